@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { decode } from '../decode';
+import { RejectedInput } from '../errors';
+import { readMetadata } from '../metadata';
+import { extractNarrative } from '../narrative';
+import { partitionHtml } from '../partition/html';
+import { partitionPdf } from '../partition/pdf';
+import { partitionText } from '../partition/text';
+import { checkReport } from '../rules';
+import { findSections } from '../sections/find-sections';
+import { sniffKind } from '../sniff/input-kind';
+import { extractTables } from '../tables';
+import type { DocText, InputInfo, Report } from '../types';
+import { computeDerived } from '../values/derived';
+import { emptyReport } from './empty-report';
+import { limits, type ParseOptions } from './options';
+
+export interface ParseInput {
+  /** Record id: the file name without its extension. */
+  id: string;
+  /** Original file name; only a hint, the bytes decide the format. */
+  name?: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Bytes to a checked record. Never throws for bad input: a file that is not a readable report
+ * comes back `rejected` with a reason; an unexpected error comes back `failed`.
+ */
+export async function parseReport(input: ParseInput, options: ParseOptions = {}): Promise<Report> {
+  const opts = limits(options);
+  const info: InputInfo = {
+    kind: 'text',
+    bytes: input.bytes.byteLength,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    encoding: 'unknown',
+    script: 'simplified',
+  };
+  const report = emptyReport(input.id, info);
+  try {
+    if (input.bytes.byteLength > opts.maxBytes)
+      throw new RejectedInput(`The file is ${mb(input.bytes.byteLength)} MB, over the ${mb(opts.maxBytes)} MB limit for a report.`);
+    const sniffed = sniffKind(input.bytes, input.name);
+    if (!sniffed.kind) throw new RejectedInput(sniffed.reason);
+    info.kind = sniffed.kind;
+    const doc = await toDocText(input.bytes, info, report, opts);
+    fill(report, doc);
+  } catch (err) {
+    if (err instanceof RejectedInput) return reject(report, err);
+    report.status = 'failed';
+    report.reason = `Unexpected error while parsing: ${err instanceof Error ? err.message : String(err)}`;
+    return report;
+  }
+  return report;
+}
+
+async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opts: Required<ParseOptions>): Promise<DocText> {
+  if (info.kind === 'pdf') {
+    const doc = await partitionPdf(bytes, opts);
+    info.encoding = 'pdf';
+    info.pages = doc.pages;
+    return doc;
+  }
+  if (info.kind === 'text' && bytes.byteLength > opts.maxTextBytes)
+    throw new RejectedInput(`The text file is ${mb(bytes.byteLength)} MB; an annual report is far smaller (limit ${mb(opts.maxTextBytes)} MB).`);
+  const decoded = decode(bytes, info.kind);
+  info.encoding = decoded.encoding;
+  info.script = decoded.script;
+  report.repairs = decoded.repairs;
+  return info.kind === 'html' ? partitionHtml(decoded) : partitionText(decoded);
+}
+
+function fill(report: Report, doc: DocText): void {
+  report.sections = findSections(doc.text);
+  const meta = readMetadata(doc, report.sections);
+  const tables = extractTables(doc, report.sections);
+  report.narrative = extractNarrative(doc.text, report.sections);
+  if (!meta.isReport && tables.values.length === 0)
+    throw new RejectedInput('This document is not an annual report on government information disclosure: it has neither the title, the six sections nor the standard tables.', 'P-NOT-A-REPORT');
+  report.agency = meta.agency;
+  report.year = meta.year;
+  report.publishedAt = meta.publishedAt;
+  report.format = tables.format;
+  report.tables = tables.tables;
+  for (const v of tables.values) {
+    report.values[v.key] = v.value;
+    report.evidence[v.key] = v.evidence;
+  }
+  report.derived = computeDerived(report.values);
+  report.findings = [...tables.findings, ...checkReport(report)];
+}
+
+function reject(report: Report, err: RejectedInput): Report {
+  report.status = 'rejected';
+  report.reason = err.reason;
+  report.findings.push({ rule: err.rule, severity: 'error', message: err.reason, keys: [], evidence: '' });
+  return report;
+}
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0);

@@ -1,0 +1,162 @@
+/**
+ * The shared vocabulary of every stage: bytes → text → sections → tables → values → findings → records.
+ * The record shape is the contract of ../shared/spec/record.md; canonical keys are those of
+ * ../shared/spec/fields.md.
+ */
+
+export type InputKind = 'html' | 'pdf' | 'text';
+export type Script = 'simplified' | 'traditional';
+export type Format = '2019' | '2021' | 'unknown';
+export type Status = 'parsed' | 'rejected' | 'failed';
+export type Severity = 'error' | 'warning' | 'info';
+export type TableId = 't2' | 't3' | 't4';
+
+/** Where a piece of text sits in the original document. */
+export interface Locator {
+  /** PDF page, 1-based. */
+  page?: number;
+  /** Index of the table (grid) in the document, 0-based. */
+  table?: number;
+  row?: number;
+  col?: number;
+  /** PDF position of the cell's first glyph, in points from the page's bottom-left. */
+  x?: number;
+  y?: number;
+  /** Character offset in the decoded text. */
+  offset?: number;
+}
+
+/** One cell of a table: `text` is simplified and whitespace-folded for matching, `raw` is as printed. */
+export interface Cell {
+  text: string;
+  raw: string;
+  loc: Locator;
+}
+
+/** A table as rows of cells: HTML with spans expanded, PDF rebuilt from positions, text split on `|`. */
+export interface Grid {
+  index: number;
+  rows: Cell[][];
+}
+
+/**
+ * What every format's extractor yields (HTML, PDF and text alike); everything after it is format-blind.
+ * `text` is the whole document in reading order, simplified script, tables included as text;
+ * `grids` are the tables found structurally (empty for text, where tables are rebuilt from `text`).
+ */
+export interface DocText {
+  kind: InputKind;
+  text: string;
+  /** The same text before script conversion, offsets aligned with `text` (opencc t2cn is 1:1 per character). */
+  raw: string;
+  /** A title the container states (HTML <title>, a `标题:` header line, PDF metadata). */
+  title?: string;
+  grids: Grid[];
+  /** Publication date stated by the container (meta tags, header lines), YYYY-MM-DD. */
+  publishedAt?: string;
+  pages?: number;
+}
+
+/** Decoding result: bytes to simplified text, with what was detected and repaired. */
+export interface Decoded {
+  text: string;
+  /** Text as decoded and repaired, before script conversion. */
+  raw: string;
+  encoding: string;
+  script: Script;
+  repairs: Repair[];
+  /** Spans still looking damaged after repair: flagged, never dropped. */
+  damage: Damage[];
+}
+
+export interface Damage {
+  at: number;
+  text: string;
+}
+
+export interface Repair {
+  kind: 'mojibake';
+  /** Offset in the decoded text where the damaged run started. */
+  at: number;
+  before: string;
+  after: string;
+  /** Which repair won: byte shift, utf8-as-gbk, gbk-as-utf8. */
+  method?: string;
+}
+
+export interface Section {
+  n: number;
+  title: string;
+  text: string;
+}
+
+/** Where a table value came from. */
+export interface Evidence {
+  source: 'table';
+  /** Human-readable position, e.g. `table[2] row 4 col 10` or `page 3 table[1] row 4 col 2`. */
+  locator: string;
+  /** The cell text as printed (or the run of digits it was split from). */
+  raw: string;
+  page?: number;
+  loc?: Locator;
+}
+
+/** One extracted table value: a canonical key, its number, and its evidence. */
+export interface Value {
+  key: string;
+  value: number;
+  evidence: Evidence;
+}
+
+/** A figure stated in the prose, under a canonical or derived key. */
+export interface NarrativeFigure {
+  key: string;
+  value: number;
+  sentence: string;
+  /** Offset of the sentence in the decoded text. */
+  at?: number;
+}
+
+export interface Finding {
+  /** Stable fingerprint: rule + report + keys, so re-parsing the same report gives the same id. */
+  id?: string;
+  rule: string;
+  severity: Severity;
+  /** `not-assessable`: the rule lacked the data it needs; absent means the check failed. */
+  outcome?: 'failed' | 'not-assessable';
+  message: string;
+  messageEn?: string;
+  /** Regulation article, national-format clause, or form identity the rule enforces. */
+  basis?: string;
+  keys: string[];
+  evidence: string;
+}
+
+export interface InputInfo {
+  kind: InputKind;
+  bytes: number;
+  sha256: string;
+  encoding: string;
+  script: Script;
+  pages?: number;
+}
+
+/** The parsed record (../shared/spec/record.md). */
+export interface Report {
+  id: string;
+  status: Status;
+  reason: string | null;
+  input: InputInfo;
+  agency: string | null;
+  year: number | null;
+  format: Format;
+  publishedAt: string | null;
+  sections: Section[];
+  tables: TableId[];
+  values: Record<string, number>;
+  evidence: Record<string, Evidence>;
+  derived: Record<string, number>;
+  narrative: NarrativeFigure[];
+  repairs: Repair[];
+  findings: Finding[];
+}

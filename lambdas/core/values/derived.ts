@@ -1,0 +1,4 @@
+/** Derived subtotals of fields.md; filled in below. */
+export function computeDerived(_values: Record<string, number>): Record<string, number> {
+  return {};
+}
