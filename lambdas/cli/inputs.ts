@@ -1,0 +1,18 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Report files named on the command line, folders expanded (labels, hidden files and notes skipped). */
+export function listInputs(args: string[]): string[] {
+  const out: string[] = [];
+  const visit = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const f of readdirSync(p).sort()) if (!f.startsWith('.')) visit(path.join(p, f));
+    } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
+  };
+  for (const a of args) visit(a);
+  return out;
+}
+
+/** Record id: the file name without its extension. */
+export const idOf = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');

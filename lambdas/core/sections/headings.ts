@@ -1,0 +1,18 @@
+/**
+ * The six sections of the national format, each as the core words its title always keeps
+ * (titles vary: `存在的问题及下一步安排`, `存在的主要问题及整改措施`, …). Alternatives are tried in order.
+ */
+export interface SectionDef {
+  n: number;
+  title: string;
+  cores: string[];
+}
+
+export const SECTIONS: SectionDef[] = [
+  { n: 1, title: '一、总体情况', cores: ['总体情况', '基本情况', '概述'] },
+  { n: 2, title: '二、主动公开政府信息情况', cores: ['主动公开政府信息情况', '主动公开政府信息', '主动公开情况'] },
+  { n: 3, title: '三、收到和处理政府信息公开申请情况', cores: ['收到和处理政府信息公开申请', '收到和处理', '依申请公开政府信息情况'] },
+  { n: 4, title: '四、政府信息公开行政复议、行政诉讼情况', cores: ['行政复议、行政诉讼', '行政复议和行政诉讼', '行政复议及行政诉讼', '行政复议,行政诉讼', '行政复议，行政诉讼'] },
+  { n: 5, title: '五、存在的主要问题及改进情况', cores: ['存在的主要问题', '存在的问题', '主要问题及改进', '问题及改进', '存在问题', '主要问题'] },
+  { n: 6, title: '六、其他需要报告的事项', cores: ['其他需要报告的事项', '其他需要报告', '需要报告的事项', '其他事项'] },
+];

@@ -1,0 +1,183 @@
+import type { Cell, Finding, Format, NarrativeFigure, Value } from '../types';
+import { parseCount, parseMoney, round6 } from '../values/parse-number';
+import { splitRun, type Split } from '../values/digit-split';
+import { classify } from './classify';
+import { locatorText } from './locator';
+import type { Row } from './row';
+import { T3_COLS, T3_ROWS, T4_ROW, type RowDef } from './row-defs';
+import { rowIdentity, columnIdentitiesHold } from './identities';
+
+export interface Mapped {
+  values: Value[];
+  findings: Finding[];
+}
+
+/** A row placed on a standard-table row, with the candidate readings of its cells. */
+interface Placed {
+  def: RowDef;
+  row: Row;
+  /** One entry per reading; a row printed with separators has exactly one. */
+  readings: Split[];
+}
+
+/**
+ * Rows to canonical values. Rows are placed by their labels; unlabelled rows of table 3 by the
+ * form's fixed row order between labelled neighbours; cells glued together are split by the
+ * column count and the form's identities, and a split that stays ambiguous is left out with a
+ * finding rather than guessed.
+ */
+export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[]): Mapped {
+  const findings: Finding[] = [];
+  if (format === 'unknown') return { values: [], findings };
+  const placed: Placed[] = [];
+  for (const { row, def } of place(rows, format, findings)) {
+    const readings = read(row, def);
+    if (readings.length === 0) {
+      findings.push(finding('P-ROW-SHAPE', 'warning', `「${row.label.slice(0, 30)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
+      continue;
+    }
+    placed.push({ def, row, readings });
+  }
+  resolveByColumns(placed);
+  resolveByNarrative(placed, narrative);
+  const values: Value[] = [];
+  const seen = new Set<string>();
+  for (const p of placed) {
+    if (p.readings.length > 1) {
+      findings.push(
+        finding(
+          'P-SPLIT-AMBIGUOUS',
+          'warning',
+          `「${p.row.label.slice(-20)}」行的数字连在一起（${cellsText(p.row.cells)}），有 ${p.readings.length} 种拆分都符合表格关系，未取值：${p.readings
+            .slice(0, 3)
+            .map((r) => r.texts.join('|'))
+            .join('；')}`,
+          keysOf(p.def),
+          cellsText(p.row.cells),
+        ),
+      );
+      continue;
+    }
+    const [reading] = p.readings;
+    p.def.cols.forEach((col, i) => {
+      const key = `${p.def.table}.${p.def.row === '*' ? '' : p.def.row + '.'}${col}`;
+      const n = reading.values[i];
+      if (n === null || Number.isNaN(n) || seen.has(key)) return;
+      seen.add(key);
+      const cell = p.row.runs ? p.row.cells[0] : p.row.cells[i];
+      values.push({ key, value: n, evidence: evidenceOf(cell, p.row.runs ? `${cell.raw} → ${reading.texts[i]}` : cell.raw) });
+    });
+  }
+  return { values, findings };
+}
+
+function place(rows: Row[], format: Format, findings: Finding[]): { row: Row; def: RowDef }[] {
+  const canon = canonicalT3(rows, format);
+  const out: { row: Row; def: RowDef; at: number }[] = [];
+  const pending: Row[] = [];
+  let lastT3 = -1;
+  const flush = (next: number) => {
+    if (pending.length === 0) return;
+    const gap = canon.slice(lastT3 + 1, next);
+    if (gap.length === pending.length) pending.forEach((row, i) => out.push({ row, def: gap[i], at: out.length }));
+    else
+      findings.push(
+        finding('P-ROW-UNPLACED', 'warning', `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`, [], pending.map((r) => cellsText(r.cells)).join(' / ')),
+      );
+    pending.length = 0;
+  };
+  for (const row of rows) {
+    if (row.cells.length === 0) continue;
+    const def = classify(row, format);
+    if (def?.table === 't3') {
+      const idx = canon.indexOf(def);
+      if (idx > lastT3) {
+        flush(idx);
+        lastT3 = idx;
+      }
+      out.push({ row, def, at: out.length });
+    } else if (def) out.push({ row, def, at: out.length });
+    else if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLS.length - 1) pending.push(row);
+  }
+  flush(canon.length);
+  return out;
+}
+
+/** Table 3's rows in form order: the 2021 form's three 其他处理 sub-rows, or the single row some reports keep. */
+function canonicalT3(rows: Row[], format: Format): RowDef[] {
+  const single = T3_ROWS.find((d) => d.row === 'otherHandling')!;
+  const usesSingle = format === '2019' || rows.some((r) => classify(r, format) === single);
+  return T3_ROWS.filter((d) => d.formats.includes(format) && (usesSingle ? !d.row.startsWith('otherHandling.') : d !== single));
+}
+
+/** The readings of a row's cells: one when cells are separated, every identity-respecting split when glued. */
+function read(row: Row, def: RowDef): Split[] {
+  const n = def.cols.length;
+  const money = new Set(def.cols.flatMap((c, i) => (def.money?.includes(c) ? [i] : [])));
+  const signed = new Set(def.cols.flatMap((c, i) => (def.signed?.includes(c) ? [i] : [])));
+  let cells = row.cells;
+  if (!row.runs) {
+    cells = trimToCount(cells, n);
+    if (cells.length === n) {
+      const values = cells.map((c, i) => (money.has(i) ? parseMoney(c.text) : parseCount(c.text)));
+      return [{ values: values as number[], texts: cells.map((c) => c.text) }];
+    }
+    if (cells.length > n) return [];
+  }
+  const run = cells.map((c) => c.text).join(' ');
+  const splits = splitRun(run, { count: n, money, signed, accept: rowIdentity(def) });
+  return splits.map((s) => ({
+    texts: s.texts,
+    values: s.texts.map((t, i) => (money.has(i) ? parseMoney(t) : parseCount(t)) as number),
+  }));
+}
+
+/** Extra cells around a row (a misaligned header in scraped markdown) are empty ones at its ends. */
+function trimToCount(cells: Cell[], n: number): Cell[] {
+  const c = [...cells];
+  while (c.length > n && c[c.length - 1].text === '') c.pop();
+  while (c.length > n && c[0].text === '') c.shift();
+  return c;
+}
+
+/** Ambiguous table-3 rows: keep the one combination of readings under which the column identities hold. */
+function resolveByColumns(placed: Placed[]): void {
+  const t3 = placed.filter((p) => p.def.table === 't3');
+  const open = t3.filter((p) => p.readings.length > 1);
+  if (open.length === 0) return;
+  const combos = open.reduce((n, p) => n * p.readings.length, 1);
+  if (combos > 4096) return;
+  const fits: Split[][] = [];
+  const pick = (i: number, chosen: Split[]) => {
+    if (i === open.length) {
+      const rows = new Map<string, number[]>();
+      for (const p of t3) rows.set(p.def.row, (p.readings.length > 1 ? chosen[open.indexOf(p)] : p.readings[0]).values);
+      if (columnIdentitiesHold(rows)) fits.push([...chosen]);
+      return;
+    }
+    for (const r of open[i].readings) pick(i + 1, [...chosen, r]);
+  };
+  pick(0, []);
+  if (fits.length === 1) open.forEach((p, i) => (p.readings = [fits[0][i]]));
+}
+
+/** A figure the prose states for one of the row's keys picks among the readings. */
+function resolveByNarrative(placed: Placed[], narrative: NarrativeFigure[]): void {
+  for (const p of placed) {
+    if (p.readings.length < 2) continue;
+    const stated = p.def.cols.map((c) => narrative.find((f) => f.key === `${p.def.table}.${p.def.row}.${c}`)?.value);
+    const agree = p.readings.filter((r) => stated.every((v, i) => v === undefined || round6(r.values[i]) === round6(v)));
+    if (agree.length >= 1 && agree.length < p.readings.length) p.readings = agree;
+  }
+}
+
+function evidenceOf(cell: Cell, raw: string) {
+  return { source: 'table' as const, locator: locatorText(cell.loc), raw, ...(cell.loc.page ? { page: cell.loc.page } : {}), loc: cell.loc };
+}
+
+const keysOf = (def: RowDef) => def.cols.map((c) => (def === T4_ROW ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
+const cellsText = (cells: Cell[]) => cells.map((c) => c.raw || '·').join(' | ');
+
+function finding(rule: string, severity: Finding['severity'], message: string, keys: string[], evidence: string): Finding {
+  return { rule, severity, message, keys, evidence };
+}

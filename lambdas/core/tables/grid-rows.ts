@@ -1,0 +1,46 @@
+import type { Cell, Grid, TableId } from '../types';
+import { squeeze } from '../partition/normalize';
+import { isValueCell, type Row } from './row';
+
+/** Header words that tell which standard table a grid (or the part of it below them) is. */
+const HEADERS: [TableId, RegExp][] = [
+  ['t4', /行政复议|行政诉讼|结果维持|尚未审结/],
+  ['t3', /申请人情况|自然人|本年新收|商业企业/],
+  ['t2', /第二十条|信息内容|本年制发|本年新制作|处理决定数量|采购项目数量/],
+];
+
+/**
+ * Grid rows (HTML with spans expanded, PDF rebuilt from positions) to label + value cells.
+ * Value cells are the cells after the last label cell; a spanning label repeated by the span
+ * expansion is kept once. The table context carries over grids, since one standard table may be
+ * split over several `<table>` elements or pages.
+ */
+export function gridRows(grids: Grid[]): Row[] {
+  const rows: Row[] = [];
+  let context: TableId | null = null;
+  for (const grid of grids) {
+    for (const cells of grid.rows) {
+      let lastLabel = -1;
+      cells.forEach((c, i) => {
+        if (!isValueCell(c.text)) lastLabel = i;
+      });
+      const labels: string[] = [];
+      for (const c of cells.slice(0, lastLabel + 1)) if (c.text && labels[labels.length - 1] !== c.text) labels.push(c.text);
+      const label = squeeze(labels.join(''));
+      // A value cell spanning columns (colspan) is one printed value, not several.
+      const values = cells.slice(lastLabel + 1).filter((c, i, all) => i === 0 || !sameOrigin(c, all[i - 1]));
+      const hasNumber = values.some((c) => /\d/.test(c.text));
+      if (!hasNumber) {
+        const header = HEADERS.find(([, re]) => re.test(label));
+        if (header) context = header[0];
+        // Kept without cells: header words tell the format.
+        rows.push({ label, cells: [], context });
+        continue;
+      }
+      rows.push({ label, cells: values, context });
+    }
+  }
+  return rows;
+}
+
+const sameOrigin = (a: Cell, b: Cell) => a.loc.row !== undefined && a.loc.row === b.loc.row && a.loc.col === b.loc.col && a.loc.table === b.loc.table && a.loc.page === b.loc.page;

@@ -1,0 +1,20 @@
+import type { Cell, TableId } from '../types';
+
+/**
+ * A table row as any format yields it: the label text and the value cells in column order.
+ * When `runs` is set, the cells are runs of digits printed with no separator between cells
+ * (scraped text), to be split by the column count and the form's identities.
+ */
+export interface Row {
+  /** Label with whitespace removed, simplified script. */
+  label: string;
+  cells: Cell[];
+  runs?: boolean;
+  /** The table the row sits in, from its section or the header rows above it. */
+  context: TableId | null;
+}
+
+/** A value cell: a number (maybe with 元/万元, thousands separators, a sign), a dash or slash, or empty. */
+export const VALUE_CELL = /^(?:[-+−]?\d[\d,，]*(?:\.\d+)?\s*(?:万?元|件|项|个)?|[-—–/／\\、]|无)?$/;
+
+export const isValueCell = (text: string) => VALUE_CELL.test(text.replace(/\s+/g, ''));

@@ -1,0 +1,73 @@
+import type { Cell, Section, TableId } from '../types';
+import { squeeze } from '../partition/normalize';
+import { isValueCell, type Row } from './row';
+
+const CONTEXT: Record<number, TableId> = { 2: 't2', 3: 't3', 4: 't4' };
+
+/**
+ * Rows of the standard tables in scraped text, from sections 2–4: `a | b | c` lines (markdown or
+ * flattened pipes) and label-then-digits runs where the cells were glued together.
+ */
+export function textRows(text: string, sections: Section[]): Row[] {
+  const rows: Row[] = [];
+  for (const s of sections) {
+    const context = CONTEXT[s.n];
+    if (!context) continue;
+    const base = text.indexOf(s.text);
+    let offset = base < 0 ? 0 : base;
+    for (const line of s.text.split('\n')) {
+      if (line.includes('|')) rows.push(...pipeRow(line, offset, context));
+      else rows.push(...runRows(line, offset, context));
+      offset += line.length + 1;
+    }
+  }
+  return rows;
+}
+
+function pipeRow(line: string, offset: number, context: TableId): Row[] {
+  if (/^[\s|:\-]+$/.test(line)) return [];
+  const parts = line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|');
+  const cells: Cell[] = [];
+  let at = offset + line.indexOf(parts[0]);
+  for (const p of parts) {
+    cells.push({ text: p.trim(), raw: p.trim(), loc: { offset: at } });
+    at += p.length + 1;
+  }
+  let lastLabel = -1;
+  cells.forEach((c, i) => {
+    if (!isValueCell(c.text)) lastLabel = i;
+  });
+  const values = cells.slice(lastLabel + 1);
+  const label = squeeze(cells.slice(0, lastLabel + 1).map((c) => c.text).join(''));
+  // A row without numbers is a header: kept without cells, its words tell the format.
+  return [{ label, cells: values.some((c) => /\d/.test(c.text)) ? values : [], context }];
+}
+
+/**
+ * Digit runs glued to labels: `规章000行政规范性文件6233440第二十条…`. A run may hold spaces (kept:
+ * a space always falls between cells), a decimal point, a sign or a 元 suffix. A digit right before
+ * `.`/`、` and a Han character is the next label's numbering (`00000002.其他法律…`), not a value.
+ */
+const RUN = /[-−]?\d[\d ,，.\-−]*(?:万?元)?/g;
+
+function runRows(line: string, offset: number, context: TableId): Row[] {
+  const rows: Row[] = [];
+  let labelStart = 0;
+  for (const m of line.matchAll(RUN)) {
+    let run = m[0];
+    let end = m.index! + run.length;
+    const next = line.slice(end, end + 2);
+    if (/^[.．、]\p{Script=Han}/u.test(next) || (/[.．、]$/.test(run) && /^\p{Script=Han}/u.test(next))) {
+      // Trailing `2.` belongs to the following label.
+      const trimmed = run.replace(/[.．、]$/, '');
+      run = trimmed.slice(0, -1);
+      end = m.index! + run.length;
+    } else run = run.replace(/[ ,，.\-−]+$/, '');
+    const label = squeeze(line.slice(labelStart, m.index!));
+    if (run.trim() && /\d/.test(run) && label && !/[年月日号第]$/.test(label) && !/^[年月日号项条]/.test(line.slice(m.index! + m[0].length))) {
+      rows.push({ label, cells: [{ text: run.trim(), raw: run.trim(), loc: { offset: offset + m.index! } }], runs: true, context });
+      labelStart = end;
+    } else if (!run.trim()) labelStart = m.index!;
+  }
+  return rows;
+}
