@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `ogi` CLI: runs the TypeScript entry through tsx so no build step is needed.
+// The `ogi` CLI: runs the TypeScript entry through tsx, so no build step is needed.
 const path = require('node:path');
 require('tsx/cjs');
-require(path.join(__dirname, '..', 'lambdas', 'cli', 'main.ts'));
+require(path.join(__dirname, '..', 'lambdas', 'cli', 'main.ts')).run();

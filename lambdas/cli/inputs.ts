@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from './usage';
 
 /** Report files named on the command line, folders expanded (labels, hidden files and notes skipped). */
 export function listInputs(args: string[]): string[] {
@@ -10,7 +11,10 @@ export function listInputs(args: string[]): string[] {
       for (const f of readdirSync(p).sort()) if (!f.startsWith('.')) visit(path.join(p, f));
     } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
   };
-  for (const a of args) visit(a);
+  for (const a of args) {
+    if (!existsSync(a)) throw new UsageError(`no such file or folder: ${a}`);
+    visit(a);
+  }
   return out;
 }
 

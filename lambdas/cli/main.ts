@@ -32,10 +32,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+/** Runs the CLI and exits with its code; `bin/ogi.js` and `npm run ogi` call this. */
+export function run(argv = process.argv.slice(2)): void {
+  main(argv).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
+
+if (require.main === module) run();

@@ -61,6 +61,17 @@ export function findSections(text: string): Section[] {
   }
   return found.map(({ n, hit }, i) => {
     const next = found[i + 1]?.hit.at ?? text.length;
-    return { n, title: hit.title, text: text.slice(hit.end, next).replace(/^[\s：:]+/, '').trim() };
+    return { n, title: hit.title, text: clean(text.slice(hit.end, next)) };
   });
+}
+
+/** Scraper debris (lines of `|`, empty image links) is not section text. */
+function clean(s: string): string {
+  return s
+    .split('\n')
+    // A lone trailing `|` closes a scraped paragraph; pipe rows keep theirs (a last empty cell is a cell).
+    .map((l) => (/^[^|]*\|\s*$/.test(l) ? l.replace(/\|\s*$/, '') : l).replace(/!\[\]\(\)/g, '').trim())
+    .filter((l) => /[\p{L}\p{N}]/u.test(l))
+    .join('\n')
+    .replace(/^[\s：:]+/, '');
 }

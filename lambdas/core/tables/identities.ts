@@ -6,7 +6,8 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * The identity one row must satisfy on its own (fields.md), as a prefix check for the splitter:
  * table 3: total = the six applicant columns; table 4: upheld + corrected + other + pending = total
  * per group. Table 2 has no printed identity; two logical bounds prune impossible splits there:
- * documents in force include this year's (valid ≥ issued; total published ≥ newly published).
+ * documents in force include this year's (valid ≥ issued; total published ≥ newly published),
+ * and a number of items cannot fall below zero (prev + change ≥ 0).
  */
 export function rowIdentity(def: RowDef): ((prefix: number[]) => boolean) | undefined {
   if (def.table === 't3') return (p) => p.length < 7 || sum(p.slice(0, 6)) === p[6];
@@ -15,6 +16,8 @@ export function rowIdentity(def: RowDef): ((prefix: number[]) => boolean) | unde
     const [a, b] = def.cols[0] === 'issued' ? [0, 2] : [1, 2];
     return (p) => p.length <= b || p[b] >= p[a];
   }
+  // 上一年项目数量 + 本年增/减 is this year's number of items: never below zero.
+  if (def.cols[0] === 'prev') return (p) => p.length < 2 || p[0] + p[1] >= 0;
   return undefined;
 }
 
