@@ -4,43 +4,45 @@ import type { Cell, Decoded, DocText, Grid } from '../types';
 import { readHeaderDate } from '../metadata/published-at';
 import { foldSpace } from './normalize';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object', 'select', 'button']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object', 'select', 'button', 'textarea']);
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'tr', 'table', 'center', 'blockquote', 'dd', 'dt', 'pre', 'hr']);
-/** Guard against pathological nesting: deeper content is still read, but flat. */
-const MAX_DEPTH = 200;
+/** Guard against pathological nesting: deeper markup is read as text only. */
+const MAX_DEPTH = 256;
+const DATE_META = new Set(['pubdate', 'firstpublishedtime', 'publishdate', 'article:published_time']);
 
-/** HTML page to the format-blind document: text in reading order (table rows as `a | b` lines) and leaf tables as grids. */
+/**
+ * HTML page to the format-blind document: text in reading order (a line per block, table rows as
+ * `a | b` lines) and every leaf table (one holding no other table: portals nest layout tables)
+ * as a grid. One walk over the DOM; no selector engine on the hot path.
+ */
 export function partitionHtml(decoded: Decoded): DocText {
-  const $ = load(decoded.text);
-  const grids: Grid[] = [];
-  const leafTables = $('table')
-    .toArray()
-    .filter((t) => $(t).find('table').length === 0);
-  leafTables.forEach((t, i) => grids.push(tableGrid($, t as Element, i)));
-  const body = $('body').get(0) ?? $.root().get(0);
-  const text = body ? blockText(body) : '';
-  const raw = decoded.script === 'traditional' ? rawText(decoded.raw) : text;
-  const metaDate = $('meta[name="PubDate"], meta[name="pubdate"], meta[name="firstpublishedtime"], meta[property="article:published_time"]').attr('content');
+  const { text, grids, title, metaDate } = walk(decoded.text);
+  const raw = decoded.script === 'traditional' ? walk(decoded.raw).text : text;
   return {
     kind: 'html',
     text,
+    // Evidence quotes the page as printed; offsets hold while conversion keeps lengths.
     raw: raw.length === text.length ? raw : text,
-    title: foldSpace($('title').first().text()) || undefined,
+    title,
     grids,
     publishedAt: readHeaderDate(text.slice(0, 20000)) ?? (metaDate ? readHeaderDate(`发布日期 ${metaDate}`) : undefined),
   };
 }
 
-function rawText(html: string): string {
-  const $ = load(html);
-  const body = $('body').get(0) ?? $.root().get(0);
-  return body ? blockText(body) : '';
+interface Walked {
+  text: string;
+  grids: Grid[];
+  title?: string;
+  metaDate?: string;
 }
 
-/** Text with a line per block and ` | ` between cells, so prose and table rows stay apart. */
-function blockText(root: AnyNode): string {
+function walk(html: string): Walked {
+  const root = load(html).root()[0] as unknown as AnyNode;
   const out: string[] = [];
-  const walk = (n: AnyNode, depth: number) => {
+  const grids: Grid[] = [];
+  let title: string | undefined;
+  let metaDate: string | undefined;
+  const visit = (n: AnyNode, depth: number): void => {
     if (n.type === 'text') {
       out.push((n as unknown as { data: string }).data.replace(/[\r\n\t ]+/g, ' '));
       return;
@@ -48,34 +50,66 @@ function blockText(root: AnyNode): string {
     if (n.type !== 'tag' && n.type !== 'root') return;
     const el = n as Element;
     const name = el.name?.toLowerCase();
+    if (name === 'title') title ??= foldSpace(textOf(el)) || undefined;
+    if (name === 'meta' && DATE_META.has((el.attribs.name ?? el.attribs.property ?? '').toLowerCase())) metaDate ??= el.attribs.content;
     if (name && SKIP.has(name)) return;
+    if (name === 'table' && !hasTable(el)) grids.push(tableGrid(el, grids.length));
     const block = name !== undefined && BLOCK.has(name);
     if (block) out.push('\n');
-    for (const c of el.children ?? []) walk(c, Math.min(depth + 1, MAX_DEPTH));
+    if (depth < MAX_DEPTH) for (const c of el.children ?? []) visit(c, depth + 1);
+    else out.push(textOf(el));
     if (name === 'td' || name === 'th') out.push(' | ');
     if (block) out.push('\n');
   };
-  walk(root, 0);
-  return out
+  visit(root, 0);
+  const text = out
     .join('')
     .split('\n')
-    .map((l) => foldSpace(l))
+    .map(foldSpace)
     .filter((l) => l !== '' && l !== '|')
     .join('\n');
+  return { text, grids, title, metaDate };
+}
+
+function textOf(n: AnyNode): string {
+  if (n.type === 'text') return (n as unknown as { data: string }).data;
+  const kids = (n as Element).children;
+  if (!kids) return '';
+  let s = '';
+  for (const c of kids) s += textOf(c);
+  return s;
+}
+
+function hasTable(el: Element): boolean {
+  for (const c of el.children) if (c.type === 'tag' && ((c as Element).name === 'table' || hasTable(c as Element))) return true;
+  return false;
+}
+
+/** The rows of a table, not of tables nested in it: tr directly or through thead/tbody/tfoot. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const c of table.children) {
+    if (c.type !== 'tag') continue;
+    const e = c as Element;
+    if (e.name === 'tr') rows.push(e);
+    else if (e.name === 'thead' || e.name === 'tbody' || e.name === 'tfoot') rows.push(...rowsOf(e));
+  }
+  return rows;
 }
 
 /** Expands rowspan/colspan into a rectangular grid: a spanning cell repeats in every slot it covers. */
-function tableGrid($: ReturnType<typeof load>, table: Element, index: number): Grid {
+function tableGrid(table: Element, index: number): Grid {
   const rows: Cell[][] = [];
-  const trs = $(table).find('tr').toArray();
+  const trs = rowsOf(table);
   trs.forEach((tr, r) => {
     rows[r] ??= [];
     let c = 0;
-    for (const td of $(tr).children('td, th').toArray()) {
+    for (const td of tr.children) {
+      if (td.type !== 'tag' || ((td as Element).name !== 'td' && (td as Element).name !== 'th')) continue;
       while (rows[r][c]) c++;
-      const text = foldSpace($(td).text());
-      const rs = span($(td).attr('rowspan'));
-      const cs = span($(td).attr('colspan'));
+      const text = foldSpace(textOf(td));
+      const rs = span((td as Element).attribs.rowspan);
+      const cs = span((td as Element).attribs.colspan);
       for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
         rows[r + dr] ??= [];
         for (let dc = 0; dc < cs; dc++) rows[r + dr][c + dc] = { text, raw: text, loc: { table: index, row: r, col: c } };
@@ -86,7 +120,8 @@ function tableGrid($: ReturnType<typeof load>, table: Element, index: number): G
   return { index, rows: rows.map((row) => Array.from(row, (cell, c) => cell ?? { text: '', raw: '', loc: { table: index, col: c } })) };
 }
 
+/** Spans are clamped: a `colspan="100000"` must not allocate a huge row. */
 const span = (v: string | undefined) => {
   const n = Number.parseInt(v ?? '1', 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 64) : 1;
 };

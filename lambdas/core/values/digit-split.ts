@@ -56,10 +56,10 @@ function numbersAt(s: string, pos: number, money: boolean, signed: boolean): [st
     if (!signed) return out;
     p++;
   }
-  if (!/\d/.test(s[p] ?? '')) return out;
+  if (!isDigit(s, p)) return out;
   const maxInt = s[p] === '0' ? p + 1 : digitsEnd(s, p);
   for (let e = p + 1; e <= maxInt; e++) {
-    if (money && s[e] === '.' && /\d/.test(s[e + 1] ?? '')) {
+    if (money && s[e] === '.' && isDigit(s, e + 1)) {
       for (let d = e + 2; d <= digitsEnd(s, e + 1); d++) out.push(...withUnit(s, pos, d));
     }
     out.push(...(money ? withUnit(s, pos, e) : [[s.slice(pos, e), e] as [string, number]]));
@@ -75,8 +75,13 @@ function withUnit(s: string, start: number, end: number): [string, number][] {
 
 function digitsEnd(s: string, p: number): number {
   let e = p;
-  while (/\d/.test(s[e] ?? '')) e++;
+  while (isDigit(s, e)) e++;
   return e;
+}
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 const parseCell = (t: string) => Number(t.replace(/万?元$/, ''));
