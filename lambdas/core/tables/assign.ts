@@ -29,16 +29,8 @@ interface Placed {
 export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[]): Mapped {
   const findings: Finding[] = [];
   if (format === 'unknown') return { values: [], findings };
-  const placed: Placed[] = [];
-  for (const { row, def } of place(rows, format, findings)) {
-    const readings = read(row, def);
-    if (readings.length === 0) {
-      findings.push(finding('P-ROW-SHAPE', 'warning', `「${row.label.slice(0, 30)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
-      continue;
-    }
-    placed.push({ def, row, readings });
-  }
-  resolveByColumns(placed);
+  const placed = place(rows, format, findings);
+  resolveByColumns(placed, outcomeRows(rows, format));
   resolveByNarrative(placed, narrative);
   const values: Value[] = [];
   const seen = new Set<string>();
@@ -59,8 +51,7 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
       continue;
     }
     const [reading] = p.readings;
-    p.def.cols.forEach((col, i) => {
-      const key = `${p.def.table}.${p.def.row === '*' ? '' : p.def.row + '.'}${col}`;
+    keysOf(p.def).forEach((key, i) => {
       const n = reading.values[i];
       if (n === null || Number.isNaN(n) || seen.has(key)) return;
       seen.add(key);
@@ -71,15 +62,21 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
   return { values, findings };
 }
 
-function place(rows: Row[], format: Format, findings: Finding[]): { row: Row; def: RowDef }[] {
+/**
+ * Places rows on the form: labelled rows by their label; runs of unlabelled table-3 rows by the
+ * form's row order, only when they exactly fill the gap between two placed neighbours. A row
+ * whose cells cannot be read as its form row is reported and does not anchor anything.
+ */
+function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
   const canon = canonicalT3(rows, format);
-  const out: { row: Row; def: RowDef; at: number }[] = [];
+  const out: Placed[] = [];
   const pending: Row[] = [];
   let lastT3 = -1;
   const flush = (next: number) => {
     if (pending.length === 0) return;
     const gap = canon.slice(lastT3 + 1, next);
-    if (gap.length === pending.length) pending.forEach((row, i) => out.push({ row, def: gap[i], at: out.length }));
+    const readings = pending.map((row, i) => (gap.length === pending.length ? read(row, gap[i]) : []));
+    if (readings.every((r) => r.length > 0)) pending.forEach((row, i) => out.push({ row, def: gap[i], readings: readings[i] }));
     else
       findings.push(
         finding('P-ROW-UNPLACED', 'warning', `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`, [], pending.map((r) => cellsText(r.cells)).join(' / ')),
@@ -89,15 +86,23 @@ function place(rows: Row[], format: Format, findings: Finding[]): { row: Row; de
   for (const row of rows) {
     if (row.cells.length === 0) continue;
     const def = classify(row, format);
-    if (def?.table === 't3') {
+    if (!def) {
+      if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLS.length - 1) pending.push(row);
+      continue;
+    }
+    const readings = read(row, def);
+    if (readings.length === 0) {
+      findings.push(finding('P-ROW-SHAPE', 'warning', `「${row.label.slice(-30)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
+      continue;
+    }
+    if (def.table === 't3') {
       const idx = canon.indexOf(def);
       if (idx > lastT3) {
         flush(idx);
         lastT3 = idx;
       }
-      out.push({ row, def, at: out.length });
-    } else if (def) out.push({ row, def, at: out.length });
-    else if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLS.length - 1) pending.push(row);
+    }
+    out.push({ row, def, readings });
   }
   flush(canon.length);
   return out;
@@ -109,6 +114,9 @@ function canonicalT3(rows: Row[], format: Format): RowDef[] {
   const usesSingle = format === '2019' || rows.some((r) => classify(r, format) === single);
   return T3_ROWS.filter((d) => d.formats.includes(format) && (usesSingle ? !d.row.startsWith('otherHandling.') : d !== single));
 }
+
+/** The rows that （七）总计 sums in this report's form: all but the two intake rows, the total and carried forward. */
+const outcomeRows = (rows: Row[], format: Format) => canonicalT3(rows, format).slice(2, -2).map((d) => d.row);
 
 /** The readings of a row's cells: one when cells are separated, every identity-respecting split when glued. */
 function read(row: Row, def: RowDef): Split[] {
@@ -141,7 +149,7 @@ function trimToCount(cells: Cell[], n: number): Cell[] {
 }
 
 /** Ambiguous table-3 rows: keep the one combination of readings under which the column identities hold. */
-function resolveByColumns(placed: Placed[]): void {
+function resolveByColumns(placed: Placed[], outcomes: string[]): void {
   const t3 = placed.filter((p) => p.def.table === 't3');
   const open = t3.filter((p) => p.readings.length > 1);
   if (open.length === 0) return;
@@ -152,7 +160,7 @@ function resolveByColumns(placed: Placed[]): void {
     if (i === open.length) {
       const rows = new Map<string, number[]>();
       for (const p of t3) rows.set(p.def.row, (p.readings.length > 1 ? chosen[open.indexOf(p)] : p.readings[0]).values);
-      if (columnIdentitiesHold(rows)) fits.push([...chosen]);
+      if (columnIdentitiesHold(rows, outcomes)) fits.push([...chosen]);
       return;
     }
     for (const r of open[i].readings) pick(i + 1, [...chosen, r]);
@@ -175,7 +183,7 @@ function evidenceOf(cell: Cell, raw: string) {
   return { source: 'table' as const, locator: locatorText(cell.loc), raw, ...(cell.loc.page ? { page: cell.loc.page } : {}), loc: cell.loc };
 }
 
-const keysOf = (def: RowDef) => def.cols.map((c) => (def === T4_ROW ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
+const keysOf = (def: RowDef) => def.cols.map((c) => (def.row === T4_ROW.row ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
 const cellsText = (cells: Cell[]) => cells.map((c) => c.raw || '·').join(' | ');
 
 function finding(rule: string, severity: Finding['severity'], message: string, keys: string[], evidence: string): Finding {

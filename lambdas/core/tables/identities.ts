@@ -1,4 +1,4 @@
-import { T3_OUTCOMES, T4_COLS, type RowDef } from './row-defs';
+import { T4_COLS, type RowDef } from './row-defs';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -23,15 +23,16 @@ export function rowIdentity(def: RowDef): ((prefix: number[]) => boolean) | unde
 
 /**
  * Table 3's column identities over rows given by row key: new + carried over = processed + carried
- * forward, and processed = the sum of the outcome rows. Only checked where every row involved is known.
+ * forward, and processed = the sum of `outcomes` (the outcome rows of the report's form). Only
+ * checked where every row involved is known.
  */
-export function columnIdentitiesHold(rows: Map<string, number[]>): boolean {
-  const outcomes = T3_OUTCOMES.map((d) => d.row).filter((r) => rows.has(r));
+export function columnIdentitiesHold(rows: Map<string, number[]>, outcomes: string[]): boolean {
+  const complete = outcomes.every((r) => rows.has(r));
   for (let c = 0; c < 7; c++) {
     const v = (r: string) => rows.get(r)?.[c];
     const [nr, co, tp, cf] = ['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].map(v);
     if ([nr, co, tp, cf].every((x) => x !== undefined) && nr! + co! !== tp! + cf!) return false;
-    if (tp !== undefined && outcomes.length >= 20 && sum(outcomes.map((r) => v(r) ?? 0)) !== tp) return false;
+    if (tp !== undefined && complete && sum(outcomes.map((r) => v(r)!)) !== tp) return false;
   }
   return true;
 }

@@ -83,6 +83,3 @@ export const T4_ROW: RowDef = {
   cols: T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `${g}.${c}`)),
   formats: BOTH,
 };
-
-/** The row part of t3 outcome keys that `totalProcessed` sums (fields.md). */
-export const T3_OUTCOMES = T3_ROWS.slice(2, -2);

@@ -15,13 +15,29 @@ export function textRows(text: string, sections: Section[]): Row[] {
     if (!context) continue;
     const base = text.indexOf(s.text);
     let offset = base < 0 ? 0 : base;
-    for (const line of s.text.split('\n')) {
+    for (const line of joinWrapped(s.text.split('\n'))) {
       if (line.includes('|')) rows.push(...pipeRow(line, offset, context));
       else rows.push(...runRows(line, offset, context));
       offset += line.length + 1;
     }
   }
   return rows;
+}
+
+/**
+ * A pipe row whose last cell is label text and that does not end with `|` was wrapped by the
+ * scraper (`| （二）部分公开（区分处理的，只计这一情形，不计其` / `他情形） || 31 | 4 …`): rejoin it.
+ */
+function joinWrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const head = line.split('|')[0].trim();
+    if (prev !== undefined && prev.includes('|') && !/\|\s*$/.test(prev) && !isValueCell(prev.slice(prev.lastIndexOf('|') + 1).trim()) && head && !isValueCell(head))
+      out[out.length - 1] = prev + line;
+    else out.push(line);
+  }
+  return out;
 }
 
 function pipeRow(line: string, offset: number, context: TableId): Row[] {
@@ -50,6 +66,8 @@ function pipeRow(line: string, offset: number, context: TableId): Row[] {
  */
 const RUN = /[-−]?\d[\d ,，.\-−]*(?:万?元)?/g;
 
+const PROSE_UNIT = /^[件项条个人次家篇期余万亿%％年月日号起份名户]/;
+
 function runRows(line: string, offset: number, context: TableId): Row[] {
   const rows: Row[] = [];
   let labelStart = 0;
@@ -64,7 +82,9 @@ function runRows(line: string, offset: number, context: TableId): Row[] {
       end = m.index! + run.length;
     } else run = run.replace(/[ ,，.\-−]+$/, '');
     const label = squeeze(line.slice(labelStart, m.index!));
-    if (run.trim() && /\d/.test(run) && label && !/[年月日号第]$/.test(label) && !/^[年月日号项条]/.test(line.slice(m.index! + m[0].length))) {
+    const after = line.slice(end, end + 1);
+    // Prose states figures with a unit (`予以公开122件`, `2024年`); table cells carry none.
+    if (run.trim() && /\d/.test(run) && label && !/[第]$/.test(label) && !PROSE_UNIT.test(after)) {
       rows.push({ label, cells: [{ text: run.trim(), raw: run.trim(), loc: { offset: offset + m.index! } }], runs: true, context });
       labelStart = end;
     } else if (!run.trim()) labelStart = m.index!;
