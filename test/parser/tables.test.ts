@@ -77,6 +77,28 @@ describe('flattened text tables', () => {
     expect(v['t3.denied.stateSecret.total']).toBe(0);
   });
 
+  it('rejoins a label the scraper wrapped, keeps a header line apart from the data row below it, and skips prose figures', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '本年度予以公开12件，部分公开3件。',
+      '| 信息内容 | 本年制发件数 |',
+      '一、本年新收政府信息公开申请数量 ||| 15 | 0 | 0 | 0 | 0 | 0 | 15',
+      '| （二）部分公开（区分处理的，只计这一情形，不计其',
+      '他情形） || 3 | 0 | 0 | 0 | 0 | 0 | 3',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '||||| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计',
+      '2 | 0 | 0 | 4 | 6 | 6 | 0 | 1 | 0 | 7 | 0 | 0 | 0 | 0 | 0',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    const t = fromText(text);
+    const v = valuesOf(t);
+    expect(v['t3.partial.total']).toBe(3);
+    expect(v['t3.granted.total']).toBeUndefined();
+    expect(v['t4.review.total']).toBe(6);
+    expect(v['t4.litigationDirect.total']).toBe(7);
+    expect(t.findings.filter((f) => f.rule === 'P-ROW-SHAPE')).toEqual([]);
+  });
+
   it('splits cells run together by the identities, and leaves an ambiguous table-2 row out with a finding', () => {
     const text =
       '一、总体情况 无。二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件6233440第二十条第（五）项信息内容本年处理决定数量行政许可4529' +
