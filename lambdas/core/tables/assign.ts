@@ -12,12 +12,19 @@ export interface Mapped {
   findings: Finding[];
 }
 
+/** One way to read a row's cells: the numbers, their printed texts, and the cell each came from. */
+interface Reading extends Split {
+  cells: Cell[];
+  /** The digit run the numbers were split from, when the cells were glued. */
+  run?: string;
+}
+
 /** A row placed on a standard-table row, with the candidate readings of its cells. */
 interface Placed {
   def: RowDef;
   row: Row;
   /** One entry per reading; a row printed with separators has exactly one. */
-  readings: Split[];
+  readings: Reading[];
 }
 
 /**
@@ -55,8 +62,8 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
       const n = reading.values[i];
       if (n === null || Number.isNaN(n) || seen.has(key)) return;
       seen.add(key);
-      const cell = p.row.runs ? p.row.cells[0] : p.row.cells[i];
-      values.push({ key, value: n, evidence: evidenceOf(cell, p.row.runs ? `${cell.raw} → ${reading.texts[i]}` : cell.raw) });
+      const cell = reading.cells[i];
+      values.push({ key, value: n, evidence: evidenceOf(cell, reading.run ? `${reading.run} → ${reading.texts[i]}` : cell.raw) });
     });
   }
   return { values, findings };
@@ -119,24 +126,24 @@ function canonicalT3(rows: Row[], format: Format): RowDef[] {
 const outcomeRows = (rows: Row[], format: Format) => canonicalT3(rows, format).slice(2, -2).map((d) => d.row);
 
 /** The readings of a row's cells: one when cells are separated, every identity-respecting split when glued. */
-function read(row: Row, def: RowDef): Split[] {
+function read(row: Row, def: RowDef): Reading[] {
   const n = def.cols.length;
   const money = new Set(def.cols.flatMap((c, i) => (def.money?.includes(c) ? [i] : [])));
   const signed = new Set(def.cols.flatMap((c, i) => (def.signed?.includes(c) ? [i] : [])));
+  const parse = (t: string, i: number) => (money.has(i) ? parseMoney(t) : parseCount(t)) as number;
   let cells = row.cells;
   if (!row.runs) {
     cells = trimToCount(cells, n);
-    if (cells.length === n) {
-      const values = cells.map((c, i) => (money.has(i) ? parseMoney(c.text) : parseCount(c.text)));
-      return [{ values: values as number[], texts: cells.map((c) => c.text) }];
-    }
+    if (cells.length === n) return [{ values: cells.map((c, i) => parse(c.text, i)), texts: cells.map((c) => c.text), cells }];
     if (cells.length > n) return [];
   }
+  // Fewer cells than columns: some were glued together by the scraper.
   const run = cells.map((c) => c.text).join(' ');
-  const splits = splitRun(run, { count: n, money, signed, accept: rowIdentity(def) });
-  return splits.map((s) => ({
+  return splitRun(run, { count: n, money, signed, accept: rowIdentity(def) }).map((s) => ({
     texts: s.texts,
-    values: s.texts.map((t, i) => (money.has(i) ? parseMoney(t) : parseCount(t)) as number),
+    values: s.texts.map(parse),
+    cells: s.texts.map(() => cells[0]),
+    run,
   }));
 }
 
@@ -155,8 +162,8 @@ function resolveByColumns(placed: Placed[], outcomes: string[]): void {
   if (open.length === 0) return;
   const combos = open.reduce((n, p) => n * p.readings.length, 1);
   if (combos > 4096) return;
-  const fits: Split[][] = [];
-  const pick = (i: number, chosen: Split[]) => {
+  const fits: Reading[][] = [];
+  const pick = (i: number, chosen: Reading[]) => {
     if (i === open.length) {
       const rows = new Map<string, number[]>();
       for (const p of t3) rows.set(p.def.row, (p.readings.length > 1 ? chosen[open.indexOf(p)] : p.readings[0]).values);
