@@ -6,6 +6,7 @@ type Command = (args: string[]) => Promise<number>;
 /** Commands load lazily: `ogi parse` does not pay for the AWS SDK the audit needs. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => runParse,
+  check: async () => (await import('./check')).runCheck,
 };
 
 const USAGE = `usage: ogi <command> [args]

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { Report } from '../types';
+import type { Issue } from './rule';
+
+const RECORD_FIELDS = ['agency', 'year', 'format', 'publishedAt'] as const;
+
+/**
+ * The evidence text of a finding: each key with its value and where it was printed
+ * (`t3.granted.total=29 @ table[2] row 4 col 10 "29"`), derived sums marked, then the sentences.
+ */
+export function renderEvidence(report: Report, issue: Issue): string {
+  const parts = issue.keys.map((key) => describeKey(report, key));
+  if (issue.detail) parts.push(issue.detail);
+  for (const s of issue.sentences ?? []) parts.push(`「${s}」`);
+  return parts.filter(Boolean).join('; ');
+}
+
+function describeKey(report: Report, key: string): string {
+  if (key in report.values) {
+    const ev = report.evidence[key];
+    return ev ? `${key}=${report.values[key]} @ ${ev.locator} "${ev.raw}"` : `${key}=${report.values[key]}`;
+  }
+  if (key in report.derived) return `${key}=${report.derived[key]} (derived)`;
+  const field = RECORD_FIELDS.find((f) => f === key);
+  if (field) return `${key}=${report[field] ?? 'null'}`;
+  if (/^t[234]\.[a-zA-Z.]+$/.test(key)) return `${key}=(blank)`;
+  return key;
+}
+
+/** Same rule, same report, same keys → same id, so a re-parse does not make new findings. */
+export function fingerprint(reportId: string, issue: Issue): string {
+  const keys = [...issue.keys].sort().join(',');
+  return createHash('sha256').update(`${issue.rule}|${reportId}|${keys}`).digest('hex').slice(0, 16);
+}

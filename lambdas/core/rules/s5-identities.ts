@@ -1,0 +1,174 @@
+import { T3_COLS, T4_COLS, T4_GROUPS } from '../tables/row-defs';
+import type { Report } from '../types';
+import { BASIS } from './basis';
+import { checkIdentity } from './identity';
+import { failed, notAssessable, type Issue, type Rule } from './rule';
+import { tableShape } from './table-shape';
+
+/** Column and group names as the form prints them, for the Chinese messages. */
+const T3_COL_LABEL: Record<string, string> = {
+  natural: '自然人',
+  commercial: '商业企业',
+  research: '科研机构',
+  social: '社会公益组织',
+  legal: '法律服务机构',
+  other: '其他',
+  total: '总计',
+};
+const T4_GROUP_LABEL: Record<string, string> = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' };
+
+const T3_FRAME = new Set(['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward']);
+const APPLICANTS = T3_COLS.filter((c) => c !== 'total');
+
+/** Table 3's printed rows as `<row>` → the columns printed in it (`t3.denied.stateSecret.natural` → row `denied.stateSecret`). */
+function t3Rows(values: Record<string, number>): string[] {
+  const rows = Object.keys(values)
+    .filter((k) => k.startsWith('t3.'))
+    .map((k) => k.split('.').slice(1, -1).join('.'));
+  return [...new Set(rows)];
+}
+
+interface Check {
+  rule: string;
+  what: string;
+  whatEn: string;
+  left: string[];
+  right: string[];
+  basis: string;
+}
+
+/** What the prose says a blank cell of a broken identity holds: it tells a lost cell from a wrong one. */
+function proseForBlanks(report: Report, keys: string[]) {
+  const stated = report.narrative.filter((f) => keys.includes(f.key) && !(f.key in report.values));
+  return {
+    sentences: stated.length ? [...new Set(stated.map((f) => f.sentence))] : undefined,
+    note: stated.map((f) => `; prose states blank ${f.key}=${f.value}`).join(''),
+  };
+}
+
+function judge(report: Report, c: Check): Issue[] {
+  const r = checkIdentity(report.values, c.left, c.right);
+  if (r.status === 'broken') {
+    const prose = proseForBlanks(report, r.keys);
+    return [
+      failed(c.rule, 'error', {
+        message: `${c.what}不平衡：${r.left} ≠ ${r.right}。`,
+        messageEn: `${c.whatEn} does not hold: ${r.left} ≠ ${r.right}.`,
+        keys: r.keys,
+        detail: r.detail + prose.note,
+        sentences: prose.sentences,
+        basis: c.basis,
+      }),
+    ];
+  }
+  if (r.status === 'incomplete')
+    return [
+      notAssessable(c.rule, {
+        message: `${c.what}缺少一侧的数值，无法核对。`,
+        messageEn: `${c.whatEn}: one side has no printed value, so it cannot be checked.`,
+        keys: r.keys,
+        basis: c.basis,
+      }),
+    ];
+  return [];
+}
+
+function table3Checks(report: Report): Check[] {
+  const rows = t3Rows(report.values);
+  const outcomes = rows.filter((r) => !T3_FRAME.has(r));
+  const k = (row: string, col: string) => `t3.${row}.${col}`;
+  return [
+    ...T3_COLS.map((col) => ({
+      rule: 'S5-balance',
+      what: `表三“${T3_COL_LABEL[col]}”列：本年新收 + 上年结转 = 办理总计 + 结转下年度`,
+      whatEn: `Table 3 column ${col}: new + carried over = processed + carried forward`,
+      left: [k('newReceived', col), k('carriedOver', col)],
+      right: [k('totalProcessed', col), k('carriedForward', col)],
+      basis: BASIS.t3Identity,
+    })),
+    ...T3_COLS.map((col) => ({
+      rule: 'S5-processed',
+      what: `表三“${T3_COL_LABEL[col]}”列：（七）总计 = 各办理结果之和`,
+      whatEn: `Table 3 column ${col}: total processed = sum of outcomes`,
+      left: [k('totalProcessed', col)],
+      right: outcomes.map((row) => k(row, col)),
+      basis: BASIS.t3Identity,
+    })),
+    ...rows.map((row) => ({
+      rule: 'S5-row-sum',
+      what: `表三“${row}”行：总计 = 各申请人列之和`,
+      whatEn: `Table 3 row ${row}: total = sum of applicant columns`,
+      left: [k(row, 'total')],
+      right: APPLICANTS.map((col) => k(row, col)),
+      basis: BASIS.t3Identity,
+    })),
+  ];
+}
+
+function table4Checks(): Check[] {
+  return T4_GROUPS.map((group) => ({
+    rule: 'S5-t4',
+    what: `表四“${T4_GROUP_LABEL[group]}”：维持 + 纠正 + 其他 + 尚未审结 = 总计`,
+    whatEn: `Table 4 ${group}: upheld + corrected + other + pending = total`,
+    left: T4_COLS.filter((c) => c !== 'total').map((c) => `t4.${group}.${c}`),
+    right: [`t4.${group}.total`],
+    basis: BASIS.t4Identity,
+  }));
+}
+
+const PROJECT_ROWS = ['licensing', 'otherServices', 'penalty', 'coercion', 'fees'];
+
+/** 2019 table 2: this year's items (上一年 + 增/减) cannot be negative, and decisions need items to decide on. */
+function table2Of2019(report: Report): Issue[] {
+  const v = report.values;
+  const issues: Issue[] = [];
+  for (const row of PROJECT_ROWS) {
+    const [prev, change, decisions] = ['prev', 'change', 'decisions'].map((c) => `t2.${row}.${c}`);
+    if (!(prev in v) || !(change in v)) continue;
+    const items = v[prev] + v[change];
+    const keys = decisions in v ? [prev, change, decisions] : [prev, change];
+    if (items < 0)
+      issues.push(
+        failed('S5-t2', 'error', {
+          message: `表二“${row}”：上一年项目数量${v[prev]}加本年增/减${v[change]}为负数。`,
+          messageEn: `Table 2 ${row}: last year's items ${v[prev]} plus this year's change ${v[change]} is negative.`,
+          keys,
+          detail: `${v[prev]} + ${v[change]} = ${items}`,
+          basis: BASIS.t2Identity,
+        }),
+      );
+    else if (items === 0 && (v[decisions] ?? 0) > 0)
+      issues.push(
+        failed('S5-t2', 'warning', {
+          message: `表二“${row}”：本年项目数量为0，却有${v[decisions]}个处理决定。`,
+          messageEn: `Table 2 ${row}: no items this year, yet ${v[decisions]} decisions.`,
+          keys,
+          detail: `${v[prev]} + ${v[change]} = 0; decisions ${v[decisions]}`,
+          basis: BASIS.t2Identity,
+        }),
+      );
+  }
+  return issues;
+}
+
+const absent = (rule: string, table: string, what: string, whatEn: string) =>
+  notAssessable(rule, { message: `没有${what}的数值，无法核对勾稽关系。`, messageEn: `No values in ${whatEn}: its identities cannot be checked.`, keys: [table] });
+
+/** S5: the identities the form itself states, per column of table 3, per group of table 4, and table 2 of 2019. */
+export const s5: Rule = {
+  id: 'S5',
+  basis: BASIS.t3Identity,
+  check(report) {
+    const has = (prefix: string) => Object.keys(report.values).some((k) => k.startsWith(prefix));
+    const issues: Issue[] = [];
+    if (has('t3.')) issues.push(...table3Checks(report).flatMap((c) => judge(report, c)));
+    else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
+    if (has('t4.')) issues.push(...table4Checks().flatMap((c) => judge(report, c)));
+    else issues.push(absent('S5-t4', 't4', '表四', 'table 4'));
+    if (tableShape(report) === '2019') {
+      if (has('t2.')) issues.push(...table2Of2019(report));
+      else issues.push(absent('S5-t2', 't2', '表二', 'table 2'));
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,89 @@
+import { findingsOf, makeReport, withValues } from './fixture';
+
+describe('S5 form identities', () => {
+  it.each(['2019', '2021'] as const)('passes a consistent %s report', (format) => {
+    expect(findingsOf(makeReport({ format, seed: 6 }), 'S5')).toEqual([]);
+  });
+
+  it('fails the balance of a column when carried-forward is off', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const report = withValues(base, { 't3.carriedForward.natural': base.values['t3.carriedForward.natural'] + 2 });
+    const balance = findingsOf(report, 'S5').filter((f) => f.rule === 'S5-balance');
+    expect(balance).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        outcome: 'failed',
+        keys: ['t3.newReceived.natural', 't3.carriedOver.natural', 't3.totalProcessed.natural', 't3.carriedForward.natural'],
+      }),
+    ]);
+    expect(balance[0].evidence).toMatch(/t3\.carriedForward\.natural=\d+ @ table\[3\]/);
+  });
+
+  it('fails processed-sum and row-sum when one outcome cell is off', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const report = withValues(base, { 't3.granted.natural': base.values['t3.granted.natural'] + 1 });
+    const found = findingsOf(report, 'S5').map((f) => [f.rule, f.severity, f.keys[0]]);
+    expect(found).toEqual([
+      ['S5-processed', 'error', 't3.totalProcessed.natural'],
+      ['S5-row-sum', 'error', 't3.granted.total'],
+    ]);
+    const processed = findingsOf(report, 'S5-processed')[0];
+    expect(processed.keys).toContain('t3.granted.natural');
+    expect(processed.keys).toContain('t3.otherHandling.overdueFee.natural');
+  });
+
+  it('fails a table 4 group whose total is not the sum (hongze-2023 style)', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const report = withValues(base, { 't4.review.total': base.values['t4.review.total'] + 11 });
+    expect(findingsOf(report, 'S5')).toEqual([
+      expect.objectContaining({ rule: 'S5-t4', severity: 'error', keys: ['t4.review.upheld', 't4.review.corrected', 't4.review.other', 't4.review.pending', 't4.review.total'] }),
+    ]);
+  });
+
+  it('fails 2019 table 2 items that go below zero', () => {
+    const base = makeReport({ format: '2019', seed: 6 });
+    const report = withValues(base, { 't2.penalty.change': -base.values['t2.penalty.prev'] - 3 });
+    expect(findingsOf(report, 'S5')).toEqual([
+      expect.objectContaining({ rule: 'S5-t2', severity: 'error', keys: ['t2.penalty.prev', 't2.penalty.change', 't2.penalty.decisions'] }),
+    ]);
+  });
+
+  it('treats a blank cell among printed ones as nothing printed, and a blank total as not assessable', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const zeroRow = Object.keys(base.values).find((k) => /^t3\..+\.commercial$/.test(k) && base.values[k] === 0)!;
+    expect(findingsOf(withValues(base, { [zeroRow]: undefined }), 'S5')).toEqual([]);
+    const zeroTotal = Object.keys(base.values).find((k) => /^t3\..+\.total$/.test(k) && base.values[k] === 0)!;
+    const row = zeroTotal.replace(/\.total$/, '');
+    expect(findingsOf(withValues(base, { [zeroTotal]: undefined }), 'S5')).toEqual([
+      expect.objectContaining({ rule: 'S5-row-sum', severity: 'info', outcome: 'not-assessable', keys: [zeroTotal, `${row}.natural`, `${row}.commercial`, `${row}.research`, `${row}.social`, `${row}.legal`, `${row}.other`] }),
+    ]);
+  });
+
+  it('says not-assessable for tables with no values', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const report = withValues(base, Object.fromEntries(Object.keys(base.values).filter((k) => !k.startsWith('t2.')).map((k) => [k, undefined])));
+    expect(findingsOf(report, 'S5').map((f) => [f.rule, f.severity, f.outcome, f.keys])).toEqual([
+      ['S5-balance', 'info', 'not-assessable', ['t3']],
+      ['S5-processed', 'info', 'not-assessable', ['t3']],
+      ['S5-row-sum', 'info', 'not-assessable', ['t3']],
+      ['S5-t4', 'info', 'not-assessable', ['t4']],
+    ]);
+  });
+});
+
+describe('S5 evidence for a blank cell', () => {
+  it('cites what the prose says the blank cell holds (sh-kewei: 转下一年度办理1件)', () => {
+    // A report that carries applications forward, printed with that total cell left blank.
+    const base = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => makeReport({ format: '2021', seed })).find((r) => r.values['t3.carriedForward.total'] > 0)!;
+    const forward = base.values['t3.carriedForward.total'];
+    const report = {
+      ...withValues(base, { 't3.carriedForward.total': undefined }),
+      narrative: [{ key: 't3.carriedForward.total', value: forward, sentence: `转下一年度办理${forward}件。` }],
+    };
+    const [f] = findingsOf(report, 'S5-balance');
+    expect(f.keys).toContain('t3.carriedForward.total');
+    expect(f.evidence).toContain('t3.carriedForward.total=(blank)');
+    expect(f.evidence).toContain(`prose states blank t3.carriedForward.total=${forward}`);
+    expect(f.evidence).toContain(`「转下一年度办理${forward}件。」`);
+  });
+});
