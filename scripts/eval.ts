@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { idOf, listInputs } from '../lambdas/cli/inputs';
 import { parseReport } from '../lambdas/core/record/parse-report';
+import { buildVariants } from './eval-variants';
 
 export async function parseDir(dir: string): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), 'ogi-eval-'));
@@ -32,8 +33,19 @@ async function main() {
   }
   const local = path.join(dir, 'score.mjs');
   const scorer = existsSync(local) ? local : path.resolve(__dirname, '../../shared/corpus/score.mjs');
-  process.stdout.write(score(dir, await parseDir(dir), scorer));
+  const original = score(dir, await parseDir(dir), scorer);
+  process.stdout.write(original);
+  if (!args.includes('--variants')) return;
+  for (const v of buildVariants(dir)) {
+    const table = score(v.dir, await parseDir(v.dir), scorer);
+    process.stdout.write(`\n== ${v.name}: ${v.ids.length} HTML/text documents re-encoded on the fly ==\n${table}`);
+    // The same documents' rows of the original run, for a like-for-like comparison.
+    const same = v.ids.every((id) => rowOf(table, id) === rowOf(original, id));
+    process.stdout.write(`${v.name}: ${same ? 'every document scores exactly as the original' : 'DIFFERS from the original'}\n`);
+  }
 }
+
+const rowOf = (table: string, id: string) => table.split('\n').find((l) => l.startsWith(`${id}\t`));
 
 if (require.main === module)
   main().catch((err) => {

@@ -3,16 +3,21 @@ import { UsageError } from './usage';
 
 type Command = (args: string[]) => Promise<number>;
 
-/** Commands load lazily: `ogi parse` does not pay for the AWS SDK the audit needs. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  parse: async () => runParse,
-  check: async () => (await import('./check')).runCheck,
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading: `ogi parse` does not pay for the AWS SDK the other commands need (a plain require works under tsx's CJS hook, where import() does not). */
+const COMMANDS: Record<string, () => Command> = {
+  parse: () => runParse,
+  check: () => require('./check').runCheck,
+  upload: () => require('./upload').runUpload,
+  reports: () => require('./reports').runReports,
+  audit: () => require('./audit').runAudit,
 };
 
 const USAGE = `usage: ogi <command> [args]
   parse <file|dir>... --out DIR   parse reports, write one record per file, print a summary
   parse FILE --json               print one record
   check <file|dir>... [--json]    parse and print the compliance findings
+  upload FILE...                  upload to the running local stack (npm start) and wait for ingest
+  reports [--year N] [--json]     list the stored reports of the running local stack
   audit --year N [--json]         cross-agency audit against the running local stack`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(args);
+    return await load()(args);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`usage: ${err.usage}`);

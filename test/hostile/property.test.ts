@@ -56,7 +56,8 @@ describe('parser properties on mutated generated reports', () => {
     );
   });
 
-  const mutation = fc.oneof(
+  type Mutation = { kind: 'drop' | 'swap' | 'pipe'; at: number } | { kind: 'mojibake'; at: number; len: number };
+  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     // drop a cell
     fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
     // swap two adjacent digits
@@ -67,7 +68,7 @@ describe('parser properties on mutated generated reports', () => {
     fc.record({ kind: fc.constant('mojibake' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
   );
 
-  function mutate(text: string, m: fc.Infer<typeof mutation>): string | Buffer {
+  function mutate(text: string, m: Mutation): string | Buffer {
     const i = m.at % Math.max(1, text.length);
     if (m.kind === 'pipe') return text.slice(0, i) + '|' + text.slice(i);
     if (m.kind === 'swap') {
@@ -82,6 +83,7 @@ describe('parser properties on mutated generated reports', () => {
       const c = cells[m.at % cells.length];
       return text.slice(0, c.index!) + text.slice(c.index! + c[0].length);
     }
+    if (m.kind !== 'mojibake') return text;
     const span = text.slice(i, i + m.len);
     return Buffer.concat([Buffer.from(text.slice(0, i)), Buffer.from(iconv.decode(iconv.encode(span, 'gbk'), 'latin1'), 'utf8'), Buffer.from(text.slice(i + m.len))]);
   }

@@ -1,21 +1,20 @@
 import iconv from 'iconv-lite';
 import type { Decoded, InputKind } from '../types';
-import { toSimplified, detectScript } from './script';
+import { readBom, readMetaCharset } from './bom-meta';
+import { chooseEncoding } from './detect-encoding';
+import { repairMojibake } from './gbk-repair';
+import { detectScript, toSimplified } from './script';
 
-/** Bytes to text. Basic version: BOM, then UTF-8 when valid, else GB18030. (Extended by the garbled-sources work.) */
-export function decode(bytes: Uint8Array, _kind: InputKind): Decoded {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let encoding = 'utf-8';
-  let raw: string;
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) raw = buf.subarray(3).toString('utf8');
-  else {
-    try {
-      raw = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch {
-      encoding = 'gb18030';
-      raw = iconv.decode(buf, 'gb18030');
-    }
-  }
+/**
+ * Bytes to text: BOM, then `<meta charset>` (HTML), checked against the bytes and replaced by
+ * detection when wrong; then mojibake repair; then traditional → simplified for `text`, with `raw`
+ * keeping the script as printed (same offsets).
+ */
+export function decode(bytes: Uint8Array, kind: InputKind): Decoded {
+  const declared = readBom(bytes) ?? (kind === 'html' ? readMetaCharset(bytes) : undefined);
+  const encoding = chooseEncoding(bytes, declared);
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(declared?.skip ?? 0);
+  const { text: raw, repairs, damage } = repairMojibake(iconv.decode(body, encoding, { stripBOM: true }));
   const script = detectScript(raw);
-  return { raw, text: script === 'traditional' ? toSimplified(raw) : raw, encoding, script, repairs: [], damage: [] };
+  return { raw, text: script === 'traditional' ? toSimplified(raw) : raw, encoding, script, repairs, damage };
 }

@@ -1,0 +1,21 @@
+import { openApiDocument } from '../openapi';
+import { route, Router, type Route } from '../router';
+import { agencyHistory } from './agencies';
+import { compare } from './compare';
+import { listFindingsRoute, reviewFinding } from './findings';
+import { listReports, reportDetail, reportSource } from './reports';
+
+const openapi = route({
+  method: 'GET',
+  path: '/openapi.json',
+  summary: 'This API described as OpenAPI 3.1',
+  responses: { 200: 'The OpenAPI document' },
+  async run() {
+    return { json: openApiDocument(routes) };
+  },
+});
+
+/** Every route of the API; the CDK construct declares one API Gateway route for each. */
+export const routes: Route[] = [listReports, reportDetail, reportSource, listFindingsRoute, reviewFinding, compare, agencyHistory, openapi];
+
+export const router = new Router(routes);

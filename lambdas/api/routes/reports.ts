@@ -1,0 +1,82 @@
+import { getRecordObject, getReport, listFindings, listReportsByAgency, listReportsByYear, type FindingView, type ReportView } from '../../store';
+import { getReviews } from '../../store/reviews';
+import { BadRequest, NotFound } from '../errors';
+import { route } from '../router';
+import { idParam, reportsQuery } from '../schemas';
+import { sourceLink, SOURCE_LINK_SECONDS } from '../source-link';
+import { findingOut, fingerprintOf, reportSummary } from '../views';
+
+export const listReports = route({
+  method: 'GET',
+  path: '/reports',
+  summary: 'Reports by year or agency, optionally by status',
+  description:
+    'Give `year` (current version of each agency-year, paginated) or `agency` (its current reports over the years, all at once). ' +
+    'Reports that could not be placed in a year (rejected, failed) are listed with `status` alone.',
+  query: reportsQuery,
+  responses: { 200: '`{items: ReportSummary[], cursor?}`', 400: 'Invalid query' },
+  async run({ query }) {
+    const keep = (r: ReportView) => (!query.status || r.status === query.status) && (!query.year || r.year === query.year);
+    if (query.agency) return { json: { items: (await listReportsByAgency(query.agency)).filter(keep).map(reportSummary) } };
+    if (!query.year && (!query.status || query.status === 'parsed'))
+      throw new BadRequest('Give year or agency (reports are indexed by reporting year and by agency); status alone lists unplaced reports.');
+    // A year lists its current reports; without one, the reports never placed in a year (rejected, failed).
+    const page = await listReportsByYear(query.year ?? null, { limit: query.limit, cursor: query.cursor, all: !query.year });
+    return { json: { items: page.items.filter(keep).map(reportSummary), cursor: page.cursor } };
+  },
+});
+
+/** Every finding of a report, in order, with its review. */
+export async function reportFindings(reportId: string) {
+  const all: FindingView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listFindings({ reportId }, { limit: 200, cursor });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  const reviews = await getReviews(all.map(fingerprintOf));
+  return all.map((f) => findingOut(f, reviews.get(fingerprintOf(f))));
+}
+
+async function mustGet(id: string): Promise<ReportView> {
+  const r = await getReport(id);
+  if (!r) throw new NotFound(`No report with id ${id}`);
+  return r;
+}
+
+export const reportDetail = route({
+  method: 'GET',
+  path: '/reports/{id}',
+  summary: 'One report: the record with values and evidence, sections, and findings with reviews',
+  params: idParam,
+  responses: { 200: '`{report, findings}`', 404: 'No such report' },
+  async run({ params }) {
+    const item = await mustGet(params.id);
+    const record = item.recordKey ? await getRecordObject(process.env.OGI_BUCKET ?? item.source.bucket, item.recordKey) : undefined;
+    const report = {
+      ...reportSummary(item),
+      input: record?.input ?? { kind: item.kind, bytes: item.bytes, sha256: item.sha256 },
+      sections: record?.sections ?? [],
+      values: record?.values ?? item.values,
+      evidence: record?.evidence ?? {},
+      derived: record?.derived ?? item.derived,
+      narrative: record?.narrative ?? [],
+      repairs: record?.repairs ?? [],
+    };
+    return { json: { report, findings: await reportFindings(item.id) } };
+  },
+});
+
+export const reportSource = route({
+  method: 'GET',
+  path: '/reports/{id}/source',
+  summary: `A presigned link to the original uploaded file, valid ${SOURCE_LINK_SECONDS} s`,
+  params: idParam,
+  responses: { 200: '`{url, expiresAt}`', 404: 'No such report' },
+  async run({ params }) {
+    const item = await mustGet(params.id);
+    const name = item.source.key.split('/').pop() ?? item.id;
+    return { json: await sourceLink(item.source, name) };
+  },
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { metricFor, RATE_METRICS } from '../core/compare';
+
+/** Request schemas: validation and, through z.toJSONSchema, the OpenAPI parameters. */
+
+export const year = z.coerce
+  .number({ error: 'year must be a number, e.g. 2024' })
+  .int('year must be a whole number')
+  .min(2008, 'year must be 2008 or later (the regulations took effect in 2008)')
+  .max(2100, 'year must be 2100 or earlier')
+  .describe('Reporting year (the statistics period), e.g. 2024');
+
+const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`).max(200, `${what} is at most 200 characters`);
+
+export const severity = z.enum(['error', 'warning', 'info']).describe('Finding severity');
+export const reviewFilter = z.enum(['open', 'confirmed', 'dismissed']).describe('Review state; `open` = not reviewed yet');
+
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1-200'),
+  cursor: z.string().max(2000).optional().describe('Opaque cursor from the previous page'),
+};
+
+/** Comma-separated list (API Gateway also joins repeated parameters with commas). */
+const list = (what: string) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(text(what)).min(1, `${what} must name at least one`).max(200));
+
+export const metricsParam = list('metrics')
+  .refine((ids) => ids.every((id) => metricFor(id)), {
+    message: `metrics must be rate ids (${RATE_METRICS.map((m) => m.id).join(', ')}) or value keys like t3.newReceived.total`,
+  })
+  .describe(`Comma-separated metric ids: ${RATE_METRICS.map((m) => m.id).join(', ')}, or fields.md value keys such as t3.newReceived.total`);
+
+export const reportsQuery = z.strictObject({
+  agency: text('agency').optional().describe('Agency name as the report titles it'),
+  year: year.optional(),
+  status: z.enum(['received', 'parsed', 'rejected', 'failed']).optional().describe('Report status'),
+  ...pageQuery,
+});
+
+export const idParam = z.strictObject({ id: text('id').describe('Report id') });
+
+export const findingsQuery = z.strictObject({
+  year,
+  rule: text('rule').optional().describe('Rule id, e.g. T3-BALANCE'),
+  severity: severity.optional(),
+  agency: text('agency').optional(),
+  review: reviewFilter.optional(),
+  ...pageQuery,
+});
+
+export const findingIdParam = z.strictObject({
+  id: z
+    .string()
+    .regex(/^.+~[A-Za-z0-9_-]+$/, 'finding id has the form <reportId>~<fingerprint>, as GET /findings returns it')
+    .describe('Finding id as the API returns it: `<reportId>~<fingerprint>`'),
+});
+
+export const reviewBody = z.strictObject({
+  review: z.enum(['confirmed', 'dismissed']).describe('The officer\'s decision'),
+  note: z.string().max(2000, 'note is at most 2000 characters').default('').describe('Why, in a sentence'),
+});
+
+export const compareQuery = z.strictObject({
+  year,
+  metrics: metricsParam.optional(),
+  agencies: list('agencies').optional().describe('Comma-separated agency names; all agencies of the year when absent'),
+  format: z.enum(['json', 'csv']).default('json').describe('`csv` downloads the table as a file'),
+});
+
+export const agencyParam = z.strictObject({ agency: text('agency').describe('Agency name as the report titles it') });
+
+export const historyQuery = z.strictObject({ metrics: metricsParam.optional() });

@@ -1,0 +1,54 @@
+// Calls the query API: locally on the page's own origin, unsigned; in AWS at the address and
+// region the stack writes into config.json next to the page, each call signed (SigV4).
+import { clearCredentials, loadCredentials } from './credentials.js';
+import { sign } from './sigv4.js';
+
+const config = await fetch('config.json')
+  .then((res) => (res.ok ? res.json() : {}))
+  .catch(() => ({}));
+const base = String(config.api ?? '').replace(/\/$/, '');
+
+/** True when the API is in AWS and no credentials have been given yet. */
+export const needsCredentials = () => Boolean(config.api) && !loadCredentials();
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export function url(path, query = {}) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return `${base || location.origin}${path}${qs ? `?${qs}` : ''}`;
+}
+
+export const get = async (path, query) => (await send('GET', url(path, query))).json();
+export const patch = async (path, body) => (await send('PATCH', url(path), body)).json();
+
+/** Fetches a file (the CSV) with the same authorization and hands it to the browser as a download. */
+export async function download(path, query, filename) {
+  const blob = await (await send('GET', url(path, query))).blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+async function send(method, target, body) {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers = text ? { 'content-type': 'application/json' } : {};
+  const credentials = config.api ? loadCredentials() : null;
+  if (credentials) Object.assign(headers, await sign({ method, url: target, headers, body: text ?? '', credentials, region: config.region }));
+  const res = await fetch(target, { method, headers, body: text });
+  if (res.ok) return res;
+  const data = await res.json().catch(() => null);
+  if (res.status === 403 && credentials) clearCredentials();
+  throw new ApiError(res.status, data);
+}
+
+export const enc = encodeURIComponent;

@@ -1,0 +1,39 @@
+// Hash router: #/findings?…, #/reports?…, #/report/ID, #/compare?…, #/agency/NAME.
+import { needsCredentials } from './api.js';
+import { credentialsForm } from './credentials.js';
+import { clear, el } from './dom.js';
+import { findingsView } from './view-findings.js';
+import { reportsView } from './view-reports.js';
+import { reportView } from './view-report.js';
+import { compareView } from './view-compare.js';
+import { historyView } from './view-history.js';
+
+const views = {
+  findings: (_, q) => findingsView(q),
+  reports: (_, q) => reportsView(q),
+  report: (arg) => reportView(arg),
+  compare: (_, q) => compareView(q),
+  agency: (arg) => historyView(arg),
+};
+
+async function route() {
+  const [path, qs] = location.hash.replace(/^#\/?/, '').split('?');
+  const [name, ...rest] = path.split('/');
+  const view = views[name] ? name : 'findings';
+  const arg = rest.length ? decodeURIComponent(rest.join('/')) : '';
+  for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.view === (view === 'report' ? 'reports' : view));
+  const main = clear(document.getElementById('view'));
+  document.getElementById('evidence').hidden = true;
+  if (needsCredentials()) return main.append(credentialsForm(route));
+  main.append(el('p', { class: 'loading' }, '加载中… Loading'));
+  try {
+    const node = await views[view](arg, new URLSearchParams(qs ?? ''));
+    clear(main).append(node);
+  } catch (err) {
+    if (err.status === 403 && needsCredentials()) return clear(main).append(credentialsForm(route, `凭证被拒绝 Credentials refused: ${err.message}`));
+    clear(main).append(el('p', { class: 'error', role: 'alert' }, `出错了 Error: ${err.message}`));
+  }
+}
+
+window.addEventListener('hashchange', route);
+route();

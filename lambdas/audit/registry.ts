@@ -1,0 +1,23 @@
+import { parseRegistry, type Agency } from '../core/audit';
+import { getRegistry, putRegistry } from '../store/audit';
+import { RegistryMissing } from './errors';
+import { readText } from './s3';
+
+/** Where supervisors upload the registry; an upload there replaces the stored one. */
+export const REGISTRY_KEY = 'registry/agencies.csv';
+export const REGISTRY_PREFIX = 'registry/';
+
+/** Parses the registry CSV at `key` and stores it (throws RegistryError on a bad file, naming the line). */
+export async function importRegistry(bucket: string, key = REGISTRY_KEY): Promise<Agency[]> {
+  const csv = await readText(bucket, key);
+  if (csv === undefined) throw new RegistryMissing(bucket);
+  const agencies = parseRegistry(csv);
+  await putRegistry(agencies);
+  return agencies;
+}
+
+/** The stored registry; on first use (nothing stored yet) imported from the bucket. */
+export async function loadRegistry(bucket: string): Promise<Agency[]> {
+  const stored = await getRegistry();
+  return stored.length > 0 ? stored : importRegistry(bucket);
+}

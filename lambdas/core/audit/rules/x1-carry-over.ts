@@ -1,0 +1,40 @@
+import { cite, makeFinding, type AuditRule } from '../rule';
+import type { AuditFinding } from '../types';
+
+const COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
+
+/** X1: applications carried over into year N are those carried forward out of N−1; per column a warning. */
+export const x1CarryOver: AuditRule = {
+  id: 'X1',
+  severity: 'error',
+  basis: '国办公开办函〔2021〕30号 表三：本年“上年结转政府信息公开申请数量”等于上年“结转下年度继续办理”',
+  keys: COLUMNS.flatMap((c) => [`t3.carriedOver.${c}`, `t3.carriedForward.${c}`]),
+  check(ctx) {
+    const out: AuditFinding[] = [];
+    for (const [agency, cur] of ctx.current) {
+      const prev = ctx.previous.get(agency);
+      if (!prev) continue;
+      for (const col of COLUMNS) {
+        const inKey = `t3.carriedOver.${col}`;
+        const outKey = `t3.carriedForward.${col}`;
+        const carriedOver = cur.figures[inKey];
+        const carriedForward = prev.figures[outKey];
+        if (carriedOver === undefined || carriedForward === undefined || carriedOver === carriedForward) continue;
+        const total = col === 'total';
+        out.push(
+          makeFinding(this, ctx.year, {
+            suffix: total ? undefined : 'COL',
+            severity: total ? 'error' : 'warning',
+            agency,
+            reports: [cur, prev],
+            keys: [inKey, outKey],
+            message: `${agency} ${ctx.year}年上年结转申请（${col}）为${carriedOver}件，${ctx.year - 1}年结转下年度为${carriedForward}件，两者不一致。`,
+            messageEn: `${agency}: ${ctx.year} carried over ${carriedOver} applications (${col}) but ${ctx.year - 1} carried forward ${carriedForward}.`,
+            evidence: `${cite(cur)} ${inKey}=${carriedOver}; ${cite(prev)} ${outKey}=${carriedForward}`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+import { cite, makeFinding, type AuditRule } from '../rule';
+import type { AuditFinding, ReportSummary } from '../types';
+
+const KEYS = ['t3.newReceived.total', 't4.review.total', 't4.litigation.sum.total'];
+
+/**
+ * X6: a government's report covers its departments, so its figures cannot be below the sum of the
+ * figures its departments reported (warning: some governments report their own office only).
+ */
+export const x6GovernmentSum: AuditRule = {
+  id: 'X6',
+  severity: 'warning',
+  basis: '本级人民政府年度报告汇总本级政府及所属部门情况（国办公开办函〔2021〕30号）',
+  keys: KEYS,
+  check(ctx) {
+    const departments = new Map<string, ReportSummary[]>();
+    for (const r of ctx.current.values()) {
+      const parent = r.agency!.kind === 'department' ? r.agency!.parent : null;
+      if (parent) departments.set(parent, [...(departments.get(parent) ?? []), r]);
+    }
+    const out: AuditFinding[] = [];
+    for (const [name, deps] of departments) {
+      const gov = ctx.current.get(name);
+      if (!gov) continue;
+      for (const key of KEYS) {
+        const own = gov.figures[key];
+        const parts = deps.filter((d) => d.figures[key] !== undefined);
+        const total = parts.reduce((a, d) => a + d.figures[key], 0);
+        if (own === undefined || parts.length === 0 || own >= total) continue;
+        out.push(
+          makeFinding(this, ctx.year, {
+            agency: name,
+            reports: [gov, ...parts],
+            keys: [key],
+            message: `${name}的${key}为${own}，少于所属${parts.length}个部门合计${total}。`,
+            messageEn: `${name}: ${key} is ${own}, less than the ${total} its ${parts.length} departments reported.`,
+            evidence: `${cite(gov)} ${key}=${own}; departments: ${parts.map((d) => `${cite(d)}=${d.figures[key]}`).join(', ')}`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,24 @@
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (pos - lo);
+}
+
+/**
+ * Robust centre and spread of a peer group: the median, and the MAD scaled to a standard deviation
+ * (×1.4826); when over half the peers share one value the MAD is 0, so the IQR (÷1.349) stands in.
+ * A spread of 0 means the group cannot rate anyone.
+ */
+export function robustSpread(xs: readonly number[]): { median: number; spread: number } {
+  const med = median(xs);
+  const mad = median(xs.map((x) => Math.abs(x - med))) * 1.4826;
+  if (mad > 0) return { median: med, spread: mad };
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: med, spread: (quantile(s, 0.75) - quantile(s, 0.25)) / 1.349 };
+}

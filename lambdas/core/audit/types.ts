@@ -1,0 +1,108 @@
+import type { Finding, Format } from '../types';
+
+export type AgencyKind = 'government' | 'department';
+
+/** One registered agency: who is expected to publish a report each year (registry/agencies.csv). */
+export interface Agency {
+  /** Full official name, the agency's identity across years. */
+  name: string;
+  aliases: string[];
+  kind: AgencyKind;
+  region: string;
+  /** Administrative level, e.g. 省 / 市 / 县: peers share kind and level. */
+  level: string;
+  /** Registered name of the government a department belongs to (X6). */
+  parent: string | null;
+  /** `MM-DD` in the year after the reporting year, or a full `YYYY-MM-DD`; replaces the statutory deadline. */
+  deadline: string | null;
+}
+
+/** An audit finding: a report finding plus what the audit is about, so it can be stored and queried. */
+export interface AuditFinding extends Finding {
+  id: string;
+  year: number;
+  /** Registered agency name, or the name as printed when it matches nothing. */
+  agency: string | null;
+  /** Ids of the reports the finding compares. */
+  reports: string[];
+}
+
+/**
+ * What the audit keeps of one report: the figures its rules read and fingerprints of the narrative and
+ * tables. Whole reports are reduced to this as they stream in, so memory grows by a few hundred bytes
+ * per report, not by its text.
+ */
+export interface ReportSummary {
+  id: string;
+  year: number;
+  /** The agency as printed. */
+  agencyText: string | null;
+  /** The registered agency it matched, if any. */
+  agency: Agency | null;
+  format: Format;
+  publishedAt: string | null;
+  figures: Record<string, number>;
+  /** Hash of every table value, only for tables with enough non-zero cells to be distinctive. */
+  tableHash: string | null;
+  /** Hash and MinHash signature of the normalised narrative (sections 1, 5, 6), when long enough. */
+  narrativeHash: string | null;
+  narrativeSignature: Uint32Array | null;
+}
+
+/** Thresholds of the audit; defaults in ./options.ts. */
+export interface AuditOptions {
+  /** Smallest peer group whose rates are rated at all (X5). */
+  minPeers: number;
+  /** Modified z-score beyond which a rate is an outlier (X5). */
+  outlierZ: number;
+  /** A rate must also differ from the peers' median by this much (0.1 = 10 points) to matter (X5). */
+  minRateGap: number;
+  /** Smallest denominator for a rate of applications (X5). */
+  minApplications: number;
+  /** Smallest denominator for a review or litigation correction rate (X5). */
+  minCases: number;
+  /** Year-on-year ratio beyond which a figure jumped (X5); its inverse is the drop. */
+  jumpRatio: number;
+  /** A jump is only noted when the larger of the two figures reaches this (X5). */
+  jumpMinBase: number;
+  /** Peers' median above which a zero is suspicious (X5). */
+  zeroMedianMin: number;
+  /** Estimated shingle similarity above which a narrative copies last year's (X4). */
+  copySimilarity: number;
+}
+
+export interface AuditInput {
+  year: number;
+  registry: Agency[];
+  /** Summaries of reports of `year` and `year - 1` (others are ignored). */
+  reports: ReportSummary[];
+  /** The audit's date, YYYY-MM-DD: deadlines not yet passed give no missing-report finding. */
+  today: string;
+  options?: Partial<AuditOptions>;
+}
+
+export interface AuditCounts {
+  agencies: number;
+  reports: number;
+  findings: number;
+  bySeverity: Record<string, number>;
+  byRule: Record<string, number>;
+}
+
+export interface AuditResult {
+  year: number;
+  today: string;
+  findings: AuditFinding[];
+  counts: AuditCounts;
+}
+
+/** One recorded audit run: when, which year, what it found, where its report files are. */
+export interface AuditRun {
+  id: string;
+  year: number;
+  startedAt: string;
+  finishedAt: string;
+  counts: AuditCounts;
+  /** S3 keys of the report files by format. */
+  files: { html: string; csv: string; json: string };
+}

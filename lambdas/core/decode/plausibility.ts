@@ -1,0 +1,72 @@
+import iconv from 'iconv-lite';
+import { COMMON_CHARS, COMMON_WORDS } from './common-chars';
+import { toSimplified } from './script';
+
+/**
+ * A character-level plausibility score for Chinese text: a log-probability per character from tiers
+ * (common list > GB2312 level 1 > level 2 > other Han > kana, `?`, U+FFFD), lifted for characters and
+ * bigrams the rest of the document uses. Shifted-byte noise lands on rare characters and kana, real
+ * text on common ones, so comparing mean scores tells a repair from damage.
+ */
+export class Plausibility {
+  private readonly unigrams = new Map<string, number>();
+  private readonly bigrams = new Set<string>();
+
+  /** `context`: the document with the suspect spans blanked out, so noise never vouches for itself. */
+  constructor(context: string) {
+    let prev = '';
+    for (const c of toSimplified(context)) {
+      this.unigrams.set(c, (this.unigrams.get(c) ?? 0) + 1);
+      if (prev) this.bigrams.add(prev + c);
+      prev = c;
+    }
+    for (const w of COMMON_WORDS) for (let i = 1; i < w.length; i++) this.bigrams.add(w.slice(i - 1, i + 1));
+  }
+
+  /** Log-probability of one simplified character, given the one before it. */
+  char(c: string, prev = ''): number {
+    let p = tier(c);
+    // The document's own vocabulary is the best local model: frequent there, plausible here.
+    const n = this.unigrams.get(c) ?? 0;
+    if (isHan(c) && n >= 2) p = Math.max(p, -3 - 2 / n);
+    if (prev && isHan(c) && isHan(prev) && this.bigrams.has(prev + c)) p += 6;
+    return p;
+  }
+
+  /** Mean score per character (converted to simplified first: traditional script is not noise). */
+  mean(text: string): number {
+    const chars = [...toSimplified(text)];
+    if (chars.length === 0) return 0;
+    let sum = 0;
+    for (let i = 0; i < chars.length; i++) sum += this.char(chars[i], chars[i - 1]);
+    return sum / chars.length;
+  }
+}
+
+const RANK = new Map<string, number>();
+for (const c of COMMON_CHARS) if (!RANK.has(c)) RANK.set(c, RANK.size);
+
+export const isHan = (c: string) => /\p{Script=Han}/u.test(c);
+
+/** Characters that do not occur in clean Chinese text: kana, replacement, private use, controls. */
+export const isNoise = (c: string) => /[\u3040-\u30ff\ufffd\ue000-\uf8ff\u0000-\u0008\u000e-\u001f]/.test(c);
+
+function tier(c: string): number {
+  const rank = RANK.get(c);
+  if (rank !== undefined) return -4 - rank / 400;
+  if (isHan(c)) return hanTier(c);
+  if (isNoise(c)) return -15;
+  if (c === '?') return -15;
+  if (/[\u3000-\u303f\uff00-\uffef“”‘’—…·]/.test(c)) return -4;
+  if (/[0-9A-Za-z\s]/.test(c)) return -6;
+  return -8;
+}
+
+/** GB2312 level 1 (lead byte B0–D7) holds the 3755 common characters, level 2 (D8–F7) the rarer ones. */
+export function hanTier(c: string): number {
+  const b = iconv.encode(c, 'gbk');
+  if (b.length !== 2 || b[1] < 0xa1) return -13;
+  if (b[0] >= 0xb0 && b[0] <= 0xd7) return -8;
+  if (b[0] >= 0xd8 && b[0] <= 0xf7) return -11;
+  return -13;
+}

@@ -1,0 +1,423 @@
+import type { Cell, Grid } from '../../types';
+import { isNumeric, joinCjk, lineText, NUMBERED, toSegment, type Line, type Segment } from './layout';
+
+/**
+ * Rebuilds the standard tables from positioned lines. A table is a run of lines between breakers
+ * (section headings, 第二十条 clause lines, full-width prose) that holds value lines (lines with
+ * separate numbers). Value columns come from the numbers' x positions and the header's column
+ * fragments; each value line is a row; label text around it (wrapped lines, labels printed once
+ * in the middle of the rows they span) is merged back into the rows. A run may cross pages
+ * (page furniture is gone by then), so a table broken over pages stays one grid.
+ *
+ * Row shape: `[...group labels (outer first), item label, ...one cell per value column]` when the
+ * table has a label column, else just the value cells; empty string where nothing is printed.
+ * Header rows come first: one row per spanning-header line (text repeated over the columns it
+ * covers), then one row with each column's stacked header text.
+ */
+export function buildGrids(lines: Line[], contentWidth: number): Grid[] {
+  const grids: Grid[] = [];
+  let run: Line[] = [];
+  const flush = () => {
+    const grid = run.some(isValueLine) ? tableGrid(run, grids.length) : undefined;
+    if (grid) grids.push(grid);
+    run = [];
+  };
+  for (const l of lines) {
+    if (isBreaker(l, contentWidth)) flush();
+    else run.push(l);
+  }
+  flush();
+  return grids;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const numericSegs = (l: Line) => (l.vertical ? [] : l.segs.filter((s) => isNumeric(squeeze(s.text))));
+/** What forms print in an empty cell instead of leaving it blank. */
+const PLACEHOLDER = /^[-—–－/／]+$/;
+/** A table row: a separate number, or a row of placeholders (`— — —`) with nothing to report. */
+const isValueLine = (l: Line) => numericSegs(l).length > 0 || (!l.vertical && l.segs.filter((s) => PLACEHOLDER.test(squeeze(s.text))).length >= 2);
+
+/** Lines that end a table: prose, section headings, 第二十条 clause lines. */
+function isBreaker(l: Line, contentWidth: number): boolean {
+  if (l.vertical) return false;
+  const t = squeeze(lineText(l));
+  const width = l.segs[l.segs.length - 1].x2 - l.segs[0].x;
+  const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const textSegs = l.segs.length - numericSegs(l).length;
+  // Prose, even with a figure in it (`2023 年，…`, `…处理费 0 元。`): one run of text across the page, a line
+  // closing a sentence, or a paragraph's last line (`件。`); table labels do not end a sentence.
+  const prose =
+    (han >= 16 && width >= 0.75 * contentWidth && textSegs === 1) || (han >= 8 && /[。；]$/.test(t) && textSegs <= 2) || (/。$/.test(t) && l.segs.length === 1);
+  if (prose && numericSegs(l).length <= 1 && !isNumeric(squeeze(l.segs[l.segs.length - 1].text))) return true;
+  if (isValueLine(l)) return false;
+  if (/^第[二十]+条/.test(t)) return true;
+  if (l.segs.length === 1 && /^[一二三四五六七八九十]+、.{2,30}(?:情况|事项)$/.test(t)) return true;
+  return l.segs.length === 1 && t.length >= 20 && width >= 0.6 * contentWidth;
+}
+
+interface Column {
+  x: number;
+  x2: number;
+  lo: number;
+  hi: number;
+}
+
+interface Fragment {
+  text: string;
+  raw: string;
+  x: number;
+  x2: number;
+  top: number;
+  bottom: number;
+  fs: number;
+  page: number;
+  y: number;
+  /** Index of the value row whose line carries this fragment. */
+  row?: number;
+  vertical: boolean;
+}
+
+interface Block {
+  frags: Fragment[];
+  x: number;
+  x2: number;
+  top: number;
+  bottom: number;
+  row?: number;
+}
+
+interface Row {
+  line: Line;
+  values: Segment[][];
+  labels: Block[];
+  item?: Block;
+}
+
+function tableGrid(run: Line[], index: number): Grid | undefined {
+  const firstValue = run.findIndex(isValueLine);
+  const cols = columns(run, firstValue);
+  if (cols.length === 0) return undefined;
+  const labelEdge = cols[0].x - 2;
+  const body = bodyStart(run, firstValue, cols[0].x);
+  const rows: Row[] = [];
+  const frags: Fragment[] = [];
+  const headerFrags: Fragment[] = [];
+  for (let i = 0; i < run.length; i++) {
+    const l = run[i];
+    const value = i >= firstValue && isValueLine(l);
+    const row: Row | undefined = value ? { line: l, values: cols.map(() => []), labels: [] } : undefined;
+    if (row) rows.push(row);
+    for (const s of i < body ? l.segs.flatMap((x) => splitAtColumns(x, cols)) : l.segs) {
+      const f = fragment(s, l, row ? rows.length - 1 : undefined);
+      if (!l.vertical && s.x >= labelEdge && s.x2 > cols[0].x) {
+        if (i < body) headerFrags.push(f);
+        else placeValue(rows, row, cols, s);
+      } else if (i < body && !l.vertical) headerFrags.push(f);
+      else frags.push(f);
+    }
+  }
+  if (rows.length === 0) return undefined;
+  const blocks = labelBlocks(frags);
+  const groups = assignBlocks(blocks, rows);
+  const spans = groupSpans(groups, rows);
+  const hasLabels = blocks.length > 0 || headerFrags.some((f) => f.x2 <= cols[0].x);
+  const out = [...headerRows(headerFrags, cols, hasLabels), ...rows.map((r, i) => valueRow(r, spans.get(i) ?? [], cols, hasLabels))];
+  return { index, rows: out.map((cells, row) => cells.map((c, col) => ({ ...c, loc: { ...c.loc, table: index, row, col } }))) };
+}
+
+/**
+ * The first line of the table body: the first value line, or above it the label lines wrapped over it
+ * (label column only, each within a line's spacing of the next), which are not header.
+ */
+function bodyStart(run: Line[], firstValue: number, valueX: number): number {
+  let i = firstValue;
+  while (i > 0) {
+    const l = run[i - 1];
+    if (l.vertical || l.segs.some((s) => s.x2 > valueX) || run[i].top - l.top > 1.8 * l.fs) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * Value columns: x-intervals of the numbers (and placeholders), merged where they overlap, except that two
+ * values of one line are never one column (a wide number reaching into the next column).
+ */
+function columns(run: Line[], firstValue: number): Column[] {
+  const iv: { x: number; x2: number; line: number }[] = [];
+  run.forEach((l, i) => {
+    if (i < firstValue || !isValueLine(l)) return;
+    for (const s of l.segs) if (isNumeric(squeeze(s.text)) || PLACEHOLDER.test(squeeze(s.text))) iv.push({ x: s.x, x2: s.x2, line: i });
+  });
+  iv.sort((a, b) => a.x - b.x);
+  const merged: { x: number; x2: number; lines: Set<number> }[] = [];
+  for (const v of iv) {
+    const last = merged[merged.length - 1];
+    if (last && v.x <= last.x2 + 0.5 && !last.lines.has(v.line)) {
+      last.x2 = Math.max(last.x2, v.x2);
+      last.lines.add(v.line);
+    } else merged.push({ x: v.x, x2: v.x2, lines: new Set([v.line]) });
+  }
+  return merged.map((m, i) => {
+    const c = (k: number) => (merged[k].x + merged[k].x2) / 2;
+    return { x: m.x, x2: m.x2, lo: i === 0 ? -Infinity : (c(i - 1) + c(i)) / 2, hi: i === merged.length - 1 ? Infinity : (c(i) + c(i + 1)) / 2 };
+  });
+}
+
+/** Header characters of neighbouring columns can sit closer than a word gap (`商业 科研`): split where they change column or leave the label column. */
+function splitAtColumns(s: Segment, cols: Column[]): Segment[] {
+  const zone = (t: { x: number; x2: number }) => (t.x2 <= cols[0].x ? -1 : colOf(cols, t.x, t.x2));
+  const out: Segment[] = [];
+  let cur = [s.parts[0]];
+  for (const t of s.parts.slice(1)) {
+    const prev = cur[cur.length - 1];
+    if (t.x - prev.x2 > 0.1 * t.fs && zone(prev) !== zone(t)) {
+      out.push(toSegment(cur));
+      cur = [];
+    }
+    cur.push(t);
+  }
+  out.push(toSegment(cur));
+  return out;
+}
+
+const colOf = (cols: Column[], x: number, x2: number) => {
+  const c = (x + x2) / 2;
+  return Math.max(0, cols.findIndex((k) => c >= k.lo && c < k.hi));
+};
+
+/** Value-column text of a value line goes to its row; of a line between rows (a wrapped cell), to the row above. */
+function placeValue(rows: Row[], row: Row | undefined, cols: Column[], s: Segment) {
+  const target = row ?? rows[rows.length - 1];
+  if (target) target.values[colOf(cols, s.x, s.x2)].push(s);
+}
+
+function fragment(s: Segment, l: Line, row: number | undefined): Fragment {
+  return { text: s.text, raw: s.raw, x: s.x, x2: s.x2, top: l.top, bottom: l.bottom, fs: s.fs, page: l.page, y: s.y, row, vertical: l.vertical };
+}
+
+const overlaps = (a: { x: number; x2: number }, b: { x: number; x2: number }) => a.x < b.x2 && b.x < a.x2;
+
+/** Blocks are made top to bottom, so a wrapped line can only continue one of the last few. */
+const RECENT = 24;
+
+/** Label lines joined into the cell they were wrapped in: close below, overlapping in x, not starting a new numbered label. */
+function labelBlocks(frags: Fragment[]): Block[] {
+  const blocks: Block[] = [];
+  for (const f of [...frags].sort((a, b) => a.top - b.top || a.x - b.x)) {
+    const b = f.vertical || NUMBERED.test(f.text)
+      ? undefined
+      : blocks.slice(-RECENT).reverse().find((k) => !k.frags[0].vertical && overlaps(k, f) && f.top - k.bottom <= 1.8 * f.fs && f.top > k.bottom && !(k.row !== undefined && f.row !== undefined && k.row !== f.row));
+    if (b) {
+      b.frags.push(f);
+      b.x = Math.min(b.x, f.x);
+      b.x2 = Math.max(b.x2, f.x2);
+      b.bottom = f.bottom;
+      b.row ??= f.row;
+    } else blocks.push({ frags: [f], x: f.x, x2: f.x2, top: f.top, bottom: f.bottom, row: f.row });
+  }
+  return blocks;
+}
+
+/** Index of the row whose line is nearest to `top` (rows are in document order). */
+function nearestRow(rows: Row[], top: number): number | undefined {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].line.top < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const near = [lo - 1, lo].filter((i) => i >= 0 && i < rows.length);
+  return near.sort((a, b) => Math.abs(rows[a].line.top - top) - Math.abs(rows[b].line.top - top))[0];
+}
+
+/**
+ * A label line at the top of a page, above the page's first row and not starting a numbered label, ends the
+ * label of the last row of the previous page (a row broken by the page break) when it sits in that label's column.
+ */
+function pageTopContinuation(b: Block, rows: Row[]): number | undefined {
+  const f = b.frags[0];
+  if (f.vertical || NUMBERED.test(f.text)) return undefined;
+  const next = rows.findIndex((r) => r.line.page >= f.page);
+  if (next <= 0 || rows[next].line.page !== f.page || rows[next].line.top <= b.bottom) return undefined;
+  const prev = rows[next - 1];
+  const item = prev.labels.reduce<Block | undefined>((a, k) => (!a || k.x > a.x ? k : a), undefined);
+  return prev.line.page < f.page && item && overlaps(item, b) ? next - 1 : undefined;
+}
+
+const centre = (b: Block) => (b.top + b.bottom) / 2;
+
+/**
+ * Each block goes to the row on its line, else to the nearest row. A row's rightmost block is its
+ * item label; blocks left of it are group labels (`（三）不予公开`, `三、本年度办理结果`) and are returned.
+ */
+function assignBlocks(blocks: Block[], rows: Row[]): Block[] {
+  for (const b of blocks) {
+    const r = b.row ?? pageTopContinuation(b, rows) ?? nearestRow(rows, centre(b));
+    if (r !== undefined) rows[r].labels.push(b);
+  }
+  const groups: Block[] = [];
+  for (const row of rows) {
+    if (row.labels.length === 0) continue;
+    const item = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
+    const parts = row.labels.filter((b) => b === item || overlaps(b, item));
+    row.item = { ...item, frags: parts.flatMap((b) => b.frags).sort((a, b) => a.top - b.top || a.x - b.x), x: Math.min(...parts.map((b) => b.x)) };
+    groups.push(...row.labels.filter((b) => !parts.includes(b)));
+  }
+  return mergeStacks(groups, rows);
+}
+
+/** Group labels printed one character or a few per line (vertical headers) are put back together. */
+function mergeStacks(groups: Block[], rows: Row[]): Block[] {
+  const out: Block[] = [];
+  for (const g of [...groups].sort((a, b) => a.top - b.top)) {
+    const prev = out.slice(-RECENT).reverse().find((k) => overlaps(k, g));
+    const text = g.frags.map((f) => f.text).join('');
+    const blocked = (k: Block) => rows.some((r) => r.line.top > k.bottom && r.line.top < g.top && r.item && overlaps(r.item, k));
+    if (prev && prev.frags[0].page === g.frags[0].page && !NUMBERED.test(text) && !blocked(prev)) {
+      prev.frags.push(...g.frags);
+      prev.x = Math.min(prev.x, g.x);
+      prev.x2 = Math.max(prev.x2, g.x2);
+      prev.bottom = Math.max(prev.bottom, g.bottom);
+    } else out.push({ ...g, frags: [...g.frags] });
+  }
+  return out;
+}
+
+/**
+ * The rows a group label spans: it is printed in the middle of them, so walk both ways from its position
+ * over rows whose labels are indented past it; a row with a label under the group's column ends the span.
+ * Where two groups of the same column reach the same row, the nearer one keeps it.
+ */
+function groupSpans(groups: Block[], rows: Row[]): Map<number, Block[]> {
+  const claims = new Map<number, Claim[]>();
+  for (const g of groups) {
+    const c = centre(g);
+    let pos = rows.findIndex((r) => r.line.top >= c - 0.5 * g.frags[0].fs);
+    if (pos < 0) pos = rows.length;
+    const onRow = pos < rows.length && Math.abs(rows[pos].line.top - c) <= 0.5 * g.frags[0].fs;
+    const p = onRow ? pos : pos - 0.5;
+    const kind = numbering(blockText(g));
+    const inside = (r: Row) => !r.item || (r.item.x >= g.x2 - 1 && !overlaps(r.item, g) && (!kind || numbering(blockText(r.item)) !== kind));
+    for (const dir of [-1, 1]) {
+      for (let i = dir < 0 ? Math.floor(p) : Math.ceil(p); i >= 0 && i < rows.length && inside(rows[i]); i += dir) {
+        const list = claims.get(i) ?? [];
+        if (!list.some((k) => k.g === g)) list.push({ g, p, d: Math.abs(i - p) });
+        claims.set(i, list);
+      }
+    }
+  }
+  const spans = new Map<number, Block[]>();
+  for (const [i, list] of claims) {
+    const kept = list.filter((k) => !list.some((o) => o !== k && overlaps(o.g, k.g) && prefer(o, k, i, rows)));
+    spans.set(i, kept.map((k) => k.g).sort((a, b) => a.x - b.x));
+  }
+  return spans;
+}
+
+/** The numbering style of a label: a row numbered like its group label (`（七）总计` after `（六）其他处理`) is its sibling, not its child. */
+function numbering(text: string): string | undefined {
+  if (/^[（(][一二三四五六七八九十]+[)）]/.test(text)) return 'paren';
+  if (/^[一二三四五六七八九十]+[、．.]/.test(text)) return 'han';
+  if (/^\d+\s*[.、．](?!\d)/.test(text)) return 'arabic';
+  return undefined;
+}
+
+interface Claim {
+  g: Block;
+  /** The group's position in row units. */
+  p: number;
+  d: number;
+}
+
+const FIRST_ITEM = /^(?:1|一)\s*[.、．]/;
+
+/**
+ * Whether group `a` rather than `b` owns row `i` they both reach. Items restart at `1.` under a new group,
+ * so between the two groups the row where numbering restarts is the border; else the nearer group
+ * wins, and on a tie the one above (a label centred on a page's part of a table broken over pages sits high).
+ */
+function prefer(a: Claim, b: Claim, i: number, rows: Row[]): boolean {
+  const [up, down] = a.p < b.p ? [a, b] : [b, a];
+  if (up.p < i && i < down.p) {
+    for (let j = Math.floor(up.p) + 1; j <= Math.ceil(down.p) && j < rows.length; j++) {
+      const item = rows[j].item;
+      if (item && FIRST_ITEM.test(blockText(item))) return (i < j) === (a === up);
+    }
+  }
+  return a.d < b.d || (a.d === b.d && a === up);
+}
+
+const blockText = (b: Block) => joinCjk(b.frags.map((f) => f.text).join(b.frags[0].vertical ? '' : ' '));
+const blockRaw = (b: Block) => b.frags.map((f) => f.raw).join('\n');
+
+function labelCell(b: Block | undefined, line: Line): Cell {
+  if (!b) return { text: '', raw: '', loc: { page: line.page } };
+  const f = b.frags[0];
+  return { text: blockText(b), raw: blockRaw(b), loc: { page: f.page, x: round(f.x), y: round(f.y) } };
+}
+
+/** A value row's cells; `table`, `row` and `col` of each locator are set once the grid is assembled. */
+function valueRow(r: Row, groups: Block[], cols: Column[], hasLabels: boolean): Cell[] {
+  const cells: Cell[] = hasLabels ? [...groups.map((g) => labelCell(g, r.line)), labelCell(r.item, r.line)] : [];
+  r.values.forEach((segs, c) => {
+    const sorted = segs.sort((a, b) => b.y - a.y || a.x - b.x);
+    const first = sorted[0];
+    cells.push({
+      text: joinCjk(sorted.map((s) => s.text).join(' ')),
+      raw: sorted.map((s) => s.raw).join(' '),
+      loc: { page: r.line.page, x: round(first ? first.x : (cols[c].x + cols[c].x2) / 2), y: round(first ? first.y : r.line.y) },
+    });
+  });
+  return cells;
+}
+
+/**
+ * Header rows: spanning fragments by line (repeated over the columns they cover), then one row of column
+ * headers. A column header lies (mostly) over one column and is stacked down to the column's bottom-most
+ * header line (`商业` over `企业`); a fragment over a column but apart from that stack heads a wider group.
+ */
+function headerRows(frags: Fragment[], cols: Column[], hasLabels: boolean): Cell[][] {
+  if (frags.length === 0) return [];
+  const overlap = (f: Fragment, k: Column) => Math.max(0, Math.min(f.x2, k.hi) - Math.max(f.x, k.lo));
+  const main = (f: Fragment) => cols.reduce((best, k, i) => (overlap(f, k) > overlap(f, cols[best]) ? i : best), 0);
+  const label = frags.filter((f) => f.x2 <= cols[0].x);
+  const columnFrags: Fragment[] = [];
+  cols.forEach((_, c) => {
+    const stack = frags
+      .filter((f) => !label.includes(f) && main(f) === c && overlap(f, cols[c]) >= 0.7 * (f.x2 - f.x))
+      .sort((a, b) => b.top - a.top);
+    let edge = stack[0]?.top;
+    for (const f of stack) {
+      if (edge - f.top > 2.5 * f.fs) break;
+      columnFrags.push(f);
+      edge = f.top;
+    }
+  });
+  const spanning = frags.filter((f) => !label.includes(f) && !columnFrags.includes(f));
+  const covered = (f: Fragment) => cols.map((k, i) => (i === main(f) || overlap(f, k) >= 0.15 * (f.x2 - f.x) ? i : -1)).filter((i) => i >= 0);
+  const lead = hasLabels ? 1 : 0;
+  const rows: Cell[][] = [];
+  for (const top of [...new Set(spanning.map((f) => f.top))].sort((a, b) => a - b)) {
+    const cells: Cell[] = Array.from({ length: lead + cols.length }, () => ({ text: '', raw: '', loc: {} }));
+    for (const f of spanning.filter((x) => x.top === top)) for (const c of covered(f)) cells[lead + c] = headerCell([f]);
+    rows.push(cells);
+  }
+  const cells: Cell[] = hasLabels ? [headerCell(label)] : [];
+  cols.forEach((_, c) => cells.push(headerCell(columnFrags.filter((f) => main(f) === c))));
+  rows.push(cells);
+  return rows;
+}
+
+function headerCell(frags: Fragment[]): Cell {
+  const fs = frags.sort((a, b) => a.top - b.top || a.x - b.x);
+  const f = fs[0];
+  return {
+    text: joinCjk(fs.map((x) => x.text).join(' ')),
+    raw: fs.map((x) => x.raw).join('\n'),
+    loc: f ? { page: f.page, x: round(f.x), y: round(f.y) } : {},
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,0 +1,82 @@
+import type { Finding, Format, InputKind, Severity, Status, TableId } from '../core/types';
+
+/** `received` is the store's own first state: claimed, not yet parsed. */
+export type StoredStatus = Status | 'received';
+
+/** Where the uploaded object is (it always stays there; the bucket is versioned). */
+export interface S3Source {
+  bucket: string;
+  key: string;
+  versionId?: string;
+}
+
+export interface Timings {
+  readMs: number;
+  parseMs: number;
+  storeMs?: number;
+}
+
+export type FindingCounts = Record<Severity, number>;
+
+/**
+ * A report as stored: everything a list or a comparison needs. The full record (sections,
+ * evidence, narrative, repairs) is the JSON object at `recordKey` in the bucket.
+ */
+export interface ReportView {
+  id: string;
+  status: StoredStatus;
+  reason: string | null;
+  /** The message of an unexpected error, for `failed`. */
+  error?: string;
+  agency: string | null;
+  year: number | null;
+  format: Format;
+  publishedAt: string | null;
+  kind?: InputKind;
+  sha256: string;
+  bytes: number;
+  source: S3Source;
+  /** S3 key of the full parsed record JSON, once parsed. */
+  recordKey?: string;
+  /** When the object was uploaded (the S3 event time): decides which version of a slot is current. */
+  uploadedAt: string;
+  receivedAt: string;
+  processedAt?: string;
+  attempts: number;
+  /** The current version of its agency-year slot; false for history and for unplaced reports. */
+  current: boolean;
+  supersededBy?: string;
+  tables: TableId[];
+  values: Record<string, number>;
+  derived: Record<string, number>;
+  findingCounts: FindingCounts;
+  timings?: Timings;
+}
+
+export interface FindingView extends Finding {
+  reportId: string;
+  /** Position in the report's findings list. */
+  n: number;
+  agency: string | null;
+  year: number | null;
+}
+
+/** One page of a query; pass `cursor` back for the next page, absent on the last one. */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+/** Strips the key attributes so callers see only the domain fields. */
+export function fromItem<T>(item: Record<string, unknown>): T {
+  const rest = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete rest[k];
+  return rest as T;
+}
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'claimedAt'];

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Key builders for the single table (docs/dynamodb.md has the design table).
+ * Every item has `pk`/`sk`; the three GSIs are overloaded across item types and sparse:
+ * an item is in an index only when it carries that index's key attributes.
+ */
+
+/** Attribute and index names; the CDK table and the local table are built from these. */
+export const schema = {
+  pk: 'pk',
+  sk: 'sk',
+  /** GSI1: agency → its reports over the years, all versions (slot history is a prefix of it). */
+  byAgency: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
+  /** GSI2: year (write-sharded) → current reports; year + severity (sharded) → current findings. */
+  byYear: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
+  /** GSI3: year + rule → current findings. */
+  byRule: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
+} as const;
+
+/**
+ * Write shards per year: 100,000 reports a year over 16 partitions is ~6,000 items each, and a
+ * year's bulk load runs at up to 16 × 1,000 writes/s instead of one partition's 1,000.
+ */
+export const YEAR_SHARDS = 16;
+
+/** Stable shard of an id: readers query every shard, so only the spread matters. */
+export function shardOf(id: string, shards = YEAR_SHARDS): number {
+  return createHash('sha1').update(id).digest().readUInt32BE(0) % shards;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const shard = (n: number) => `S${pad(n, 2)}`;
+
+export const keys = {
+  report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
+  finding: (id: string, n: number) => ({ pk: `REPORT#${id}`, sk: `FINDING#${pad(n, 4)}` }),
+  findingPrefix: 'FINDING#',
+  content: (sha256: string) => ({ pk: `CONTENT#${sha256}`, sk: 'CONTENT' }),
+  slot: (agency: string, year: number) => ({ pk: `SLOT#${agency}#${year}`, sk: 'SLOT' }),
+
+  /** GSI1 partition of an agency; sort `year#uploadedAt#id` orders history within a year. */
+  agency: (agency: string) => `AGENCY#${agency}`,
+  agencySort: (year: number, uploadedAt: string, id: string) => `${year}#${uploadedAt}#${id}`,
+  agencyYearPrefix: (year: number) => `${year}#`,
+
+  /** GSI2 partition of one shard of a year's reports; `null`: not (yet) known, e.g. rejected. */
+  yearShard: (year: number | null, n: number) => `YEAR#${year ?? 'none'}#${shard(n)}`,
+  yearSort: (agency: string | null, uploadedAt: string, id: string) => `${agency ?? ''}#${uploadedAt}#${id}`,
+  /** GSI2 partition of one shard of a year's current findings of one severity. */
+  severityShard: (year: number, severity: string, n: number) => `FY#${year}#SEV#${severity}#${shard(n)}`,
+  /** GSI3 partition of a year's current findings of one rule. */
+  yearRule: (year: number, rule: string) => `FY#${year}#RULE#${rule}`,
+} as const;

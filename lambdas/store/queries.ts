@@ -1,0 +1,154 @@
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Severity } from '../core/types';
+import { db } from './client';
+import { fromItem, type FindingView, type Page, type PageRequest, type ReportView } from './items';
+import { keys, schema, YEAR_SHARDS } from './keys';
+import { pagedQuery, queryAll, type Part } from './paged-query';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const shards = Array.from({ length: YEAR_SHARDS }, (_, n) => n);
+
+export async function getReport(id: string): Promise<ReportView | undefined> {
+  const { doc, table } = db();
+  const res = await doc.send(new GetCommand({ TableName: table, Key: keys.report(id) }));
+  return res.Item ? fromItem<ReportView>(res.Item) : undefined;
+}
+
+/** The report made from these bytes (whatever key they were uploaded under), once claimed. */
+export async function getReportByContent(sha256: string): Promise<ReportView | undefined> {
+  const { doc, table } = db();
+  const content = await doc.send(new GetCommand({ TableName: table, Key: keys.content(sha256) }));
+  return content.Item ? getReport(content.Item.reportId as string) : undefined;
+}
+
+/** An agency's reports, oldest year first; current versions only unless `history`. */
+export async function listReportsByAgency(agency: string, opts: { history?: boolean } = {}): Promise<ReportView[]> {
+  const items = await queryAll([
+    {
+      IndexName: schema.byAgency.name,
+      KeyConditionExpression: `${schema.byAgency.pk} = :a`,
+      ExpressionAttributeValues: { ':a': keys.agency(agency), ...(opts.history ? {} : { ':t': true }) },
+      ...(opts.history ? {} : { FilterExpression: '#current = :t', ExpressionAttributeNames: { '#current': 'current' } }),
+    },
+  ]);
+  return items.map((i) => fromItem<ReportView>(i));
+}
+
+/** Every version ever stored for one agency-year slot, in upload order; the last current one is `current`. */
+export async function slotHistory(agency: string, year: number): Promise<ReportView[]> {
+  const items = await queryAll([
+    {
+      IndexName: schema.byAgency.name,
+      KeyConditionExpression: `${schema.byAgency.pk} = :a AND begins_with(${schema.byAgency.sk}, :y)`,
+      ExpressionAttributeValues: { ':a': keys.agency(agency), ':y': keys.agencyYearPrefix(year) },
+    },
+  ]);
+  return items.map((i) => fromItem<ReportView>(i));
+}
+
+export interface YearQuery {
+  /** Include superseded versions and reports not parsed (year `null` lists unplaced ones). */
+  all?: boolean;
+}
+
+function yearParts(year: number | null, q: YearQuery, projection?: string): Part[] {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (!q.all) {
+    names['#current'] = 'current';
+    values[':t'] = true;
+  }
+  if (projection) names['#values'] = 'values';
+  return shards.map((n) => ({
+    IndexName: schema.byYear.name,
+    KeyConditionExpression: `${schema.byYear.pk} = :p`,
+    ExpressionAttributeValues: { ...values, ':p': keys.yearShard(year, n) },
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ...(q.all ? {} : { FilterExpression: '#current = :t' }),
+    ...(projection ? { ProjectionExpression: projection } : {}),
+  }));
+}
+
+/** Current reports of a year, a page at a time (across the year's shards). `year: null` with `all`: unplaced reports. */
+export async function listReportsByYear(year: number | null, page: PageRequest & YearQuery = {}): Promise<Page<ReportView>> {
+  const res = await pagedQuery(yearParts(year, page), page);
+  return { items: res.items.map((i) => fromItem<ReportView>(i)), cursor: res.cursor };
+}
+
+/** All current reports of a year at once, shards read in parallel (audits, comparisons). */
+export async function allReportsOfYear(year: number, q: YearQuery = {}): Promise<ReportView[]> {
+  return (await queryAll(yearParts(year, q))).map((i) => fromItem<ReportView>(i));
+}
+
+export interface AgencyValues {
+  reportId: string;
+  agency: string;
+  values: Record<string, number>;
+  derived: Record<string, number>;
+}
+
+/** Agency × metric matrix of a year: the current report of every agency, its values and derived values. */
+export async function valuesForYear(year: number): Promise<AgencyValues[]> {
+  const items = await queryAll(yearParts(year, {}, 'id, agency, #values, derived'));
+  return items.map((i) => ({
+    reportId: i.id as string,
+    agency: i.agency as string,
+    values: (i.values ?? {}) as Record<string, number>,
+    derived: (i.derived ?? {}) as Record<string, number>,
+  }));
+}
+
+export type FindingFilter = { reportId: string } | { year: number; rule?: string; severity?: Severity };
+
+/**
+ * Findings of one report (all, in order), or the current findings of a year by rule and/or
+ * severity. A year with neither reads every severity's shards.
+ */
+export async function listFindings(filter: FindingFilter, page: PageRequest = {}): Promise<Page<FindingView>> {
+  const res = await pagedQuery(findingParts(filter), page);
+  return { items: res.items.map((i) => fromItem<FindingView>(i)), cursor: res.cursor };
+}
+
+function findingParts(filter: FindingFilter): Part[] {
+  if ('reportId' in filter)
+    return [
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
+        ExpressionAttributeValues: { ':pk': keys.report(filter.reportId).pk, ':f': keys.findingPrefix },
+      },
+    ];
+  const { year, rule, severity } = filter;
+  if (rule)
+    return [
+      {
+        IndexName: schema.byRule.name,
+        KeyConditionExpression: `${schema.byRule.pk} = :p` + (severity ? ` AND begins_with(${schema.byRule.sk}, :s)` : ''),
+        ExpressionAttributeValues: { ':p': keys.yearRule(year, rule), ...(severity ? { ':s': `${severity}#` } : {}) },
+      },
+    ];
+  return (severity ? [severity] : SEVERITIES).flatMap((sev) =>
+    shards.map((n) => ({
+      IndexName: schema.byYear.name,
+      KeyConditionExpression: `${schema.byYear.pk} = :p`,
+      ExpressionAttributeValues: { ':p': keys.severityShard(year, sev, n) },
+    })),
+  );
+}
+
+/**
+ * Every report item, by a full table scan: for the local CLI and small tables only. At scale,
+ * list by year (`listReportsByYear`), which reads the index instead.
+ */
+export async function scanReports(): Promise<ReportView[]> {
+  const { doc, table } = db();
+  const out: ReportView[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await doc.send(
+      new ScanCommand({ TableName: table, FilterExpression: 'sk = :r', ExpressionAttributeValues: { ':r': 'REPORT' }, ExclusiveStartKey: start }),
+    );
+    out.push(...(res.Items ?? []).map((i) => fromItem<ReportView>(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return out;
+}

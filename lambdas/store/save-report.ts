@@ -1,0 +1,270 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Finding, Report } from '../core/types';
+import { batchWrite } from './batch-write';
+import type { Claim } from './claim';
+import { db } from './client';
+import { ClaimLost } from './errors';
+import { fromItem, type FindingCounts, type ReportView, type Timings } from './items';
+import { keys, schema, shardOf } from './keys';
+
+export interface SaveInput {
+  claim: Claim;
+  /** From the `claimed` ClaimResult: the record id, our claim's timestamp and attempt number. */
+  id: string;
+  claimedAt: string;
+  attempt: number;
+  report: Report;
+  /** S3 key of the full record JSON. */
+  recordKey?: string;
+  timings?: Timings;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Stores a parsed (or rejected / failed) report and its findings, and places it in its
+ * agency-year slot: the most recently uploaded version is current (indexed by year, its findings
+ * by year, rule and severity); the one it replaces stays, marked `supersededBy`, as history.
+ * Every write is conditional on still holding our claim, so a taken-over attempt cannot
+ * overwrite the newer one (→ ClaimLost).
+ */
+export async function saveReport(input: SaveInput): Promise<ReportView> {
+  const item = reportItem(input);
+  const { report } = input;
+  if (input.attempt > 1) await deleteFindings(input.id);
+  const placeable = report.status === 'parsed' && report.agency !== null && report.year !== null;
+  // Findings first, the report item last: a report never reaches its final status without its
+  // findings, and a crash in between leaves it `received` for the next delivery to claim.
+  const expectCurrent = placeable && (await wouldBeCurrent(input));
+  await putFindings(input.id, report, expectCurrent);
+  if (!placeable) {
+    await putOwned(item, input.claimedAt);
+    return fromItem<ReportView>(item);
+  }
+  const placed = await place(item, input);
+  // A concurrent version of the slot won or lost meanwhile: rewrite the findings' index keys.
+  if (Boolean(placed) !== expectCurrent) await putFindings(input.id, report, Boolean(placed));
+  if (placed?.replaced) await unindexFindings(placed.replaced);
+  return fromItem<ReportView>({ ...item, current: Boolean(placed) });
+}
+
+/** Marks a claimed report `failed` with the error that escaped; the next delivery may claim it again. */
+export async function markFailed(id: string, claimedAt: string, error: unknown): Promise<void> {
+  const { doc, table } = db();
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  await doc.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: keys.report(id),
+      UpdateExpression: 'SET #status = :failed, reason = :reason, #error = :error, processedAt = :now',
+      ConditionExpression: 'claimedAt = :claimedAt',
+      ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+      ExpressionAttributeValues: {
+        ':failed': 'failed',
+        ':reason': 'Unexpected error while ingesting the report.',
+        ':error': message,
+        ':now': new Date().toISOString(),
+        ':claimedAt': claimedAt,
+      },
+    }),
+  );
+}
+
+interface Placed {
+  /** The id of the report that was current before, if another one. */
+  replaced?: string;
+}
+
+const slotKeyOf = (input: SaveInput) => keys.slot(input.report.agency!, input.report.year!);
+
+async function readSlot(input: SaveInput): Promise<Record<string, unknown> | undefined> {
+  const { doc, table } = db();
+  return (await doc.send(new GetCommand({ TableName: table, Key: slotKeyOf(input), ConsistentRead: true }))).Item;
+}
+
+async function wouldBeCurrent(input: SaveInput): Promise<boolean> {
+  const slot = await readSlot(input);
+  return !slot || slot.currentId === input.id || isNewer(input, slot);
+}
+
+/** Makes the report current in its slot if it is the latest upload; else stores it as history (→ undefined). */
+async function place(item: Record<string, unknown>, input: SaveInput): Promise<Placed | undefined> {
+  const { doc, table } = db();
+  const slotKey = slotKeyOf(input);
+  for (;;) {
+    const slot = await readSlot(input);
+    const previous = slot?.currentId as string | undefined;
+    if (slot && previous !== input.id && !isNewer(input, slot)) {
+      await putOwned(item, input.claimedAt);
+      return undefined;
+    }
+    const transact: TransactItem[] = [
+      {
+        Put: {
+          TableName: table,
+          Item: { ...slotKey, currentId: input.id, uploadedAt: input.claim.uploadedAt },
+          ConditionExpression: slot ? 'currentId = :seen' : 'attribute_not_exists(pk)',
+          ExpressionAttributeValues: slot ? { ':seen': previous } : undefined,
+        },
+      },
+      {
+        Put: {
+          TableName: table,
+          Item: { ...item, current: true },
+          ConditionExpression: 'claimedAt = :claimedAt',
+          ExpressionAttributeValues: { ':claimedAt': input.claimedAt },
+        },
+      },
+    ];
+    const replaced = previous !== undefined && previous !== input.id ? previous : undefined;
+    if (replaced)
+      transact.push({
+        Update: {
+          TableName: table,
+          Key: keys.report(replaced),
+          UpdateExpression: 'SET #current = :false, supersededBy = :id',
+          ExpressionAttributeNames: { '#current': 'current' },
+          ExpressionAttributeValues: { ':false': false, ':id': input.id },
+        },
+      });
+    try {
+      await doc.send(new TransactWriteCommand({ TransactItems: transact }));
+      return { replaced };
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      if (err.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') throw new ClaimLost(input.id);
+      // The slot moved under us (a concurrent version): read it again and decide again.
+    }
+  }
+}
+
+/** Later upload wins; the id breaks ties so every attempt decides the same way. */
+function isNewer(input: SaveInput, slot: Record<string, unknown>): boolean {
+  const mine = input.claim.uploadedAt;
+  const theirs = slot.uploadedAt as string;
+  return mine > theirs || (mine === theirs && input.id > (slot.currentId as string));
+}
+
+async function putOwned(item: Record<string, unknown>, claimedAt: string): Promise<void> {
+  const { doc, table } = db();
+  await doc
+    .send(
+      new PutCommand({
+        TableName: table,
+        Item: item,
+        ConditionExpression: 'claimedAt = :claimedAt',
+        ExpressionAttributeValues: { ':claimedAt': claimedAt },
+      }),
+    )
+    .catch((err) => {
+      throw err?.name === 'ConditionalCheckFailedException' ? new ClaimLost(item.id as string) : err;
+    });
+}
+
+function reportItem(input: SaveInput): Record<string, unknown> {
+  const { report, claim, id } = input;
+  const findingCounts: FindingCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) findingCounts[f.severity]++;
+  return {
+    ...keys.report(id),
+    ...(report.agency !== null && report.year !== null
+      ? { [schema.byAgency.pk]: keys.agency(report.agency), [schema.byAgency.sk]: keys.agencySort(report.year, claim.uploadedAt, id) }
+      : {}),
+    [schema.byYear.pk]: keys.yearShard(report.year, shardOf(id)),
+    [schema.byYear.sk]: keys.yearSort(report.agency, claim.uploadedAt, id),
+    id,
+    status: report.status,
+    reason: report.reason,
+    agency: report.agency,
+    year: report.year,
+    format: report.format,
+    publishedAt: report.publishedAt,
+    kind: report.input.kind,
+    sha256: claim.sha256,
+    bytes: claim.bytes,
+    source: claim.source,
+    recordKey: input.recordKey,
+    uploadedAt: claim.uploadedAt,
+    receivedAt: input.claimedAt,
+    claimedAt: input.claimedAt,
+    processedAt: new Date().toISOString(),
+    attempts: input.attempt,
+    current: false,
+    tables: report.tables,
+    values: report.values,
+    derived: report.derived,
+    findingCounts,
+    timings: input.timings,
+  };
+}
+
+function findingItem(id: string, report: Report, f: Finding, n: number, indexed: boolean): Record<string, unknown> {
+  const year = report.year!;
+  const agency = report.agency ?? '';
+  return {
+    ...keys.finding(id, n),
+    ...(indexed
+      ? {
+          [schema.byYear.pk]: keys.severityShard(year, f.severity, shardOf(id)),
+          [schema.byYear.sk]: `${f.rule}#${agency}#${id}#${n}`,
+          [schema.byRule.pk]: keys.yearRule(year, f.rule),
+          [schema.byRule.sk]: `${f.severity}#${agency}#${id}#${n}`,
+        }
+      : {}),
+    ...f,
+    reportId: id,
+    n,
+    agency: report.agency,
+    year: report.year,
+  };
+}
+
+async function putFindings(id: string, report: Report, indexed: boolean): Promise<void> {
+  const items = report.findings.map((f, n) => findingItem(id, report, f, n, indexed));
+  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+}
+
+async function findingKeys(id: string): Promise<Record<string, unknown>[]> {
+  const { doc, table } = db();
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.report(id).pk, ':prefix': keys.findingPrefix },
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+async function deleteFindings(id: string): Promise<void> {
+  await batchWrite((await findingKeys(id)).map((Key) => ({ DeleteRequest: { Key } })));
+}
+
+/** A replaced report's findings leave the year/rule/severity indexes (sparse), so those list current findings only. */
+async function unindexFindings(id: string): Promise<void> {
+  const { doc, table } = db();
+  for (const Key of await findingKeys(id))
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key,
+        UpdateExpression: `REMOVE ${[schema.byYear.pk, schema.byYear.sk, schema.byRule.pk, schema.byRule.sk].join(', ')}`,
+      }),
+    );
+}

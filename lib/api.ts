@@ -1,0 +1,182 @@
+import { CfnOutput, CfnResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Distribution, HeadersFrameOption, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { routes } from '../lambdas/api/routes';
+import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
+import { RECORDS_PREFIX } from '../lambdas/store/record-object';
+import { projectFunction } from './lambda-defaults';
+
+export interface ApiProps {
+  bucket: IBucket;
+  table: TableV2;
+  /** Requests per second across the API, and the burst above it (default 50 / 100). */
+  rateLimit?: number;
+  burstLimit?: number;
+}
+
+const WEB_DIR = path.join(__dirname, '..', 'lambdas', 'api', 'web');
+
+/**
+ * The query API and the officers' page. The API is an HTTP API whose every route needs IAM
+ * (SigV4) authorization, throttled, with CORS open to the page's CloudFront origin only. The page
+ * is served by CloudFront from a private bucket (origin access control) and finds the API
+ * through `config.json`, written at deploy time; it signs each call (SigV4) with the temporary
+ * credentials the officer signs in with.
+ */
+export class Api extends Construct {
+  readonly fn: NodejsFunction;
+  readonly httpApi: HttpApi;
+  readonly distribution: Distribution;
+  readonly pageOrigin: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { bucket, table } = props;
+
+    const webBucket = new Bucket(this, 'Web', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+    });
+    const headers = new ResponseHeadersPolicy(this, 'PageHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+      },
+    });
+    this.distribution = new Distribution(this, 'Page', {
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(webBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+      },
+    });
+    this.pageOrigin = `https://${this.distribution.distributionDomainName}`;
+
+    this.fn = projectFunction(this, 'Function', {
+      entry: path.join(__dirname, '..', 'lambdas', 'api', 'handler.ts'),
+      handler: 'handler',
+      description: 'Query API: reports, findings and reviews, comparisons, CSV',
+      memorySize: 512,
+      timeout: Duration.seconds(15),
+      environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
+    });
+    // Read everything; write only reviews (UpdateItem). Originals: read to presign links to them.
+    table.grantReadData(this.fn);
+    table.grant(this.fn, 'dynamodb:UpdateItem');
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`)],
+      }),
+    );
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
+    this.httpApi = new HttpApi(this, 'Http', {
+      description: 'ogi-audit query API (IAM authorization on every route)',
+      createDefaultStage: false,
+      defaultAuthorizer: new HttpIamAuthorizer(),
+      corsPreflight: {
+        allowOrigins: [this.pageOrigin],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.PATCH],
+        allowHeaders: ['content-type', 'authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    new HttpStage(this, 'Stage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit ?? 50, burstLimit: props.burstLimit ?? 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+    const integration = new HttpLambdaIntegration('Handler', this.fn);
+    for (const r of routes) this.httpApi.addRoutes({ path: r.path, methods: [HttpMethod[r.method]], integration });
+
+    new BucketDeployment(this, 'Deploy', {
+      destinationBucket: webBucket,
+      sources: [Source.asset(WEB_DIR), Source.jsonData('config.json', { api: this.httpApi.apiEndpoint, region: Stack.of(this).region })],
+      distribution: this.distribution,
+    });
+
+    new CfnOutput(this, 'PageUrl', { value: this.pageOrigin });
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    this.acknowledge(bucket, table, webBucket);
+  }
+
+  /** cdk-nag findings that are deliberate, each with its reason. */
+  private acknowledge(bucket: IBucket, table: TableV2, webBucket: Bucket): void {
+    Validations.of(this.fn).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
+        reason: 'Presigns links to any uploaded original, which the role must itself be able to read.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`,
+        reason: 'Reads the parsed-record JSON of any report for the report view.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
+        reason: 'Queries the table\'s own GSIs (by agency, year, rule); the wildcard covers only this table\'s indexes.',
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The AWS managed basic execution policy grants only CloudWatch Logs writes.',
+      },
+      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundles were tested against.' },
+    );
+    Validations.of(webBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Holds only the static page (no data); reads go through CloudFront, whose requests are what matter.',
+    });
+    Validations.of(this.distribution).acknowledge(
+      { id: 'AwsSolutions-CFR1', reason: 'Officers work from several regions; access is controlled by IAM on the API, not by geography.' },
+      { id: 'AwsSolutions-CFR2', reason: 'The distribution serves three static files; every data request goes to the IAM-authorized, throttled API.' },
+      { id: 'AwsSolutions-CFR3', reason: 'Static page only; the API keeps access logs of every data request.' },
+      { id: 'AwsSolutions-CFR4', reason: 'Default CloudFront certificate until a custom domain with a TLS 1.2 policy is configured.' },
+    );
+    // CDK's singleton function that copies the page into the bucket at deploy time.
+    const deployer = Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (deployer)
+      Validations.of(deployer).acknowledge(
+        { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'CDK\'s BucketDeployment custom resource; the managed policy grants only CloudWatch Logs writes.' },
+        ...[
+          'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*',
+          `Resource::<${logicalId(webBucket)}.Arn>/*`, `Resource::arn:<AWS::Partition>:s3:::${assetBucket(Stack.of(this))}/*`, 'Resource::*',
+        ].map((what) => ({
+          id: `AwsSolutions-IAM5[${what}]`,
+          reason: 'CDK\'s BucketDeployment custom resource, as CDK generates it: it reads the CDK asset bucket, replaces the page bucket\'s files and invalidates the distribution.',
+        })),
+        { id: 'AwsSolutions-L1', reason: 'Runtime chosen by CDK for its BucketDeployment custom resource.' },
+      );
+  }
+}
+
+/** The CDK bootstrap asset bucket's name as cdk-nag prints it (tokens as `<AWS::…>`). */
+function assetBucket(stack: Stack): string {
+  const part = (v: string, name: string) => (Token.isUnresolved(v) ? `<AWS::${name}>` : v);
+  return `cdk-hnb659fds-assets-${part(stack.account, 'AccountId')}-${part(stack.region, 'Region')}`;
+}
+
+/** The logical id cdk-nag prints for a resource's `Arn` in acknowledgement ids. */
+function logicalId(c: IBucket | TableV2): string {
+  return Stack.of(c).getLogicalId(c.node.defaultChild as CfnResource);
+}

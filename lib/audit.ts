@@ -1,0 +1,90 @@
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { REGISTRY_PREFIX } from '../lambdas/audit/registry';
+import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
+import { RECORDS_PREFIX } from '../lambdas/store/record-object';
+import { projectFunction } from './lambda-defaults';
+
+export interface AuditProps {
+  bucket: Bucket;
+  table: TableV2;
+  /**
+   * When the audit runs; each run audits the year before the run's date.
+   * @default daily at 02:00 UTC from February to April, the season of the reports' deadlines
+   */
+  schedule?: Schedule;
+}
+
+export const DEFAULT_AUDIT_SCHEDULE = Schedule.cron({ minute: '0', hour: '2', month: '2-4' });
+
+/**
+ * The cross-agency audit: one function, run by an EventBridge schedule (and on demand) to audit a
+ * year, and by uploads under `registry/` to store the agency registry.
+ */
+export class Audit extends Construct {
+  readonly fn: NodejsFunction;
+  readonly rule: Rule;
+
+  constructor(scope: Construct, id: string, props: AuditProps) {
+    super(scope, id);
+    const { bucket, table } = props;
+
+    this.fn = projectFunction(this, 'Function', {
+      entry: path.join(__dirname, '..', 'lambdas', 'audit', 'handler.ts'),
+      handler: 'handler',
+      description: 'Audits a reporting year across agencies; stores the agency registry uploaded under registry/',
+      // 1,769 MB is one full vCPU: the audit is CPU-bound once the records are read.
+      memorySize: 1769,
+      timeout: Duration.minutes(15),
+      // One run at a time: a second would race the first when replacing the year's findings.
+      reservedConcurrentExecutions: 1,
+      environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-audit' },
+    });
+
+    this.rule = new Rule(this, 'Schedule', {
+      description: 'Runs the cross-agency audit of last year’s reports',
+      schedule: props.schedule ?? DEFAULT_AUDIT_SCHEDULE,
+      targets: [new LambdaFunction(this.fn, { retryAttempts: 2 })],
+    });
+    bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: REGISTRY_PREFIX });
+
+    // Reads parsed records and the registry, writes audit reports; the table for registry, runs and findings.
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`), bucket.arnForObjects(`${REGISTRY_PREFIX}*`)],
+      }),
+    );
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${AUDITS_PREFIX}*`)] }));
+    table.grantReadWriteData(this.fn);
+
+    const b = logicalId(bucket);
+    Validations.of(this.fn).acknowledge(
+      { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${RECORDS_PREFIX}*]`, reason: 'Reads every parsed record of the audited years: the records are the audit’s input.' },
+      { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${REGISTRY_PREFIX}*]`, reason: 'Reads the registry CSVs supervisors upload under registry/.' },
+      { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${AUDITS_PREFIX}*]`, reason: 'Writes one folder of report files per audit run under audits/<year>/<run>/.' },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
+        reason: 'Queries the table’s own GSIs (a year’s reports, findings by rule); the wildcard covers only this table’s indexes.',
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The AWS managed basic execution policy grants only CloudWatch Logs writes; the log group is the function’s own.',
+      },
+      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundling target and the tests were run against.' },
+    );
+  }
+}
+
+/** The logical id cdk-nag prints for a resource's `Arn` in acknowledgement ids. */
+function logicalId(c: Construct): string {
+  return Stack.of(c).getLogicalId(c.node.defaultChild as CfnResource);
+}

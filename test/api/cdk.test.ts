@@ -1,0 +1,63 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { routes } from '../../lambdas/api/routes';
+import { Api } from '../../lib/api';
+import { Storage } from '../../lib/storage';
+
+// The API construct on its own stack, with cdk-nag's AwsSolutions pack; bundling skipped.
+function synth() {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = new Stack(app, 'ApiTest', { env: { account: '111111111111', region: 'eu-west-1' } });
+  const storage = new Storage(stack, 'Storage');
+  const api = new Api(stack, 'Api', { bucket: storage.bucket, table: storage.table });
+  return { app, stack, api };
+}
+
+const { app, stack, api } = synth();
+const template = Template.fromStack(stack);
+
+test('one route per API route, every one IAM-authorized', () => {
+  const found = template.findResources('AWS::ApiGatewayV2::Route');
+  const keys = Object.values(found).map((r) => r.Properties.RouteKey).sort();
+  expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  for (const r of Object.values(found)) expect(r.Properties.AuthorizationType).toBe('AWS_IAM');
+});
+
+test('CORS only for the page origin, throttled stage with access logs', () => {
+  template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+    CorsConfiguration: {
+      AllowOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(api.distribution.node.defaultChild as never), 'DomainName'] }]] }],
+      AllowMethods: ['GET', 'PATCH'],
+    },
+  });
+  template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    StageName: '$default',
+    DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    AccessLogSettings: { DestinationArn: Match.anyValue() },
+  });
+});
+
+test('the page bucket is private, reached through CloudFront origin access control', () => {
+  template.hasResourceProperties('AWS::S3::Bucket', {
+    PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+  });
+  template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  template.hasResourceProperties('AWS::CloudFront::Distribution', {
+    DistributionConfig: { DefaultCacheBehavior: { ViewerProtocolPolicy: 'redirect-to-https' } },
+  });
+});
+
+test('the function may read the table and update items, nothing broader', () => {
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('ApiFunctionServiceRole') }] } });
+  const actions = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
+  expect(actions).toContain('dynamodb:UpdateItem');
+  expect(actions).not.toContain('dynamodb:PutItem');
+  expect(actions).not.toContain('dynamodb:DeleteItem');
+  expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
+});
+
+test('cdk-nag AwsSolutions: no unacknowledged findings', () => {
+  expect(() => app.synth()).not.toThrow();
+});

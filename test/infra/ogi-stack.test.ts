@@ -1,0 +1,125 @@
+import { App, type CfnResource } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../bin/app';
+
+// One synth for the file; bundling skipped (esbuild output is measured by the bench, not here).
+const { app, stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }));
+let template: Template;
+
+beforeAll(() => {
+  // cdk-nag's AwsSolutions pack runs as a synth-time validation plugin and throws on any
+  // unacknowledged finding.
+  expect(() => app.synth()).not.toThrow();
+  template = Template.fromStack(stack);
+});
+
+const idOf = (c: IConstruct) => stack.getLogicalId(c.node.defaultChild as CfnResource);
+
+interface PolicyResource {
+  Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
+}
+
+/** The statements of the ingest function's role only: other constructs have their own roles. */
+const statements = () => {
+  const role = idOf(stack.ingest.fn.role!);
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .map((p) => p as PolicyResource)
+    .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+};
+const actionsOf = (s: { Action: string | string[] }) => [s.Action].flat();
+
+describe('storage', () => {
+  it('keeps every version, encrypts, blocks public access and expires only old versions', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 365 }, Status: 'Enabled' })] },
+    });
+  });
+
+  it('denies any request to the bucket that is not over TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Principal: { AWS: '*' } }),
+        ]),
+      },
+    });
+  });
+
+  it('has the table with point-in-time recovery, KMS encryption, on-demand billing and the three indexes', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3'].map((name) => Match.objectLike({ IndexName: name })),
+    });
+  });
+});
+
+describe('ingest', () => {
+  it('runs Node.js 22 on arm64 with reserved concurrency, two async retries and the SQS dead-letter queue', () => {
+    const queueId = idOf(stack.ingest.deadLetterQueue);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      ReservedConcurrentExecutions: Match.anyValue(),
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+      Environment: { Variables: Match.objectLike({ OGI_TABLE: Match.anyValue(), MAX_REPORT_BYTES: String(50 * 1024 * 1024) }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: idOf(stack.ingest.fn) }, MaximumRetryAttempts: 2 });
+  });
+
+  it('encrypts the dead-letter queue, refuses plain HTTP to it and alarms on its first message', () => {
+    const queueId = idOf(stack.ingest.deadLetterQueue);
+    expect(template.toJSON().Resources[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })] },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('notifies the function of ObjectCreated under incoming/ only', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: Match.arrayWith([
+          {
+            LambdaFunctionArn: { 'Fn::GetAtt': [idOf(stack.ingest.fn), 'Arn'] },
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('may read only incoming/ objects and write only records/ objects, and never delete', () => {
+    const s3 = statements().filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    const reads = s3.find((s) => actionsOf(s).includes('s3:GetObject'))!;
+    const writes = s3.find((s) => actionsOf(s).includes('s3:PutObject'))!;
+    expect(JSON.stringify(reads.Resource)).toMatch(/\/incoming\/\*"/);
+    expect(JSON.stringify(writes.Resource)).toMatch(/\/records\/\*"/);
+    expect(actionsOf(writes)).toEqual(['s3:PutObject']);
+    expect(s3.flatMap(actionsOf).filter((a) => /Delete|\*$/.test(a))).toEqual([]);
+  });
+
+  it('may read and write the table, but not manage or delete it', () => {
+    const ddb = statements().flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+    expect(ddb).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']));
+    expect(ddb.filter((a) => /DeleteTable|UpdateTable|CreateTable|\*$/.test(a))).toEqual([]);
+  });
+});
