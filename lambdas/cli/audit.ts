@@ -1,8 +1,8 @@
-import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importRegistry, REGISTRY_KEY } from '../audit/registry';
 import { runAuditJob, type AuditOutcome } from '../audit/run-audit';
+import { readText, writeText } from '../audit/s3';
 import type { AuditFinding } from '../core/audit';
 import { getRegistry } from '../store/audit';
 import { renderTable } from './table';
@@ -62,14 +62,12 @@ export async function runAudit(args: string[]): Promise<number> {
  */
 async function ensureRegistry(bucket: string, file: string | undefined): Promise<void> {
   if (!file) {
-    if ((await getRegistry()).length > 0 || (await exists(bucket, REGISTRY_KEY))) return;
+    if ((await getRegistry()).length > 0 || (await readText(bucket, REGISTRY_KEY)) !== undefined) return;
     if (!existsSync(SAMPLE_REGISTRY)) return;
     console.error(`no registry in s3://${bucket}/${REGISTRY_KEY}: using ${path.relative(process.cwd(), SAMPLE_REGISTRY)}`);
     file = SAMPLE_REGISTRY;
   }
-  const s3 = new S3Client({});
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: REGISTRY_KEY, Body: readFileSync(file), ContentType: 'text/csv; charset=utf-8' }));
-  s3.destroy();
+  await writeText(bucket, REGISTRY_KEY, readFileSync(file, 'utf8'), 'text/csv; charset=utf-8');
   await importRegistry(bucket);
 }
 
@@ -96,19 +94,6 @@ async function useRunningStack(): Promise<boolean> {
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
     });
   return alive;
-}
-
-async function exists(bucket: string, key: string): Promise<boolean> {
-  const s3 = new S3Client({});
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return true;
-  } catch (err) {
-    if (err instanceof NotFound) return false;
-    throw err;
-  } finally {
-    s3.destroy();
-  }
 }
 
 function summary({ run, findings }: AuditOutcome, bucket: string): string {

@@ -1,3 +1,4 @@
+import { isUtf8 as isValidUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import type { Declared } from './bom-meta';
 
@@ -27,6 +28,7 @@ function sample(buf: Uint8Array): Uint8Array {
  * (the damage is flagged later), while GBK or Big5 read as UTF-8 is invalid almost everywhere.
  */
 function isUtf8(buf: Uint8Array): boolean {
+  if (isValidUtf8(buf)) return true;
   const text = new TextDecoder('utf-8').decode(buf);
   let bad = 0;
   let wide = 0;

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import type { Damage, Repair } from '../types';
-import { hanTier, isHan, isNoise, Plausibility } from './plausibility';
+import { hanTier, isCommonHan, isHan, isNoise, Plausibility } from './plausibility';
 import { toSimplified } from './script';
 
 export interface RepairResult {
@@ -61,6 +61,9 @@ interface Run {
 
 function suspectAt(text: string, i: number): 'noise' | 'rare' | undefined {
   const c = text[i];
+  const x = c.charCodeAt(0);
+  // Fast path: ASCII other than `?`, and common characters, are never suspect.
+  if ((x < 0x80 && c !== '?' && x > 0x1f) || isCommonHan(c)) return undefined;
   // Latin-1 letters and signs (not the °±×·§ that Chinese text uses) come from GBK read as Latin-1.
   if (isNoise(c) || /[\u00a1-\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/.test(c)) return 'noise';
   if (c === '?' && (isHan(text[i - 1] ?? '') || isHan(text[i + 1] ?? '') || isHan(text[i + 2] ?? ''))) return 'noise';

@@ -14,7 +14,9 @@ export function decode(bytes: Uint8Array, kind: InputKind): Decoded {
   const declared = readBom(bytes) ?? (kind === 'html' ? readMetaCharset(bytes) : undefined);
   const encoding = chooseEncoding(bytes, declared);
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(declared?.skip ?? 0);
-  const { text: raw, repairs, damage } = repairMojibake(iconv.decode(body, encoding, { stripBOM: true }));
+  // Node's own UTF-8 decoder is several times faster than iconv-lite's.
+  const decoded = encoding === 'utf-8' ? body.toString('utf8').replace(/^\ufeff/, '') : iconv.decode(body, encoding, { stripBOM: true });
+  const { text: raw, repairs, damage } = repairMojibake(decoded);
   const script = detectScript(raw);
   return { raw, text: script === 'traditional' ? toSimplified(raw) : raw, encoding, script, repairs, damage };
 }

@@ -46,10 +46,18 @@ export class Plausibility {
 const RANK = new Map<string, number>();
 for (const c of COMMON_CHARS) if (!RANK.has(c)) RANK.set(c, RANK.size);
 
-export const isHan = (c: string) => /\p{Script=Han}/u.test(c);
+/** CJK unified ideographs (BMP blocks and extension A) and compatibility ideographs; by code, on the hot path. */
+export function isHan(c: string | undefined): boolean {
+  if (!c) return false;
+  const x = c.charCodeAt(0);
+  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || (x >= 0xf900 && x <= 0xfaff) || (x >= 0xd840 && x <= 0xd87f && /\p{Script=Han}/u.test(c));
+}
 
 /** Characters that do not occur in clean Chinese text: kana, replacement, private use, controls. */
-export const isNoise = (c: string) => /[\u3040-\u30ff\ufffd\ue000-\uf8ff\u0000-\u0008\u000e-\u001f]/.test(c);
+export function isNoise(c: string): boolean {
+  const x = c.charCodeAt(0);
+  return (x >= 0x3040 && x <= 0x30ff) || x === 0xfffd || (x >= 0xe000 && x <= 0xf8ff) || x <= 0x08 || (x >= 0x0e && x <= 0x1f);
+}
 
 function tier(c: string): number {
   const rank = RANK.get(c);
@@ -64,9 +72,23 @@ function tier(c: string): number {
 
 /** GB2312 level 1 (lead byte B0–D7) holds the 3755 common characters, level 2 (D8–F7) the rarer ones. */
 export function hanTier(c: string): number {
-  const b = iconv.encode(c, 'gbk');
-  if (b.length !== 2 || b[1] < 0xa1) return -13;
-  if (b[0] >= 0xb0 && b[0] <= 0xd7) return -8;
-  if (b[0] >= 0xd8 && b[0] <= 0xf7) return -11;
-  return -13;
+  const { level1, level2 } = gb2312Levels();
+  return level1.has(c) ? -8 : level2.has(c) ? -11 : -13;
 }
+
+let levels: { level1: Set<string>; level2: Set<string> } | undefined;
+
+/** Both levels decoded once, in one call, instead of encoding every character of every page. */
+function gb2312Levels() {
+  if (levels) return levels;
+  const level = (from: number, to: number) => {
+    const bytes: number[] = [];
+    for (let lead = from; lead <= to; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
+    return new Set([...iconv.decode(Buffer.from(bytes), 'gbk')].filter((c) => isHan(c)));
+  };
+  levels = { level1: level(0xb0, 0xd7), level2: level(0xd8, 0xf7) };
+  return levels;
+}
+
+/** A common (GB2312 level 1) character: what almost every character of a clean page is. */
+export const isCommonHan = (c: string) => gb2312Levels().level1.has(c);

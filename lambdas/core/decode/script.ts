@@ -18,13 +18,19 @@ export function toSimplified(s: string): string {
   return b.map((c, i) => (c.length === a[i].length ? c : a[i])).join('');
 }
 
+/** Han characters judged: enough to tell the script, few enough to cost nothing. */
+const SAMPLE = 3000;
+
 /** A page counts as traditional when conversion changes a noticeable share of its Han characters. */
 export function detectScript(s: string): Script {
-  const sample = s.length > 20000 ? s.slice(0, 20000) : s;
-  const han = sample.match(/\p{Script=Han}/gu);
-  if (!han || han.length < 10) return 'simplified';
-  const conv = toSimplified(sample);
+  let han = '';
+  for (const m of s.matchAll(/\p{Script=Han}+/gu)) {
+    han += m[0];
+    if (han.length >= SAMPLE) break;
+  }
+  if (han.length < 10) return 'simplified';
+  const conv = toSimplified(han);
   let changed = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] !== conv[i]) changed++;
+  for (let i = 0; i < han.length; i++) if (han[i] !== conv[i]) changed++;
   return changed / han.length > 0.03 ? 'traditional' : 'simplified';
 }
