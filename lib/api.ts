@@ -1,4 +1,4 @@
-import { CfnOutput, CfnResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -16,6 +16,7 @@ import { routes } from '../lambdas/api/routes';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { projectFunction } from './lambda-defaults';
+import { logicalId } from './nag';
 
 export interface ApiProps {
   bucket: IBucket;
@@ -174,9 +175,4 @@ export class Api extends Construct {
 function assetBucket(stack: Stack): string {
   const part = (v: string, name: string) => (Token.isUnresolved(v) ? `<AWS::${name}>` : v);
   return `cdk-hnb659fds-assets-${part(stack.account, 'AccountId')}-${part(stack.region, 'Region')}`;
-}
-
-/** The logical id cdk-nag prints for a resource's `Arn` in acknowledgement ids. */
-function logicalId(c: IBucket | TableV2): string {
-  return Stack.of(c).getLogicalId(c.node.defaultChild as CfnResource);
 }

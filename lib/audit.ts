@@ -1,4 +1,4 @@
-import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -12,6 +12,7 @@ import { REGISTRY_PREFIX } from '../lambdas/audit/registry';
 import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { projectFunction } from './lambda-defaults';
+import { logicalId } from './nag';
 
 export interface AuditProps {
   bucket: Bucket;
@@ -82,9 +83,4 @@ export class Audit extends Construct {
       { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundling target and the tests were run against.' },
     );
   }
-}
-
-/** The logical id cdk-nag prints for a resource's `Arn` in acknowledgement ids. */
-function logicalId(c: Construct): string {
-  return Stack.of(c).getLogicalId(c.node.defaultChild as CfnResource);
 }

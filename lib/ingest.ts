@@ -1,4 +1,4 @@
-import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { projectFunction } from './lambda-defaults';
+import { logicalId } from './nag';
 
 export interface IngestProps {
   bucket: Bucket;
@@ -107,9 +108,4 @@ export class Ingest extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }
-}
-
-/** The logical id cdk-nag prints for a resource's `Arn` in acknowledgement ids. */
-function logicalId(c: Construct): string {
-  return Stack.of(c).getLogicalId(c.node.defaultChild as CfnResource);
 }

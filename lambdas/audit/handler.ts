@@ -23,6 +23,16 @@ export type AuditHandlerResult = { registry: number } | AuditOutcome['run'];
  * reporting year, by default the year before the event's.
  */
 export async function handler(event: AuditEvent): Promise<AuditHandlerResult> {
+  try {
+    return await handle(event);
+  } catch (err) {
+    // Logged with the event, then rethrown for Lambda's async retries.
+    logger.error('audit failed', { event, error: err as Error });
+    throw err;
+  }
+}
+
+async function handle(event: AuditEvent): Promise<AuditHandlerResult> {
   const bucket = auditBucket();
   if ('Records' in event) {
     const keys = event.Records.map((r) => decodeKey(r.s3.object.key)).filter((k) => k.startsWith(REGISTRY_PREFIX));

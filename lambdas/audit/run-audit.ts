@@ -31,7 +31,8 @@ export async function runAuditJob(job: AuditJob): Promise<AuditOutcome> {
   ]);
   const result = auditYear({ year: job.year, registry, reports: [...current, ...previous], today });
   const finishedAt = new Date().toISOString();
-  const id = `${finishedAt.replace(/[-:.]/g, '')}`;
+  // Sortable and safe in S3 keys: 20250201T020000123Z.
+  const id = finishedAt.replace(/[-:.]/g, '');
   const run: AuditRun = {
     id,
     year: job.year,

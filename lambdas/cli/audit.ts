@@ -1,14 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importRegistry, REGISTRY_KEY } from '../audit/registry';
 import { runAuditJob, type AuditOutcome } from '../audit/run-audit';
 import { readText, writeText } from '../audit/s3';
 import type { AuditFinding } from '../core/audit';
 import { getRegistry } from '../store/audit';
+import { startLocalStack } from '../../scripts/local/stack';
+import { connectLocalStack, LOCAL_DIR } from './local-stack';
 import { renderTable } from './table';
 import { UsageError } from './usage';
 
-const USAGE = 'ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE]';
+const USAGE = 'ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE] [--out DIR]';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SAMPLE_REGISTRY = path.join(ROOT, 'samples', 'registry', 'agencies.csv');
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
@@ -18,6 +20,7 @@ interface Args {
   json: boolean;
   today?: string;
   registry?: string;
+  out?: string;
 }
 
 function parseArgs(args: string[]): Args {
@@ -28,6 +31,7 @@ function parseArgs(args: string[]): Args {
     else if (a === '--year' && /^\d{4}$/.test(args[i + 1] ?? '')) out.year = Number(args[++i]);
     else if (a === '--today' && /^\d{4}-\d{2}-\d{2}$/.test(args[i + 1] ?? '')) out.today = args[++i];
     else if (a === '--registry' && args[i + 1]) out.registry = args[++i];
+    else if (a === '--out' && args[i + 1]) out.out = args[++i];
     else throw new UsageError(USAGE);
   }
   if (out.year === undefined) throw new UsageError(USAGE);
@@ -36,19 +40,21 @@ function parseArgs(args: string[]): Args {
 
 /**
  * `ogi audit --year N [--json]`: the audit Lambda's run, in this process, against the local stack:
- * the one whose endpoints are in the environment (`AWS_ENDPOINT_URL_DYNAMODB`, `OGI_TABLE`,
- * `OGI_BUCKET`) or in `.local/endpoints.json` (a running `npm start -- --serve`), else the data
- * `npm start` left in `.local/` (started for the run, then stopped).
- * Writes the three report files to the bucket and prints the findings (all of the run with --json).
+ * the one whose endpoints are in the environment (`OGI_TABLE`, `OGI_BUCKET`, `AWS_ENDPOINT_URL_*`)
+ * or in `.local/endpoints.json` (a running `npm start`), else the data `npm start` left in
+ * `.local/` (started for the run, then stopped).
+ * Writes the three report files to the bucket (and copies them to --out) and prints the findings
+ * (the whole run with --json).
  */
 export async function runAudit(args: string[]): Promise<number> {
   const opts = parseArgs(args);
-  const external = (process.env.AWS_ENDPOINT_URL_DYNAMODB && process.env.OGI_TABLE && process.env.OGI_BUCKET) || (await useRunningStack());
-  const stack = external ? undefined : await (await import('../../scripts/local/stack')).startLocalStack({ dataDir: path.join(ROOT, '.local') });
+  // The running `npm start` (or the services the environment names); else the data it left, for this run only.
+  const stack = connectLocalStack() ? undefined : await startLocalStack({ dataDir: LOCAL_DIR });
   try {
     const bucket = process.env.OGI_BUCKET!;
     await ensureRegistry(bucket, opts.registry);
     const outcome = await runAuditJob({ bucket, year: opts.year, today: opts.today });
+    if (opts.out) await copyFiles(bucket, outcome, opts.out);
     console.log(opts.json ? JSON.stringify(outcome, null, 2) : summary(outcome, bucket));
     return 0;
   } finally {
@@ -71,29 +77,12 @@ async function ensureRegistry(bucket: string, file: string | undefined): Promise
   await importRegistry(bucket);
 }
 
-/** `{s3, dynamodb, bucket, table}` of a running local stack, if its file names one that answers. */
-async function useRunningStack(): Promise<boolean> {
-  const file = path.join(ROOT, '.local', 'endpoints.json');
-  if (!existsSync(file)) return false;
-  const e = JSON.parse(readFileSync(file, 'utf8')) as { s3: string; dynamodb: string; bucket: string; table: string };
-  const alive = await fetch(e.dynamodb, { signal: AbortSignal.timeout(1000) }).then(
-    () => true,
-    () => false,
-  );
-  if (alive)
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_S3: e.s3,
-      AWS_ENDPOINT_URL_DYNAMODB: e.dynamodb,
-      OGI_BUCKET: e.bucket,
-      OGI_TABLE: e.table,
-      // What startLocalStack sets in its own process: s3rver's fixed credentials, no chunked checksums.
-      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    });
-  return alive;
+
+/** Copies the run's three report files from the bucket into `dir`, to open or send on. */
+async function copyFiles(bucket: string, { run }: AuditOutcome, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const key of Object.values(run.files)) writeFileSync(path.join(dir, path.basename(key)), (await readText(bucket, key)) ?? '');
+  console.error(`report files copied to ${dir}`);
 }
 
 function summary({ run, findings }: AuditOutcome, bucket: string): string {

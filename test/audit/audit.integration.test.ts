@@ -1,12 +1,12 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { handler } from '../../lambdas/audit/handler';
 import { runAudit } from '../../lambdas/cli/audit';
 import { UsageError } from '../../lambdas/cli/usage';
-import type { AuditRun } from '../../lambdas/core/audit';
+import { RegistryError, type AuditRun } from '../../lambdas/core/audit';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
 import { listFindings } from '../../lambdas/store';
 import { getRegistry, listAuditFindings, listAuditRuns } from '../../lambdas/store/audit';
@@ -47,6 +47,12 @@ describe('the audit Lambda on the local stack', () => {
     expect(stored.find((a) => a.name === '淮安市洪泽区人民政府')!.aliases).toEqual(['洪泽区政府']);
   });
 
+  it('rejects a bad registry upload and keeps the stored one', async () => {
+    await stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'registry/bad.csv', Body: 'name,kind,level\n甲局,bureau,县\n' }));
+    await expect(handler(registryUpload('registry/bad.csv'))).rejects.toThrow(RegistryError);
+    expect(await getRegistry()).toHaveLength(REGISTRY.length);
+  });
+
   it('audits a year: findings stored and served, the run recorded, three report files written', async () => {
     const run = (await handler({ year: 2022, today: '2023-06-01' })) as AuditRun;
     const findings = await listAuditFindings(2022);
@@ -67,6 +73,14 @@ describe('the audit Lambda on the local stack', () => {
     expect(await text(run.files.html)).toContain(EDU);
   });
 
+  it('audits last year when the schedule fires', async () => {
+    const scheduled = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2023-04-02T02:00:00Z', detail: {} };
+    const run = (await handler(scheduled as unknown as Parameters<typeof handler>[0])) as AuditRun;
+    expect(run.year).toBe(2022);
+    // Judged on the event's date: every deadline has passed.
+    expect((await listAuditFindings(2022)).some((f) => f.rule === 'X3-MISSING')).toBe(true);
+  });
+
   it('keeps finding ids across runs and replaces the findings that no longer hold', async () => {
     const before = (await listAuditFindings(2022)).map((f) => f.id).sort();
     // Before the departments' deadline nothing is missing yet.
@@ -74,7 +88,7 @@ describe('the audit Lambda on the local stack', () => {
     const after = await listAuditFindings(2022);
     expect(after.some((f) => f.rule === 'X3-MISSING')).toBe(false);
     expect(after.every((f) => before.includes(f.id))).toBe(true);
-    expect(await listAuditRuns(2022)).toHaveLength(2);
+    expect(await listAuditRuns(2022)).toHaveLength(3);
   });
 });
 
@@ -85,14 +99,19 @@ describe('ogi audit', () => {
     // A registry without the education bureau: its reports now match nothing.
     writeFileSync(registry, registryCsv(REGISTRY.filter((a) => a.name !== EDU)));
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const note = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(await runAudit(['--year', '2022', '--json', '--today', '2023-06-01', '--registry', registry])).toBe(0);
+      const out = path.join(dir, 'report');
+      expect(await runAudit(['--year', '2022', '--json', '--today', '2023-06-01', '--registry', registry, '--out', out])).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['audit.csv', 'audit.html', 'audit.json']);
       const printed = JSON.parse(log.mock.calls.map((c) => c.join(' ')).join('\n'));
       expect(printed.run.year).toBe(2022);
       expect(printed.findings.filter((f: { rule: string }) => f.rule === 'X3-UNREGISTERED').map((f: { agency: string }) => f.agency)).toEqual([EDU]);
       expect(await text(printed.run.files.csv)).toContain('X3-UNREGISTERED');
     } finally {
       log.mockRestore();
+      note.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

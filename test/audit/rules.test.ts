@@ -1,4 +1,4 @@
-import { AgencyMatcher, AUDIT_KEYS, auditYear, summarise, type Agency, type AuditFinding } from '../../lambdas/core/audit';
+import { AgencyMatcher, AUDIT_KEYS, AUDIT_RULES, auditYear, summarise, type Agency, type AuditFinding } from '../../lambdas/core/audit';
 import type { Report } from '../../lambdas/core/types';
 import { GOVERNMENT_NAME, makeWorld, REGISTRY } from './fixtures';
 
@@ -39,6 +39,16 @@ const added = (mutated: AuditFinding[], baseline: AuditFinding[]) => {
 };
 
 const baseline = audit();
+
+describe('the rule registry', () => {
+  it('has X1 to X7 once each, each with a severity and a basis', () => {
+    expect(AUDIT_RULES.map((r) => r.id)).toEqual(['X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7']);
+    for (const rule of AUDIT_RULES) {
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
+      expect(rule.basis.length).toBeGreaterThan(5);
+    }
+  });
+});
 
 describe('the consistent world', () => {
   it('breaks no deterministic rule in 2022 or 2023', () => {

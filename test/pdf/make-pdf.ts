@@ -2,7 +2,7 @@
  * Minimal PDFs written byte by byte, for the bad-input tests: pages of Helvetica text, pages holding only an
  * image (a scan), many pages. Offsets in the xref table are computed, so pdf.js reads them as valid files.
  */
-export type PageContent = { text: string[] } | { image: true };
+export type PageContent = { text: string[] } | { image: true } | { stream: string; rotate?: number };
 
 export function makePdf(pages: PageContent[]): Uint8Array {
   const objects: string[] = [];
@@ -13,11 +13,14 @@ export function makePdf(pages: PageContent[]): Uint8Array {
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   pages.forEach((p, i) => {
     const stream =
-      'text' in p
-        ? `BT /F1 12 Tf 72 760 Td 16 TL ${p.text.map((t) => `(${t.replace(/[()\\]/g, '\\$&')}) Tj T*`).join(' ')} ET`
-        : // A 2×2 grey inline image scaled over the page: what a scanner produces, with no text at all.
-          'q 450 0 0 700 72 72 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xc0\xff EI Q';
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`);
+      'stream' in p
+        ? p.stream
+        : 'text' in p
+          ? `BT /F1 12 Tf 72 760 Td 16 TL ${p.text.map((t) => `(${t.replace(/[()\\]/g, '\\$&')}) Tj T*`).join(' ')} ET`
+          : // A 2×2 grey inline image scaled over the page: what a scanner produces, with no text at all.
+            'q 450 0 0 700 72 72 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x80\xc0\xff EI Q';
+    const rotate = 'rotate' in p && p.rotate ? ` /Rotate ${p.rotate}` : '';
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${rotate} /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`);
     add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
   let out = '%PDF-1.4\n';
@@ -34,3 +37,12 @@ export function makePdf(pages: PageContent[]): Uint8Array {
 
 /** A text page with enough words to count as a text layer. */
 export const textPage = (n: number): PageContent => ({ text: [`Page ${n} of a generated document`, 'with a few lines of ordinary text', 'so that it has a text layer'] });
+
+/** Helvetica text at (x, y) as it should appear on the displayed page; on a page shown rotated 90° the text is drawn turned so it reads upright. */
+export function textAt(items: [string, number, number][], rotate: 0 | 90 = 0): string {
+  const shown = items.map(([s, x, y]) => {
+    const tm = rotate === 90 ? `0 1 -1 0 ${595 - y} ${x}` : `1 0 0 1 ${x} ${y}`;
+    return `BT /F1 10 Tf ${tm} Tm (${s}) Tj ET`;
+  });
+  return shown.join('\n');
+}

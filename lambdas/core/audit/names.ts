@@ -42,8 +42,9 @@ export class AgencyMatcher {
   private readonly byTail = new Map<string, Set<Agency>>();
 
   constructor(registry: readonly Agency[]) {
+    // Names first: an alias never takes the name of another agency.
+    for (const agency of registry) this.exact.set(normaliseName(agency.name), { agency, via: 'name' });
     for (const agency of registry) {
-      this.exact.set(normaliseName(agency.name), { agency, via: 'name' });
       for (const alias of agency.aliases) {
         const key = normaliseName(alias);
         if (!this.exact.has(key)) this.exact.set(key, { agency, via: 'alias' });

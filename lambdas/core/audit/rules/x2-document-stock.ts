@@ -1,3 +1,4 @@
+import { documentLabel } from '../labels';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding } from '../types';
 
@@ -26,7 +27,7 @@ export const x2DocumentStock: AuditRule = {
             agency,
             reports: [cur, prev],
             keys,
-            message: `${agency} ${ctx.year}年现行有效件数（${kind}）为${valid}，按上年${before}+制发${issued}−废止${repealed}应为${expected}。`,
+            message: `${agency} ${ctx.year}年${documentLabel(kind)}现行有效件数为${valid}，按上年${before}+制发${issued}−废止${repealed}应为${expected}。`,
             messageEn: `${agency}: ${kind} in force ${valid} in ${ctx.year}; last year's ${before} + issued ${issued} − repealed ${repealed} gives ${expected}.`,
             evidence: `${cite(cur)} ${keys.map((k) => `${k}=${cur.figures[k]}`).join(', ')}; ${cite(prev)} t2.${kind}.valid=${before}`,
           }),

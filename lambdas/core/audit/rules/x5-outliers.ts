@@ -1,3 +1,4 @@
+import { figureLabel } from '../labels';
 import { cite, makeFinding, type AuditContext, type AuditRule } from '../rule';
 import { median, robustSpread } from '../stats';
 import type { AuditFinding, ReportSummary } from '../types';
@@ -104,7 +105,7 @@ function zeros(rule: AuditRule, ctx: AuditContext, group: ReportSummary[]): Audi
           agency,
           reports: [r],
           keys: [key],
-          message: `${agency}的${key}为0，而同级同类机关（${peerLabel(r)}，${present.length}家）中位数为${med}。`,
+          message: `${agency}的${figureLabel(key)}为0，而同级同类机关（${peerLabel(r)}，${present.length}家）中位数为${med}。`,
           messageEn: `${agency}: ${key} is 0 while the median of ${present.length} peers is ${med}.`,
           evidence: `${cite(r)} ${key}=0; peers ${peerLabel(r)} n=${present.length} median=${med}`,
         }),
@@ -133,7 +134,7 @@ function jumps(rule: AuditRule, ctx: AuditContext): AuditFinding[] {
           agency,
           reports: [cur, prev],
           keys: [key],
-          message: `${agency}的${key}由${ctx.year - 1}年的${a}变为${ctx.year}年的${b}（${shown}）。`,
+          message: `${agency}的${figureLabel(key)}由${ctx.year - 1}年的${a}变为${ctx.year}年的${b}（${shown}）。`,
           messageEn: `${agency}: ${key} went from ${a} in ${ctx.year - 1} to ${b} in ${ctx.year} (${Number.isFinite(ratio) ? `×${ratio.toFixed(2)}` : 'from 0'}).`,
           evidence: `${cite(prev)} ${key}=${a}; ${cite(cur)} ${key}=${b}`,
         }),

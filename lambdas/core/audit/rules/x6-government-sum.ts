@@ -1,3 +1,4 @@
+import { figureLabel } from '../labels';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';
 
@@ -32,7 +33,7 @@ export const x6GovernmentSum: AuditRule = {
             agency: name,
             reports: [gov, ...parts],
             keys: [key],
-            message: `${name}的${key}为${own}，少于所属${parts.length}个部门合计${total}。`,
+            message: `${name}的${figureLabel(key)}为${own}，少于所属${parts.length}个部门合计${total}。`,
             messageEn: `${name}: ${key} is ${own}, less than the ${total} its ${parts.length} departments reported.`,
             evidence: `${cite(gov)} ${key}=${own}; departments: ${parts.map((d) => `${cite(d)}=${d.figures[key]}`).join(', ')}`,
           }),

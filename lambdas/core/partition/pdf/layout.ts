@@ -40,11 +40,24 @@ export interface Line {
 
 export interface PageText {
   page: number;
+  /** Size of the page as displayed (after /Rotate and the crop box). */
   width: number;
   height: number;
+  /** pdf.js viewport transform at scale 1: user space to the displayed page, y down. Identity-like when absent. */
+  viewport?: number[];
   /** Raw pdf.js text items: str, transform, width, height, dir. */
   items: { str: string; transform: number[]; width: number; height: number; dir?: string }[];
 }
+
+/** 2×3 affine product `m1 · m2`, as pdf.js writes matrices. */
+const multiply = (m1: number[], m2: number[]) => [
+  m1[0] * m2[0] + m1[2] * m2[1],
+  m1[1] * m2[0] + m1[3] * m2[1],
+  m1[0] * m2[2] + m1[2] * m2[3],
+  m1[1] * m2[2] + m1[3] * m2[3],
+  m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
+  m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
+];
 
 /** Pages are stacked in one document-wide coordinate that grows downward, so rows on different pages never look adjacent. */
 const PAGE_STRIDE = 100_000;
@@ -52,21 +65,28 @@ export const docTop = (page: number, height: number, y: number) => page * PAGE_S
 
 export function pageTokens(p: PageText): Token[] {
   const out: Token[] = [];
+  const view = p.viewport ?? [1, 0, 0, -1, 0, p.height];
   for (const [item, it] of p.items.entries()) {
     if (!it.str || !/\S/.test(it.str)) continue;
-    const [a, b, , d, e, f] = it.transform;
-    const fs = Math.abs(d) || Math.hypot(a, b) || it.height || 10;
+    // Into displayed-page coordinates (rotated pages upright, crop offset gone), then back to y up.
+    const [a, b, c, d, x, yDown] = multiply(view, it.transform);
+    const y = p.height - yDown;
+    const fs = Math.hypot(c, d) || it.height || 10;
     const str = fixRadicals(it.str);
-    if (it.dir === 'ttb') {
-      out.push({ str: str.replace(/\s+/g, ''), x: e, x2: e + (it.width || fs), y: f, fs, page: p.page, item, yBottom: f - (it.height || fs) });
+    // Text that does not run left to right on the displayed page: a vertical label, one run.
+    if (it.dir === 'ttb' || Math.abs(b) > Math.abs(a)) {
+      const up = b < 0; // runs bottom to top
+      const length = it.dir === 'ttb' ? it.height || fs : it.width;
+      const top = up ? y + length : y;
+      out.push({ str: str.replace(/\s+/g, ''), x, x2: x + (it.dir === 'ttb' ? it.width || fs : fs), y: top, fs, page: p.page, item, yBottom: top - length });
       continue;
     }
     // Split at inner whitespace, placing each part by its share of the characters.
     const perChar = it.width / Math.max(1, str.length);
     const re = /\S+/g;
     for (let m = re.exec(str); m; m = re.exec(str)) {
-      const x = e + m.index * perChar;
-      out.push({ str: m[0], x, x2: x + m[0].length * perChar, y: f, fs, page: p.page, item });
+      const at = x + m.index * perChar;
+      out.push({ str: m[0], x: at, x2: at + m[0].length * perChar, y, fs, page: p.page, item });
     }
   }
   return out;

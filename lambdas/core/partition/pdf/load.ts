@@ -38,10 +38,10 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
       throw new RejectedInput(`The PDF has ${doc.numPages} pages; an annual report is far shorter (limit ${limits.maxPages} pages).`, 'P-PDF-TOO-LONG');
     const readPage = async (n: number): Promise<PageText> => {
       const page = await budget(doc.getPage(n), started, limits.timeoutMs);
-      const [, , width, height] = page.view;
+      const { width, height, transform } = page.getViewport({ scale: 1 });
       const content = await budget(page.getTextContent(), started, limits.timeoutMs);
       page.cleanup();
-      return { page: n, width, height, items: content.items.filter((i) => 'str' in i) };
+      return { page: n, width, height, viewport: transform, items: content.items.filter((i) => 'str' in i) };
     };
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n += PAGES_IN_FLIGHT) {
