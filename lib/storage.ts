@@ -6,7 +6,7 @@ import { schema } from '../lambdas/store/keys';
 
 /**
  * The uploads bucket (originals under `incoming/`, parsed record JSON under `records/`) and the
- * single DynamoDB table with its three indexes (docs/dynamodb.md), keys from lambdas/store/keys.ts.
+ * single DynamoDB table with its three indexes (README.md, "DynamoDB design"), keys from lambdas/store/keys.ts.
  */
 export class Storage extends Construct {
   readonly bucket: Bucket;

@@ -1,5 +1,5 @@
 /**
- * The report store: one DynamoDB table (design in docs/dynamodb.md) plus the full record JSON in S3.
+ * The report store: one DynamoDB table (design in README.md, "DynamoDB design") plus the full record JSON in S3.
  * Environment only: `OGI_TABLE` (table name), `AWS_REGION`, and on a laptop `AWS_ENDPOINT_URL_DYNAMODB`
  * / `AWS_ENDPOINT_URL_S3`. All functions are async and throw the typed errors of ./errors.
  *

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Key builders for the single table (docs/dynamodb.md has the design table).
+ * Key builders for the single table (README.md, "DynamoDB design" has the design table).
  * Every item has `pk`/`sk`; the three GSIs are overloaded across item types and sparse:
  * an item is in an index only when it carries that index's key attributes.
  */

@@ -21,25 +21,25 @@ const loadUnpdf = () => (unpdf ??= import('unpdf'));
 /**
  * Positioned text of every page through pdf.js (unpdf's serverless build). Pages are read a few at a
  * time and released, so memory follows the largest pages, not the document; the page count is checked
- * before any page is read, and the time budget between pages and around each pdf.js call.
+ * before any page is read, and every pdf.js call races one deadline for the whole extraction.
  */
 export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<LoadedPdf> {
-  const started = Date.now();
   // pdf.js rebuilds a cut-off file from what is left and reads the pages it still finds; a report missing
   // its end would come back silently incomplete. Every complete PDF ends with `%%EOF`.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF'))
     throw new RejectedInput('The PDF is truncated (its end is missing); download or export it again.', 'P-PDF-TRUNCATED');
   const { getDocument } = await (await loadUnpdf()).getResolvedPDFJS();
+  const deadline = new Deadline(limits.timeoutMs);
   // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay intact.
   const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   try {
-    const doc = await budget(task.promise, started, limits.timeoutMs);
+    const doc = await deadline.race(task.promise);
     if (doc.numPages > limits.maxPages)
       throw new RejectedInput(`The PDF has ${doc.numPages} pages; an annual report is far shorter (limit ${limits.maxPages} pages).`, 'P-PDF-TOO-LONG');
     const readPage = async (n: number): Promise<PageText> => {
-      const page = await budget(doc.getPage(n), started, limits.timeoutMs);
+      const page = await deadline.race(doc.getPage(n));
       const { width, height, transform } = page.getViewport({ scale: 1 });
-      const content = await budget(page.getTextContent(), started, limits.timeoutMs);
+      const content = await deadline.race(page.getTextContent());
       page.cleanup();
       return { page: n, width, height, viewport: transform, items: content.items.filter((i) => 'str' in i) };
     };
@@ -48,26 +48,39 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
       const batch = Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages - n + 1) }, (_, i) => readPage(n + i));
       pages.push(...(await Promise.all(batch)));
     }
-    const info = (await budget(doc.getMetadata(), started, limits.timeoutMs).catch(() => undefined))?.info as { Title?: unknown } | undefined;
+    const info = (await deadline.race(doc.getMetadata()).catch(() => undefined))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
     return { pages, title };
   } catch (err) {
     throw rejection(err);
   } finally {
     // Stops any work still running after a timeout and frees the document.
+    deadline.clear();
     await task.destroy().catch(() => undefined);
   }
 }
 
 class Timeout extends Error {}
 
-/** `p`, or a Timeout once the document's budget is spent. A call that loses the race is left to settle unobserved. */
-function budget<T>(p: Promise<T>, started: number, ms: number): Promise<T> {
-  p.catch(() => undefined);
-  const left = ms - (Date.now() - started);
-  if (left <= 0) return Promise.reject(new Timeout());
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), left)))]).finally(() => clearTimeout(timer));
+/** One timer for the whole extraction: every pdf.js call races it, and `clear` ends it whatever is still pending. */
+class Deadline {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly expired: Promise<never>;
+
+  constructor(ms: number) {
+    this.expired = new Promise<never>((_, reject) => (this.timer = setTimeout(() => reject(new Timeout()), ms)));
+    this.expired.catch(() => undefined);
+  }
+
+  /** `p`, or a Timeout once the budget is spent; a call that loses the race is left to settle unobserved. */
+  race<T>(p: Promise<T>): Promise<T> {
+    p.catch(() => undefined);
+    return Promise.race([p, this.expired]);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
 }
 
 /** pdf.js errors to reasons a user can act on. */
