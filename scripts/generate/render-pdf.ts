@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import * as OpenCC from 'opencc-js/cn2t';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLES = join(ROOT, 'samples');
@@ -20,6 +20,8 @@ export interface PdfSample {
   /** The HTML sample (samples/<from>.html) it is printed from. */
   from: string;
   font: 'WenQuanYi Zen Hei' | 'Noto Sans CJK SC';
+  /** Convert the text to traditional characters (opencc cn→tw) before printing, as Taiwan or Hong Kong style copies are. */
+  traditional?: boolean;
   notes: string[];
 }
 
@@ -35,6 +37,13 @@ export const PDF_SAMPLES: PdfSample[] = [
     from: 'gen-2019-html-split-typo',
     font: 'WenQuanYi Zen Hei',
     notes: ['2019 format printed by headless Chromium with WenQuanYi Zen Hei (CID fonts).', 'Footer page numbers `-N-`.'],
+  },
+  {
+    id: 'gen-2021-pdf-traditional',
+    from: 'gen-2021-html-one-table',
+    font: 'WenQuanYi Zen Hei',
+    traditional: true,
+    notes: ['The same report converted to traditional characters (opencc cn→tw) before printing: the extractor converts the text back to simplified.'],
   },
   {
     id: 'gen-2021-pdf-type3',
@@ -55,6 +64,7 @@ const FOOTER = (font: string) =>
 
 /** Prints HTML to PDF bytes with Chromium; the footer carries `-N-` page numbers. `pageRanges` as `1-100`. */
 export async function printPdf(html: string, font: string, pageRanges?: string): Promise<Uint8Array> {
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -72,7 +82,8 @@ export async function printPdf(html: string, font: string, pageRanges?: string):
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   for (const s of PDF_SAMPLES) {
-    const html = readFileSync(join(SAMPLES, `${s.from}.html`), 'utf8');
+    const source = readFileSync(join(SAMPLES, `${s.from}.html`), 'utf8');
+    const html = s.traditional ? OpenCC.Converter({ from: 'cn', to: 'tw' })(source) : source;
     writeFileSync(join(OUT, `${s.id}.pdf`), await printPdf(printableHtml(html, s.font), s.font));
     const labels = JSON.parse(readFileSync(join(SAMPLES, `${s.from}.labels.json`), 'utf8')) as Record<string, unknown>;
     const notes = [...s.notes, `Rendered from samples/${s.from}.html by scripts/generate/render-pdf.ts; labels copied from it.`];

@@ -1,22 +1,20 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import type { Page } from 'playwright-core';
+import type { LocalApi } from '../../lambdas/api/local-server';
+import { startLocalStack } from '../../scripts/local/stack';
+import { ARTIFACTS, openPage, type PageSession } from './browser';
 
 // The project's samples/ through the real pipeline (s3rver event → ingest handler → DynamoDB
 // Local), plus a text report carrying markup, then the page in Debian's chromium.
 
 const ROOT = path.resolve(__dirname, '../..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts/api');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOSTILE = '<img src=x onerror="window.__pwned=2"><script>window.__pwned=3</script>';
 
-let stack: LocalStack;
+let session: PageSession;
 let api: LocalApi;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 /** A sample report with markup injected into its first section, as a hostile or careless publisher might. */
 function hostileReport(): Buffer {
@@ -27,28 +25,18 @@ function hostileReport(): Buffer {
 const get = async (p: string) => (await fetch(new URL(p, api.url))).json();
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  stack = await startLocalStack();
+  const stack = await startLocalStack();
   const dir = path.join(ROOT, 'samples');
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.labels.json'));
   for (const f of files) await stack.upload(`incoming/${path.relative(dir, path.join(f.parentPath, f.name))}`, readFileSync(path.join(f.parentPath, f.name)));
   await stack.upload('incoming/hostile-script.txt', hostileReport());
-  api = await startApiServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  session = await openPage(stack);
+  ({ api, page, pageErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await stack?.stop();
-});
+afterAll(() => session?.close());
 
-const open = async (hash: string) => {
-  await page.goto(`${api.url}#/${hash}`);
-  await page.waitForSelector('main#view > section');
-};
+const open = (hash: string) => session.open(hash);
 
 /** The sample year with the most findings, and those findings (as the API lists them). */
 async function busiestYear(): Promise<{ year: number; findings: { id: string; reportId: string; keys: string[] }[] }> {

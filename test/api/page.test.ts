@@ -1,42 +1,31 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import type { Browser, Page } from 'playwright-core';
+import type { LocalApi } from '../../lambdas/api/local-server';
+import { startLocalStack } from '../../scripts/local/stack';
+import { ARTIFACTS, openPage, type PageSession } from './browser';
 import { FINDINGS_2024, REPORTS, seed, XSS_AGENCY } from './fixtures';
 
 // The officers' page in Debian's chromium against the local API on DynamoDB Local and s3rver.
 // Screenshots of every view go to test-artifacts/api/ for a person to look at.
 
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/api');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-let stack: LocalStack;
+let session: PageSession;
 let api: LocalApi;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  stack = await startLocalStack({ handler: async () => undefined });
+  const stack = await startLocalStack({ handler: async () => undefined });
   await seed(stack);
-  api = await startApiServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  session = await openPage(stack);
+  ({ api, browser, page, pageErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await stack?.stop();
-});
+afterAll(() => session?.close());
 
-const open = async (hash: string) => {
-  await page.goto(`${api.url}#/${hash}`);
-  await page.waitForSelector('main#view > section');
-};
+const open = (hash: string) => session.open(hash);
+
 /** Waits until the page shows n matches (the views render asynchronously), then checks the count. */
 async function expectCount(selector: string, n: number) {
   await page.waitForFunction(([sel, want]) => document.querySelectorAll(sel as string).length === want, [selector, n] as const, { timeout: 5000 }).catch(() => undefined);

@@ -1,3 +1,5 @@
+import { T3_COL_NAMES } from '../tables/row-defs';
+
 /** Chinese names of the figures audit messages cite, so a finding reads without the key dictionary. */
 const FIGURES: Record<string, string> = {
   't3.newReceived.total': '本年新收申请数',
@@ -7,19 +9,10 @@ const FIGURES: Record<string, string> = {
   't2.penalty.decisions': '行政处罚处理决定数',
 };
 
-const T3_COLUMNS: Record<string, string> = {
-  natural: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  social: '社会公益组织',
-  legal: '法律服务机构',
-  other: '其他',
-  total: '总计',
-};
 
 const DOCUMENTS: Record<string, string> = { rules: '规章', normative: '行政规范性文件' };
 
 /** The figure's Chinese name, or its key when it has none. */
 export const figureLabel = (key: string) => FIGURES[key] ?? key;
-export const columnLabel = (col: string) => T3_COLUMNS[col] ?? col;
+export const columnLabel = (col: string) => T3_COL_NAMES[col] ?? col;
 export const documentLabel = (kind: string) => DOCUMENTS[kind] ?? kind;

@@ -1,21 +1,9 @@
-import { T3_COLS, T4_COLS, T4_GROUPS } from '../tables/row-defs';
+import { T3_COL_NAMES, T3_COLS, T4_COLS, T4_GROUP_NAMES, T4_GROUPS } from '../tables/row-defs';
 import type { Report } from '../types';
 import { BASIS } from './basis';
 import { checkIdentity } from './identity';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 import { tableShape } from './table-shape';
-
-/** Column and group names as the form prints them, for the Chinese messages. */
-const T3_COL_LABEL: Record<string, string> = {
-  natural: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  social: '社会公益组织',
-  legal: '法律服务机构',
-  other: '其他',
-  total: '总计',
-};
-const T4_GROUP_LABEL: Record<string, string> = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' };
 
 const T3_FRAME = new Set(['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward']);
 const APPLICANTS = T3_COLS.filter((c) => c !== 'total');
@@ -80,7 +68,7 @@ function table3Checks(report: Report): Check[] {
   return [
     ...T3_COLS.map((col) => ({
       rule: 'S5-balance',
-      what: `表三“${T3_COL_LABEL[col]}”列：本年新收 + 上年结转 = 办理总计 + 结转下年度`,
+      what: `表三“${T3_COL_NAMES[col]}”列：本年新收 + 上年结转 = 办理总计 + 结转下年度`,
       whatEn: `Table 3 column ${col}: new + carried over = processed + carried forward`,
       left: [k('newReceived', col), k('carriedOver', col)],
       right: [k('totalProcessed', col), k('carriedForward', col)],
@@ -88,7 +76,7 @@ function table3Checks(report: Report): Check[] {
     })),
     ...T3_COLS.map((col) => ({
       rule: 'S5-processed',
-      what: `表三“${T3_COL_LABEL[col]}”列：（七）总计 = 各办理结果之和`,
+      what: `表三“${T3_COL_NAMES[col]}”列：（七）总计 = 各办理结果之和`,
       whatEn: `Table 3 column ${col}: total processed = sum of outcomes`,
       left: [k('totalProcessed', col)],
       right: outcomes.map((row) => k(row, col)),
@@ -108,7 +96,7 @@ function table3Checks(report: Report): Check[] {
 function table4Checks(): Check[] {
   return T4_GROUPS.map((group) => ({
     rule: 'S5-t4',
-    what: `表四“${T4_GROUP_LABEL[group]}”：维持 + 纠正 + 其他 + 尚未审结 = 总计`,
+    what: `表四“${T4_GROUP_NAMES[group]}”：维持 + 纠正 + 其他 + 尚未审结 = 总计`,
     whatEn: `Table 4 ${group}: upheld + corrected + other + pending = total`,
     left: T4_COLS.filter((c) => c !== 'total').map((c) => `t4.${group}.${c}`),
     right: [`t4.${group}.total`],

@@ -22,6 +22,17 @@ const BOTH: Format[] = ['2019', '2021'];
 export const T3_COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
 export const T4_GROUPS = ['review', 'litigationDirect', 'litigationAfterReview'];
 export const T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+/** Column and group names as the form prints them, for messages. */
+export const T3_COL_NAMES: Record<string, string> = {
+  natural: '自然人',
+  commercial: '商业企业',
+  research: '科研机构',
+  social: '社会公益组织',
+  legal: '法律服务机构',
+  other: '其他',
+  total: '总计',
+};
+export const T4_GROUP_NAMES: Record<string, string> = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' };
 const DOCS_2021 = ['issued', 'repealed', 'valid'];
 const DOCS_2019 = ['made', 'published', 'total'];
 const ITEMS_2019 = ['prev', 'change', 'decisions'];
