@@ -47,7 +47,7 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
         finding(
           'P-SPLIT-AMBIGUOUS',
           'warning',
-          `「${p.row.label.slice(-20)}」行的数字连在一起（${cellsText(p.row.cells)}），有 ${p.readings.length} 种拆分都符合表格关系，未取值：${p.readings
+          `「${rowName(p.row, p.def)}」行的数字连在一起（${cellsText(p.row.cells)}），有 ${p.readings.length} 种拆分都符合表格关系，未取值：${p.readings
             .slice(0, 3)
             .map((r) => r.texts.join('|'))
             .join('；')}`,
@@ -99,7 +99,7 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     }
     const readings = read(row, def);
     if (readings.length === 0) {
-      findings.push(finding('P-ROW-SHAPE', 'warning', `「${row.label.slice(-30)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
+      findings.push(finding('P-ROW-SHAPE', 'warning', `「${rowName(row, def)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
       continue;
     }
     if (def.table === 't3') {
@@ -189,6 +189,9 @@ function resolveByNarrative(placed: Placed[], narrative: NarrativeFigure[]): voi
 function evidenceOf(cell: Cell, raw: string) {
   return { source: 'table' as const, locator: locatorText(cell.loc), raw, ...(cell.loc.page ? { page: cell.loc.page } : {}), loc: cell.loc };
 }
+
+/** The words of the label that named the row (`行政许可`), not the header text glued before it. */
+const rowName = (row: Row, def: RowDef) => def.match.exec(row.label)?.[0] || (def.table === 't4' ? '表四' : row.label.slice(-20));
 
 const keysOf = (def: RowDef) => def.cols.map((c) => (def.row === T4_ROW.row ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
 const cellsText = (cells: Cell[]) => cells.map((c) => c.raw || '·').join(' | ');

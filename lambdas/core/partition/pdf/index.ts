@@ -21,20 +21,27 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
   if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length))
     throw new RejectedInput('The PDF has no text layer (it looks like scanned images); it needs OCR before it can be read.', 'P-PDF-NO-TEXT');
   dropFurniture(pages);
-  const lines: Line[] = pages.flatMap((p) => p.lines);
-  const raw = lines.map(lineText).join('\n');
+  const printed: Line[] = pages.flatMap((p) => p.lines);
+  const raw = printed.map(lineText).join('\n');
   const traditional = detectScript(raw) === 'traditional';
   const simplify = (s: string) => (traditional ? toSimplified(s) : s);
-  const grids = buildGrids(lines, Math.max(...pages.map((p) => contentWidth(p.lines)), 1));
-  if (traditional) for (const g of grids) for (const row of g.rows) for (const c of row) c.text = toSimplified(c.text);
+  // Tables are rebuilt from simplified text, so headings and labels read the same in either script;
+  // each cell's `raw` keeps the characters as printed.
+  const lines = traditional ? printed.map(simplifiedLine) : printed;
+  const text = lines.map(lineText).join('\n');
   return {
     kind: 'pdf',
-    text: simplify(raw),
-    raw,
+    text,
+    raw: raw.length === text.length ? raw : text,
     title: pdf.title ? simplify(fixRadicals(pdf.title)) : undefined,
-    grids,
+    grids: buildGrids(lines, Math.max(...pages.map((p) => contentWidth(p.lines)), 1)),
     pages: pdf.pages.length,
   };
+}
+
+/** opencc t2cn maps character for character, so positions and lengths stay as printed. */
+function simplifiedLine(l: Line): Line {
+  return { ...l, segs: l.segs.map((s) => ({ ...s, text: toSimplified(s.text), parts: s.parts.map((t) => ({ ...t, str: toSimplified(t.str) })) })) };
 }
 
 /** Width of the page's text block: from the leftmost to the rightmost glyph of horizontal lines. */
