@@ -73,6 +73,11 @@ describe('buildGrids', () => {
     ]);
   });
 
+  it('drops a page mark that shares its line with a row at the foot of the page', () => {
+    const rows = [item('一、第一行', 50, 60), item('-1-', 200, 60), item('1', 300, 60), item('2', 350, 60), item('3', 400, 60)];
+    expect(grid([[...header, ...rows]])[0].at(-1)).toEqual(['一、第一行', '1', '2', '3']);
+  });
+
   it('ends a table at prose and section headings', () => {
     const rows = [item('一、第一行', 50, 670), item('1', 300, 670), item('2', 350, 670), item('3', 400, 670)];
     const after = [item('二、主动公开政府信息情况', 50, 640, 16), item('全年主动公开政府信息1136条，其中规范性文件5件，比上年增加。', 50, 620, 12), item('5', 300, 600), item('6', 350, 600)];

@@ -171,7 +171,7 @@ function splitAtColumns(s: Segment, cols: Column[]): Segment[] {
   let cur = [s.parts[0]];
   for (const t of s.parts.slice(1)) {
     const prev = cur[cur.length - 1];
-    if (t.x - prev.x2 > 0.1 * t.fs && zone(prev) !== zone(t)) {
+    if ((t.item !== prev.item || t.x - prev.x2 > 0.1 * t.fs) && zone(prev) !== zone(t)) {
       out.push(toSegment(cur));
       cur = [];
     }

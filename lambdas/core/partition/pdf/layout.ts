@@ -178,6 +178,9 @@ export function dropFurniture(pages: { lines: Line[]; height: number }[]): void 
   const text = (l: Line) => /[^#\s.,]/.test(key(l));
   for (const p of pages) for (const k of new Set(p.lines.filter((l) => margin(l, p.height) && text(l)).map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
   const repeated = (l: Line) => pages.length >= 3 && text(l) && (seen.get(key(l)) ?? 0) >= Math.max(2, pages.length / 2);
-  for (const p of pages)
+  for (const p of pages) {
     p.lines = p.lines.filter((l) => !(margin(l, p.height) && (isPageNumber(lineText(l).replace(/\s+/g, ' ').trim(), l.page) || repeated(l))));
+    // A page mark sharing its y-band with a table row at the page's foot (`-2-` beside `2.重复申请 0 0 …`).
+    for (const l of p.lines) if (margin(l, p.height) && l.segs.length > 1) l.segs = l.segs.filter((s) => !PAGE_MARK.test(s.text));
+  }
 }
