@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import type { Damage, Repair } from '../types';
-import { hanTier, isCommonHan, isHan, isNoise, Plausibility } from './plausibility';
+import { commonHanSet, hanTier, isCommonHan, isHan, isNoise, Plausibility } from './plausibility';
 import { toSimplified } from './script';
 
 export interface RepairResult {
@@ -77,17 +77,23 @@ function suspectAt(text: string, i: number): 'noise' | 'rare' | undefined {
 function suspectRuns(text: string): Run[] {
   let cur: (Run & { rare: number }) | undefined;
   const runs: (Run & { rare: number })[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const s = suspectAt(text, i);
-    if (!s) continue;
-    if (cur && i - cur.end <= 3 && !/\n/.test(text.slice(cur.end, i))) {
-      cur.end = i + 1;
-    } else {
-      if (cur) runs.push(cur);
-      cur = { start: i, end: i + 1, noisy: false, rare: 0 };
+  const common = commonHanSet();
+  // Most of a page is markup and ASCII: the regex engine skips it, the loop sees only the rest.
+  const SPANS = /[^\t\n\r\x20-\x3e\x40-\x7e]+/g;
+  for (let m = SPANS.exec(text); m; m = SPANS.exec(text)) {
+    for (let i = m.index; i < m.index + m[0].length; i++) {
+      if (common.has(text[i])) continue;
+      const s = suspectAt(text, i);
+      if (!s) continue;
+      if (cur && i - cur.end <= 3 && !/\n/.test(text.slice(cur.end, i))) {
+        cur.end = i + 1;
+      } else {
+        if (cur) runs.push(cur);
+        cur = { start: i, end: i + 1, noisy: false, rare: 0 };
+      }
+      if (s === 'noise') cur.noisy = true;
+      else cur.rare++;
     }
-    if (s === 'noise') cur.noisy = true;
-    else cur.rare++;
   }
   if (cur) runs.push(cur);
   const kept = runs.filter((r) => r.noisy || r.rare >= 3).map(({ start, end, noisy }) => ({ start, end, noisy }));

@@ -90,5 +90,6 @@ function gb2312Levels() {
   return levels;
 }
 
-/** A common (GB2312 level 1) character: what almost every character of a clean page is. */
+/** The common (GB2312 level 1) characters: what almost every character of a clean page is. */
+export const commonHanSet = (): ReadonlySet<string> => gb2312Levels().level1;
 export const isCommonHan = (c: string) => gb2312Levels().level1.has(c);
