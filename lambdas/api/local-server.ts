@@ -9,7 +9,9 @@ import { handler } from './handler';
 /**
  * The API and the web page on one local origin: page files from ./web, everything else turned
  * into the API Gateway v2 event that AWS would send and given to the same handler. Binds
- * 127.0.0.1 only: there is no authorization locally, so nothing else may reach it.
+ * 127.0.0.1 only: there is no authorization locally, so nothing else may reach it. For the same
+ * reason it answers only requests addressed to 127.0.0.1 or localhost: a web page whose own
+ * domain is re-pointed at 127.0.0.1 (DNS rebinding) would otherwise read and change the data.
  */
 
 const WEB_DIR = join(__dirname, 'web');
@@ -18,6 +20,7 @@ const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 't
 /** Same as the page's meta CSP, sent as a header too so it also covers the JS files. */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY = 64 * 1024;
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 export interface LocalApi {
   url: string;
@@ -58,6 +61,8 @@ interface Out {
 }
 
 async function serve(req: IncomingMessage, identity: string): Promise<Out> {
+  if (!isLocalHost(req.headers.host))
+    return { status: 403, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'forbidden_host', message: 'Only requests to 127.0.0.1 or localhost are served' }) };
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const file = req.method === 'GET' ? (url.pathname === '/' ? 'index.html' : STATIC.exec(url.pathname)?.[1]) : undefined;
   if (file) {
@@ -73,6 +78,15 @@ async function serve(req: IncomingMessage, identity: string): Promise<Out> {
     headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
     body: result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''),
   };
+}
+
+function isLocalHost(host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return LOCAL_HOSTS.has(new URL(`http://${host}`).hostname);
+  } catch {
+    return false; // not even a host name
+  }
 }
 
 /** Null when the body is over MAX_BODY: API Gateway would refuse it too (413). */

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseReport } from '../core/record/parse-report';
 import type { InputInfo, Report } from '../core/types';
-import { claimReport, markFailed, putRecordObject, saveReport, type StoredStatus, type Timings } from '../store';
+import { claimReport, putRecordObject, saveReport, type StoredStatus, type Timings } from '../store';
 import { oversizeReport } from './oversize';
 import { readObject } from './read-object';
+import { recordFailure } from './record-failure';
 import { recordId } from './record-id';
 import type { Upload } from './s3-event';
 
@@ -74,7 +75,7 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
       timings,
     };
   } catch (err) {
-    await markFailed(id, claimedAt, err);
+    await recordFailure(id, claimedAt, err);
     throw err;
   }
 }

@@ -8,6 +8,8 @@ import { freePort } from './free-port';
 export interface DynamoDbLocal {
   endpoint: string;
   stop(): Promise<void>;
+  /** Starts it again after `stop()`, on the same port and data folder (fault tests); in-memory data is gone. */
+  start(): Promise<void>;
 }
 
 /** DynamoDB Local could not be reached after start (no Java 17? port taken?). */
@@ -25,8 +27,25 @@ export class DynamoDbLocalStartError extends Error {
 export async function startDynamoDbLocal(dir?: string): Promise<DynamoDbLocal> {
   const port = await freePort();
   if (dir) mkdirSync(dir, { recursive: true });
-  const child = spawn({ port, path: dir ? path.resolve(dir) : null, sharedDb: true, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
+  let running: (() => Promise<void>) | undefined = await launch(port, endpoint, dir);
+  return {
+    endpoint,
+    stop: async () => {
+      await running?.();
+      running = undefined;
+    },
+    start: async () => {
+      running ??= await launch(port, endpoint, dir);
+    },
+  };
+}
+
+/** Spawns the jar and waits until it answers; resolves to its stop function. */
+async function launch(port: number, endpoint: string, dir?: string): Promise<() => Promise<void>> {
+  // DynamoDB Local reports usage to AWS unless told not to (its documented switch); the wrapper passes our env on.
+  process.env.DDB_LOCAL_TELEMETRY = '0';
+  const child = spawn({ port, path: dir ? path.resolve(dir) : null, sharedDb: true, stdio: 'ignore' });
   const kill = () => child.kill();
   process.once('exit', kill);
   try {
@@ -35,15 +54,12 @@ export async function startDynamoDbLocal(dir?: string): Promise<DynamoDbLocal> {
     kill();
     throw err;
   }
-  return {
-    endpoint,
-    stop: async () => {
-      process.off('exit', kill);
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
-      await exited;
-    },
+  return async () => {
+    process.off('exit', kill);
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill();
+    await exited;
   };
 }
 

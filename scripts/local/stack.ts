@@ -8,7 +8,7 @@ import S3rver from 's3rver';
 import { encodeKey, INCOMING_PREFIX } from '../../lambdas/ingest/s3-event';
 import { tableDefinition } from '../../lambdas/store';
 import { AsyncInvoker, type S3Handler } from './async-invoker';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
@@ -45,6 +45,8 @@ export interface LocalStack {
   dynamodb: DynamoDBClient;
   /** Lambda async invocation of the ingest handler: dead letters, waiting. */
   invoker: AsyncInvoker;
+  /** The DynamoDB Local process, to stop and start again in fault tests (keeps its data only with `dataDir`). */
+  dynamodbLocal: DynamoDbLocal;
   /** Puts an object under `incoming/` and resolves once its S3 event has been handled (or dead-lettered). */
   upload(key: string, body: Uint8Array | string): Promise<void>;
   stop(): Promise<void>;
@@ -103,6 +105,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     s3,
     dynamodb,
     invoker,
+    dynamodbLocal: ddbLocal,
     async upload(key, body) {
       // Only these keys raise an event the handler gets; waiting for any other would never end.
       if (!key.startsWith(INCOMING_PREFIX)) throw new RangeError(`upload() waits for ingest: the key must start with ${INCOMING_PREFIX}`);

@@ -27,7 +27,7 @@ function sample(buf: Uint8Array): Uint8Array {
  * UTF-8 when at most a few sequences are invalid: a UTF-8 page with a damaged byte stays UTF-8
  * (the damage is flagged later), while GBK or Big5 read as UTF-8 is invalid almost everywhere.
  */
-function isUtf8(buf: Uint8Array): boolean {
+function isUtf8(buf: Uint8Array, declaredUtf8 = false): boolean {
   if (isValidUtf8(buf)) return true;
   const text = new TextDecoder('utf-8').decode(buf);
   let bad = 0;
@@ -36,7 +36,8 @@ function isUtf8(buf: Uint8Array): boolean {
     if (c === '\ufffd') bad++;
     else if (c.charCodeAt(0) > 0x7f) wide++;
   }
-  return bad === 0 || bad * 100 < wide;
+  // A page that says UTF-8 keeps it through more damaged bytes (under 20%); GBK or Big5 misread as UTF-8 is mostly invalid.
+  return bad === 0 || bad * (declaredUtf8 ? 5 : 100) < wide;
 }
 
 /**
@@ -47,7 +48,7 @@ function isUtf8(buf: Uint8Array): boolean {
  */
 export function chooseEncoding(buf: Uint8Array, declared: Declared | undefined): string {
   if (declared?.source === 'bom') return declared.encoding;
-  if (isUtf8(buf)) return 'utf-8';
+  if (isUtf8(buf, declared?.encoding === 'utf-8')) return 'utf-8';
   const ranked = rankEncodings(buf).filter((r) => r.encoding !== 'utf-8');
   const best = ranked[0];
   if (!best) return declared?.encoding === 'big5' ? 'big5' : 'gb18030';
