@@ -1,8 +1,6 @@
+import { renderTable } from '../../lambdas/cli/table';
 import type { ReportView } from '../../lambdas/store';
 
-/** Display width: CJK and full-width characters take two terminal columns. */
-const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s);
 
@@ -30,7 +28,5 @@ export function summaryTable(rows: SummaryRow[]): string {
         ]
       : [file, 'missing', '', '', '', '', '', '', '', 'no record was stored'],
   );
-  const widths = head.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]))));
-  const line = (row: string[]) => row.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return renderTable(head, body);
 }
