@@ -1,10 +1,38 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts (each exports `run(): Promise<BenchResult[]>`),
- * prints one table and writes bench/results.json. Timings live here, never in tests.
+ * `npm run bench [filter...]`: runs every bench/*.bench.ts (each exports
+ * `run(): Promise<BenchResult[]>`), prints one table and writes bench/results.json.
+ * Timings live here, never in tests.
+ *
+ * Each bench runs in its own child process: a local stack, its invoker and its memory
+ * high-water mark then belong to that bench alone, and one bench's shutdown cannot cut
+ * off another's in-flight work (a shared process did exactly that). A filtered run
+ * replaces only its own entries in results.json.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchResult } from './result';
+
+const RESULTS = path.join(__dirname, 'results.json');
+
+async function runChild(file: string): Promise<void> {
+  const mod = (await import(path.join(__dirname, file))) as { run: () => Promise<BenchResult[]> };
+  const results = await mod.run();
+  await new Promise<void>((resolve, reject) => process.send!(results, (err: Error | null) => (err ? reject(err) : resolve())));
+  process.exit(0); // a stray timer or socket must not keep a finished bench alive
+}
+
+function runInChild(file: string): Promise<BenchResult[]> {
+  return new Promise((resolve, reject) => {
+    let results: BenchResult[] | undefined;
+    const child = fork(__filename, ['--child', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (m) => (results = m as BenchResult[]));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 && results ? resolve(results) : reject(new Error(`bench ${file} exited with ${code}${results ? '' : ' before reporting'}`)),
+    );
+  });
+}
 
 async function main() {
   const only = process.argv.slice(2);
@@ -13,10 +41,15 @@ async function main() {
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
     .sort();
   const results: BenchResult[] = [];
+  const failed: string[] = [];
   for (const f of files) {
-    const mod = (await import(path.join(__dirname, f))) as { run: () => Promise<BenchResult[]> };
     process.stderr.write(`bench: ${f}\n`);
-    results.push(...(await mod.run()));
+    try {
+      results.push(...(await runInChild(f)));
+    } catch (err) {
+      failed.push(f);
+      process.stderr.write(`${(err as Error).message}\n`);
+    }
   }
   const rows = results.map((r) => [r.name, fmt(r.value), r.unit, r.note ?? '']);
   const head = ['name', 'value', 'unit', 'note'];
@@ -25,12 +58,28 @@ async function main() {
   console.log(line(head));
   console.log(w.map((n) => '-'.repeat(n)).join('  '));
   for (const r of rows) console.log(line(r));
-  writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results.map(({ name, value, unit }) => ({ name, value, unit })), null, 2) + '\n');
+  writeFileSync(RESULTS, JSON.stringify(merge(previous(), results), null, 2) + '\n');
+  if (failed.length > 0) {
+    console.error(`failed: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+}
+
+function previous(): BenchResult[] {
+  return existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResult[]) : [];
+}
+
+/** Fresh figures replace old ones of the same name; figures of benches not run stay. */
+function merge(old: BenchResult[], fresh: BenchResult[]): BenchResult[] {
+  const byName = new Map(old.map((r) => [r.name, r]));
+  for (const { name, value, unit } of fresh) byName.set(name, { name, value, unit });
+  return [...byName.values()];
 }
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 3 : 1));
 
-main().catch((err) => {
+const child = process.argv[2] === '--child';
+(child ? runChild(process.argv[3]) : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

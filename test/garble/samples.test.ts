@@ -28,3 +28,17 @@ describe('every generated sample decodes as labelled and states its labelled nar
     expect(pairs(figures)).toEqual(pairs(labels.narrative));
   });
 });
+
+describe('a traditional page', () => {
+  it('matches on simplified text while its cells and text keep the printed script at the same offsets', () => {
+    const sample = allSamples().find((s) => s.id.endsWith('-html-one-table-big5-trad'))!;
+    const page = partitionHtml(decode(sample.content as Uint8Array, 'html'));
+    expect(page.text).toContain('规范性文件');
+    expect(page.text).not.toContain('規範性文件');
+    expect(page.raw).toContain('規範性文件');
+    expect(page.raw.length).toBe(page.text.length);
+    const cells = page.grids.flatMap((g) => g.rows.flat());
+    const label = cells.find((c) => c.text.includes('规范性文件'))!;
+    expect(label.raw).toContain('規範性文件');
+  });
+});

@@ -1,5 +1,6 @@
 import { readTitle } from '../../lambdas/core/metadata/title';
 import { readMetadata } from '../../lambdas/core/metadata';
+import { partitionHtml } from '../../lambdas/core/partition/html';
 import { readHeaderDate } from '../../lambdas/core/metadata/published-at';
 import type { DocText } from '../../lambdas/core/types';
 
@@ -26,6 +27,16 @@ describe('metadata', () => {
     expect(readHeaderDate('发布时间: 2025-03-10 15:35')).toBe('2025-03-10');
     expect(readHeaderDate('公开日期 | 2024年1月7日')).toBe('2024-01-07');
     expect(readHeaderDate('统计期限2024年1月1日')).toBeUndefined();
+  });
+
+  it('reads the page title and date meta from the head without making them body text', () => {
+    const html =
+      '<html><head><title>某市交通运输局2022年政府信息公开工作年度报告_某市人民政府</title><meta name="PubDate" content="2023-01-20 09:30"></head>' +
+      '<body><p>一、总体情况</p></body></html>';
+    const page = partitionHtml({ text: html, raw: html, encoding: 'utf-8', script: 'simplified', repairs: [], damage: [] });
+    expect(page.text).toBe('一、总体情况');
+    expect(page.publishedAt).toBe('2023-01-20');
+    expect(readMetadata(page, [])).toMatchObject({ agency: '某市交通运输局', year: 2022, publishedAt: '2023-01-20' });
   });
 
   it('says a page without a report title or sections is not a report', () => {

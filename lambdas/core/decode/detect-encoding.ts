@@ -6,39 +6,69 @@ import type { Declared } from './bom-meta';
 const CANDIDATES: Record<string, string> = { 'UTF-8': 'utf-8', GB18030: 'gb18030', GBK: 'gb18030', GB2312: 'gb18030', Big5: 'big5' };
 
 /** chardet's confidence (0–100) per candidate encoding, best first. */
-function rankEncodings(buf: Uint8Array): { encoding: string; confidence: number }[] {
+function rankEncodings(text: Uint8Array): { encoding: string; confidence: number }[] {
   const out: { encoding: string; confidence: number }[] = [];
-  for (const m of chardet.analyse(sample(buf))) {
+  for (const m of chardet.analyse(text.subarray(0, CHARDET_SAMPLE))) {
     const encoding = CANDIDATES[m.name];
     if (encoding && !out.some((o) => o.encoding === encoding)) out.push({ encoding, confidence: m.confidence });
   }
   return out;
 }
 
-/** SAMPLE bytes from where the non-ASCII text starts: enough for chardet, and Word pages open with long ASCII styles. */
-const SAMPLE = 32 * 1024;
+/** Text bytes judged for UTF-8 damage: enough to be sure, without decoding a whole page twice. */
+const SAMPLE = 16 * 1024;
+/** About a thousand characters: enough for chardet, whose cost grows with its input. */
+const CHARDET_SAMPLE = 2 * 1024;
+/** A tag longer than this is more likely a stray `<` in text than markup. */
+const MAX_TAG = 4096;
+const LT = 0x3c;
+const GT = 0x3e;
+
+/**
+ * The bytes outside `<…>` tags, so chardet judges text rather than a Word page's markup. Safe on
+ * GBK and Big5: `<` and `>` are never the second byte of a double-byte character (trail bytes
+ * start at 0x40), so a cut at a tag never splits one.
+ */
 function sample(buf: Uint8Array): Uint8Array {
-  if (buf.byteLength <= SAMPLE) return buf;
-  const first = Math.max(0, buf.findIndex((b) => b >= 0x80));
-  return buf.subarray(first, first + SAMPLE);
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const out = Buffer.alloc(Math.min(bytes.length, SAMPLE));
+  let n = 0;
+  let i = 0;
+  let gt = -1;
+  while (i < bytes.length && n < out.length) {
+    let lt = bytes.indexOf(LT, i);
+    if (lt < 0) lt = bytes.length;
+    n += bytes.copy(out, n, i, lt);
+    if (lt === bytes.length) break;
+    // Searched again only once passed, so text full of `<` and no `>` stays linear.
+    if (gt < lt) {
+      const at = bytes.indexOf(GT, lt + 1);
+      gt = at < 0 ? bytes.length : at;
+    }
+    if (gt === bytes.length || gt - lt > MAX_TAG) {
+      out[n++] = LT;
+      i = lt + 1;
+    } else i = gt + 1;
+  }
+  // A cut through a character would count as one damaged sequence.
+  if (n === out.length) while (n > out.length - 4 && out[n - 1] >= 0x80) n--;
+  return out.subarray(0, n);
 }
 
 /**
  * UTF-8 when at most a few sequences are invalid: a UTF-8 page with a damaged byte stays UTF-8
  * (the damage is flagged later), while GBK or Big5 read as UTF-8 is invalid almost everywhere.
  */
-function isUtf8(buf: Uint8Array, declaredUtf8 = false): boolean {
-  if (isValidUtf8(buf)) return true;
-  const text = new TextDecoder('utf-8').decode(buf);
-  let bad = 0;
-  let wide = 0;
-  for (const c of text) {
-    if (c === '\ufffd') bad++;
-    else if (c.charCodeAt(0) > 0x7f) wide++;
-  }
+function isMostlyUtf8(bytes: Uint8Array, declaredUtf8: boolean): boolean {
+  if (isValidUtf8(bytes)) return true;
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = count(text, /\ufffd/g);
+  const wide = count(text, /[^\x00-\x7f]/g) - bad;
   // A page that says UTF-8 keeps it through more damaged bytes (under 20%); GBK or Big5 misread as UTF-8 is mostly invalid.
   return bad === 0 || bad * (declaredUtf8 ? 5 : 100) < wide;
 }
+
+const count = (s: string, re: RegExp) => s.match(re)?.length ?? 0;
 
 /**
  * Picks the encoding to decode with. Valid UTF-8 is UTF-8 whatever a meta tag says (GBK or Big5
@@ -48,8 +78,10 @@ function isUtf8(buf: Uint8Array, declaredUtf8 = false): boolean {
  */
 export function chooseEncoding(buf: Uint8Array, declared: Declared | undefined): string {
   if (declared?.source === 'bom') return declared.encoding;
-  if (isUtf8(buf, declared?.encoding === 'utf-8')) return 'utf-8';
-  const ranked = rankEncodings(buf).filter((r) => r.encoding !== 'utf-8');
+  if (isValidUtf8(buf)) return 'utf-8';
+  const text = sample(buf);
+  if (isMostlyUtf8(text, declared?.encoding === 'utf-8')) return 'utf-8';
+  const ranked = rankEncodings(text).filter((r) => r.encoding !== 'utf-8');
   const best = ranked[0];
   if (!best) return declared?.encoding === 'big5' ? 'big5' : 'gb18030';
   const claimed = ranked.find((r) => r.encoding === declared?.encoding);

@@ -18,5 +18,16 @@ export function decode(bytes: Uint8Array, kind: InputKind): Decoded {
   const decoded = encoding === 'utf-8' ? body.toString('utf8').replace(/^\ufeff/, '') : iconv.decode(body, encoding, { stripBOM: true });
   const { text: raw, repairs, damage } = repairMojibake(decoded);
   const script = detectScript(raw);
-  return { raw, text: script === 'traditional' ? toSimplified(raw) : raw, encoding, script, repairs, damage };
+  let text: string | undefined;
+  return {
+    raw,
+    // Converted on first use: the HTML partitioner converts only the page's text, never its markup.
+    get text() {
+      return (text ??= script === 'traditional' ? toSimplified(raw) : raw);
+    },
+    encoding,
+    script,
+    repairs,
+    damage,
+  };
 }

@@ -1,6 +1,7 @@
 import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { Cell, Decoded, DocText, Grid } from '../types';
+import { toSimplified } from '../decode/script';
 import { readHeaderDate } from '../metadata/published-at';
 import { foldSpace } from './normalize';
 
@@ -16,17 +17,23 @@ const DATE_META = new Set(['pubdate', 'firstpublishedtime', 'publishdate', 'arti
  * as a grid. One walk over the DOM; no selector engine on the hot path.
  */
 export function partitionHtml(decoded: Decoded): DocText {
-  const { text, grids, title, metaDate } = walk(decoded.text);
-  const raw = decoded.script === 'traditional' ? walk(decoded.raw).text : text;
+  // The page is walked as printed and only its text converted: one parse, and no markup through opencc.
+  const page = walk(decoded.raw);
+  const simplify = decoded.script === 'traditional' ? toSimplified : (s: string) => s;
+  const text = simplify(page.text);
   return {
     kind: 'html',
     text,
-    // Evidence quotes the page as printed; offsets hold while conversion keeps lengths.
-    raw: raw.length === text.length ? raw : text,
-    title,
-    grids,
-    publishedAt: readHeaderDate(text.slice(0, 20000)) ?? (metaDate ? readHeaderDate(`发布日期 ${metaDate}`) : undefined),
+    // Evidence quotes the page as printed; conversion keeps lengths, so offsets hold.
+    raw: page.text,
+    title: page.title === undefined ? undefined : simplify(page.title),
+    grids: decoded.script === 'traditional' ? page.grids.map((g) => simplifyGrid(g, simplify)) : page.grids,
+    publishedAt: readHeaderDate(text.slice(0, 20000)) ?? (page.metaDate ? readHeaderDate(`发布日期 ${page.metaDate}`) : undefined),
   };
+}
+
+function simplifyGrid(g: Grid, simplify: (s: string) => string): Grid {
+  return { index: g.index, rows: g.rows.map((row) => row.map((cell) => ({ ...cell, text: simplify(cell.raw) }))) };
 }
 
 interface Walked {
@@ -42,6 +49,10 @@ function walk(html: string): Walked {
   const grids: Grid[] = [];
   let title: string | undefined;
   let metaDate: string | undefined;
+  const note = (el: Element): void => {
+    if (el.name === 'title') title ??= foldSpace(textOf(el)) || undefined;
+    if (el.name === 'meta' && DATE_META.has((el.attribs.name ?? el.attribs.property ?? '').toLowerCase())) metaDate ??= el.attribs.content;
+  };
   const visit = (n: AnyNode, depth: number): void => {
     if (n.type === 'text') {
       out.push((n as unknown as { data: string }).data.replace(/[\r\n\t ]+/g, ' '));
@@ -50,8 +61,9 @@ function walk(html: string): Walked {
     if (n.type !== 'tag' && n.type !== 'root') return;
     const el = n as Element;
     const name = el.name?.toLowerCase();
-    if (name === 'title') title ??= foldSpace(textOf(el)) || undefined;
-    if (name === 'meta' && DATE_META.has((el.attribs.name ?? el.attribs.property ?? '').toLowerCase())) metaDate ??= el.attribs.content;
+    note(el);
+    // The head is no text, but holds the page title and date: read those only.
+    if (name === 'head') for (const c of el.children) if (c.type === 'tag') note(c as Element);
     if (name && SKIP.has(name)) return;
     if (name === 'table' && !hasTable(el)) grids.push(tableGrid(el, grids.length));
     const block = name !== undefined && BLOCK.has(name);
