@@ -2,7 +2,8 @@
 export type IdentityResult =
   | { status: 'unused' }
   | { status: 'incomplete'; keys: string[] }
-  | { status: 'holds' | 'broken'; keys: string[]; left: number; right: number; detail: string };
+  | { status: 'holds'; keys: string[] }
+  | { status: 'broken'; keys: string[]; left: number; right: number; detail: string };
 
 /**
  * Checks sum(left) = sum(right). A blank cell among filled ones counts as nothing printed (0); a side
@@ -16,7 +17,7 @@ export function checkIdentity(values: Record<string, number>, left: string[], ri
   const side = (ks: string[]) => ks.reduce((s, k) => s + (values[k] ?? 0), 0);
   const l = side(left);
   const r = side(right);
+  if (Math.abs(l - r) < 1e-6) return { status: 'holds', keys };
   const show = (ks: string[]) => ks.map((k) => (printed(k) ? String(values[k]) : '(blank)')).join(' + ');
-  const holds = Math.abs(l - r) < 1e-6;
-  return { status: holds ? 'holds' : 'broken', keys, left: l, right: r, detail: `${show(left)} = ${l} ${holds ? '=' : '≠'} ${r} = ${show(right)}` };
+  return { status: 'broken', keys, left: l, right: r, detail: `${show(left)} = ${l} ≠ ${r} = ${show(right)}` };
 }
