@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import type { Damage, Repair } from '../types';
-import { commonHanSet, hanTier, isCommonHan, isHan, isNoise, Plausibility } from './plausibility';
+import { isHan } from './han';
+import { commonHanSet, hanTier, isCommonHan, isNoise, Plausibility } from './plausibility';
 import { toSimplified } from './script';
 
 export interface RepairResult {

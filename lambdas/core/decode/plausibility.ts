@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { COMMON_CHARS, COMMON_WORDS } from './common-chars';
+import { HAN_RUN, isHan } from './han';
 import { toSimplified } from './script';
 
 /**
@@ -8,9 +9,6 @@ import { toSimplified } from './script';
  * bigrams the rest of the document uses. Shifted-byte noise lands on rare characters and kana, real
  * text on common ones, so comparing mean scores tells a repair from damage.
  */
-/** Runs of Han characters as `isHan` counts them (BMP blocks and the astral planes' surrogate pairs). */
-const HAN_RUN = /(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+/g;
-
 export class Plausibility {
   private readonly unigrams = new Map<string, number>();
   private readonly bigrams = new Set<string>();
@@ -52,12 +50,6 @@ export class Plausibility {
 const RANK = new Map<string, number>();
 for (const c of COMMON_CHARS) if (!RANK.has(c)) RANK.set(c, RANK.size);
 
-/** CJK unified ideographs (BMP blocks and extension A) and compatibility ideographs; by code, on the hot path. */
-export function isHan(c: string | undefined): boolean {
-  if (!c) return false;
-  const x = c.charCodeAt(0);
-  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || (x >= 0xf900 && x <= 0xfaff) || (x >= 0xd840 && x <= 0xd87f && /\p{Script=Han}/u.test(c));
-}
 
 /** Characters that do not occur in clean Chinese text: kana, replacement, private use, controls. */
 export function isNoise(c: string): boolean {

@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Script } from '../types';
+import { HAN_RUN } from './han';
 
 let converter: ((s: string) => string) | undefined;
 
@@ -29,8 +30,7 @@ const SAMPLE = 1500;
 /** A page counts as traditional when conversion changes a noticeable share of its Han characters. */
 export function detectScript(s: string): Script {
   let han = '';
-  // The BMP's Han blocks are enough to judge by, and a plain range is far faster than \p{Script=Han} over markup.
-  for (const m of s.matchAll(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g)) {
+  for (const m of s.matchAll(HAN_RUN)) {
     han += m[0];
     if (han.length >= SAMPLE) break;
   }

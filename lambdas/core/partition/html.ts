@@ -19,21 +19,22 @@ const DATE_META = new Set(['pubdate', 'firstpublishedtime', 'publishdate', 'arti
 export function partitionHtml(decoded: Decoded): DocText {
   // The page is walked as printed and only its text converted: one parse, and no markup through opencc.
   const page = walk(decoded.raw);
-  const simplify = decoded.script === 'traditional' ? toSimplified : (s: string) => s;
-  const text = simplify(page.text);
+  const traditional = decoded.script === 'traditional';
+  const text = traditional ? toSimplified(page.text) : page.text;
   return {
     kind: 'html',
     text,
     // Evidence quotes the page as printed; conversion keeps lengths, so offsets hold.
     raw: page.text,
-    title: page.title === undefined ? undefined : simplify(page.title),
-    grids: decoded.script === 'traditional' ? page.grids.map((g) => simplifyGrid(g, simplify)) : page.grids,
+    title: traditional && page.title !== undefined ? toSimplified(page.title) : page.title,
+    grids: traditional ? page.grids.map(simplifyGrid) : page.grids,
     publishedAt: readHeaderDate(text.slice(0, 20000)) ?? (page.metaDate ? readHeaderDate(`发布日期 ${page.metaDate}`) : undefined),
   };
 }
 
-function simplifyGrid(g: Grid, simplify: (s: string) => string): Grid {
-  return { index: g.index, rows: g.rows.map((row) => row.map((cell) => ({ ...cell, text: simplify(cell.raw) }))) };
+/** Cells matched in simplified script, `raw` keeping them as printed. */
+function simplifyGrid(g: Grid): Grid {
+  return { index: g.index, rows: g.rows.map((row) => row.map((cell) => ({ ...cell, text: toSimplified(cell.raw) }))) };
 }
 
 interface Walked {
