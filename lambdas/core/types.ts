@@ -99,6 +99,32 @@ export interface Evidence {
   raw: string;
   page?: number;
   loc?: Locator;
+  /** Absent: read from the report itself. Otherwise who decided a value the report left open. */
+  decidedBy?: 'neighbour' | 'review';
+  /** The neighbouring report, the identity (fields.md) and both sides' numbers that decided it. */
+  neighbour?: { reportId: string; identity: string; ours: number[]; theirs: number[] };
+  review?: { by: string; at: string; note: string };
+}
+
+/**
+ * A table row whose cells ran together and that the report alone cannot split: every reading
+ * that respects the form's identities, kept so a neighbouring year or an officer can decide it.
+ */
+export interface UndecidedRow {
+  /** The row's canonical keys, in column order. */
+  keys: string[];
+  /** The words of the label that named the row (`行政许可`). */
+  label: string;
+  /** The row's cells as printed. */
+  printed: string;
+  /** Every reading, values in `keys` order. */
+  candidates: number[][];
+  /** Each reading's numbers as printed. */
+  texts: string[][];
+  /** More readings exist than were kept: no reading can be decided by elimination. */
+  truncated?: boolean;
+  /** Where the row is (the evidence a decided value starts from). */
+  evidence: Evidence;
 }
 
 /** One extracted table value: a canonical key, its number, and its evidence. */
@@ -159,4 +185,6 @@ export interface Report {
   narrative: NarrativeFigure[];
   repairs: Repair[];
   findings: Finding[];
+  /** Rows the parser could not split alone, as parsed (their decided keys are in `values`). */
+  undecided?: UndecidedRow[];
 }

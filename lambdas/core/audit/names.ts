@@ -28,6 +28,15 @@ function tails(name: string): string[] {
   return out;
 }
 
+/**
+ * The name two reports of one agency share without a registry: the normalised name with its
+ * leading divisions dropped (淮安市洪泽区人民政府 and 洪泽区人民政府 both give 洪泽区人民政府).
+ */
+export function agencyKey(printed: string): string {
+  const name = normaliseName(printed);
+  return tails(name).at(-1) ?? name;
+}
+
 export type MatchResult =
   | { agency: Agency; via: 'name' | 'alias' | 'division' }
   | { agency: null; candidates: Agency[] };

@@ -86,6 +86,7 @@ function fill(report: Report, doc: DocText): void {
     report.values[v.key] = v.value;
     report.evidence[v.key] = v.evidence;
   }
+  if (tables.undecided.length) report.undecided = tables.undecided;
   report.derived = computeDerived(report.values);
   report.findings = [...tables.findings, ...checkReport(report)];
 }

@@ -1,6 +1,7 @@
-import type { Cell, Finding, Format, NarrativeFigure, Value } from '../types';
+import type { Cell, Finding, Format, NarrativeFigure, UndecidedRow, Value } from '../types';
 import { parseCount, parseMoney, round6 } from '../values/parse-number';
-import { splitRun, type Split } from '../values/digit-split';
+import { SPLIT_LIMIT, splitRun, type Split } from '../values/digit-split';
+import { agreedCells, ambiguityFinding } from './undecided';
 import { classify } from './classify';
 import { locatorText } from './locator';
 import type { Row } from './row';
@@ -10,6 +11,7 @@ import { rowIdentity, columnIdentitiesHold } from './identities';
 export interface Mapped {
   values: Value[];
   findings: Finding[];
+  undecided: UndecidedRow[];
 }
 
 /** One way to read a row's cells: the numbers, their printed texts, and the cell each came from. */
@@ -25,6 +27,8 @@ interface Placed {
   row: Row;
   /** One entry per reading; a row printed with separators has exactly one. */
   readings: Reading[];
+  /** The splitter stopped at its limit: more readings exist than `readings` holds. */
+  truncated?: boolean;
 }
 
 /**
@@ -35,30 +39,32 @@ interface Placed {
  */
 export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[]): Mapped {
   const findings: Finding[] = [];
-  if (format === 'unknown') return { values: [], findings };
+  if (format === 'unknown') return { values: [], findings, undecided: [] };
   const placed = place(rows, format, findings);
   resolveByColumns(placed, outcomeRows(rows, format));
   resolveByNarrative(placed, narrative);
   const values: Value[] = [];
+  const undecided: UndecidedRow[] = [];
   const seen = new Set<string>();
   for (const p of placed) {
+    const keys = keysOf(p.def);
     if (p.readings.length > 1) {
-      findings.push(
-        finding(
-          'P-SPLIT-AMBIGUOUS',
-          'warning',
-          `「${rowName(p.row, p.def)}」行的数字连在一起（${cellsText(p.row.cells)}），有 ${p.readings.length} 种拆分都符合表格关系，未取值：${p.readings
-            .slice(0, 3)
-            .map((r) => r.texts.join('|'))
-            .join('；')}`,
-          keysOf(p.def),
-          cellsText(p.row.cells),
-        ),
-      );
+      const row = undecidedRow(p, keys);
+      undecided.push(row);
+      // A cell every complete reading agrees on is read from the report all the same.
+      const agreed: Record<string, number> = {};
+      for (const [i, n] of agreedCells(row)) {
+        if (seen.has(keys[i])) continue;
+        seen.add(keys[i]);
+        agreed[keys[i]] = n;
+        values.push({ key: keys[i], value: n, evidence: { ...row.evidence, raw: `${row.printed} → ${p.readings[0].texts[i]}` } });
+      }
+      const open = ambiguityFinding(row, agreed);
+      if (open) findings.push(open);
       continue;
     }
     const [reading] = p.readings;
-    keysOf(p.def).forEach((key, i) => {
+    keys.forEach((key, i) => {
       const n = reading.values[i];
       if (n === null || Number.isNaN(n) || seen.has(key)) return;
       seen.add(key);
@@ -66,7 +72,20 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
       values.push({ key, value: n, evidence: evidenceOf(cell, reading.run ? `${reading.run} → ${reading.texts[i]}` : cell.raw) });
     });
   }
-  return { values, findings };
+  return { values, findings, undecided };
+}
+
+function undecidedRow(p: Placed, keys: string[]): UndecidedRow {
+  const [first] = p.readings;
+  return {
+    keys,
+    label: rowName(p.row, p.def),
+    printed: cellsText(p.row.cells),
+    candidates: p.readings.map((r) => r.values),
+    texts: p.readings.map((r) => r.texts),
+    ...(p.truncated ? { truncated: true } : {}),
+    evidence: evidenceOf(first.cells[0], first.run ?? cellsText(p.row.cells)),
+  };
 }
 
 /**
@@ -83,7 +102,7 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     if (pending.length === 0) return;
     const gap = canon.slice(lastT3 + 1, next);
     const readings = pending.map((row, i) => (gap.length === pending.length ? read(row, gap[i]) : []));
-    if (readings.every((r) => r.length > 0)) pending.forEach((row, i) => out.push({ row, def: gap[i], readings: readings[i] }));
+    if (readings.every((r) => r.length > 0)) pending.forEach((row, i) => out.push(placedRow(row, gap[i], readings[i])));
     else
       findings.push(
         finding('P-ROW-UNPLACED', 'warning', `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`, [], pending.map((r) => cellsText(r.cells)).join(' / ')),
@@ -109,11 +128,13 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
         lastT3 = idx;
       }
     }
-    out.push({ row, def, readings });
+    out.push(placedRow(row, def, readings));
   }
   flush(canon.length);
   return out;
 }
+
+const placedRow = (row: Row, def: RowDef, readings: Reading[]): Placed => ({ row, def, readings, ...(readings.length >= SPLIT_LIMIT ? { truncated: true } : {}) });
 
 /** Table 3's rows in form order: the 2021 form's three 其他处理 sub-rows, or the single row some reports keep. */
 function canonicalT3(rows: Row[], format: Format): RowDef[] {
@@ -139,7 +160,7 @@ function read(row: Row, def: RowDef): Reading[] {
   }
   // Fewer cells than columns: some were glued together by the scraper.
   const run = cells.map((c) => c.text).join(' ');
-  return splitRun(run, { count: n, money, signed, accept: rowIdentity(def) }).map((s) => ({
+  return splitRun(run, { count: n, money, signed, accept: rowIdentity(def), limit: SPLIT_LIMIT }).map((s) => ({
     texts: s.texts,
     values: s.texts.map(parse),
     cells: s.texts.map(() => cells[0]),

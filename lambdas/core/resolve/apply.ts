@@ -1,0 +1,37 @@
+import { checkReport } from '../rules';
+import { ambiguityFinding } from '../tables/undecided';
+import type { Evidence, Report } from '../types';
+import { computeDerived } from '../values/derived';
+import { decideByNeighbours, type Decision } from './decide';
+
+/**
+ * The report with its open cells decided by its neighbouring years (replacing whatever neighbours
+ * decided before), its derived figures recomputed, `P-SPLIT-AMBIGUOUS` kept only for rows still
+ * open, and the rules re-run. The same inputs always give the same record, whatever was stored.
+ */
+export function resolveReport(report: Report, neighbours: Report[]): Report {
+  if (report.status !== 'parsed' || !report.undecided?.length) return report;
+  return rebuild(report, decideByNeighbours(report, neighbours));
+}
+
+/** The report's own and reviewed values plus `decisions`, with everything computed from values redone. */
+export function rebuild(report: Report, decisions: Decision[]): Report {
+  const values: Record<string, number> = {};
+  const evidence: Record<string, Evidence> = {};
+  for (const [k, v] of Object.entries(report.values)) {
+    if (report.evidence[k]?.decidedBy === 'neighbour') continue;
+    values[k] = v;
+    evidence[k] = report.evidence[k];
+  }
+  // Own values in the parser's order, decided ones after in key order: the same JSON whatever was stored before.
+  for (const d of [...decisions].sort((a, b) => a.key.localeCompare(b.key))) {
+    const row = report.undecided!.find((r) => r.keys.includes(d.key))!;
+    values[d.key] = d.value;
+    evidence[d.key] = { ...row.evidence, raw: `${row.printed} → ${d.text}`, decidedBy: 'neighbour', neighbour: d.neighbour };
+  }
+  const next: Report = { ...report, values, evidence, derived: computeDerived(values) };
+  const parsed = report.findings.filter((f) => f.rule.startsWith('P-') && f.rule !== 'P-SPLIT-AMBIGUOUS');
+  const open = (report.undecided ?? []).flatMap((row) => ambiguityFinding(row, values) ?? []);
+  next.findings = [...parsed, ...open, ...checkReport(next)];
+  return next;
+}

@@ -1,0 +1,169 @@
+import type { Evidence, Report, UndecidedRow } from '../types';
+import { remaining } from '../tables/undecided';
+import { round6 } from '../values/parse-number';
+import { CROSS_YEAR, type CrossYearIdentity, type Instance } from './identities';
+
+/** A value of an undecided row decided by a neighbouring year's report. */
+export interface Decision {
+  key: string;
+  value: number;
+  /** The printed text of the cell under the reading decided. */
+  text: string;
+  neighbour: NonNullable<Evidence['neighbour']>;
+}
+
+interface Proposal extends Decision {
+  strength: CrossYearIdentity['strength'];
+  /** Which pair and identity proposed it: a warning-strength proposal needs a second source. */
+  source: string;
+}
+
+/** What one report knows without neighbours: the values it (or an officer) decided, its open rows. */
+interface Side {
+  id: string;
+  values: Record<string, number>;
+  rows: { row: UndecidedRow; readings: number[][]; texts: string[][] }[];
+}
+
+/** Joint readings beyond this are not enumerated: the instance decides nothing then. */
+const MAX_COMBOS = 100_000;
+
+/** The values a report decided itself or an officer decided: never those a neighbour decided. */
+export function ownValues(report: Report): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(report.values)) if (report.evidence[k]?.decidedBy !== 'neighbour') out[k] = v;
+  return out;
+}
+
+function sideOf(report: Report): Side {
+  const values = ownValues(report);
+  const rows = (report.undecided ?? []).map((row) => {
+    const readings = remaining(row, values);
+    const texts = row.texts.filter((_, i) => readings.includes(row.candidates[i]));
+    return { row, readings, texts };
+  });
+  return { id: report.id, values, rows: rows.filter((r) => r.readings.length > 0) };
+}
+
+/**
+ * Decides the open cells of `report` from the same agency's reports of the year before and the
+ * year after (`neighbours`; others are ignored). A cell is decided when, under an identity of
+ * fields.md, every joint reading of the rows involved (ours and the neighbour's) that satisfies
+ * the identity gives it the same value. An identity whose instances break for the pair (even
+ * on figures both reports printed) decides nothing for that pair; a warning-strength identity
+ * decides only when another identity or the other neighbour agrees; disagreeing sources, or
+ * decisions no reading of the row fits together, decide nothing. Pure and order-free: it reads
+ * only what each report decided itself, never what a neighbour decided for it.
+ */
+export function decideByNeighbours(report: Report, neighbours: Report[]): Decision[] {
+  if (report.status !== 'parsed' || report.year === null || !report.undecided?.length) return [];
+  const ours = sideOf(report);
+  const proposals: Proposal[] = [];
+  for (const n of neighbours) {
+    if (n.status !== 'parsed' || n.year === null || Math.abs(n.year - report.year) !== 1) continue;
+    const later = n.year > report.year;
+    const [eFormat, lFormat] = later ? [report.format, n.format] : [n.format, report.format];
+    for (const identity of CROSS_YEAR) {
+      if (!identity.formats(eFormat, lFormat)) continue;
+      proposals.push(...pairProposals(identity, ours, sideOf(n), later));
+    }
+  }
+  return accepted(proposals, ours);
+}
+
+/** One identity between our report and one neighbour: nothing if any instance breaks. */
+function pairProposals(identity: CrossYearIdentity, ours: Side, theirs: Side, theirsLater: boolean): Proposal[] {
+  const out: Proposal[] = [];
+  for (const inst of identity.instances) {
+    const result = evaluate(inst, ours, theirs, theirsLater);
+    if (result === 'broken') return [];
+    if (result === 'unusable') continue;
+    for (const d of result) out.push({ ...d, strength: identity.strength, source: `${theirs.id}/${identity.id}`, neighbour: { ...d.neighbour, reportId: theirs.id } });
+  }
+  return out;
+}
+
+/** A figure an instance reads: a value its report decided, or a cell of one of the open rows. */
+type Ref = { fixed: number } | { open: number; col: number };
+
+/**
+ * Every joint reading of the open rows an instance reads, on both sides: `broken` when none
+ * satisfies it, `unusable` when a figure is missing or the readings are too many or incomplete,
+ * else what every satisfying reading agrees on for our open cells.
+ */
+function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): 'broken' | 'unusable' | Decision[] {
+  const open: { side: Side; n: number }[] = [];
+  const refOf = (side: Side, key: string): Ref | undefined => {
+    if (side.values[key] !== undefined) return { fixed: side.values[key] };
+    const n = side.rows.findIndex((r) => r.row.keys.includes(key));
+    if (n < 0) return undefined;
+    let at = open.findIndex((o) => o.side === side && o.n === n);
+    if (at < 0) at = open.push({ side, n }) - 1;
+    return { open: at, col: side.rows[n].row.keys.indexOf(key) };
+  };
+  const [earlier, later] = theirsLater ? [ours, theirs] : [theirs, ours];
+  const e = inst.earlier.map((k) => refOf(earlier, k));
+  const l = inst.later.map((k) => refOf(later, k));
+  if ([...e, ...l].some((r) => r === undefined)) return 'unusable';
+  const entries = open.map((o) => o.side.rows[o.n]);
+  if (entries.reduce((p, x) => p * x.readings.length, 1) > MAX_COMBOS) return 'unusable';
+  const valueOf = (r: Ref, chosen: number[]) => ('fixed' in r ? r.fixed : entries[r.open].readings[chosen[r.open]][r.col]);
+  const sat = combinations(entries.map((x) => x.readings.length)).filter((c) =>
+    inst.holds(
+      e.map((r) => valueOf(r!, c)),
+      l.map((r) => valueOf(r!, c)),
+    ),
+  );
+  if (sat.length === 0) return 'broken';
+  if (entries.length === 0 || entries.some((x) => x.row.truncated)) return 'unusable';
+  // Both sides' numbers of the instance, the same in every satisfying reading, are the evidence.
+  const numbers = (refs: (Ref | undefined)[]) => {
+    const seen = unique(sat.map((c) => JSON.stringify(refs.map((r) => valueOf(r!, c)))));
+    return seen.length === 1 ? (JSON.parse(seen[0]) as number[]) : null;
+  };
+  const [mine, other] = theirsLater ? [numbers(e), numbers(l)] : [numbers(l), numbers(e)];
+  if (!mine || !other) return [];
+  const out: Decision[] = [];
+  open.forEach((o, i) => {
+    if (o.side !== ours) return;
+    const { row, readings, texts } = entries[i];
+    const picked = unique(sat.map((c) => c[i]));
+    row.keys.forEach((key, col) => {
+      if (ours.values[key] !== undefined || unique(picked.map((p) => round6(readings[p][col]))).length !== 1) return;
+      out.push({ key, value: readings[picked[0]][col], text: texts[picked[0]][col], neighbour: { reportId: theirs.id, identity: inst.text, ours: mine, theirs: other } });
+    });
+  });
+  return out;
+}
+
+/**
+ * Proposals become decisions: error-strength ones alone, warning-strength ones only when a second
+ * source proposes the same value; a key with disagreeing proposals stays open, and so does a row
+ * whose decided cells no single reading fits.
+ */
+function accepted(proposals: Proposal[], ours: Side): Decision[] {
+  const byKey = new Map<string, Proposal[]>();
+  for (const p of proposals) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+  const chosen = new Map<string, Decision>();
+  for (const [key, ps] of byKey) {
+    if (unique(ps.map((p) => round6(p.value))).length !== 1) continue;
+    const strong = ps.find((p) => p.strength === 'error');
+    const confirmed = unique(ps.map((p) => p.source)).length > 1;
+    const best = strong ?? (confirmed ? ps[0] : undefined);
+    if (best) chosen.set(key, { key, value: best.value, text: best.text, neighbour: best.neighbour });
+  }
+  for (const { row } of ours.rows) {
+    const decided = row.keys.filter((k) => chosen.has(k));
+    if (decided.length === 0) continue;
+    const values = { ...ours.values, ...Object.fromEntries(decided.map((k) => [k, chosen.get(k)!.value])) };
+    if (remaining(row, values).length === 0) decided.forEach((k) => chosen.delete(k));
+  }
+  return [...chosen.values()];
+}
+
+/** Every index tuple of lists of the given lengths (one empty tuple for no lists). */
+function combinations(lengths: number[]): number[][] {
+  return lengths.reduce<number[][]>((acc, n) => acc.flatMap((c) => Array.from({ length: n }, (_, i) => [...c, i])), [[]]);
+}
+
+const unique = <T>(xs: T[]) => [...new Set(xs)];

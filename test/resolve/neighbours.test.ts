@@ -1,0 +1,75 @@
+import { resolveSet } from '../../lambdas/core/resolve';
+import { CROSS_YEAR } from '../../lambdas/core/resolve/identities';
+import type { Report } from '../../lambdas/core/types';
+import { keysOf, LICENSING_2019, LICENSING_2020, pair2019, parseSpec, spec } from './fixtures';
+
+const ambiguous = (r: Report) => r.findings.filter((f) => f.rule === 'P-SPLIT-AMBIGUOUS').flatMap((f) => f.keys);
+const byId = (rs: Report[]) => Object.fromEntries(rs.map((r) => [r.id, r]));
+
+describe('deciding run-together cells from the same agency’s neighbouring year', () => {
+  let y2019: Report;
+  let y2020: Report;
+  beforeAll(async () => {
+    const [a, b] = pair2019(LICENSING_2019, LICENSING_2020);
+    [y2019, y2020] = await Promise.all([parseSpec(a), parseSpec(b)]);
+  });
+
+  it('leaves the licensing rows open when each report is read alone', () => {
+    expect(y2019.undecided?.map((r) => r.printed)).toContain('3960181');
+    expect(keysOf(y2019, 't2.licensing.')).toEqual([]);
+    expect(ambiguous(y2019)).toContain('t2.licensing.prev');
+    expect(y2020.undecided?.find((r) => r.printed === '396442278')?.candidates.length).toBeGreaterThan(1);
+  });
+
+  it('decides 396 | 0 | 181 in 2019 and 396 in 2020 by prev(2020) = prev(2019) + change(2019), in both orders', () => {
+    const a = byId(resolveSet([y2019, y2020]));
+    const b = byId(resolveSet([y2020, y2019]));
+    expect(a).toEqual(b);
+    const r19 = a[y2019.id];
+    const r20 = a[y2020.id];
+    expect(Object.fromEntries(keysOf(r19, 't2.licensing.').map((k) => [k, r19.values[k]]))).toEqual(LICENSING_2019);
+    expect(r19.evidence['t2.licensing.decisions']).toMatchObject({
+      decidedBy: 'neighbour',
+      raw: '3960181 → 181',
+      neighbour: { reportId: y2020.id, identity: 't2.licensing.prev(N) = t2.licensing.prev(N−1) + t2.licensing.change(N−1)', ours: [396, 0], theirs: [396] },
+    });
+    expect(r20.values['t2.licensing.prev']).toBe(396);
+    expect(r20.evidence['t2.licensing.prev'].neighbour).toMatchObject({ reportId: y2019.id, ours: [396], theirs: [396, 0] });
+    // 2020's 增/减 and 处理决定数量 are not in any identity with 2019: they stay open.
+    expect(r20.values['t2.licensing.change']).toBeUndefined();
+    expect(ambiguous(r20)).toEqual(expect.arrayContaining(['t2.licensing.change', 't2.licensing.decisions']));
+    expect(ambiguous(r20)).not.toContain('t2.licensing.prev');
+    // The decided row's finding is gone; the derived figures and the rules saw the values.
+    expect(ambiguous(r19)).not.toContain('t2.licensing.prev');
+    expect(r19.findings.length).toBeGreaterThan(0);
+  });
+
+  it('is idempotent: resolving resolved records gives the same records', () => {
+    const once = resolveSet([y2019, y2020]);
+    expect(resolveSet(once)).toEqual(once);
+  });
+
+  it('decides nothing from a neighbour whose own printed figures break the identity', async () => {
+    // 行政事业性收费 is printed so that it splits one way in each year, and 7 ≠ 5 + 0 breaks the identity.
+    const [a, b] = pair2019({ ...LICENSING_2019, 't2.fees.prev': 5, 't2.fees.change': 0 }, { ...LICENSING_2020, 't2.fees.prev': 7, 't2.fees.change': 0 });
+    const [broken19, broken20] = await Promise.all([parseSpec(a), parseSpec(b)]);
+    expect([broken19.values['t2.fees.prev'], broken20.values['t2.fees.prev']]).toEqual([5, 7]);
+    const [r19, r20] = resolveSet([broken19, broken20]);
+    expect(keysOf(r19, 't2.licensing.')).toEqual([]);
+    expect(keysOf(r20, 't2.licensing.')).toEqual([]);
+  });
+
+  it('does not decide by a warning-strength identity alone, even when exactly one reading satisfies it', async () => {
+    const normative = (issued: number, repealed: number, valid: number) => ({ 't2.normative.issued': issued, 't2.normative.repealed': repealed, 't2.normative.valid': valid });
+    const rules = { 't2.rules.issued': 0, 't2.rules.repealed': 0, 't2.rules.valid': 0 };
+    const y24 = await parseSpec(spec('2021', 2024, 2411, { ...rules, ...normative(0, 0, 400) }));
+    const y25 = await parseSpec(spec('2021', 2025, 2412, { ...rules, ...normative(58, 45, 413) }));
+    expect(y24.values['t2.normative.valid']).toBe(400);
+    const row = y25.undecided!.find((r) => r.printed === '5845413')!;
+    const stock = CROSS_YEAR.find((i) => i.id === 't2.valid-stock')!.instances[1];
+    expect(row.candidates.filter((c) => stock.holds([400], [c[2], c[0], c[1]]))).toEqual([[58, 45, 413]]);
+    const [, r25] = resolveSet([y24, y25]);
+    expect(r25.values['t2.normative.valid']).toBeUndefined();
+    expect(ambiguous(r25)).toContain('t2.normative.valid');
+  });
+});
