@@ -6,25 +6,57 @@
  * text documents, made on the fly: a parser that reads garbled sources right scores the same.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { idOf, listInputs } from '../lambdas/cli/inputs';
-import { parseReport } from '../lambdas/core/record/parse-report';
+import { parseFiles } from '../lambdas/cli/parse-files';
+import { openKeys, remaining } from '../lambdas/core/tables/undecided';
+import type { Report } from '../lambdas/core/types';
 import { buildVariants } from './eval-variants';
 
-/** Parses DIR into a temporary folder, scores it, and removes the folder. */
-export async function scoreDir(dir: string, scorer: string): Promise<string> {
+/**
+ * Parses DIR (its reports of one agency deciding each other's open cells unless `neighbours` is
+ * false) into a temporary folder, scores it, and removes the folder.
+ */
+export async function scoreDir(dir: string, scorer: string, neighbours = true): Promise<{ table: string; reports: Report[] }> {
   const out = mkdtempSync(path.join(tmpdir(), 'ogi-eval-'));
   try {
-    for (const file of listInputs([dir])) {
-      const report = await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
-      writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report));
-    }
-    return execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' });
+    const files = listInputs([dir]);
+    const reports = await parseFiles(files, { neighbours });
+    for (const report of reports) writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report));
+    return { table: execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' }), reports };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** Recall and precision over the HTML and text documents of a scorer table (PDFs are another issue's). */
+function htmlTextLine(dir: string, table: string): string {
+  const kinds = new Map(listInputs([dir]).map((f) => [idOf(f), path.extname(f).slice(1)]));
+  let gold = 0;
+  let pred = 0;
+  let correct = 0;
+  for (const line of table.split('\n')) {
+    const [id, g, p, c] = line.split('\t');
+    if (!['html', 'htm', 'txt'].includes(kinds.get(id) ?? '')) continue;
+    [gold, pred, correct] = [gold + Number(g), pred + Number(p), correct + Number(c)];
+  }
+  return `HTML+text: gold=${gold} pred=${pred} correct=${correct} recall=${(correct / gold).toFixed(4)} precision=${(pred ? correct / pred : 1).toFixed(4)}`;
+}
+
+/** The rows no neighbour decided, with the readings still possible. */
+function undecidedList(reports: Report[]): string {
+  const lines = reports.flatMap((r) =>
+    (r.undecided ?? []).flatMap((row) => {
+      const open = openKeys(row, r.values);
+      if (open.length === 0) return [];
+      const left = remaining(row, r.values);
+      const texts = row.texts.filter((_, i) => left.includes(row.candidates[i]));
+      return [`${r.id}\t${row.label}\t${row.printed}\topen: ${open.join(', ')}\t${left.length} readings: ${texts.map((t) => t.join('|')).join('；')}`];
+    }),
+  );
+  return `undecided rows (${lines.length}):\n${lines.join('\n')}\n`;
 }
 
 const rowOf = (table: string, id: string) => table.split('\n').find((l) => l.startsWith(`${id}\t`));
@@ -38,13 +70,16 @@ async function main() {
   }
   const local = path.join(dir, 'score.mjs');
   const scorer = existsSync(local) ? local : path.resolve(__dirname, '../../shared/corpus/score.mjs');
-  const original = await scoreDir(dir, scorer);
-  process.stdout.write(original);
+  const alone = await scoreDir(dir, scorer, false);
+  process.stdout.write(`== each report alone ==\n${alone.table}${htmlTextLine(dir, alone.table)}\n\n`);
+  const { table: original, reports } = await scoreDir(dir, scorer);
+  process.stdout.write(`== with neighbours (the same agency's reports of the year before and after) ==\n${original}${htmlTextLine(dir, original)}\n\n`);
+  process.stdout.write(undecidedList(reports));
   if (!args.includes('--variants')) return;
   const into = mkdtempSync(path.join(tmpdir(), 'ogi-variants-'));
   try {
     for (const v of buildVariants(dir, into)) {
-      const table = await scoreDir(v.dir, scorer);
+      const { table } = await scoreDir(v.dir, scorer);
       process.stdout.write(`\n== ${v.name}: ${v.ids.length} HTML/text documents re-encoded on the fly ==\n${table}`);
       // Like for like: the same documents' rows of the original run.
       const same = v.ids.every((id) => rowOf(table, id) === rowOf(original, id));

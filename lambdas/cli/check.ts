@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
 import type { Finding, Report } from '../core/types';
-import { idOf, listInputs } from './inputs';
+import { listInputs } from './inputs';
+import { parseFiles } from './parse-files';
 import { progress, renderTable } from './table';
 import { UsageError } from './usage';
 
@@ -22,11 +21,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const paths = args.filter((a) => !a.startsWith('--'));
   if (unknown.length > 0 || paths.length === 0) throw new UsageError(USAGE);
   const files = listInputs(paths);
-  const reports: Report[] = [];
-  for (const [i, file] of files.entries()) {
-    reports.push(await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) }));
-    progress(i + 1, files.length, path.basename(file));
-  }
+  const reports = await parseFiles(files, { progress: (done, file) => progress(done, files.length, path.basename(file)) });
   console.log(json ? JSON.stringify(reports.map(checked), null, 2) : renderFindings(reports));
   return reports.some((r) => r.status === 'failed') ? 1 : 0;
 }

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
 import type { Report } from '../core/types';
 import { UsageError } from './usage';
-import { idOf, listInputs } from './inputs';
+import { listInputs } from './inputs';
+import { parseFiles } from './parse-files';
 import { progress, renderTable } from './table';
 
-/** `ogi parse <file|dir>... --out DIR` | `ogi parse FILE --json` */
+/** `ogi parse <file|dir>... --out DIR` | `ogi parse FILE --json`; reports of one agency named together decide each other's open cells. */
 export async function runParse(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const outAt = args.indexOf('--out');
@@ -16,15 +16,10 @@ export async function runParse(args: string[]): Promise<number> {
   const files = listInputs(paths);
   if (json && files.length !== 1) throw new UsageError('--json prints one record: name exactly one file');
   if (!json && !out) throw new UsageError('name an output folder with --out DIR (or --json for one file)');
-  const reports: Report[] = [];
-  for (const [i, file] of files.entries()) {
-    const report = await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
-    reports.push(report);
-    if (out) {
-      mkdirSync(out, { recursive: true });
-      writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report, null, 2) + '\n');
-    }
-    progress(i + 1, files.length, path.basename(file));
+  const reports = await parseFiles(files, { progress: (done, file) => progress(done, files.length, path.basename(file)) });
+  if (out) {
+    mkdirSync(out, { recursive: true });
+    for (const report of reports) writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report, null, 2) + '\n');
   }
   if (json) console.log(JSON.stringify(reports[0], null, 2));
   else console.log(summary(files, reports));
