@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseReport } from '../core/record/parse-report';
 import type { InputInfo, Report } from '../core/types';
 import { claimReport, putRecordObject, saveReport, type StoredStatus, type Timings } from '../store';
+import { resolveNeighbourhood } from './neighbours';
 import { oversizeReport } from './oversize';
 import { readObject } from './read-object';
 import { recordFailure } from './record-failure';
@@ -63,6 +64,7 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
     const recordKey = await putRecordObject(source.bucket, report);
     const timings: Timings = { readMs: round(readMs), parseMs: round(parseMs) };
     const saved = await saveReport({ claim, id, claimedAt, attempt, report, recordKey, timings });
+    if (saved.current) await resolveNeighbourhood(source.bucket, report);
     timings.storeMs = round(performance.now() - t2);
     return {
       id,

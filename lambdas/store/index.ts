@@ -49,4 +49,5 @@ export {
 } from './queries';
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';
 export { markFailed, saveReport, type SaveInput } from './save-report';
+export { currentKin, putKin, reviseReport } from './kin';
 export { tableDefinition } from './table';

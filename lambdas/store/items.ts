@@ -51,6 +51,8 @@ export interface ReportView {
   derived: Record<string, number>;
   findingCounts: FindingCounts;
   timings?: Timings;
+  /** Times the stored record was decided anew after its parse (neighbouring years, reviews). */
+  revision?: number;
 }
 
 export interface FindingView extends Finding {

@@ -38,6 +38,9 @@ export const keys = {
   findingPrefix: 'FINDING#',
   content: (sha256: string) => ({ pk: `CONTENT#${sha256}`, sk: 'CONTENT' }),
   slot: (agency: string, year: number) => ({ pk: `SLOT#${agency}#${year}`, sk: 'SLOT' }),
+  /** Every parsed version of one agency-year under the name the audit matches on (`agencyKey`): neighbours are found here. */
+  kin: (agencyKey: string, year: number, id: string) => ({ pk: `KIN#${agencyKey}#${year}`, sk: `REPORT#${id}` }),
+  kinPartition: (agencyKey: string, year: number) => `KIN#${agencyKey}#${year}`,
 
   /** GSI1 partition of an agency; sort `year#uploadedAt#id` orders history within a year. */
   agency: (agency: string) => `AGENCY#${agency}`,

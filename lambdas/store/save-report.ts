@@ -227,7 +227,7 @@ function findingItem(id: string, report: Report, f: Finding, n: number, indexed:
   };
 }
 
-async function putFindings(id: string, report: Report, indexed: boolean): Promise<void> {
+export async function putFindings(id: string, report: Report, indexed: boolean): Promise<void> {
   const items = report.findings.map((f, n) => findingItem(id, report, f, n, indexed));
   await batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
 }
@@ -252,7 +252,7 @@ async function findingKeys(id: string): Promise<Record<string, unknown>[]> {
   return out;
 }
 
-async function deleteFindings(id: string): Promise<void> {
+export async function deleteFindings(id: string): Promise<void> {
   await batchWrite((await findingKeys(id)).map((Key) => ({ DeleteRequest: { Key } })));
 }
 

@@ -1,10 +1,8 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
-import { encodeKey } from '../../lambdas/ingest/s3-event';
 import {
   getRecordObject,
   getReport,
@@ -15,6 +13,7 @@ import {
   type ReportView,
 } from '../../lambdas/store';
 import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { s3EventFor } from './s3-event';
 import { reportHtml } from '../../scripts/local/synthetic-report';
 
 // Real DynamoDB Local and s3rver, started once for the file; the real ingest handler behind them.
@@ -30,28 +29,7 @@ const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('h
 const idOf = (key: string, body: string | Uint8Array) => recordId(key, sha(body));
 const reportsWithSha = async (hash: string) => (await scanReports()).filter((r) => r.sha256 === hash);
 
-function s3Event(key: string): S3Event {
-  return {
-    Records: [
-      {
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        awsRegion: 'us-east-1',
-        eventTime: new Date().toISOString(),
-        eventName: 'ObjectCreated:Put',
-        userIdentity: { principalId: 'test' },
-        requestParameters: { sourceIPAddress: '127.0.0.1' },
-        responseElements: { 'x-amz-request-id': 'r', 'x-amz-id-2': 'i' },
-        s3: {
-          s3SchemaVersion: '1.0',
-          configurationId: 'ingest',
-          bucket: { name: stack.bucket, ownerIdentity: { principalId: 'test' }, arn: `arn:aws:s3:::${stack.bucket}` },
-          object: { key: encodeKey(key), size: 1, eTag: 'e', sequencer: '1' },
-        },
-      },
-    ],
-  };
-}
+const s3Event = (key: string) => s3EventFor(stack.bucket, key);
 
 async function stillInS3(key: string): Promise<boolean> {
   const head = await stack.s3.send(new HeadObjectCommand({ Bucket: stack.bucket, Key: key }));

@@ -9,8 +9,8 @@ export const AGENCY = '临江县自然资源局';
  * A generated report as a portal crawler exports it (cells run together), with `values` set and
  * no narrative figure for them: only the table, or a neighbour, can say what they are.
  */
-export function spec(format: '2019' | '2021', year: number, seed: number, values: Record<string, number>): ReportSpec {
-  const s = makeReportSpec({ format, seed, agency: AGENCY, year });
+export function spec(format: '2019' | '2021', year: number, seed: number, values: Record<string, number>, agency = AGENCY): ReportSpec {
+  const s = makeReportSpec({ format, seed, agency, year });
   const rows = new Set(Object.keys(values).map((k) => k.split('.').slice(0, 2).join('.')));
   return {
     ...s,
@@ -21,11 +21,12 @@ export function spec(format: '2019' | '2021', year: number, seed: number, values
 
 /**
  * One agency's 2019 and 2020 reports (2019 format) whose table-2 figures carry over as fields.md
- * says, with `values19` / `values20` set on top (the identities must then hold for them too).
+ * says, with `values19` / `values20` set on top (the identities must then hold for them too), the
+ * agency's name as each year prints it.
  */
-export function pair2019(values19: Record<string, number>, values20: Record<string, number>): [ReportSpec, ReportSpec] {
-  const a = spec('2019', 2019, 1911, values19);
-  const b = spec('2019', 2020, 1912, values20);
+export function pair2019(values19: Record<string, number>, values20: Record<string, number>, agencies = [AGENCY, AGENCY]): [ReportSpec, ReportSpec] {
+  const a = spec('2019', 2019, 1911, values19, agencies[0]);
+  const b = spec('2019', 2020, 1912, values20, agencies[1]);
   const v = { ...b.values };
   for (const x of ['licensing', 'otherServices', 'penalty', 'coercion', 'fees']) v[`t2.${x}.prev`] = a.values[`t2.${x}.prev`] + a.values[`t2.${x}.change`];
   for (const x of ['rules', 'normative']) v[`t2.${x}.total`] = a.values[`t2.${x}.total`] + v[`t2.${x}.published`];

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { createHandler } from '../../lambdas/ingest/handler';
+import { recordId } from '../../lambdas/ingest/record-id';
+import { getRecordObject, getReport, listFindings, type ReportView } from '../../lambdas/store';
+import { renderTextRuns } from '../../scripts/generate/render-text-runs';
+import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { s3EventFor } from './s3-event';
+import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
+
+// Real DynamoDB Local and s3rver; the real ingest handler re-resolves the neighbouring years.
+let stack: LocalStack;
+const handler = createHandler();
+beforeAll(async () => {
+  stack = await startLocalStack({ handler: (e) => handler(e), retryDelaysMs: [10, 10] });
+});
+afterAll(() => stack?.stop());
+
+const idOf = (key: string, body: string) => recordId(key, createHash('sha256').update(body).digest('hex'));
+
+/** Uploads the reports in the order given; the stored report items and full records by year. */
+async function ingest(files: [string, string][]): Promise<Record<number, { view: ReportView; record: Awaited<ReturnType<typeof getRecordObject>> }>> {
+  for (const [key, body] of files) await stack.upload(key, body);
+  const out: Record<number, { view: ReportView; record: Awaited<ReturnType<typeof getRecordObject>> }> = {};
+  for (const [key, body] of files) {
+    const view = (await getReport(idOf(key, body)))!;
+    out[view.year!] = { view, record: await getRecordObject(stack.bucket, view.recordKey!) };
+  }
+  return out;
+}
+
+const licensing = (v: Record<string, number>) => Object.fromEntries(Object.entries(v).filter(([k]) => k.startsWith('t2.licensing.')));
+const ambiguousKeys = async (id: string) => (await listFindings({ reportId: id })).items.filter((f) => f.rule === 'P-SPLIT-AMBIGUOUS').flatMap((f) => f.keys);
+
+const s3Event = (key: string) => s3EventFor(stack.bucket, key);
+
+describe('storing a report re-resolves the same agency’s neighbouring years (local emulators)', () => {
+  it('gives the same records whether 2019 or 2020 arrives first, matching names as the audit does, and is idempotent', async () => {
+    // Agency one prints its name the same way both years; agency two drops the city in 2020.
+    const [a19, a20] = pair2019(LICENSING_2019, LICENSING_2020, ['临江县自然资源局', '临江县自然资源局']).map((s) => renderTextRuns(s));
+    const [b19, b20] = pair2019(LICENSING_2019, LICENSING_2020, ['云岭市东湖区人民政府', '东湖区人民政府']).map((s) => renderTextRuns(s));
+    const first = await ingest([
+      ['incoming/linjiang-2019.txt', a19],
+      ['incoming/linjiang-2020.txt', a20],
+    ]);
+    const second = await ingest([
+      ['incoming/donghu-2020.txt', b20],
+      ['incoming/donghu-2019.txt', b19],
+    ]);
+
+    for (const run of [first, second]) {
+      expect(licensing(run[2019].view.values)).toEqual(LICENSING_2019);
+      expect(run[2019].record.evidence['t2.licensing.decisions']).toMatchObject({ decidedBy: 'neighbour', neighbour: { reportId: run[2020].view.id } });
+      expect(licensing(run[2020].view.values)).toEqual({ 't2.licensing.prev': 396 });
+      expect(await ambiguousKeys(run[2019].view.id)).not.toContain('t2.licensing.prev');
+      expect(await ambiguousKeys(run[2020].view.id)).toContain('t2.licensing.change');
+      // Item, record object and findings agree.
+      expect(run[2019].view.values).toEqual(run[2019].record.values);
+      expect(run[2019].view.findingCounts.warning).toBe(run[2019].record.findings.filter((f) => f.severity === 'warning').length);
+    }
+    // Same values, same findings, whichever year arrived first.
+    for (const y of [2019, 2020]) {
+      expect(first[y].view.values).toEqual(second[y].view.values);
+      expect(first[y].record.findings.map((f) => [f.rule, f.keys])).toEqual(second[y].record.findings.map((f) => [f.rule, f.keys]));
+    }
+
+    // Redelivery: a duplicate, and nothing is revised again.
+    const before = (await getReport(first[2019].view.id))!.revision;
+    expect(await handler(s3Event('incoming/linjiang-2020.txt'))).toEqual([expect.objectContaining({ duplicate: true })]);
+    expect((await getReport(first[2019].view.id))!.revision).toBe(before);
+  });
+});
