@@ -80,15 +80,17 @@ export class Api extends Construct {
       timeout: Duration.seconds(15),
       environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
     });
-    // Read everything; write only reviews (UpdateItem). Originals: read to presign links to them.
+    // Read everything; write reviews, and the records a value review decides anew (with their
+    // findings and neighbourhood registration). Originals: read to presign links to them.
     table.grantReadData(this.fn);
-    table.grant(this.fn, 'dynamodb:UpdateItem');
+    table.grant(this.fn, 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem');
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:GetObjectVersion'],
         resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`)],
       }),
     );
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`)] }));
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
     this.httpApi = new HttpApi(this, 'Http', {

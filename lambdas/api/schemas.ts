@@ -73,3 +73,20 @@ export const compareQuery = z.strictObject({
 export const agencyParam = z.strictObject({ agency: text('agency').describe('Agency name as the report titles it') });
 
 export const historyQuery = z.strictObject({ metrics: metricsParam.optional() });
+
+export const pendingQuery = z.strictObject({ year, agency: text('agency').optional().describe('Agency name as the report titles it') });
+
+export const pendingRowParam = z.strictObject({
+  id: text('id').describe('Report id'),
+  row: z.string().regex(/^t[234]\.[A-Za-z.]+$/, 'row is the first value key of the row, e.g. t2.licensing.prev').describe('The open row, named by its first value key'),
+});
+
+const count = z.number().finite().describe('A number as the officer reads it from the printed text');
+
+export const valueReviewBody = z
+  .strictObject({
+    reading: z.number().int().min(0).optional().describe('Index of the reading chosen, as GET /pending lists them'),
+    values: z.array(count).min(1).max(15).optional().describe('Or the values typed, one per key of the row'),
+    note: z.string().trim().min(1, 'note must say why').max(2000, 'note is at most 2000 characters').describe('Why, in a sentence'),
+  })
+  .refine((b) => (b.reading === undefined) !== (b.values === undefined), { message: 'give either reading or values' });

@@ -127,6 +127,20 @@ export interface UndecidedRow {
   evidence: Evidence;
 }
 
+/** An open row as an officer reviews it: its readings and the identities each satisfies. */
+export interface PendingValue {
+  /** The row's first key: how the review route names it. */
+  row: string;
+  keys: string[];
+  /** The keys still open (the others were decided from the report itself or a neighbour). */
+  open: string[];
+  label: string;
+  printed: string;
+  readings: { values: number[]; texts: string[]; satisfies: string[] }[];
+  /** More readings exist than listed: the officer types the values. */
+  truncated?: boolean;
+}
+
 /** One extracted table value: a canonical key, its number, and its evidence. */
 export interface Value {
   key: string;
@@ -187,4 +201,6 @@ export interface Report {
   findings: Finding[];
   /** Rows the parser could not split alone, as parsed (their decided keys are in `values`). */
   undecided?: UndecidedRow[];
+  /** The rows no source has decided yet, for an officer (待核实): set when neighbours were consulted. */
+  pending?: PendingValue[];
 }

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { parseReport } from '../core/record/parse-report';
 import type { InputInfo, Report } from '../core/types';
-import { claimReport, putRecordObject, saveReport, type StoredStatus, type Timings } from '../store';
-import { resolveNeighbourhood } from './neighbours';
+import { claimReport, putRecordObject, resolveNeighbourhood, saveReport, type StoredStatus, type Timings } from '../store';
 import { oversizeReport } from './oversize';
 import { readObject } from './read-object';
 import { recordFailure } from './record-failure';

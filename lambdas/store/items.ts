@@ -1,4 +1,4 @@
-import type { Finding, Format, InputKind, Severity, Status, TableId } from '../core/types';
+import type { Finding, Format, InputKind, PendingValue, Severity, Status, TableId } from '../core/types';
 
 /** `received` is the store's own first state: claimed, not yet parsed. */
 export type StoredStatus = Status | 'received';
@@ -53,6 +53,8 @@ export interface ReportView {
   timings?: Timings;
   /** Times the stored record was decided anew after its parse (neighbouring years, reviews). */
   revision?: number;
+  /** Rows no source has decided, waiting for an officer (待核实). */
+  pending?: PendingValue[];
 }
 
 export interface FindingView extends Finding {

@@ -39,7 +39,7 @@ export async function currentKin(agency: string, year: number): Promise<ReportVi
 
 /**
  * Stores a new revision of a report's record (its values decided anew by neighbours or an
- * officer): item values, derived figures and finding counts, conditional on the revision read
+ * officer): item values, derived figures, finding counts and the rows pending review, conditional on the revision read
  * (→ ClaimLost when another writer got there first), then its findings replaced.
  */
 export async function reviseReport(view: ReportView, report: Report): Promise<void> {
@@ -52,10 +52,10 @@ export async function reviseReport(view: ReportView, report: Report): Promise<vo
       new UpdateCommand({
         TableName: table,
         Key: keys.report(view.id),
-        UpdateExpression: 'SET #values = :values, derived = :derived, findingCounts = :counts, revision = :next',
+        UpdateExpression: `SET #values = :values, derived = :derived, findingCounts = :counts, revision = :next${report.pending ? ', pending = :pending' : ' REMOVE pending'}`,
         ConditionExpression: seen ? 'revision = :seen' : 'attribute_not_exists(revision)',
         ExpressionAttributeNames: { '#values': 'values' },
-        ExpressionAttributeValues: { ':values': report.values, ':derived': report.derived, ':counts': findingCounts, ':next': seen + 1, ...(seen ? { ':seen': seen } : {}) },
+        ExpressionAttributeValues: { ':values': report.values, ':derived': report.derived, ':counts': findingCounts, ':next': seen + 1, ...(seen ? { ':seen': seen } : {}), ...(report.pending ? { ':pending': report.pending } : {}) },
       }),
     )
     .catch((err) => {

@@ -3,6 +3,7 @@ import { route, Router, type Route } from '../router';
 import { agencyHistory } from './agencies';
 import { compare } from './compare';
 import { listFindingsRoute, reviewFinding } from './findings';
+import { decidePending, listPending } from './pending';
 import { listReports, reportDetail, reportSource } from './reports';
 
 const openapi = route({
@@ -16,6 +17,6 @@ const openapi = route({
 });
 
 /** Every route of the API; the CDK construct declares one API Gateway route for each. */
-export const routes: Route[] = [listReports, reportDetail, reportSource, listFindingsRoute, reviewFinding, compare, agencyHistory, openapi];
+export const routes: Route[] = [listReports, reportDetail, reportSource, listFindingsRoute, reviewFinding, listPending, decidePending, compare, agencyHistory, openapi];
 
 export const router = new Router(routes);

@@ -3,15 +3,23 @@ import { ambiguityFinding } from '../tables/undecided';
 import type { Evidence, Report } from '../types';
 import { computeDerived } from '../values/derived';
 import { decideByNeighbours, type Decision } from './decide';
+import { pendingValues } from './pending';
+import { withReviews, type ValueReview } from './reviews';
 
 /**
  * The report with its open cells decided by its neighbouring years (replacing whatever neighbours
  * decided before), its derived figures recomputed, `P-SPLIT-AMBIGUOUS` kept only for rows still
- * open, and the rules re-run. The same inputs always give the same record, whatever was stored.
+ * open, and the rules re-run; the officers' `reviews` of open rows first, and the rows still open
+ * listed as `pending` with their readings. The same inputs always give the same record, whatever was stored.
  */
-export function resolveReport(report: Report, neighbours: Report[]): Report {
+export function resolveReport(report: Report, neighbours: Report[], reviews: ValueReview[] = []): Report {
   if (report.status !== 'parsed' || !report.undecided?.length) return report;
-  return rebuild(report, decideByNeighbours(report, neighbours));
+  const reviewed = withReviews(report, reviews);
+  const next = rebuild(reviewed, decideByNeighbours(reviewed, neighbours));
+  const pending = pendingValues(next, neighbours);
+  if (pending.length) next.pending = pending;
+  else delete next.pending;
+  return next;
 }
 
 /** The report's own and reviewed values plus `decisions`, with everything computed from values redone. */

@@ -19,7 +19,7 @@ interface Proposal extends Decision {
 }
 
 /** What one report knows without neighbours: the values it (or an officer) decided, its open rows. */
-interface Side {
+export interface Side {
   id: string;
   values: Record<string, number>;
   rows: { row: UndecidedRow; readings: number[][]; texts: string[][] }[];
@@ -35,7 +35,7 @@ export function ownValues(report: Report): Record<string, number> {
   return out;
 }
 
-function sideOf(report: Report): Side {
+export function sideOf(report: Report): Side {
   const values = ownValues(report);
   const rows = (report.undecided ?? []).map((row) => {
     const readings = remaining(row, values);
@@ -86,12 +86,18 @@ function pairProposals(identity: CrossYearIdentity, ours: Side, theirs: Side, th
 /** A figure an instance reads: a value its report decided, or a cell of one of the open rows. */
 type Ref = { fixed: number } | { open: number; col: number };
 
-/**
- * Every joint reading of the open rows an instance reads, on both sides: `broken` when none
- * satisfies it, `unusable` when a figure is missing or the readings are too many or incomplete,
- * else what every satisfying reading agrees on for our open cells.
- */
-function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): 'broken' | 'unusable' | Decision[] {
+/** The joint readings of the open rows an instance reads that satisfy it, and how to read a figure under one. */
+interface Satisfying {
+  sat: number[][];
+  open: { side: Side; n: number }[];
+  entries: Side['rows'];
+  e: Ref[];
+  l: Ref[];
+  valueOf: (r: Ref, chosen: number[]) => number;
+}
+
+/** Every joint reading of the open rows an instance reads, on both sides; `unusable` when a figure is missing or the readings are too many. */
+export function satisfying(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): Satisfying | 'unusable' {
   const open: { side: Side; n: number }[] = [];
   const refOf = (side: Side, key: string): Ref | undefined => {
     if (side.values[key] !== undefined) return { fixed: side.values[key] };
@@ -114,11 +120,23 @@ function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean
       l.map((r) => valueOf(r!, c)),
     ),
   );
+  return { sat, open, entries, e: e as Ref[], l: l as Ref[], valueOf };
+}
+
+/**
+ * What the satisfying joint readings decide: `broken` when none satisfies the instance,
+ * `unusable` when it cannot be evaluated or the readings are incomplete, else what every
+ * satisfying reading agrees on for our open cells.
+ */
+function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): 'broken' | 'unusable' | Decision[] {
+  const found = satisfying(inst, ours, theirs, theirsLater);
+  if (found === 'unusable') return found;
+  const { sat, open, entries, e, l, valueOf } = found;
   if (sat.length === 0) return 'broken';
   if (entries.length === 0 || entries.some((x) => x.row.truncated)) return 'unusable';
   // Both sides' numbers of the instance, the same in every satisfying reading, are the evidence.
-  const numbers = (refs: (Ref | undefined)[]) => {
-    const seen = unique(sat.map((c) => JSON.stringify(refs.map((r) => valueOf(r!, c)))));
+  const numbers = (refs: Ref[]) => {
+    const seen = unique(sat.map((c) => JSON.stringify(refs.map((r) => valueOf(r, c)))));
     return seen.length === 1 ? (JSON.parse(seen[0]) as number[]) : null;
   };
   const [mine, other] = theirsLater ? [numbers(e), numbers(l)] : [numbers(l), numbers(e)];

@@ -4,6 +4,8 @@ import { resolveReport } from './apply';
 
 export { resolveReport, rebuild } from './apply';
 export { decideByNeighbours, ownValues, type Decision } from './decide';
+export { pendingValues } from './pending';
+export { withReviews, type ValueReview } from './reviews';
 
 /**
  * A set of reports as its own store: each report's open cells decided by the reports of the same

@@ -1,14 +1,18 @@
-import { resolveReport } from '../core/resolve';
+import { resolveReport, type ValueReview } from '../core/resolve';
 import type { Report } from '../core/types';
-import { ClaimLost, currentKin, getRecordObject, putKin, putRecordObject, reviseReport, type ReportView } from '../store';
+import { ClaimLost } from './errors';
+import type { ReportView } from './items';
+import { currentKin, putKin, reviseReport } from './kin';
+import { getRecordObject, putRecordObject } from './record-object';
+import { valueReviewsOf } from './value-reviews';
 
 /** Concurrent ingests of one agency's years retry a lost revision this many times. */
 const ATTEMPTS = 5;
 
 /**
- * After a report of year N is stored: the current reports of years N−1, N and N+1 of the same
- * agency (names matched as the audit matches them) decide their open cells anew from their own
- * neighbours, and each whose record changes is stored as a new revision (record object, item,
+ * After a report of year N is stored (or an officer decided one of its rows): the current reports of years N−1, N and N+1 of the same
+ * agency (names matched as the audit matches them) decide their open cells anew from officers'
+ * reviews and their own neighbours, and each whose record changes is stored as a new revision (record object, item,
  * findings). Each resolution reads only what every report decided itself, so the order in which
  * the years arrive, and redelivery, give the same records. Returns the ids revised.
  */
@@ -26,6 +30,8 @@ export async function resolveNeighbourhood(bucket: string, report: Report): Prom
 
 async function reviseAround(bucket: string, agency: string, year: number): Promise<string[]> {
   const loaded = new Map<number, { view: ReportView; record: Report }[]>();
+  const reviews = new Map<number, ValueReview[]>();
+  await Promise.all([-1, 0, 1].map(async (d) => reviews.set(year + d, await valueReviewsOf(agency, year + d))));
   await Promise.all(
     [-2, -1, 0, 1, 2].map(async (d) => {
       const views = await currentKin(agency, year + d);
@@ -36,7 +42,7 @@ async function reviseAround(bucket: string, agency: string, year: number): Promi
   for (const y of [year - 1, year, year + 1]) {
     for (const { view, record } of loaded.get(y) ?? []) {
       const neighbours = [...(loaded.get(y - 1) ?? []), ...(loaded.get(y + 1) ?? [])].map((n) => n.record);
-      const next = resolveReport(record, neighbours);
+      const next = resolveReport(record, neighbours, reviews.get(y));
       // As stored: JSON drops the undefined fields a fresh rule run carries.
       if (JSON.stringify(next) === JSON.stringify(record)) continue;
       await reviseReport(view, next);

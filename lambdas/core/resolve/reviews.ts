@@ -1,0 +1,39 @@
+import type { Evidence, Report } from '../types';
+
+/** An officer's decision on one open row, kept while the row is printed the same way. */
+export interface ValueReview {
+  /** The row's first key. */
+  row: string;
+  /** The row as printed when it was reviewed: a re-parse of other text does not inherit the review. */
+  printed: string;
+  /** One number per key of the row. */
+  values: number[];
+  by: string;
+  at: string;
+  note: string;
+}
+
+/**
+ * The report with officers' decisions as its values (`decidedBy: "review"`), replacing earlier
+ * ones; a review applies only to a row printed exactly as reviewed, and never to a cell the
+ * report decided itself.
+ */
+export function withReviews(report: Report, reviews: ValueReview[]): Report {
+  const values: Record<string, number> = {};
+  const evidence: Record<string, Evidence> = {};
+  for (const [k, v] of Object.entries(report.values)) {
+    if (report.evidence[k]?.decidedBy === 'review') continue;
+    values[k] = v;
+    evidence[k] = report.evidence[k];
+  }
+  for (const review of reviews) {
+    const row = report.undecided?.find((r) => r.keys[0] === review.row && r.printed === review.printed);
+    if (!row) continue;
+    row.keys.forEach((key, i) => {
+      if (values[key] !== undefined && !evidence[key]?.decidedBy) return;
+      values[key] = review.values[i];
+      evidence[key] = { ...row.evidence, raw: `${row.printed} → ${review.values[i]}`, decidedBy: 'review', review: { by: review.by, at: review.at, note: review.note } };
+    });
+  }
+  return { ...report, values, evidence };
+}
