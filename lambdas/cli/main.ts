@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Command> = {
   upload: () => require('./upload').runUpload,
   reports: () => require('./reports').runReports,
   audit: () => require('./audit').runAudit,
+  pending: () => require('./pending').runPending,
 };
 
 const USAGE = `usage: ogi <command> [args]
@@ -18,7 +19,8 @@ const USAGE = `usage: ogi <command> [args]
   check <file|dir>... [--json]    parse and print the compliance findings
   upload FILE...                  upload to the running local stack (npm start) and wait for ingest
   reports [--year N] [--json]     list the stored reports of the running local stack
-  audit --year N [--json]         cross-agency audit against the running local stack`;
+  audit --year N [--json]         cross-agency audit against the running local stack
+  pending [--year N] [--json]     values waiting for an officer's review (待核实) in the running local stack`;
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
+import { main } from '../../lambdas/cli/main';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
@@ -53,6 +54,24 @@ describe('values waiting for an officer (待核实)', () => {
     expect(row.readings.every((r) => r.satisfies.some((s) => s.startsWith('t2.licensing.prev(N) = ')))).toBe(true);
     const doc = await call('/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/pending', '/reports/{id}/pending/{row}']));
+  });
+
+  it('ogi pending lists the same rows (strict arguments)', async () => {
+    const out: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+    const err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await main(['pending', '--year', '2020', '--json'])).toBe(0);
+      const items = JSON.parse(out.join('\n')) as Pending[];
+      expect(items.find((p) => p.reportId === id20 && p.row === 't2.licensing.prev')?.printed).toBe('396442278');
+      out.length = 0;
+      expect(await main(['pending', '--year', '2020'])).toBe(0);
+      expect(out.join('\n')).toMatch(/396442278.*396\|442\|278/);
+      expect(await main(['pending', '--bogus'])).toBe(2);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+    }
   });
 
   it('refuses a body that neither picks nor types, or types the wrong number of values', async () => {
