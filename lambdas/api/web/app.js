@@ -7,6 +7,7 @@ import { reportsView } from './view-reports.js';
 import { reportView } from './view-report.js';
 import { compareView } from './view-compare.js';
 import { historyView } from './view-history.js';
+import { pendingView } from './view-pending.js';
 
 const views = {
   findings: (_, q) => findingsView(q),
@@ -14,6 +15,7 @@ const views = {
   report: (arg) => reportView(arg),
   compare: (_, q) => compareView(q),
   agency: (arg) => historyView(arg),
+  pending: (_, q) => pendingView(q),
 };
 
 async function route() {

@@ -1,0 +1,63 @@
+// Values waiting for an officer (待核实): rows whose cells ran together and that neither the report
+// nor a neighbouring year decides. The officer picks a reading or types the values, with a note.
+import { enc, get, patch } from './api.js';
+import { clear, el } from './dom.js';
+import { DEFAULT_YEAR, filterForm } from './form.js';
+import { agencyHref, go, reportHref } from './nav.js';
+
+const FIELDS = [
+  { name: 'year', label: '年度 Year', type: 'number', size: 6, value: DEFAULT_YEAR },
+  { name: 'agency', label: '机关 Agency', size: 16 },
+];
+
+export async function pendingView(query) {
+  const filters = { year: DEFAULT_YEAR, ...Object.fromEntries([...query.entries()].filter(([, v]) => v)) };
+  const { items } = await get('/pending', filters);
+  return el('section', { class: 'pending' },
+    el('h2', {}, '待核实 Values to confirm ', el('span', { class: 'count' }, `${items.length} 行 rows`)),
+    filterForm(FIELDS, query, (values) => go('pending', values)),
+    items.length ? items.map(pendingRow) : el('p', { class: 'empty' }, '没有待核实的数值。Nothing waits for review.'));
+}
+
+/** One open row: the printed text, each reading with the identities it satisfies, and the decision form. */
+function pendingRow(p) {
+  const name = `reading-${p.reportId}-${p.row}`;
+  const typed = p.keys.map((k) => el('input', { type: 'number', step: 'any', class: 'typed', 'data-key': k, 'aria-label': k, size: 8 }));
+  const note = el('input', { type: 'text', class: 'note-input', placeholder: '依据 note (required)', 'aria-label': '备注 note', size: 30 });
+  const state = el('div', { class: 'decision-state' });
+  const readings = p.readings.map((r, i) =>
+    el('tr', { class: 'reading' },
+      el('td', {}, el('input', { type: 'radio', name, value: String(i), 'aria-label': r.texts.join(' | ') })),
+      r.texts.map((t) => el('td', { class: 'num' }, t)),
+      el('td', { class: 'satisfies' }, r.satisfies.length ? r.satisfies.map((s) => el('div', {}, `✓ ${s}`)) : '—')));
+  const form = el('form', { class: 'decide' },
+    el('table', { class: 'readings' },
+      el('thead', {}, el('tr', {}, el('th', {}, ''), p.keys.map((k) => el('th', {}, k)), el('th', {}, '符合的跨年关系 Identities satisfied'))),
+      el('tbody', {}, readings,
+        el('tr', { class: 'typed-row' },
+          el('td', {}, el('input', { type: 'radio', name, value: 'typed', 'aria-label': '手动输入 type values' })),
+          typed.map((input) => el('td', {}, input)),
+          el('td', {}, '手动输入 Type the values as printed')))),
+    note,
+    el('button', { type: 'submit', class: 'decide-button' }, '确认取值 Decide'),
+    state);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const choice = form.querySelector(`input[name="${CSS.escape(name)}"]:checked`)?.value;
+    if (!choice) return clear(state).append(el('span', { class: 'error' }, '请选择一种拆分或手动输入。Pick a reading or type the values.'));
+    const body = choice === 'typed' ? { values: typed.map((t) => Number(t.value)), note: note.value } : { reading: Number(choice), note: note.value };
+    try {
+      const res = await patch(`/reports/${enc(p.reportId)}/pending/${enc(p.row)}`, body);
+      clear(form).append(el('p', { class: 'decided' }, '已核实 Decided: ', p.keys.map((k) => `${k} = ${res.values[k]}`).join('，')));
+    } catch (err) {
+      clear(state).append(el('span', { class: 'error' }, err.message));
+    }
+  });
+  return el('article', { class: 'pending-row', 'data-report': p.reportId, 'data-row': p.row },
+    el('h3', {},
+      el('a', { href: agencyHref(p.agency ?? '') }, p.agency ?? '（未识别机关）'), ' ',
+      el('a', { href: reportHref(p.reportId) }, String(p.year ?? '')), ' · ', p.label),
+    el('p', {}, '原文 Printed: ', el('code', { class: 'printed' }, p.printed), ` · 待定 open: ${p.open.join(', ')}`),
+    p.truncated ? el('p', { class: 'note' }, '拆分过多，未全部列出，请手动输入。More readings than listed: type the values.') : null,
+    form);
+}
