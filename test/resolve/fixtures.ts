@@ -41,3 +41,9 @@ export const LICENSING_2019 = { 't2.licensing.prev': 396, 't2.licensing.change':
 export const LICENSING_2020 = { 't2.licensing.prev': 396, 't2.licensing.change': 442, 't2.licensing.decisions': 278 };
 
 export const keysOf = (r: Report, prefix: string) => Object.keys(r.values).filter((k) => k.startsWith(prefix));
+
+/** The Pingtan-like pair, parsed: each report alone, nothing decided by neighbours yet. */
+export const parsedPingtanPair = async (): Promise<[Report, Report]> => {
+  const [a, b] = pair2019(LICENSING_2019, LICENSING_2020);
+  return Promise.all([parseSpec(a), parseSpec(b)]);
+};

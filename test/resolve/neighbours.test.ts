@@ -1,7 +1,7 @@
 import { resolveSet } from '../../lambdas/core/resolve';
 import { CROSS_YEAR } from '../../lambdas/core/resolve/identities';
 import type { Report } from '../../lambdas/core/types';
-import { keysOf, LICENSING_2019, LICENSING_2020, pair2019, parseSpec, spec } from './fixtures';
+import { keysOf, LICENSING_2019, LICENSING_2020, pair2019, parsedPingtanPair, parseSpec, spec } from './fixtures';
 
 const ambiguous = (r: Report) => r.findings.filter((f) => f.rule === 'P-SPLIT-AMBIGUOUS').flatMap((f) => f.keys);
 const byId = (rs: Report[]) => Object.fromEntries(rs.map((r) => [r.id, r]));
@@ -9,10 +9,7 @@ const byId = (rs: Report[]) => Object.fromEntries(rs.map((r) => [r.id, r]));
 describe('deciding run-together cells from the same agency’s neighbouring year', () => {
   let y2019: Report;
   let y2020: Report;
-  beforeAll(async () => {
-    const [a, b] = pair2019(LICENSING_2019, LICENSING_2020);
-    [y2019, y2020] = await Promise.all([parseSpec(a), parseSpec(b)]);
-  });
+  beforeAll(async () => void ([y2019, y2020] = await parsedPingtanPair()));
 
   it('leaves the licensing rows open when each report is read alone', () => {
     expect(y2019.undecided?.map((r) => r.printed)).toContain('3960181');

@@ -1,16 +1,13 @@
 import { resolveReport, resolveSet } from '../../lambdas/core/resolve';
 import type { Report } from '../../lambdas/core/types';
-import { LICENSING_2019, LICENSING_2020, pair2019, parseSpec } from './fixtures';
+import { parsedPingtanPair } from './fixtures';
 
 const review = (printed: string, values: number[]) => ({ row: 't2.licensing.prev', printed, values, by: 'officer-1', at: '2026-12-05T19:00:00Z', note: '对照原表' });
 
 describe('an officer’s decision on an open row', () => {
   let y2019: Report;
   let y2020: Report;
-  beforeAll(async () => {
-    const [a, b] = pair2019(LICENSING_2019, LICENSING_2020);
-    [y2019, y2020] = await Promise.all([parseSpec(a), parseSpec(b)]);
-  });
+  beforeAll(async () => void ([y2019, y2020] = await parsedPingtanPair()));
 
   it('lists the open rows as pending, with the identities each reading satisfies', () => {
     const [, r20] = resolveSet([y2019, y2020]);

@@ -1,10 +1,11 @@
 import { checkReport } from '../rules';
 import { ambiguityFinding } from '../tables/undecided';
-import type { Evidence, Report } from '../types';
+import type { Report } from '../types';
 import { computeDerived } from '../values/derived';
 import { decideByNeighbours, type Decision } from './decide';
 import { pendingValues } from './pending';
 import { withReviews, type ValueReview } from './reviews';
+import { without } from './without';
 
 /**
  * The report with its open cells decided by its neighbouring years (replacing whatever neighbours
@@ -24,13 +25,7 @@ export function resolveReport(report: Report, neighbours: Report[], reviews: Val
 
 /** The report's own and reviewed values plus `decisions`, with everything computed from values redone. */
 export function rebuild(report: Report, decisions: Decision[]): Report {
-  const values: Record<string, number> = {};
-  const evidence: Record<string, Evidence> = {};
-  for (const [k, v] of Object.entries(report.values)) {
-    if (report.evidence[k]?.decidedBy === 'neighbour') continue;
-    values[k] = v;
-    evidence[k] = report.evidence[k];
-  }
+  const { values, evidence } = without(report, 'neighbour');
   // Own values in the parser's order, decided ones after in key order: the same JSON whatever was stored before.
   for (const d of [...decisions].sort((a, b) => a.key.localeCompare(b.key))) {
     const row = report.undecided!.find((r) => r.keys.includes(d.key))!;

@@ -2,6 +2,7 @@ import type { Evidence, Report, UndecidedRow } from '../types';
 import { remaining } from '../tables/undecided';
 import { round6 } from '../values/parse-number';
 import { CROSS_YEAR, type CrossYearIdentity, type Instance } from './identities';
+import { without } from './without';
 
 /** A value of an undecided row decided by a neighbouring year's report. */
 export interface Decision {
@@ -29,11 +30,7 @@ export interface Side {
 const MAX_COMBOS = 100_000;
 
 /** The values a report decided itself or an officer decided: never those a neighbour decided. */
-export function ownValues(report: Report): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(report.values)) if (report.evidence[k]?.decidedBy !== 'neighbour') out[k] = v;
-  return out;
-}
+export const ownValues = (report: Report): Record<string, number> => without(report, 'neighbour').values;
 
 export function sideOf(report: Report): Side {
   const values = ownValues(report);

@@ -1,4 +1,5 @@
-import type { Evidence, Report } from '../types';
+import type { Report } from '../types';
+import { without } from './without';
 
 /** An officer's decision on one open row, kept while the row is printed the same way. */
 export interface ValueReview {
@@ -19,13 +20,7 @@ export interface ValueReview {
  * report decided itself.
  */
 export function withReviews(report: Report, reviews: ValueReview[]): Report {
-  const values: Record<string, number> = {};
-  const evidence: Record<string, Evidence> = {};
-  for (const [k, v] of Object.entries(report.values)) {
-    if (report.evidence[k]?.decidedBy === 'review') continue;
-    values[k] = v;
-    evidence[k] = report.evidence[k];
-  }
+  const { values, evidence } = without(report, 'review');
   for (const review of reviews) {
     const row = report.undecided?.find((r) => r.keys[0] === review.row && r.printed === review.printed);
     if (!row) continue;
