@@ -17,6 +17,8 @@ export function textRows(text: string, sections: Section[]): Row[] {
     let offset = base < 0 ? 0 : base;
     for (const line of joinWrapped(s.text.split('\n'))) {
       if (line.includes('|')) rows.push(...pipeRow(line, offset, context));
+      // A short line without figures heads what follows (`（一）行政复议` over that group's block).
+      else if (!/\d/.test(line) && squeeze(line).length <= 30) rows.push({ label: squeeze(line), cells: [], context });
       else rows.push(...runRows(line, offset, context));
       offset += line.length + 1;
     }
