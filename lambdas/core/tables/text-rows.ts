@@ -29,13 +29,15 @@ export function textRows(text: string, sections: Section[]): Row[] {
 /**
  * A pipe row whose last cell is label text and that does not end with `|` was wrapped by the
  * scraper (`| （二）部分公开（区分处理的，只计这一情形，不计其` / `他情形） || 31 | 4 …`): rejoin it.
+ * The continuation carries the rest of the row's cells; a line with no `|` is a row of its own
+ * (`行政处罚` whose blank cell was dropped), never the tail of the row above.
  */
 function joinWrapped(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
     const head = line.split('|')[0].trim();
-    if (prev !== undefined && prev.includes('|') && !/\|\s*$/.test(prev) && !isValueCell(prev.slice(prev.lastIndexOf('|') + 1).trim()) && head && !isValueCell(head))
+    if (prev !== undefined && prev.includes('|') && line.includes('|') && !/\|\s*$/.test(prev) && !isValueCell(prev.slice(prev.lastIndexOf('|') + 1).trim()) && head && !isValueCell(head))
       out[out.length - 1] = prev + line;
     else out.push(line);
   }
