@@ -57,6 +57,13 @@ describe('2. a table printed as one block per row group', () => {
     expect(extractionProblems(r, labelsOf(s))).toEqual([]);
     expect(pFindings(r)).toEqual([]);
   });
+
+  it('never reads a short row under the whole table\'s header as one group', async () => {
+    const text = ['一、总体情况', '无。', '二、主动公开政府信息情况', '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数', TYPO_HEADING.replace('行政法', '行政'), '行政复议 | 行政诉讼', '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计', '1 | 1 | 2', '五、存在的主要问题及改进情况', '无。'].join('\n');
+    const r = await parseReport({ id: 'x', name: 'x.txt', bytes: Buffer.from(text) });
+    expect(Object.keys(r.values).filter((k) => k.startsWith('t4.'))).toEqual([]);
+    expect(r.findings.find((f) => f.rule === 'P-SPLIT-AMBIGUOUS')?.keys).toHaveLength(15);
+  });
 });
 
 describe('3. a section heading with a typo', () => {
