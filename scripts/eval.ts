@@ -1,7 +1,9 @@
 /**
  * `npm run eval -- DIR [--variants]`: parses every document in DIR into a temporary folder and
  * scores the records against DIR's *.labels.json with the corpus scorer (DIR/score.mjs when
- * present, else ../shared/corpus/score.mjs), printing its per-document table and SCORE line.
+ * present, else ../shared/corpus/score.mjs), printing its per-document table and SCORE line, then
+ * a `P-FINDINGS` line counting the parser's findings of each `P-` kind over the folder (its noise),
+ * each report alone and then with its agency's neighbouring years, and the rows still undecided.
  * `--variants` also scores GBK, Big5-traditional and traditional-UTF-8 copies of DIR's HTML and
  * text documents, made on the fly: a parser that reads garbled sources right scores the same.
  */
@@ -25,10 +27,19 @@ export async function scoreDir(dir: string, scorer: string, neighbours = true): 
     const files = listInputs([dir]);
     const reports = await parseFiles(files, { neighbours });
     for (const report of reports) writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report));
-    return { table: execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' }), reports };
+    return { table: execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' }) + parserFindingsLine(reports), reports };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** `P-FINDINGS docs=11 total=12 P-ROW-SHAPE=3 P-SPLIT-AMBIGUOUS=9`: the parser's findings by kind, over every document. */
+export function parserFindingsLine(reports: Report[]): string {
+  const counts = new Map<string, number>();
+  for (const f of reports.flatMap((r) => r.findings)) if (f.rule.startsWith('P-')) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const kinds = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${rule}=${n}`);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return `P-FINDINGS docs=${reports.length} total=${total}${kinds.map((k) => ` ${k}`).join('')}\n`;
 }
 
 /** Recall and precision over the HTML and text documents of a scorer table (PDFs are another issue's). */
@@ -45,6 +56,9 @@ function htmlTextLine(dir: string, table: string): string {
   return `HTML+text: gold=${gold} pred=${pred} correct=${correct} recall=${(correct / gold).toFixed(4)} precision=${(pred ? correct / pred : 1).toFixed(4)}`;
 }
 
+/** Readings listed per undecided row. */
+const SHOWN = 6;
+
 /** The rows no neighbour decided, with the readings still possible. */
 function undecidedList(reports: Report[]): string {
   const lines = reports.flatMap((r) =>
@@ -53,7 +67,8 @@ function undecidedList(reports: Report[]): string {
       if (open.length === 0) return [];
       const left = remaining(row, r.values);
       const texts = row.texts.filter((_, i) => left.includes(row.candidates[i]));
-      return [`${r.id}\t${row.label}\t${row.printed}\topen: ${open.join(', ')}\t${left.length} readings: ${texts.map((t) => t.join('|')).join('；')}`];
+      const shown = texts.slice(0, SHOWN).map((t) => t.join('|')).join('；');
+      return [`${r.id}\t${row.label}\t${row.printed}\topen: ${open.join(', ')}\t${left.length} readings: ${shown}${left.length > SHOWN ? '；…' : ''}`];
     }),
   );
   return `undecided rows (${lines.length}):\n${lines.join('\n')}\n`;

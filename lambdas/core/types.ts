@@ -117,12 +117,14 @@ export interface UndecidedRow {
   label: string;
   /** The row's cells as printed. */
   printed: string;
-  /** Every reading, values in `keys` order. */
-  candidates: number[][];
+  /** Every reading, values in `keys` order (null: a blank column of a short row). */
+  candidates: (number | null)[][];
   /** Each reading's numbers as printed. */
   texts: string[][];
   /** More readings exist than were kept: no reading can be decided by elimination. */
   truncated?: boolean;
+  /** The digits ran together (else: a short row whose blank cells were dropped). */
+  run: boolean;
   /** Where the row is (the evidence a decided value starts from). */
   evidence: Evidence;
 }
@@ -136,7 +138,7 @@ export interface PendingValue {
   open: string[];
   label: string;
   printed: string;
-  readings: { values: number[]; texts: string[]; satisfies: string[] }[];
+  readings: { values: (number | null)[]; texts: string[]; satisfies: string[] }[];
   /** More readings exist than listed: the officer types the values. */
   truncated?: boolean;
 }
@@ -170,6 +172,12 @@ export interface Finding {
   basis?: string;
   keys: string[];
   evidence: string;
+  /**
+   * The readings left open when a row's cells could not be told apart (`P-SPLIT-AMBIGUOUS`): one
+   * array per candidate, aligned with `keys`, null for a column read as blank. A later decision
+   * (an identity with the neighbouring year, an officer) picks one.
+   */
+  candidates?: (number | null)[][];
 }
 
 export interface InputInfo {

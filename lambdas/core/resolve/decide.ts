@@ -23,7 +23,7 @@ interface Proposal extends Decision {
 export interface Side {
   id: string;
   values: Record<string, number>;
-  rows: { row: UndecidedRow; readings: number[][]; texts: string[][] }[];
+  rows: { row: UndecidedRow; readings: (number | null)[][]; texts: string[][] }[];
 }
 
 /** Joint readings beyond this are not enumerated: the instance decides nothing then. */
@@ -110,7 +110,8 @@ export function satisfying(inst: Instance, ours: Side, theirs: Side, theirsLater
   if ([...e, ...l].some((r) => r === undefined)) return 'unusable';
   const entries = open.map((o) => o.side.rows[o.n]);
   if (entries.reduce((p, x) => p * x.readings.length, 1) > MAX_COMBOS) return 'unusable';
-  const valueOf = (r: Ref, chosen: number[]) => ('fixed' in r ? r.fixed : entries[r.open].readings[chosen[r.open]][r.col]);
+  // A blank column (a short row's dropped cell) satisfies no identity.
+  const valueOf = (r: Ref, chosen: number[]) => ('fixed' in r ? r.fixed : (entries[r.open].readings[chosen[r.open]][r.col] ?? NaN));
   const sat = combinations(entries.map((x) => x.readings.length)).filter((c) =>
     inst.holds(
       e.map((r) => valueOf(r!, c)),
@@ -144,8 +145,9 @@ function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean
     const { row, readings, texts } = entries[i];
     const picked = unique(sat.map((c) => c[i]));
     row.keys.forEach((key, col) => {
-      if (ours.values[key] !== undefined || unique(picked.map((p) => round6(readings[p][col]))).length !== 1) return;
-      out.push({ key, value: readings[picked[0]][col], text: texts[picked[0]][col], neighbour: { reportId: theirs.id, identity: inst.text, ours: mine, theirs: other } });
+      const value = readings[picked[0]][col];
+      if (value === null || ours.values[key] !== undefined || unique(picked.map((p) => round6(readings[p][col] ?? NaN))).length !== 1) return;
+      out.push({ key, value, text: texts[picked[0]][col], neighbour: { reportId: theirs.id, identity: inst.text, ours: mine, theirs: other } });
     });
   });
   return out;

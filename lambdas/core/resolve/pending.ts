@@ -3,6 +3,9 @@ import type { PendingValue, Report } from '../types';
 import { satisfying, sideOf } from './decide';
 import { CROSS_YEAR } from './identities';
 
+/** Readings an officer is offered per row (the item must stay small): beyond them the officer types the values. */
+const LISTED = 32;
+
 /** The report's open rows with their possible readings and, for each, the identities with the neighbouring years it satisfies. */
 export function pendingValues(report: Report, neighbours: Report[]): PendingValue[] {
   const ours = sideOf(report);
@@ -19,16 +22,16 @@ export function pendingValues(report: Report, neighbours: Report[]): PendingValu
         open,
         label: row.label,
         printed: row.printed,
-        ...(row.truncated ? { truncated: true } : {}),
-        readings: readings.map((values, i) => ({ values, texts: texts[i], satisfies: satisfied(report, ours, pairs, row.keys, values) })),
+        ...(row.truncated || readings.length > LISTED ? { truncated: true } : {}),
+        readings: readings.slice(0, LISTED).map((values, i) => ({ values, texts: texts[i], satisfies: satisfied(report, ours, pairs, row.keys, values) })),
       },
     ];
   });
 }
 
 /** The cross-year identity instances touching the row that hold for some reading of the other open rows, with this reading fixed. */
-function satisfied(report: Report, ours: ReturnType<typeof sideOf>, neighbours: Report[], keys: string[], values: number[]): string[] {
-  const fixed = { ...ours, values: { ...report.values, ...Object.fromEntries(keys.map((k, i) => [k, values[i]])) } };
+function satisfied(report: Report, ours: ReturnType<typeof sideOf>, neighbours: Report[], keys: string[], values: (number | null)[]): string[] {
+  const fixed = { ...ours, values: { ...report.values, ...Object.fromEntries(keys.flatMap((k, i) => (values[i] === null ? [] : [[k, values[i]]]))) } };
   return neighbours.flatMap((n) => {
     const later = n.year! > report.year!;
     const [e, l] = later ? [report.format, n.format] : [n.format, report.format];

@@ -7,8 +7,8 @@ export interface ValueReview {
   row: string;
   /** The row as printed when it was reviewed: a re-parse of other text does not inherit the review. */
   printed: string;
-  /** One number per key of the row. */
-  values: number[];
+  /** One number per key of the row (null: the cell is blank). */
+  values: (number | null)[];
   by: string;
   at: string;
   note: string;
@@ -25,9 +25,10 @@ export function withReviews(report: Report, reviews: ValueReview[]): Report {
     const row = report.undecided?.find((r) => r.keys[0] === review.row && r.printed === review.printed);
     if (!row) continue;
     row.keys.forEach((key, i) => {
-      if (values[key] !== undefined && !evidence[key]?.decidedBy) return;
-      values[key] = review.values[i];
-      evidence[key] = { ...row.evidence, raw: `${row.printed} → ${review.values[i]}`, decidedBy: 'review', review: { by: review.by, at: review.at, note: review.note } };
+      const n = review.values[i];
+      if (n === null || n === undefined || (values[key] !== undefined && !evidence[key]?.decidedBy)) return;
+      values[key] = n;
+      evidence[key] = { ...row.evidence, raw: `${row.printed} → ${n}`, decidedBy: 'review', review: { by: review.by, at: review.at, note: review.note } };
     });
   }
   return { ...report, values, evidence };
