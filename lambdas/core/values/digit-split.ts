@@ -20,12 +20,9 @@ export interface Split {
   texts: string[];
 }
 
-/** The splitter's default limit: a row with this many readings may have more. */
-export const SPLIT_LIMIT = 64;
-
 export function splitRun(run: string, spec: SplitSpec): Split[] {
   const s = run.replace(/[−–]/g, '-').replace(/[,，]/g, '').trim();
-  const limit = spec.limit ?? SPLIT_LIMIT;
+  const limit = spec.limit ?? 64;
   const out: Split[] = [];
   const values: number[] = [];
   const texts: string[] = [];
