@@ -87,7 +87,7 @@ function fill(report: Report, doc: DocText): void {
     report.evidence[v.key] = v.evidence;
   }
   report.derived = computeDerived(report.values);
-  report.findings = [...tables.findings, ...checkReport(report)];
+  report.findings = [...(doc.findings ?? []), ...tables.findings, ...checkReport(report)];
 }
 
 function reject(report: Report, err: RejectedInput): Report {

@@ -1,5 +1,7 @@
 import { RejectedInput } from '../../errors';
 import type { PageText } from './layout';
+import './polyfill';
+import { pageRules } from './ruling';
 
 export interface LoadedPdf {
   pages: PageText[];
@@ -28,7 +30,7 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
   // its end would come back silently incomplete. Every complete PDF ends with `%%EOF`.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF'))
     throw new RejectedInput('The PDF is truncated (its end is missing); download or export it again.', 'P-PDF-TRUNCATED');
-  const { getDocument } = await (await loadUnpdf()).getResolvedPDFJS();
+  const { getDocument, OPS } = await (await loadUnpdf()).getResolvedPDFJS();
   const deadline = new Deadline(limits.timeoutMs);
   // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay intact.
   const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
@@ -40,8 +42,12 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
       const page = await deadline.race(doc.getPage(n));
       const { width, height, transform } = page.getViewport({ scale: 1 });
       const content = await deadline.race(page.getTextContent());
+      const items = content.items.filter((i) => 'str' in i);
+      // The table rules come from the operator list, read only on pages with figures among their text.
+      const ops = items.some((i) => /\d/.test(i.str)) ? await deadline.race(page.getOperatorList()) : undefined;
       page.cleanup();
-      return { page: n, width, height, viewport: transform, items: content.items.filter((i) => 'str' in i) };
+      const rules = ops ? pageRules(ops.fnArray, ops.argsArray, OPS, transform, height) : [];
+      return { page: n, width, height, viewport: transform, items, rules };
     };
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n += PAGES_IN_FLIGHT) {

@@ -1,0 +1,308 @@
+import type { Cell, Finding } from '../../types';
+import { isNumeric, joinCjk, NUMBERED, type Token } from './layout';
+import { horizontal, type Rule } from './ruling';
+
+/**
+ * Tables drawn with a grid: the cells come from the page's rules, never from where the numbers happen to
+ * be. Column boundaries are the vertical rules, row boundaries the horizontal ones; a boundary left
+ * undrawn between two cells merges them (a spanning cell, repeated over the columns and rows it covers,
+ * as HTML spans are). Every text run goes into the cell whose box holds its centre, so wrapped labels,
+ * wrapped header titles and numbers at any alignment join their cell, and a blank cell stays blank.
+ */
+export interface RuledTable {
+  page: number;
+  /** Region in page points: left, right, bottom, top. */
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  /** Column boundaries, left to right. */
+  xs: number[];
+  /** One row per band between horizontal rules that holds text, top to bottom. */
+  rows: Cell[][];
+  /** Whether each cell of `rows` starts in that row (false: the continuation of a cell spanning rows). */
+  starts: boolean[][];
+}
+
+/** Rules closer than this (points) are one: double borders, a border drawn by both neighbouring cells. */
+const SNAP = 2;
+
+export interface PageRuling {
+  tables: RuledTable[];
+  /** Tokens outside every table, for the text-based reading. */
+  rest: Token[];
+  findings: Finding[];
+}
+
+/** The ruled tables of one page, the tokens left outside them, and the numbers found beside a table's columns. */
+export function ruledTables(page: number, rules: Rule[], tokens: Token[]): PageRuling {
+  const tables: RuledTable[] = [];
+  const findings: Finding[] = [];
+  let rest = tokens;
+  for (const region of regions(rules)) {
+    const table = regionTable(page, region, rest);
+    if (!table) continue;
+    tables.push(table.table);
+    // A number level with the table's rows but outside its columns belongs to no cell: reported, never placed.
+    for (const t of table.beside.filter((b) => isNumeric(b.str)))
+      findings.push({
+        rule: 'P-NUMBER-NO-COLUMN',
+        severity: 'warning',
+        message: `第 ${page} 页表格旁的数字「${t.str}」不在任何一列内，未读取。`,
+        messageEn: `The number ${t.str} on page ${page} lies beside the table, in no column; it was not read.`,
+        keys: [],
+        evidence: `page ${page} x ${round(t.x)} y ${round(t.y)}`,
+      });
+    rest = table.rest;
+  }
+  for (const t of tables) findings.push(...cellFindings(t));
+  return { tables, rest, findings };
+}
+
+/** Connected groups of rules (a horizontal and a vertical rule touching or crossing), each a candidate table. */
+function regions(rules: Rule[]): Rule[][] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const hs = rules.flatMap((r, i) => (horizontal(r) ? [i] : []));
+  const vs = rules.flatMap((r, i) => (horizontal(r) ? [] : [i]));
+  for (const h of hs)
+    for (const v of vs) {
+      const a = rules[h];
+      const b = rules[v];
+      if (b.x1 >= a.x1 - SNAP && b.x1 <= a.x2 + SNAP && a.y1 >= b.y1 - SNAP && a.y1 <= b.y2 + SNAP) parent[find(h)] = find(v);
+    }
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  return [...groups.values()];
+}
+
+/** Positions within SNAP of each other as one (their mean), ascending. */
+function snap(values: number[]): number[] {
+  const out: number[][] = [];
+  for (const v of [...values].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= SNAP) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+/** Whether rules cover the middle half of an edge from `a` to `b` at `at` (collinear pieces joined). */
+function drawn(lines: Rule[], isH: boolean, at: number, a: number, b: number): boolean {
+  const lo = a + (b - a) / 4;
+  const hi = b - (b - a) / 4;
+  const spans = lines
+    .filter((r) => Math.abs((isH ? r.y1 : r.x1) - at) <= SNAP)
+    .map((r) => (isH ? [r.x1, r.x2] : [r.y1, r.y2]))
+    .sort((p, q) => p[0] - q[0]);
+  let reach = lo;
+  for (const [s, e] of spans) {
+    if (s > reach + SNAP) break;
+    reach = Math.max(reach, e);
+    if (reach >= hi) return true;
+  }
+  return false;
+}
+
+interface Placed {
+  table: RuledTable;
+  rest: Token[];
+  /** Tokens level with the table's rows but left or right of it. */
+  beside: Token[];
+}
+
+function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | undefined {
+  const hs = rules.filter(horizontal);
+  const vs = rules.filter((r) => !horizontal(r));
+  const x1 = Math.min(...rules.map((r) => r.x1));
+  const x2 = Math.max(...rules.map((r) => r.x2));
+  const y1 = Math.min(...rules.map((r) => r.y1));
+  const y2 = Math.max(...rules.map((r) => r.y2));
+  const xs = snap([x1, x2, ...vs.map((r) => r.x1)]);
+  const ys = snap([y1, y2, ...hs.map((r) => r.y1)]).reverse();
+  const m = xs.length - 1;
+  const n = ys.length - 1;
+  if (hs.length < 2 || vs.length < 2 || m * n < 2) return undefined;
+  // Elementary cells joined where the boundary between them is not drawn.
+  const parent = Array.from({ length: n * m }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      if (j + 1 < m && !drawn(vs, false, xs[j + 1], ys[i + 1], ys[i])) parent[find(i * m + j + 1)] = find(i * m + j);
+      if (i + 1 < n && !drawn(hs, true, ys[i + 1], xs[j], xs[j + 1])) parent[find((i + 1) * m + j)] = find(i * m + j);
+    }
+  const inside: Token[][] = Array.from({ length: n * m }, () => []);
+  const rest: Token[] = [];
+  const beside: Token[] = [];
+  for (const t of tokens) {
+    const cy = centreY(t);
+    if (cy < y1 || cy > y2) rest.push(t);
+    else if (t.x2 <= x1 + 1 || t.x >= x2 - 1) beside.push(t);
+    else for (const part of splitAt(t, xs)) inside[find(indexOf(ys, centreY(part), true) * m + indexOf(xs, (part.x + part.x2) / 2, false))].push(part);
+  }
+  if (inside.every((c) => c.length === 0)) return undefined;
+  // Each merged cell's box: the union of its elementary cells.
+  const boxes = new Map<number, { i: number; j: number; x1: number; x2: number; y1: number; y2: number }>();
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      const r = find(i * m + j);
+      const b = boxes.get(r);
+      if (!b) boxes.set(r, { i, j, x1: xs[j], x2: xs[j + 1], y1: ys[i + 1], y2: ys[i] });
+      else Object.assign(b, { x1: Math.min(b.x1, xs[j]), x2: Math.max(b.x2, xs[j + 1]), y1: Math.min(b.y1, ys[i + 1]) });
+    }
+  const cells = new Map<number, Cell>();
+  for (const [r, b] of boxes) {
+    const ts = inside.flatMap((c, k) => (find(k) === r ? c : []));
+    cells.set(r, cellOf(page, ts, b));
+  }
+  const rows: Cell[][] = [];
+  const starts: boolean[][] = [];
+  for (let i = 0; i < n; i++) {
+    const roots = Array.from({ length: m }, (_, j) => find(i * m + j));
+    // A band with no text of its own (only cells spanning from above) adds nothing.
+    if (!roots.some((r) => boxes.get(r)!.i === i && cells.get(r)!.text)) continue;
+    rows.push(roots.map((r) => cells.get(r)!));
+    starts.push(roots.map((r) => boxes.get(r)!.i === i));
+  }
+  return { table: { page, x1, x2, y1, y2, xs, rows, starts }, rest, beside };
+}
+
+/** Vertical centre of a token: baseline plus a third of the font size, or the middle of a vertical run. */
+const centreY = (t: Token) => (t.yBottom === undefined ? t.y + 0.3 * t.fs : (t.y + t.yBottom) / 2);
+
+/** Index of the band holding `v` between sorted boundaries (descending when `desc`), clamped to the table. */
+function indexOf(bounds: number[], v: number, desc: boolean): number {
+  for (let k = 1; k < bounds.length - 1; k++) if (desc ? v > bounds[k] : v < bounds[k]) return k - 1;
+  return bounds.length - 2;
+}
+
+/** A run of text crossing a column boundary (glyphs of two cells closer than a word gap) is cut there, by character share. */
+function splitAt(t: Token, xs: number[]): Token[] {
+  const chars = [...t.str];
+  if (t.yBottom !== undefined || chars.length < 2) return [t];
+  const per = (t.x2 - t.x) / chars.length;
+  const cuts = xs.filter((x) => x > t.x + per / 2 && x < t.x2 - per / 2).map((x) => Math.round((x - t.x) / per));
+  if (cuts.length === 0) return [t];
+  const out: Token[] = [];
+  let from = 0;
+  for (const c of [...cuts, chars.length]) {
+    if (c > from) out.push({ ...t, str: chars.slice(from, c).join(''), x: t.x + from * per, x2: t.x + c * per });
+    from = c;
+  }
+  return out;
+}
+
+/**
+ * A cell's text: its runs by line, top to bottom. A line of digits continues the digits above it only when it
+ * could not have fitted beside them (a number wrapped in a narrow cell); otherwise the two stay apart.
+ */
+function cellOf(page: number, ts: Token[], b: { x1: number; x2: number; y1: number; y2: number }): Cell {
+  const box = { x: round(b.x1), y: round(b.y1), w: round(b.x2 - b.x1), h: round(b.y2 - b.y1) };
+  if (ts.length === 0) return { text: '', raw: '', loc: { page, box } };
+  const lines: Token[][] = [];
+  for (const t of [...ts].sort((p, q) => centreY(q) - centreY(p) || p.x - q.x)) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(centreY(line[0]) - centreY(t)) <= 0.4 * Math.min(line[0].fs, t.fs)) line.push(t);
+    else lines.push([t]);
+  }
+  const pad = Math.max(0, Math.min(...ts.map((t) => t.x)) - b.x1);
+  const right = b.x2 - pad;
+  let raw = '';
+  let prev: Token[] | undefined;
+  for (const line of lines.map((l) => l.sort((p, q) => p.x - q.x))) {
+    const text = line.map((t, k) => (k > 0 && t.x - line[k - 1].x2 > 0.2 * t.fs ? ' ' : '') + t.str).join('');
+    if (prev) {
+      const end = prev[prev.length - 1];
+      const first = line[0];
+      const wrapped = /\d$/.test(end.str) && /^\d/.test(first.str) && end.x2 + (first.x2 - first.x) / [...first.str].length > right;
+      raw += wrapped ? '' : /\d$/.test(end.str) && /^\d/.test(first.str) ? ' ' : '\n';
+    }
+    raw += text;
+    prev = line;
+  }
+  const first = lines[0][0];
+  return { text: joinCjk(raw), raw, loc: { page, x: round(first.x), y: round(first.y), box } };
+}
+
+/** Several separate numbers in one cell contradict the form (one figure per cell): reported, and the cell is not read. */
+function cellFindings(t: RuledTable): Finding[] {
+  const out: Finding[] = [];
+  t.rows.forEach((row, i) =>
+    row.forEach((c, j) => {
+      const parts = c.text.split(/\s+/).filter(Boolean);
+      if (!t.starts[i][j] || parts.length < 2 || !parts.every(isNumeric)) return;
+      out.push({
+        rule: 'P-CELL-NUMBERS',
+        severity: 'warning',
+        message: `第 ${t.page} 页表格的一个单元格里有 ${parts.length} 个数字（${parts.join('、')}），表格式每格只有一个数，未读取。`,
+        messageEn: `A table cell on page ${t.page} holds ${parts.length} separate numbers (${parts.join(', ')}); the form has one per cell, so it was not read.`,
+        keys: [],
+        evidence: `page ${t.page} x ${c.loc.box?.x} y ${c.loc.box?.y}`,
+      });
+      for (const r of t.rows) if (r[j] === c) r[j] = { ...c, text: '' };
+    }),
+  );
+  return out;
+}
+
+/**
+ * A table broken over a page break continues in the next page's first table when the columns match. A row cut
+ * by the break (its numbered label going on over the page, with no figures of its own below) is joined back.
+ */
+function continues(a: RuledTable, b: RuledTable): boolean {
+  return b.page === a.page + 1 && a.xs.length === b.xs.length && a.xs.every((x, k) => Math.abs(x - b.xs[k]) <= SNAP);
+}
+
+function joinRows(a: RuledTable, b: RuledTable): void {
+  const last = a.rows[a.rows.length - 1];
+  const first = b.rows[0];
+  const k = labelEnd(last);
+  if (k < 0) return;
+  // Group labels spanning the break are one cell: its text on both pages, for the rows of both. Not under a
+  // repeated header row (text over the figure columns).
+  const header = first.slice(k + 1).some((c) => c.text && !isNumeric(c.text.replace(/\s+/g, '')));
+  for (let j = 0; j < k && !header; j++) {
+    const [ca, cb] = [last[j], first[j]];
+    if (!ca.text || NUMBERED.test(cb.text) || isNumeric(cb.text)) continue;
+    const whole = { ...ca, text: joinCjk(`${ca.text} ${cb.text}`), raw: cb.raw ? `${ca.raw}\n${cb.raw}` : ca.raw };
+    for (const r of [...a.rows, ...b.rows]) if (r[j] === ca || r[j] === cb) r[j] = whole;
+  }
+  // An item label cut by the break: its numbered start above, the rest below with no figures of its own.
+  const [ca, cb] = [last[k], first[k]];
+  if (labelEnd(first) === k && NUMBERED.test(ca.text) && cb.text && !NUMBERED.test(cb.text) && first.slice(k + 1).every((c) => !c.text)) {
+    last[k] = { ...ca, text: joinCjk(`${ca.text} ${cb.text}`), raw: `${ca.raw}\n${cb.raw}` };
+    b.rows.shift();
+    b.starts.shift();
+  }
+}
+
+/**
+ * The ruled tables in document order as grid rows, a table broken over pages joined into one. Cells spanning
+ * rows or columns are repeated, with the locator of the cell where they start (as HTML spans are).
+ */
+export function ruledGrids(tables: RuledTable[]): { page: number; y: number; rows: Cell[][] }[] {
+  const ordered = [...tables].sort((a, b) => a.page - b.page || b.y2 - a.y2);
+  const out: { page: number; y: number; rows: Cell[][] }[] = [];
+  let prev: RuledTable | undefined;
+  for (const t of ordered) {
+    const lastOnPage = prev && !ordered.some((o) => o.page === prev!.page && o.y2 < prev!.y1);
+    const firstOnPage = !ordered.some((o) => o.page === t.page && o.y1 > t.y2);
+    if (prev && lastOnPage && firstOnPage && continues(prev, t) && prev.rows.length && t.rows.length) {
+      joinRows(prev, t);
+      out[out.length - 1].rows.push(...t.rows);
+    } else out.push({ page: t.page, y: t.y2, rows: [...t.rows] });
+    prev = t;
+  }
+  return out;
+}
+
+/** Index of a row's last label cell: the last cell with text that is not a figure, -1 when none. */
+function labelEnd(r: Cell[]): number {
+  let k = -1;
+  r.forEach((c, j) => {
+    if (c.text && !isNumeric(c.text.replace(/\s+/g, ''))) k = j;
+  });
+  return k;
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
