@@ -59,7 +59,7 @@ export function ruledTables(page: number, rules: Rule[], tokens: Token[]): PageR
   return { tables, rest, findings };
 }
 
-/** Connected groups of rules (a horizontal and a vertical rule touching or crossing), each a candidate table. */
+/** Connected groups of rules (a horizontal and a vertical rule touching or crossing, or two pieces of one line), each a candidate table. */
 function regions(rules: Rule[]): Rule[][] {
   const parent = rules.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -71,6 +71,14 @@ function regions(rules: Rule[]): Rule[][] {
       const b = rules[v];
       if (b.x1 >= a.x1 - SNAP && b.x1 <= a.x2 + SNAP && a.y1 >= b.y1 - SNAP && a.y1 <= b.y2 + SNAP) parent[find(h)] = find(v);
     }
+  // Chromium draws each cell's border on its own: pieces of one line join end to end.
+  const pieces = (ids: number[], at: (r: Rule) => number, from: (r: Rule) => number, to: (r: Rule) => number) => {
+    for (const i of ids)
+      for (const k of ids)
+        if (i < k && Math.abs(at(rules[i]) - at(rules[k])) <= SNAP && from(rules[k]) <= to(rules[i]) + SNAP && from(rules[i]) <= to(rules[k]) + SNAP) parent[find(i)] = find(k);
+  };
+  pieces(hs, (r) => r.y1, (r) => r.x1, (r) => r.x2);
+  pieces(vs, (r) => r.x1, (r) => r.y1, (r) => r.y2);
   const groups = new Map<number, Rule[]>();
   rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
   return [...groups.values()];
