@@ -33,7 +33,8 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
   const { getDocument, OPS } = await (await loadUnpdf()).getResolvedPDFJS();
   const deadline = new Deadline(limits.timeoutMs);
   // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay intact.
-  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  // maxImageSize 0: images are never decoded for the operator list (only its rules are read).
+  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, maxImageSize: 0 });
   try {
     const doc = await deadline.race(task.promise);
     if (doc.numPages > limits.maxPages)

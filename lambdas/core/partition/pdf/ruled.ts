@@ -63,25 +63,44 @@ export function ruledTables(page: number, rules: Rule[], tokens: Token[]): PageR
 function regions(rules: Rule[]): Rule[][] {
   const parent = rules.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const hs = rules.flatMap((r, i) => (horizontal(r) ? [i] : []));
-  const vs = rules.flatMap((r, i) => (horizontal(r) ? [] : [i]));
-  for (const h of hs)
-    for (const v of vs) {
-      const a = rules[h];
-      const b = rules[v];
-      if (b.x1 >= a.x1 - SNAP && b.x1 <= a.x2 + SNAP && a.y1 >= b.y1 - SNAP && a.y1 <= b.y2 + SNAP) parent[find(h)] = find(v);
+  const union = (i: number, k: number) => (parent[find(i)] = find(k));
+  const hs = rules.flatMap((r, i) => (horizontal(r) ? [i] : [])).sort((i, k) => rules[i].y1 - rules[k].y1);
+  const vs = rules.flatMap((r, i) => (horizontal(r) ? [] : [i])).sort((i, k) => rules[i].x1 - rules[k].x1);
+  // Each horizontal rule against the vertical rules within its x-range (vs sorted by x).
+  for (const h of hs) {
+    const a = rules[h];
+    for (let k = lowerBound(vs, (v) => rules[v].x1 >= a.x1 - SNAP); k < vs.length && rules[vs[k]].x1 <= a.x2 + SNAP; k++) {
+      const b = rules[vs[k]];
+      if (a.y1 >= b.y1 - SNAP && a.y1 <= b.y2 + SNAP) union(h, vs[k]);
     }
+  }
   // Chromium draws each cell's border on its own: pieces of one line join end to end.
   const pieces = (ids: number[], at: (r: Rule) => number, from: (r: Rule) => number, to: (r: Rule) => number) => {
-    for (const i of ids)
-      for (const k of ids)
-        if (i < k && Math.abs(at(rules[i]) - at(rules[k])) <= SNAP && from(rules[k]) <= to(rules[i]) + SNAP && from(rules[i]) <= to(rules[k]) + SNAP) parent[find(i)] = find(k);
+    for (let i = 0; i < ids.length; i++)
+      for (let k = i + 1; k < ids.length && at(rules[ids[k]]) - at(rules[ids[i]]) <= SNAP; k++)
+        if (from(rules[ids[k]]) <= to(rules[ids[i]]) + SNAP && from(rules[ids[i]]) <= to(rules[ids[k]]) + SNAP) union(ids[i], ids[k]);
   };
   pieces(hs, (r) => r.y1, (r) => r.x1, (r) => r.x2);
   pieces(vs, (r) => r.x1, (r) => r.y1, (r) => r.y2);
   const groups = new Map<number, Rule[]>();
-  rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  rules.forEach((r, i) => {
+    const g = groups.get(find(i));
+    if (g) g.push(r);
+    else groups.set(find(i), [r]);
+  });
   return [...groups.values()];
+}
+
+/** First index whose item satisfies a predicate that is false then true along the array. */
+function lowerBound<T>(xs: T[], ok: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(xs[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Positions within SNAP of each other as one (their mean), ascending. */
@@ -95,14 +114,22 @@ function snap(values: number[]): number[] {
   return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
 }
 
-/** Whether rules cover the middle half of an edge from `a` to `b` at `at` (collinear pieces joined). */
-function drawn(lines: Rule[], isH: boolean, at: number, a: number, b: number): boolean {
+/** The rules lying on each boundary, as spans along it sorted by start. */
+function onBoundaries(lines: Rule[], bounds: number[], isH: boolean): number[][][] {
+  const out = bounds.map((): number[][] => []);
+  for (const r of lines) {
+    const at = isH ? r.y1 : r.x1;
+    const k = bounds.findIndex((b) => Math.abs(b - at) <= SNAP);
+    if (k >= 0) out[k].push(isH ? [r.x1, r.x2] : [r.y1, r.y2]);
+  }
+  for (const spans of out) spans.sort((p, q) => p[0] - q[0]);
+  return out;
+}
+
+/** Whether the spans on a boundary cover the middle half of the edge from `a` to `b` (collinear pieces joined). */
+function drawn(spans: number[][], a: number, b: number): boolean {
   const lo = a + (b - a) / 4;
   const hi = b - (b - a) / 4;
-  const spans = lines
-    .filter((r) => Math.abs((isH ? r.y1 : r.x1) - at) <= SNAP)
-    .map((r) => (isH ? [r.x1, r.x2] : [r.y1, r.y2]))
-    .sort((p, q) => p[0] - q[0]);
   let reach = lo;
   for (const [s, e] of spans) {
     if (s > reach + SNAP) break;
@@ -134,10 +161,12 @@ function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | und
   // Elementary cells joined where the boundary between them is not drawn.
   const parent = Array.from({ length: n * m }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const vAt = onBoundaries(vs, xs, false);
+  const hAt = onBoundaries(hs, ys, true);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) {
-      if (j + 1 < m && !drawn(vs, false, xs[j + 1], ys[i + 1], ys[i])) parent[find(i * m + j + 1)] = find(i * m + j);
-      if (i + 1 < n && !drawn(hs, true, ys[i + 1], xs[j], xs[j + 1])) parent[find((i + 1) * m + j)] = find(i * m + j);
+      if (j + 1 < m && !drawn(vAt[j + 1], ys[i + 1], ys[i])) parent[find(i * m + j + 1)] = find(i * m + j);
+      if (i + 1 < n && !drawn(hAt[i + 1], xs[j], xs[j + 1])) parent[find((i + 1) * m + j)] = find(i * m + j);
     }
   const inside: Token[][] = Array.from({ length: n * m }, () => []);
   const rest: Token[] = [];
@@ -158,11 +187,10 @@ function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | und
       if (!b) boxes.set(r, { i, j, x1: xs[j], x2: xs[j + 1], y1: ys[i + 1], y2: ys[i] });
       else Object.assign(b, { x1: Math.min(b.x1, xs[j]), x2: Math.max(b.x2, xs[j + 1]), y1: Math.min(b.y1, ys[i + 1]) });
     }
+  const byRoot = new Map<number, Token[]>();
+  inside.forEach((ts, k) => byRoot.set(find(k), [...(byRoot.get(find(k)) ?? []), ...ts]));
   const cells = new Map<number, Cell>();
-  for (const [r, b] of boxes) {
-    const ts = inside.flatMap((c, k) => (find(k) === r ? c : []));
-    cells.set(r, cellOf(page, ts, b));
-  }
+  for (const [r, b] of boxes) cells.set(r, cellOf(page, byRoot.get(r) ?? [], b));
   const rows: Cell[][] = [];
   const starts: boolean[][] = [];
   for (let i = 0; i < n; i++) {
