@@ -4,7 +4,7 @@ import type { ParseOptions } from '../../record/options';
 import type { Cell, DocText, Grid, Locator } from '../../types';
 import { buildGrids } from './grids';
 import { ruledGrids, ruledTables, type RuledTable } from './ruled';
-import { docTop, dropFurniture, lineText, pageLines, pageTokens, type Line } from './layout';
+import { docTop, dropFurniture, isNumeric, lineText, pageLines, pageTokens, type Line, type PageText } from './layout';
 import { loadPdf } from './load';
 import { fixRadicals } from './radicals';
 
@@ -16,7 +16,7 @@ const MIN_CHARS_PER_PAGE = 20;
  * headers dropped, radical look-alikes fixed, simplified script) and the tables rebuilt from positions.
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
-  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs });
+  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: holdsFigures });
   const tokens = pdf.pages.map(pageTokens);
   const pages = pdf.pages.map((p, i) => ({ height: p.height, width: p.width, lines: pageLines(tokens[i], p.height) }));
   const visible = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + lineText(l).replace(/\s/g, '').length, 0), 0);
@@ -47,6 +47,13 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
     findings: ruling.flatMap((r) => r.findings),
     pages: pdf.pages.length,
   };
+}
+
+/** A page with two figures or more set apart from other text (table cells, not prose or a lone page number) may hold a table. */
+function holdsFigures(p: PageText): boolean {
+  let n = 0;
+  for (const l of pageLines(pageTokens(p), p.height)) for (const s of l.segs) if (isNumeric(s.text.replace(/\s+/g, '')) && ++n >= 2) return true;
+  return false;
 }
 
 /** opencc t2cn maps character for character, so positions and lengths stay as printed. */

@@ -14,6 +14,8 @@ const PAGES_IN_FLIGHT = 4;
 interface Limits {
   maxPages: number;
   timeoutMs: number;
+  /** Pages whose table rules are read (the operator list costs about half of the text again). */
+  ruled?: (page: PageText) => boolean;
 }
 
 // unpdf bundles pdf.js (1.5 MB): loaded on the first PDF only, so HTML and text parses never pay for it.
@@ -43,12 +45,10 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
       const page = await deadline.race(doc.getPage(n));
       const { width, height, transform } = page.getViewport({ scale: 1 });
       const content = await deadline.race(page.getTextContent());
-      const items = content.items.filter((i) => 'str' in i);
-      // The table rules come from the operator list, read only on pages with figures among their text.
-      const ops = items.some((i) => /\d/.test(i.str)) ? await deadline.race(page.getOperatorList()) : undefined;
+      const text: PageText = { page: n, width, height, viewport: transform, items: content.items.filter((i) => 'str' in i) };
+      const ops = limits.ruled?.(text) ? await deadline.race(page.getOperatorList()) : undefined;
       page.cleanup();
-      const rules = ops ? pageRules(ops.fnArray, ops.argsArray, OPS, transform, height) : [];
-      return { page: n, width, height, viewport: transform, items, rules };
+      return { ...text, rules: ops ? pageRules(ops.fnArray, ops.argsArray, OPS, transform, height) : [] };
     };
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n += PAGES_IN_FLIGHT) {
