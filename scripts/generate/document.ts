@@ -59,6 +59,8 @@ export interface DocumentOptions {
   lawProhibitedTypo?: boolean;
   /** Print the 2019 procurement amount in 元 (`251000.00元`) instead of 万元. */
   procurementInYuan?: boolean;
+  /** Leave table 3's zero cells blank, as most Word reports do: a sparse table (its labels omit those keys). */
+  blankZeros?: boolean;
 }
 
 /** Where narrow columns wrap their header labels on the page. */
@@ -141,6 +143,7 @@ function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
   const money = new Set(moneyKeys(spec.format));
   return (key) => {
     const value = spec.values[key];
+    if (options.blankZeros && key.startsWith('t3.') && value === 0) return '';
     if (!money.has(key)) return String(value);
     if (options.procurementInYuan && key === 't2.procurement.amount') return `${(Math.round(value * 100) * 100).toFixed(2)}元`;
     return value.toFixed(2);

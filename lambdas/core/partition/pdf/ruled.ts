@@ -303,9 +303,10 @@ function joinRows(a: RuledTable, b: RuledTable): void {
     const whole = { ...ca, text: joinCjk(`${ca.text} ${cb.text}`), raw: cb.raw ? `${ca.raw}\n${cb.raw}` : ca.raw };
     for (const r of [...a.rows, ...b.rows]) if (r[j] === ca || r[j] === cb) r[j] = whole;
   }
-  // An item label cut by the break: its numbered start above, the rest below with no figures of its own.
+  // An item label cut by the break: the rest below, not starting a new numbered label, with no figures of its own.
+  // (Were it a blank row of its own, the form's row order still places the joined label on the row above.)
   const [ca, cb] = [last[k], first[k]];
-  if (labelEnd(first) === k && NUMBERED.test(ca.text) && cb.text && !NUMBERED.test(cb.text) && first.slice(k + 1).every((c) => !c.text)) {
+  if (labelEnd(first) === k && cb.text && !NUMBERED.test(cb.text) && first.slice(k + 1).every((c) => !c.text)) {
     last[k] = { ...ca, text: joinCjk(`${ca.text} ${cb.text}`), raw: `${ca.raw}\n${cb.raw}` };
     b.rows.shift();
     b.starts.shift();
