@@ -282,18 +282,27 @@ function cellFindings(t: RuledTable): Finding[] {
 }
 
 /**
- * A table broken over a page break continues in the next page's first table when the columns match. A row cut
- * by the break (its numbered label going on over the page, with no figures of its own below) is joined back.
+ * A table broken over a page break continues in the next page's first table when their outer edges match. The
+ * two parts may split their label columns differently (a sub-group column starting on the second page): both
+ * are then read on the union of their column boundaries. A row cut by the break is joined back (joinRows).
  */
 function continues(a: RuledTable, b: RuledTable): boolean {
-  return b.page === a.page + 1 && a.xs.length === b.xs.length && a.xs.every((x, k) => Math.abs(x - b.xs[k]) <= SNAP);
+  return b.page === a.page + 1 && Math.abs(a.xs[0] - b.xs[0]) <= SNAP && Math.abs(a.xs[a.xs.length - 1] - b.xs[b.xs.length - 1]) <= SNAP;
+}
+
+/** The table on finer column boundaries: a cell wider than a new column is repeated over it, as a spanning cell is. */
+function refine(t: RuledTable, xs: number[]): RuledTable {
+  if (xs.length === t.xs.length) return t;
+  const from = xs.slice(0, -1).map((x, k) => indexOf(t.xs, (x + xs[k + 1]) / 2, false));
+  return { ...t, xs, rows: t.rows.map((r) => from.map((j) => r[j])), starts: t.starts.map((r) => from.map((j) => r[j])) };
 }
 
 function joinRows(a: RuledTable, b: RuledTable): void {
   const last = a.rows[a.rows.length - 1];
   const first = b.rows[0];
   const k = labelEnd(last);
-  if (k < 0) return;
+  // Only a body row (one with a figure) is continued; header rows cut by the break stay as printed.
+  if (k < 0 || !last.some((c) => isNumeric(c.text.replace(/\s+/g, '')))) return;
   // Group labels spanning the break are one cell: its text on both pages, for the rows of both. Not under a
   // repeated header row (text over the figure columns).
   const header = first.slice(k + 1).some((c) => c.text && !isNumeric(c.text.replace(/\s+/g, '')));
@@ -319,15 +328,19 @@ function joinRows(a: RuledTable, b: RuledTable): void {
  */
 export function ruledGrids(tables: RuledTable[]): { page: number; y: number; rows: Cell[][] }[] {
   const ordered = [...tables].sort((a, b) => a.page - b.page || b.y2 - a.y2);
-  const out: { page: number; y: number; rows: Cell[][] }[] = [];
+  const out: { page: number; y: number; rows: Cell[][]; starts: boolean[][] }[] = [];
   let prev: RuledTable | undefined;
-  for (const t of ordered) {
+  for (let t of ordered) {
     const lastOnPage = prev && !ordered.some((o) => o.page === prev!.page && o.y2 < prev!.y1);
     const firstOnPage = !ordered.some((o) => o.page === t.page && o.y1 > t.y2);
     if (prev && lastOnPage && firstOnPage && continues(prev, t) && prev.rows.length && t.rows.length) {
-      joinRows(prev, t);
-      out[out.length - 1].rows.push(...t.rows);
-    } else out.push({ page: t.page, y: t.y2, rows: [...t.rows] });
+      const xs = snap([...prev.xs, ...t.xs]);
+      const joined = out[out.length - 1];
+      const before = refine({ ...prev, rows: joined.rows, starts: joined.starts }, xs);
+      t = refine(t, xs);
+      joinRows(before, t);
+      out[out.length - 1] = { ...joined, rows: [...before.rows, ...t.rows], starts: [...before.starts, ...t.starts] };
+    } else out.push({ page: t.page, y: t.y2, rows: [...t.rows], starts: [...t.starts] });
     prev = t;
   }
   return out;
