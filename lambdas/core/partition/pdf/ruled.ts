@@ -39,24 +39,26 @@ export function ruledTables(page: number, rules: Rule[], tokens: Token[]): PageR
   const tables: RuledTable[] = [];
   const findings: Finding[] = [];
   let rest = tokens;
+  if (rules.length === 0) return { tables, rest, findings };
   for (const region of regions(rules)) {
     const table = regionTable(page, region, rest);
     if (!table) continue;
     tables.push(table.table);
-    // A number level with the table's rows but outside its columns belongs to no cell: reported, never placed.
-    for (const t of table.beside.filter((b) => isNumeric(b.str)))
-      findings.push({
-        rule: 'P-NUMBER-NO-COLUMN',
-        severity: 'warning',
-        message: `第 ${page} 页表格旁的数字「${t.str}」不在任何一列内，未读取。`,
-        messageEn: `The number ${t.str} on page ${page} lies beside the table, in no column; it was not read.`,
-        keys: [],
-        evidence: `page ${page} x ${round(t.x)} y ${round(t.y)}`,
-      });
     rest = table.rest;
   }
+  // A number level with a table's rows but outside its columns belongs to no cell: reported, never placed.
+  const level = (t: Token) => tables.some((k) => centreY(t) >= k.y1 && centreY(t) <= k.y2);
+  for (const t of rest.filter((b) => level(b) && isNumeric(b.str)))
+    findings.push({
+      rule: 'P-NUMBER-NO-COLUMN',
+      severity: 'warning',
+      message: `第 ${page} 页表格旁的数字「${t.str}」不在任何一列内，未读取。`,
+      messageEn: `The number ${t.str} on page ${page} lies beside the table, in no column; it was not read.`,
+      keys: [],
+      evidence: `page ${page} x ${round(t.x)} y ${round(t.y)}`,
+    });
   for (const t of tables) findings.push(...cellFindings(t));
-  return { tables, rest, findings };
+  return { tables, rest: rest.filter((t) => !level(t)), findings };
 }
 
 /** Connected groups of rules (a horizontal and a vertical rule touching or crossing, or two pieces of one line), each a candidate table. */
@@ -141,9 +143,8 @@ function drawn(spans: number[][], a: number, b: number): boolean {
 
 interface Placed {
   table: RuledTable;
+  /** The tokens outside the table's box. */
   rest: Token[];
-  /** Tokens level with the table's rows but left or right of it. */
-  beside: Token[];
 }
 
 function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | undefined {
@@ -170,11 +171,9 @@ function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | und
     }
   const inside: Token[][] = Array.from({ length: n * m }, () => []);
   const rest: Token[] = [];
-  const beside: Token[] = [];
   for (const t of tokens) {
     const cy = centreY(t);
-    if (cy < y1 || cy > y2) rest.push(t);
-    else if (t.x2 <= x1 + 1 || t.x >= x2 - 1) beside.push(t);
+    if (cy < y1 || cy > y2 || t.x2 <= x1 + 1 || t.x >= x2 - 1) rest.push(t);
     else for (const part of splitAt(t, xs)) inside[find(indexOf(ys, centreY(part), true) * m + indexOf(xs, (part.x + part.x2) / 2, false))].push(part);
   }
   if (inside.every((c) => c.length === 0)) return undefined;
@@ -188,7 +187,11 @@ function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | und
       else Object.assign(b, { x1: Math.min(b.x1, xs[j]), x2: Math.max(b.x2, xs[j + 1]), y1: Math.min(b.y1, ys[i + 1]) });
     }
   const byRoot = new Map<number, Token[]>();
-  inside.forEach((ts, k) => byRoot.set(find(k), [...(byRoot.get(find(k)) ?? []), ...ts]));
+  inside.forEach((ts, k) => {
+    const into = byRoot.get(find(k));
+    if (into) into.push(...ts);
+    else byRoot.set(find(k), [...ts]);
+  });
   const cells = new Map<number, Cell>();
   for (const [r, b] of boxes) cells.set(r, cellOf(page, byRoot.get(r) ?? [], b));
   const rows: Cell[][] = [];
@@ -200,7 +203,7 @@ function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | und
     rows.push(roots.map((r) => cells.get(r)!));
     starts.push(roots.map((r) => boxes.get(r)!.i === i));
   }
-  return { table: { page, x1, x2, y1, y2, xs, rows, starts }, rest, beside };
+  return { table: { page, x1, x2, y1, y2, xs, rows, starts }, rest };
 }
 
 /** Vertical centre of a token: baseline plus a third of the font size, or the middle of a vertical run. */
@@ -208,8 +211,8 @@ const centreY = (t: Token) => (t.yBottom === undefined ? t.y + 0.3 * t.fs : (t.y
 
 /** Index of the band holding `v` between sorted boundaries (descending when `desc`), clamped to the table. */
 function indexOf(bounds: number[], v: number, desc: boolean): number {
-  for (let k = 1; k < bounds.length - 1; k++) if (desc ? v > bounds[k] : v < bounds[k]) return k - 1;
-  return bounds.length - 2;
+  const inner = bounds.slice(1, -1);
+  return lowerBound(inner, (b) => (desc ? v > b : v < b));
 }
 
 /** A run of text crossing a column boundary (glyphs of two cells closer than a word gap) is cut there, by character share. */

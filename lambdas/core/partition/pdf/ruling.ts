@@ -68,8 +68,7 @@ export function pageRules(fnArray: ArrayLike<number>, argsArray: unknown[], ops:
       const [paint, [data]] = args as [number, [ArrayLike<number> | null]];
       if (!data) continue;
       const m = multiply(viewport, ctm);
-      const toPage = (x: number, y: number) => [m[0] * x + m[2] * y + m[4], height - (m[1] * x + m[3] * y + m[5])];
-      const paths = subpaths(data).map((p) => p.map(([x, y]) => toPage(x, y)));
+      const paths = subpaths(data).map((p) => p.map(([x, y]) => [m[0] * x + m[2] * y + m[4], height - (m[1] * x + m[3] * y + m[5])]));
       if (strokeOps.has(paint) && visible(stroke)) for (const p of paths) strokedRules(p, rules);
       if (fillOps.has(paint) && visible(fill)) for (const p of paths) filledRule(p, rules);
     }
