@@ -49,12 +49,8 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
   };
 }
 
-/** A page with two figures or more set apart from other text (table cells, not prose or a lone page number) may hold a table. */
-function holdsFigures(p: PageText): boolean {
-  let n = 0;
-  for (const l of pageLines(pageTokens(p), p.height)) for (const s of l.segs) if (isNumeric(s.text.replace(/\s+/g, '')) && ++n >= 2) return true;
-  return false;
-}
+/** A page printing two figures or more as text runs of their own (table cells, not a lone page number) may hold a table. */
+const holdsFigures = (p: PageText) => p.items.filter((i) => isNumeric(i.str.replace(/\s+/g, ''))).length >= 2;
 
 /** opencc t2cn maps character for character, so positions and lengths stay as printed. */
 function simplifiedLine(l: Line): Line {
