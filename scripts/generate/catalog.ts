@@ -46,11 +46,10 @@ export interface SampleLabels {
   narrative: Array<{ key: string; value: number }>;
 }
 
-/** A sample whose table 3 prints zeros as blank cells: blank cells carry no value, so their keys leave the labels. */
+/** A sample whose table 3 prints zeros as blank cells: blank cells carry no value, so their keys leave the labels (the prose still states its figures). */
 function sparse(sample: Sample): Sample {
   const values = Object.fromEntries(Object.entries(sample.spec.values).filter(([k, v]) => !(k.startsWith('t3.') && v === 0)));
-  const narrative = sample.spec.narrative.filter((n) => n.key in values);
-  return { ...sample, labels: { values, narrative } };
+  return { ...sample, labels: { values } };
 }
 
 export function baseSamples(): Sample[] {
