@@ -10,9 +10,9 @@ export interface AuditContext {
   registry: readonly Agency[];
   /** Every audited report of the year, matched or not. */
   reports: readonly ReportSummary[];
-  /** The year's report of each registered agency (by name). */
+  /** The year's report of each agency, registered or inferred (by name). */
   current: ReadonlyMap<string, ReportSummary>;
-  /** Last year's report of each registered agency (by name). */
+  /** Last year's report of each agency, registered or inferred (by name). */
   previous: ReadonlyMap<string, ReportSummary>;
 }
 
@@ -47,6 +47,7 @@ export function makeFinding(rule: AuditRule, year: number, d: FindingDraft): Aud
     id: fingerprint(id, year, d.agency ?? '', reports, d.keys),
     rule: id,
     severity: d.severity ?? rule.severity,
+    outcome: 'failed',
     message: d.message,
     messageEn: d.messageEn,
     basis: rule.basis,

@@ -46,16 +46,16 @@ export const x3MissingLate: AuditRule = {
       }
     }
     for (const report of ctx.reports) {
-      if (report.agency) continue;
+      if (report.agency && !report.agency.inferred) continue;
       out.push(
         makeFinding(this, ctx.year, {
           suffix: 'UNREGISTERED',
-          severity: 'warning',
+          severity: 'info',
           agency: report.agencyText,
           reports: [report],
           keys: ['agency'],
-          message: `报告${report.id}的机关“${report.agencyText ?? '（未识别）'}”不在机关名录中，未纳入核查。`,
-          messageEn: `Report ${report.id}: agency "${report.agencyText ?? '(not found)'}" matches no registered agency and was not audited.`,
+          message: `报告${report.id}的机关“${report.agencyText ?? '（未识别）'}”不在机关名录中：已按名称推断机关类别和层级进行核查，未核查是否按期公开。`,
+          messageEn: `Report ${report.id}: agency "${report.agencyText ?? '(not found)'}" matches no registered agency; audited with kind and level inferred from its name, deadlines not checked.`,
           evidence: `${cite(report)} agency=${report.agencyText ?? 'null'}`,
         }),
       );
