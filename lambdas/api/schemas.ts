@@ -42,9 +42,19 @@ export const reportsQuery = z.strictObject({
 
 export const idParam = z.strictObject({ id: text('id').describe('Report id') });
 
+/** Checks that could not be made are stored but listed only on request. */
+export const notAssessableParam = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((s) => s === 'true')
+  .describe('`true` also lists the checks that could not be made (outcome `not-assessable`); left out by default');
+
+export const reportQuery = z.strictObject({ notAssessable: notAssessableParam });
+
 export const findingsQuery = z.strictObject({
   year,
-  rule: text('rule').optional().describe('Rule id, e.g. T3-BALANCE'),
+  rule: text('rule').optional().describe('Rule id or family: `S5` matches S5-balance, S5-t4 …; `S5-balance` only that check'),
+  notAssessable: notAssessableParam,
   severity: severity.optional(),
   agency: text('agency').optional(),
   review: reviewFilter.optional(),

@@ -1,3 +1,4 @@
+import { matchesRule } from '../../core/rules/family';
 import { listFindings, listReportsByAgency } from '../../store';
 import { getReviews, putReview } from '../../store/reviews';
 import { NotFound } from '../errors';
@@ -20,7 +21,10 @@ export const listFindingsRoute = route({
   responses: { 200: '`{items: Finding[], cursor?}`', 400: 'Invalid query or cursor' },
   async run({ query }) {
     const wanted = (f: FindingOut) =>
-      (!query.rule || f.rule === query.rule) && (!query.severity || f.severity === query.severity) && (!query.review || (f.review?.status ?? 'open') === query.review);
+      (!query.rule || matchesRule(f.rule, query.rule)) &&
+      (!query.severity || f.severity === query.severity) &&
+      (query.notAssessable || f.outcome !== 'not-assessable') &&
+      (!query.review || (f.review?.status ?? 'open') === query.review);
     if (query.agency) {
       // One agency-year: its current report's findings, read directly rather than filtered out of the year.
       const reports = (await listReportsByAgency(query.agency)).filter((r) => r.year === query.year);
@@ -31,7 +35,7 @@ export const listFindingsRoute = route({
     let cursor = query.cursor;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const page = await listFindings(
-        { year: query.year, rule: query.rule, severity: query.severity },
+        { year: query.year, rule: query.rule, severity: query.severity, notAssessable: query.notAssessable },
         { limit: query.limit - items.length, cursor },
       );
       const reviews = await getReviews(page.items.map(fingerprintOf));

@@ -2,7 +2,7 @@ import { getRecordObject, getReport, listFindings, listReportsByAgency, listRepo
 import { getReviews } from '../../store/reviews';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
-import { idParam, reportsQuery } from '../schemas';
+import { idParam, reportQuery, reportsQuery } from '../schemas';
 import { sourceLink, SOURCE_LINK_SECONDS } from '../source-link';
 import { findingOut, fingerprintOf, reportSummary } from '../views';
 
@@ -49,9 +49,11 @@ export const reportDetail = route({
   method: 'GET',
   path: '/reports/{id}',
   summary: 'One report: the record with values and evidence, sections, and findings with reviews',
+  description: 'Checks that could not be made (outcome `not-assessable`) are listed with `notAssessable=true` only.',
   params: idParam,
+  query: reportQuery,
   responses: { 200: '`{report, findings}`', 404: 'No such report' },
-  async run({ params }) {
+  async run({ params, query }) {
     const item = await mustGet(params.id);
     const record = item.recordKey ? await getRecordObject(process.env.OGI_BUCKET ?? item.source.bucket, item.recordKey) : undefined;
     const report = {
@@ -64,7 +66,8 @@ export const reportDetail = route({
       narrative: record?.narrative ?? [],
       repairs: record?.repairs ?? [],
     };
-    return { json: { report, findings: await reportFindings(item.id) } };
+    const findings = (await reportFindings(item.id)).filter((f) => query.notAssessable || f.outcome !== 'not-assessable');
+    return { json: { report, findings } };
   },
 });
 

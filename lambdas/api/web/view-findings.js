@@ -7,9 +7,10 @@ import { reviewControls, severityBadge } from './review.js';
 
 const FIELDS = [
   { name: 'year', label: '年度 Year', type: 'number', size: 6, value: DEFAULT_YEAR },
-  { name: 'rule', label: '规则 Rule', placeholder: 'T3-BALANCE', size: 12 },
+  { name: 'rule', label: '规则 Rule', placeholder: 'S5 / S5-balance', size: 12 },
   { name: 'severity', label: '严重程度 Severity', options: [['', '全部 all'], ['error', '错误 error'], ['warning', '警告 warning'], ['info', '提示 info']] },
   { name: 'agency', label: '机关 Agency', size: 16 },
+  { name: 'notAssessable', label: '无法判断 Not assessable', options: [['', '隐藏 hidden'], ['true', '显示 shown']] },
   { name: 'review', label: '审查 Review', options: [['', '全部 all'], ['open', '待审 open'], ['confirmed', '已确认 confirmed'], ['dismissed', '已驳回 dismissed']] },
 ];
 
