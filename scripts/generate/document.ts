@@ -141,6 +141,8 @@ function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
   const money = new Set(moneyKeys(spec.format));
   return (key) => {
     const value = spec.values[key];
+    // A key the spec leaves out is a blank cell, as agencies leave cells blank.
+    if (value === undefined) return '';
     if (!money.has(key)) return String(value);
     if (options.procurementInYuan && key === 't2.procurement.amount') return `${(Math.round(value * 100) * 100).toFixed(2)}元`;
     return value.toFixed(2);

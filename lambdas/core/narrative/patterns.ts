@@ -1,3 +1,5 @@
+import { combinedPatterns } from './combined';
+
 /**
  * How prose states the standard figures. Each pattern reads a number (`N`, the first group) from a
  * clause of whitespace-free simplified text and names the canonical or derived key (fields.md) it
@@ -14,6 +16,8 @@ export interface FigurePattern {
   not?: RegExp;
   /** The `unit` group converts money to 万元. */
   money?: boolean;
+  /** Every key the phrase may mean, when it fits more than one (./combined.ts). */
+  ambiguous?: string[];
 }
 
 const N = '(\\d+(?:\\.\\d+)?)';
@@ -28,6 +32,7 @@ const FILL = '(?:的|了|答复|决定|有|共|共计|为|达)*';
 const doc = (kind: string) => `(?:行政)?${kind}`;
 
 export const PATTERNS: FigurePattern[] = [
+  ...combinedPatterns(re, FILL, APPLY),
   // Table 2: documents, decisions, procurement, fees.
   ...(['normative', 'rules'] as const).flatMap((k): FigurePattern[] => {
     const what = k === 'normative' ? doc('规范性文件') : '(?:政府)?规章';

@@ -15,9 +15,10 @@ function same(key: string, stated: number, table: number): boolean {
 
 const tableOf = (key: string) => key.slice(0, 2) as TableId;
 
-/** The table values (or derived sums) a figure may stand for. */
+/** The table values (or derived sums) a figure may stand for: each key of an ambiguous phrase, or its key and what 收到/办理 may mean. */
 function readings(report: Report, f: NarrativeFigure): { keys: string[]; value: number }[] {
   const get = (k: string) => report.values[k] ?? report.derived[k];
+  if (f.ambiguous) return f.ambiguous.flatMap((k) => (get(k) === undefined ? [] : [{ keys: [k], value: get(k) }]));
   const direct = get(f.key);
   if (direct === undefined) return [];
   const out = [{ keys: [f.key], value: direct }];
@@ -121,7 +122,8 @@ export const s8: Rule = {
     if (report.narrative.length === 0)
       return [notAssessable('S8', { message: '正文中没有识别出可与表格核对的数字。', messageEn: 'The prose states no figure that maps to a table key.', keys: ['narrative'] })];
     const tabled = report.narrative.filter((f) => report.tables.includes(tableOf(f.key)));
-    const orphaned = report.narrative.filter((f) => !report.tables.includes(tableOf(f.key)));
+    // An ambiguous figure cannot contradict the prose's own sums: it is compared with tables only.
+    const orphaned = report.narrative.filter((f) => !report.tables.includes(tableOf(f.key)) && !f.ambiguous);
     const direct = againstTables(report, tabled);
     const own = ownArithmetic(orphaned);
     if (direct.compared === 0 && own.checked === 0)
