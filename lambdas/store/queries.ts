@@ -105,8 +105,8 @@ export type FindingFilter =
       /** A rule id or a family: `S5` gives S5-balance, S5-t4 …; `S5-balance` gives that one. */
       rule?: string;
       severity?: Severity;
-      /** Also the checks that could not be made (outcome `not-assessable`); left out unless asked for. */
-      notAssessable?: boolean;
+      /** Leave out the checks that could not be made (outcome `not-assessable`), as the API does unless asked. */
+      hideNotAssessable?: boolean;
     };
 
 /**
@@ -129,7 +129,7 @@ function withFindingFilter(part: Part, filter: FindingFilter): Part {
     names['#rule'] = 'rule';
     Object.assign(values, { ':rule': filter.rule, ':ruleSub': `${filter.rule}-` });
   }
-  if (!filter.notAssessable) {
+  if (filter.hideNotAssessable) {
     conditions.push('(attribute_not_exists(#outcome) OR #outcome <> :na)');
     names['#outcome'] = 'outcome';
     values[':na'] = 'not-assessable';

@@ -35,7 +35,7 @@ export const listFindingsRoute = route({
     let cursor = query.cursor;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const page = await listFindings(
-        { year: query.year, rule: query.rule, severity: query.severity, notAssessable: query.notAssessable },
+        { year: query.year, rule: query.rule, severity: query.severity, hideNotAssessable: !query.notAssessable },
         { limit: query.limit - items.length, cursor },
       );
       const reviews = await getReviews(page.items.map(fingerprintOf));
