@@ -44,10 +44,11 @@ export const idParam = z.strictObject({ id: text('id').describe('Report id') });
 
 export const findingsQuery = z.strictObject({
   year,
-  rule: text('rule').optional().describe('Rule id, e.g. T3-BALANCE'),
+  rule: text('rule').optional().describe('Rule id (S5-balance) or rule family (S5, X3)'),
   severity: severity.optional(),
   agency: text('agency').optional(),
   review: reviewFilter.optional(),
+  format: z.enum(['json', 'csv']).default('json').describe('`csv` downloads every matching finding as a file'),
   ...pageQuery,
 });
 
@@ -73,3 +74,7 @@ export const compareQuery = z.strictObject({
 export const agencyParam = z.strictObject({ agency: text('agency').describe('Agency name as the report titles it') });
 
 export const historyQuery = z.strictObject({ metrics: metricsParam.optional() });
+
+export const overviewQuery = z.strictObject({ year });
+
+export const agenciesQuery = z.strictObject({ year: year.optional().describe('Also list the agencies that reported this year (printed names matched to the registry)') });

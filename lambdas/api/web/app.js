@@ -1,16 +1,20 @@
-// Hash router: #/findings?…, #/reports?…, #/report/ID, #/compare?…, #/agency/NAME.
+// Hash router: #/overview?… (landing), #/findings?…, #/reports?…, #/rejected, #/report/ID, #/compare?…, #/agency/NAME.
 import { needsCredentials } from './api.js';
 import { credentialsForm } from './credentials.js';
 import { clear, el } from './dom.js';
 import { findingsView } from './view-findings.js';
-import { reportsView } from './view-reports.js';
+import { loadNames } from './names.js';
+import { overviewView } from './view-overview.js';
+import { rejectedView, reportsView } from './view-reports.js';
 import { reportView } from './view-report.js';
 import { compareView } from './view-compare.js';
 import { historyView } from './view-history.js';
 
 const views = {
+  overview: (_, q) => overviewView(q),
   findings: (_, q) => findingsView(q),
   reports: (_, q) => reportsView(q),
+  rejected: () => rejectedView(),
   report: (arg) => reportView(arg),
   compare: (_, q) => compareView(q),
   agency: (arg) => historyView(arg),
@@ -19,7 +23,7 @@ const views = {
 async function route() {
   const [path, qs] = location.hash.replace(/^#\/?/, '').split('?');
   const [name, ...rest] = path.split('/');
-  const view = views[name] ? name : 'findings';
+  const view = views[name] ? name : 'overview';
   const arg = rest.length ? decodeURIComponent(rest.join('/')) : '';
   for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.view === (view === 'report' ? 'reports' : view));
   const main = clear(document.getElementById('view'));
@@ -27,6 +31,7 @@ async function route() {
   if (needsCredentials()) return main.append(credentialsForm(route));
   main.append(el('p', { class: 'loading' }, '加载中… Loading'));
   try {
+    await loadNames();
     const node = await views[view](arg, new URLSearchParams(qs ?? ''));
     clear(main).append(node);
   } catch (err) {

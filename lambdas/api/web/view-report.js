@@ -4,6 +4,7 @@ import { enc, get } from './api.js';
 import { clear, el, number } from './dom.js';
 import { layouts } from './layouts.js';
 import { agencyHref } from './nav.js';
+import { fieldName, readable, ruleLabel, statusText } from './names.js';
 import { reviewControls, severityBadge } from './review.js';
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
@@ -18,7 +19,7 @@ export async function reportView(id) {
   };
   return el('section', { class: 'report' },
     header(report),
-    report.reason ? el('p', { class: `reason status ${report.status}` }, report.reason) : null,
+    report.reasonText ? el('p', { class: `reason status ${report.status}` }, report.reasonText.zh, ' ', el('small', {}, report.reasonText.en)) : null,
     el('h3', {}, `问题 Findings (${findings.length})`),
     findings.length ? el('ul', { class: 'report-findings' }, findings.map((f) => findingItem(f, tables, refresh))) : el('p', { class: 'empty' }, '未发现问题。No findings.'),
     el('h3', {}, '标准表格 Standard tables ', el('small', {}, '点击单元格查看证据 · click a cell for its evidence')),
@@ -53,7 +54,7 @@ function header(r) {
   return el('div', { class: 'report-head' },
     el('h2', {}, r.agency ? el('a', { href: agencyHref(r.agency) }, r.agency) : '（未识别机关）', ' ', el('span', { class: 'year' }, `${r.year ?? '?'} 年度`)),
     el('dl', { class: 'meta' },
-      meta('编号 id', r.id), meta('状态 status', r.status), meta('格式 format', r.format),
+      meta('编号 id', r.id), meta('状态 status', statusText(r.status)), meta('格式 format', r.format),
       meta('发布日期 published', r.publishedAt ?? '—'), meta('文件 input', `${r.input?.kind ?? ''} · ${number(r.input?.bytes)} bytes · ${r.input?.encoding ?? ''}`)),
     source);
 }
@@ -68,9 +69,9 @@ function findingItem(f, tables, refresh) {
     cells[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
   return el('li', { class: `finding sev-${f.severity}`, 'data-id': f.id },
-    el('div', { class: 'finding-head' }, severityBadge(f.severity), el('span', { class: 'rule' }, f.rule), el('span', { class: 'message' }, f.message)),
+    el('div', { class: 'finding-head' }, severityBadge(f.severity), ruleLabel(f.rule), el('span', { class: 'message' }, readable(f.message))),
     f.basis ? el('div', { class: 'basis' }, `依据 basis: ${f.basis}`) : null,
-    f.evidence ? el('div', { class: 'evidence-text' }, f.evidence) : null,
+    f.evidence ? el('div', { class: 'evidence-text' }, readable(f.evidence)) : null,
     (f.keys ?? []).length ? el('button', { type: 'button', class: 'link', onclick: show }, `在表中显示 show in table: ${f.keys.join(', ')}`) : null,
     reviewControls(f, refresh));
 }
@@ -113,7 +114,7 @@ function showEvidence(td, key, value, evidence, kind, pin) {
   const panel = clear(document.getElementById('evidence'));
   panel.append(
     el('button', { type: 'button', class: 'close', 'aria-label': '关闭 close', onclick: () => { pinned = null; panel.hidden = true; } }, '×'),
-    el('div', { class: 'ev-key' }, key),
+    el('div', { class: 'ev-key' }, fieldName(key)),
     el('div', { class: 'ev-value' }, value === undefined ? '（无数值 no value）' : number(value)),
     kind === 'derived'
       ? el('div', {}, '计算所得的小计（非表格原文） derived subtotal, not read from a cell')
@@ -123,7 +124,7 @@ function showEvidence(td, key, value, evidence, kind, pin) {
           el('dt', {}, '位置 locator'), el('dd', {}, evidence.locator ?? ''),
           el('dt', {}, '原文 raw'), el('dd', { class: 'raw' }, evidence.raw ?? ''))
         : el('div', {}, '无证据 no evidence'),
-    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${td.findings.message}`) : null);
+    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${readable(td.findings.message)}`) : null);
   const box = td.getBoundingClientRect();
   panel.style.top = `${Math.round(box.bottom + window.scrollY + 4)}px`;
   panel.style.left = `${Math.round(Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 340))}px`;
