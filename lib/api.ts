@@ -13,6 +13,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { routes } from '../lambdas/api/routes';
+import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { projectFunction } from './lambda-defaults';
@@ -80,13 +81,13 @@ export class Api extends Construct {
       timeout: Duration.seconds(15),
       environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
     });
-    // Read everything; write only reviews (UpdateItem). Originals: read to presign links to them.
+    // Read everything; write only reviews (UpdateItem). Originals and audit files: read to presign links to them.
     table.grantReadData(this.fn);
     table.grant(this.fn, 'dynamodb:UpdateItem');
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:GetObjectVersion'],
-        resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`)],
+        resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`), bucket.arnForObjects(`${AUDITS_PREFIX}*`)],
       }),
     );
 
@@ -133,6 +134,10 @@ export class Api extends Construct {
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`,
         reason: 'Reads the parsed-record JSON of any report for the report view.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${AUDITS_PREFIX}*]`,
+        reason: 'Presigns links to the report files of any audit run (audits/<year>/<run>/), which the role must itself be able to read.',
       },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,

@@ -1,4 +1,5 @@
 import { AUDIT_RULES, formLabels } from '../core/audit';
+import { metricInfo, RATE_METRICS } from '../core/compare';
 import { RULES } from '../core/rules/registry';
 import type { Bilingual } from '../core/rules/rule';
 
@@ -60,4 +61,4 @@ export function familyOf(rule: string): string | null {
   return m ? m[1] : null;
 }
 
-export const dictionary = () => ({ rules: RULE_INFO, fields: formLabels(), statuses: STATUSES, reviews: REVIEWS });
+export const dictionary = () => ({ rules: RULE_INFO, fields: formLabels(), metrics: RATE_METRICS.map(metricInfo), statuses: STATUSES, reviews: REVIEWS });

@@ -183,3 +183,39 @@ describe('the page', () => {
     }
   });
 });
+
+describe('audit runs', () => {
+  test('the run is listed with links to its HTML, CSV and JSON report that download the files', async () => {
+    const { items } = await get('/audits?year=2024');
+    expect(items).toHaveLength(1);
+    const html = await (await fetch(items[0].files.html.url)).text();
+    expect(html).toContain(WB_MISSING_2024[0]);
+    await open('audits?year=2024');
+    await expectCount('tr.audit-run', 1);
+    for (const f of ['html', 'csv', 'json']) {
+      const link = (await page.locator(`a.file-${f}`).getAttribute('href'))!;
+      expect(new URL(link).pathname).toBe(new URL(items[0].files[f].url).pathname);
+      expect(new URL(link).pathname).toMatch(new RegExp(`/audits/2024/.+/audit\\.${f}$`));
+      expect((await fetch(link)).status).toBe(200);
+    }
+  });
+});
+
+describe('compare', () => {
+  test('within a peer group: only its agencies, outliers among them; long charts folded to top and bottom 10', async () => {
+    const group = WB_REGISTRY.filter((a) => a.kind === 'government' && a.level === '县');
+    const api = await get(`/compare?year=2024&kind=government&level=${q('县')}`);
+    expect(api.rows.map((r: { agency: string }) => r.agency).sort()).toEqual(group.map((a) => a.name).sort());
+    await open(`compare?year=2024&kind=government&level=${q('县')}`);
+    await expectCount('figure.chart[data-metric="rate.granted"] rect.bar', group.length);
+    expect(await page.locator('h2 .count').textContent()).toContain('同组 peer group: 政府 · 县');
+
+    await open('compare?year=2024');
+    const n = WB_REGISTRY.length - WB_MISSING_2024.length;
+    await expectCount('figure.chart[data-metric="rate.granted"] rect.bar', 20);
+    expect(await page.locator('figure.chart[data-metric="rate.granted"] text.gap').textContent()).toContain(`${n - 20}`);
+    await page.click('figure.chart[data-metric="rate.granted"] button.unfold');
+    await expectCount('figure.chart[data-metric="rate.granted"] rect.bar', n);
+    await shot('workbench-compare');
+  });
+});

@@ -4,6 +4,7 @@ import { credentialsForm } from './credentials.js';
 import { clear, el } from './dom.js';
 import { findingsView } from './view-findings.js';
 import { loadNames } from './names.js';
+import { auditsView } from './view-audits.js';
 import { overviewView } from './view-overview.js';
 import { rejectedView, reportsView } from './view-reports.js';
 import { reportView } from './view-report.js';
@@ -15,6 +16,7 @@ const views = {
   findings: (_, q) => findingsView(q),
   reports: (_, q) => reportsView(q),
   rejected: () => rejectedView(),
+  audits: (_, q) => auditsView(q),
   report: (arg) => reportView(arg),
   compare: (_, q) => compareView(q),
   agency: (arg) => historyView(arg),

@@ -3,7 +3,7 @@
 import { get } from './api.js';
 import { el } from './dom.js';
 
-let dict = { rules: [], fields: {}, statuses: {}, reviews: {} };
+let dict = { rules: [], fields: {}, metrics: [], statuses: {}, reviews: {} };
 let byId = new Map();
 
 /** Loads the dictionary; the views render after it, so the lookups below are synchronous. */
@@ -13,7 +13,8 @@ export async function loadNames() {
   byId = new Map(dict.rules.map((r) => [r.id, r]));
 }
 
-export const rules = () => dict.rules;
+/** Pick-list entries for a metric field: the comparison rates, then every value key under its printed label. */
+export const metricSuggestions = () => [...dict.metrics.map((m) => [m.id, m.label]), ...Object.entries(dict.fields).filter(([k]) => /^t[234]\.\w+\./.test(k))];
 export const familyOf = (rule) => /^([SX]\d+)(?:-|$)/.exec(rule ?? '')?.[1] ?? null;
 export const ruleInfo = (rule) => byId.get(familyOf(rule)) ?? null;
 
