@@ -12,6 +12,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBuc
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import path from 'node:path';
+import { PDFJS_DIR, PDFJS_FILES, PDFJS_PREFIX } from '../lambdas/api/pdfjs-files';
 import { routes } from '../lambdas/api/routes';
 import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
@@ -116,6 +117,15 @@ export class Api extends Construct {
     new BucketDeployment(this, 'Deploy', {
       destinationBucket: webBucket,
       sources: [Source.asset(WEB_DIR), Source.jsonData('config.json', { api: this.httpApi.apiEndpoint, region: Stack.of(this).region })],
+      distribution: this.distribution,
+      // Kept (not pruned) by this deployment: the next one puts pdf.js there.
+      exclude: [`${PDFJS_PREFIX}*`],
+    });
+    // pdf.js for the evidence view, served from the page's own origin (never in a Lambda bundle).
+    new BucketDeployment(this, 'DeployPdfjs', {
+      destinationBucket: webBucket,
+      destinationKeyPrefix: PDFJS_PREFIX,
+      sources: [Source.asset(PDFJS_DIR, { exclude: ['*', ...PDFJS_FILES.map((f) => `!${f}`)] })],
       distribution: this.distribution,
     });
 

@@ -44,7 +44,7 @@ export function openApiDocument(routes: Route[]) {
           type: 'object',
           required: ['error', 'message'],
           properties: {
-            error: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'internal'] },
+            error: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'too_large', 'internal'] },
             message: { type: 'string' },
             issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
           },

@@ -219,3 +219,38 @@ describe('compare', () => {
     await shot('workbench-compare');
   });
 });
+
+describe('evidence', () => {
+  test('a PDF value: the printed row around it and the original page rendered by pdf.js with the cell outlined', async () => {
+    const { items } = await get(`/reports?agency=${q('北塘镇人民政府')}`);
+    const pdf = items.find((r: { id: string }) => r.id.startsWith('gen-2021-pdf-cid'));
+    expect(pdf).toBeDefined();
+    const { report } = await get(`/reports/${q(pdf.id)}`);
+    const ev = report.evidence['t3.newReceived.total'];
+    await open(`report/${q(pdf.id)}`);
+    await page.locator('td[data-key="t3.newReceived.total"]').click();
+    // The row as printed: every cell of table row, this one marked.
+    const row = page.locator('#evidence .printed-row');
+    expect(await row.locator('th').textContent()).toBe('表三 · 本年新收');
+    expect(await row.locator('td.this').textContent()).toBe(ev.raw);
+    expect(await row.locator('td').count()).toBe(7);
+    // The page itself, drawn from the PDF, with a highlight over the cell.
+    await page.waitForSelector('figure.source-page canvas.pdf-canvas', { timeout: 15000 });
+    expect(await page.locator('figure.source-page figcaption').textContent()).toContain(`原文第 ${ev.page} 页`);
+    const inked = await page.locator('canvas.pdf-canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 128 && d[i + 1] < 128 && d[i + 2] < 128) dark++;
+      return dark;
+    });
+    expect(inked).toBeGreaterThan(2000);
+    const box = await page.locator('.pdf-highlight').boundingBox();
+    const canvas = await page.locator('canvas.pdf-canvas').boundingBox();
+    expect(box && canvas).toBeTruthy();
+    // PDF y runs up from the bottom; the mark sits where the cell's first glyph is, scaled 1.4.
+    expect(Math.abs(box!.x - canvas!.x - (ev.loc.x - 2) * 1.4 + 3)).toBeLessThan(8);
+    await page.locator('.pdf-highlight').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-evidence-pdf.png') });
+    expect((await fetch(new URL(`/reports/${q(items[0].id)}/file`, api.url))).headers.get('content-type')).toBe('application/pdf');
+  });
+});

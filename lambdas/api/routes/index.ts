@@ -4,7 +4,7 @@ import { agencyHistory, listAgencies } from './agencies';
 import { listAudits } from './audits';
 import { compare } from './compare';
 import { listFindingsRoute, reviewFinding } from './findings';
-import { listReports, reportDetail, reportSource } from './reports';
+import { listReports, reportDetail, reportFile, reportSource } from './reports';
 import { overview } from './overview';
 import { listRules } from './rules';
 
@@ -19,6 +19,6 @@ const openapi = route({
 });
 
 /** Every route of the API; the CDK construct declares one API Gateway route for each. */
-export const routes: Route[] = [listReports, reportDetail, reportSource, listFindingsRoute, reviewFinding, compare, agencyHistory, listAgencies, overview, listRules, listAudits, openapi];
+export const routes: Route[] = [listReports, reportDetail, reportSource, reportFile, listFindingsRoute, reviewFinding, compare, agencyHistory, listAgencies, overview, listRules, listAudits, openapi];
 
 export const router = new Router(routes);

@@ -28,6 +28,7 @@ export function url(path, query = {}) {
 
 export const get = async (path, query) => (await send('GET', url(path, query))).json();
 export const patch = async (path, body) => (await send('PATCH', url(path), body)).json();
+export const bytes = async (path) => new Uint8Array(await (await send('GET', url(path))).arrayBuffer());
 
 /** Fetches a file (the CSV) with the same authorization and hands it to the browser as a download. */
 export async function download(path, query, filename) {
