@@ -19,7 +19,8 @@ const WEB_DIR = join(__dirname, 'web');
 const STATIC = /^\/([a-z0-9-]+\.(?:html|js|css))$/;
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', mjs: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 /** Same as the page's meta CSP, sent as a header too so it also covers the JS files. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// As CloudFront's (lib/api.ts): the sign-in's token exchange is the one call to another origin.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY = 64 * 1024;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 

@@ -1,6 +1,5 @@
 // Hash router: #/overview?… (landing), #/findings?…, #/reports?…, #/rejected, #/report/ID, #/compare?…, #/agency/NAME.
-import { needsCredentials } from './api.js';
-import { credentialsForm } from './credentials.js';
+import { completeSignIn, needsSignIn, signInPage } from './api.js';
 import { clear, el } from './dom.js';
 import { findingsView } from './view-findings.js';
 import { loadNames } from './names.js';
@@ -30,17 +29,19 @@ async function route() {
   for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.view === (view === 'report' ? 'reports' : view));
   const main = clear(document.getElementById('view'));
   document.getElementById('evidence').hidden = true;
-  if (needsCredentials()) return main.append(credentialsForm(route));
+  if (needsSignIn()) return main.append(signInPage());
   main.append(el('p', { class: 'loading' }, '加载中… Loading'));
   try {
     await loadNames();
     const node = await views[view](arg, new URLSearchParams(qs ?? ''));
     clear(main).append(node);
   } catch (err) {
-    if (err.status === 403 && needsCredentials()) return clear(main).append(credentialsForm(route, `凭证被拒绝 Credentials refused: ${err.message}`));
+    if (err.status === 401 && needsSignIn()) return clear(main).append(signInPage(`登录已过期，请重新登录。Your session has ended: ${err.message}`));
     clear(main).append(el('p', { class: 'error', role: 'alert' }, `出错了 Error: ${err.message}`));
   }
 }
 
 window.addEventListener('hashchange', route);
-route();
+completeSignIn()
+  .then(route)
+  .catch((err) => clear(document.getElementById('view')).append(signInPage(err.message)));
