@@ -140,7 +140,12 @@ describe('the page', () => {
     expect(await page.locator('table.peer-table tbody tr').count()).toBe(4);
     expect(await page.locator('table.peer-table tbody tr').first().locator('td').nth(1).textContent()).toMatch(/^\d+ \/ 6$/);
     await shot('workbench-agency');
+    // A registered agency that never reported reads as such, in both languages, not as an error.
+    await open(`agency/${q('无此机关')}`);
+    expect(await page.locator('section.history p.empty').textContent()).toContain('尚未收到此机关的任何报告');
     // On to a report and a cell's evidence, labelled as the form prints it.
+    await open(`agency/${q(WB_ALIASED.registered)}`);
+    await page.waitForSelector('table.history-table');
     await page.click('table.history-table thead th a >> text=2024');
     await page.waitForSelector('section.report');
     await page.locator('td[data-key="t3.newReceived.total"]').click();

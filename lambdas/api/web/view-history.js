@@ -11,7 +11,11 @@ import { severityBadge } from './review.js';
 export async function historyView(agency) {
   const form = filterForm([{ name: 'agency', label: '机关 Agency', size: 24, value: agency, suggestions: await agencySuggestions() }], new URLSearchParams(), ({ agency: a }) => a && go(`agency/${encodeURIComponent(a)}`), '查看 Show');
   if (!agency) return el('section', { class: 'history' }, el('h2', {}, '机关 Agency'), form, el('p', { class: 'hint' }, '输入机关名称，或在总览、问题清单、对比中点击机关。Enter an agency, or click one in a list.'));
-  const data = await get(`/agencies/${enc(agency)}/history`);
+  const data = await get(`/agencies/${enc(agency)}/history`).catch((err) => {
+    if (err.status !== 404) throw err;
+    return null;
+  });
+  if (!data) return el('section', { class: 'history' }, el('h2', {}, agency), form, el('p', { class: 'empty' }, '尚未收到此机关的任何报告（缺报见总览 X3）。No report from this agency has been received yet (see X3 on the overview).'));
   const latest = data.years[data.years.length - 1];
   const [open, peers] = await Promise.all([get('/findings', { year: latest.year, agency, review: 'open' }), peerPosition(agency, data.names, latest.year)]);
   const aliases = data.names.filter((n) => n !== data.agency);
