@@ -130,6 +130,12 @@ export interface Finding {
   basis?: string;
   keys: string[];
   evidence: string;
+  /**
+   * The readings left open when a row's cells could not be told apart (`P-SPLIT-AMBIGUOUS`): one
+   * array per candidate, aligned with `keys`, null for a column read as blank. A later decision
+   * (an identity with the neighbouring year, an officer) picks one.
+   */
+  candidates?: (number | null)[][];
 }
 
 export interface InputInfo {

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { SECTIONS } from '../sections/headings';
 import type { Section } from '../types';
 import { BASIS } from './basis';
@@ -49,11 +50,12 @@ export const s3: Rule = {
             detail: `title: ${section.title}`,
           }),
         );
-      if (words(section.title) !== words(def.title))
+      const edits = distance(words(section.title), words(def.title));
+      if (edits > 0)
         issues.push(
           failed('S3-title', 'warning', {
-            message: `第${def.n}部分标题“${section.title}”与规定格式“${def.title}”不一致。`,
-            messageEn: `Section ${def.n} is titled "${section.title}" instead of the format's "${def.title}".`,
+            message: `第${def.n}部分标题“${section.title}”与规定格式“${def.title}”不一致（相差 ${edits} 字）。`,
+            messageEn: `Section ${def.n} is titled "${section.title}" instead of the format's "${def.title}" (${edits} characters differ).`,
             keys: [key],
             detail: `title: ${section.title}`,
           }),
