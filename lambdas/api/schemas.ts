@@ -58,6 +58,7 @@ export const findingsQuery = z.strictObject({
   severity: severity.optional(),
   agency: text('agency').optional(),
   review: reviewFilter.optional(),
+  format: z.enum(['json', 'csv']).default('json').describe('`csv` downloads every matching finding as a file'),
   ...pageQuery,
 });
 
@@ -77,9 +78,17 @@ export const compareQuery = z.strictObject({
   year,
   metrics: metricsParam.optional(),
   agencies: list('agencies').optional().describe('Comma-separated agency names; all agencies of the year when absent'),
+  kind: z.enum(['government', 'department']).optional().describe('Peer group: registered agencies of this kind'),
+  level: text('level').optional().describe('Peer group: registered agencies of this level (省, 市, 县 …)'),
+  region: text('region').optional().describe('Peer group: registered agencies of this region'),
   format: z.enum(['json', 'csv']).default('json').describe('`csv` downloads the table as a file'),
 });
 
 export const agencyParam = z.strictObject({ agency: text('agency').describe('Agency name as the report titles it') });
 
 export const historyQuery = z.strictObject({ metrics: metricsParam.optional() });
+
+/** A year alone: the overview and the audit runs. */
+export const overviewQuery = z.strictObject({ year });
+
+export const agenciesQuery = z.strictObject({ year: year.optional().describe('Also list the agencies that reported this year (printed names matched to the registry)') });

@@ -1,5 +1,6 @@
 import type { FindingView, ReportView } from '../store';
 import type { ReviewItem } from '../store/reviews';
+import { reasonText } from './names';
 
 /** What the API shows of a report in lists: no values, no internals of the ingest. */
 export function reportSummary(r: ReportView) {
@@ -7,6 +8,7 @@ export function reportSummary(r: ReportView) {
     id: r.id,
     status: r.status,
     reason: r.reason,
+    reasonText: reasonText(r.reason),
     agency: r.agency,
     year: r.year,
     format: r.format,

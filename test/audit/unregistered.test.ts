@@ -112,6 +112,8 @@ describe('an audit rule that throws', () => {
   it('becomes a failed finding of that rule and the other rules still run', () => {
     const broken: AuditRule = {
       id: 'X99',
+      name: { zh: '测试', en: 'test' },
+      description: { zh: '总是抛出', en: 'always throws' },
       severity: 'error',
       basis: 'test',
       keys: [],

@@ -12,6 +12,8 @@ describe('rule runner', () => {
   it('turns a throwing rule into a failed internal finding and keeps the others', () => {
     const broken: Rule = {
       id: 'S99',
+      name: { zh: '测试', en: 'test' },
+      description: { zh: '总是出错', en: 'always throws' },
       basis: 'test',
       check: () => {
         throw new TypeError('boom');

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../rules/rule';
 import type { Severity } from '../types';
 import { fingerprint } from './fingerprint';
 import type { Agency, AuditFinding, AuditOptions, ReportSummary } from './types';
@@ -20,6 +21,10 @@ export interface AuditContext {
 export interface AuditRule {
   /** `X1` … `X7`; findings may add a suffix (`X3-LATE`). */
   id: string;
+  /** A short name officers read instead of the id. */
+  name: Bilingual;
+  /** What the rule checks, in one line. */
+  description: Bilingual;
   severity: Severity;
   basis: string;
   /** Figures the rule reads: the summaries keep exactly these. */

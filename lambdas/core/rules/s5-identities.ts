@@ -187,6 +187,8 @@ const absent = (rule: string, table: string, what: string, whatEn: string) =>
  */
 export const s5: Rule = {
   id: 'S5',
+  name: { zh: '表内勾稽关系', en: 'Table identities' },
+  description: { zh: '表格自身规定的勾稽关系成立（如表三收支平衡、表四合计）。', en: 'The identities the form states hold (table 3 balance, table 4 totals, table 2 of 2019).' },
   basis: BASIS.t3Identity,
   check(report) {
     const has = (prefix: string) => Object.keys(report.values).some((k) => k.startsWith(prefix));

@@ -117,6 +117,8 @@ function ownArithmetic(figures: NarrativeFigure[]): { issues: Issue[]; checked: 
 /** S8: every figure the prose states equals its table (or derived) value; without the table, the prose must add up. */
 export const s8: Rule = {
   id: 'S8',
+  name: { zh: '正文与表格一致', en: 'Prose matches tables' },
+  description: { zh: '正文所述数字与表格一致；无表格时正文自身不矛盾。', en: 'Every figure the prose states equals its table value; without the table the prose must add up.' },
   basis: `${BASIS.art50}（报告内容应真实、一致）；${BASIS.t3Identity}`,
   check(report) {
     if (report.narrative.length === 0)
