@@ -5,6 +5,8 @@
  * a `P-FINDINGS` line counting the parser's findings of each `P-` kind over the folder (its noise).
  * `--variants` also scores GBK, Big5-traditional and traditional-UTF-8 copies of DIR's HTML and
  * text documents, made on the fly: a parser that reads garbled sources right scores the same.
+ * Under the values table it prints findings precision and recall against the expected-findings file
+ * (DIR/expected-findings.json when present, else scripts/expected-findings.json; ./eval-findings.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,15 +15,20 @@ import path from 'node:path';
 import { idOf, listInputs } from '../lambdas/cli/inputs';
 import { parseReport } from '../lambdas/core/record/parse-report';
 import type { Report } from '../lambdas/core/types';
+import { firedRules, parseExpected, renderFindingsScore, scoreFindings } from './eval-findings';
 import { buildVariants } from './eval-variants';
 
-/** Parses DIR into a temporary folder, scores it, and removes the folder: the scorer's table, then the P- findings line. */
-export async function scoreDir(dir: string, scorer: string): Promise<string> {
+/**
+ * Parses DIR into a temporary folder, scores it, and removes the folder: the scorer's table, then the
+ * P- findings line; `seen` gets each record.
+ */
+export async function scoreDir(dir: string, scorer: string, seen?: (report: Report) => void): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), 'ogi-eval-'));
   try {
     const reports: Report[] = [];
     for (const file of listInputs([dir])) {
       const report = await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
+      seen?.(report);
       writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report));
       reports.push(report);
     }
@@ -51,8 +58,13 @@ async function main() {
   }
   const local = path.join(dir, 'score.mjs');
   const scorer = existsSync(local) ? local : path.resolve(__dirname, '../../shared/corpus/score.mjs');
-  const original = await scoreDir(dir, scorer);
+  const reports: Report[] = [];
+  const original = await scoreDir(dir, scorer, (r) => reports.push(r));
   process.stdout.write(original);
+  const ownExpected = path.join(dir, 'expected-findings.json');
+  const expected = existsSync(ownExpected) ? ownExpected : path.join(__dirname, 'expected-findings.json');
+  const score = scoreFindings(parseExpected(readFileSync(expected, 'utf8')), firedRules(reports, new Date().toISOString().slice(0, 10)));
+  process.stdout.write(renderFindingsScore(score, path.relative(process.cwd(), expected)));
   if (!args.includes('--variants')) return;
   const into = mkdtempSync(path.join(tmpdir(), 'ogi-variants-'));
   try {

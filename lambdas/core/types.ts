@@ -119,6 +119,11 @@ export interface NarrativeFigure {
   sentence: string;
   /** Offset of the sentence in the decoded text. */
   at?: number;
+  /**
+   * Every key the phrase may mean when it fits more than one (`因本机关不掌握等原因无法提供N件`: the
+   * 无法提供 subtotal or its 不掌握 row). `key` is the first; such a figure never decides a cell.
+   */
+  ambiguous?: string[];
 }
 
 export interface Finding {

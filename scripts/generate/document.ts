@@ -151,6 +151,8 @@ function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
     // A key the spec leaves out is a cell the report left blank.
     if (!(key in spec.values)) return '';
     const value = spec.values[key];
+    // A key the spec leaves out is a blank cell, as agencies leave cells blank.
+    if (value === undefined) return '';
     if (options.blankZeros && key.startsWith('t3.') && value === 0) return '';
     if (!money.has(key)) return String(value);
     if (options.procurementInYuan && key === 't2.procurement.amount') return `${(Math.round(value * 100) * 100).toFixed(2)}元`;
