@@ -6,15 +6,18 @@
  * each report alone and then with its agency's neighbouring years, and the rows still undecided.
  * `--variants` also scores GBK, Big5-traditional and traditional-UTF-8 copies of DIR's HTML and
  * text documents, made on the fly: a parser that reads garbled sources right scores the same.
+ * Under the values table it prints findings precision and recall against the expected-findings file
+ * (DIR/expected-findings.json when present, else scripts/expected-findings.json; ./eval-findings.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { idOf, listInputs } from '../lambdas/cli/inputs';
 import { parseFiles } from '../lambdas/cli/parse-files';
 import { openKeys, remaining } from '../lambdas/core/tables/undecided';
 import type { Report } from '../lambdas/core/types';
+import { firedRules, parseExpected, renderFindingsScore, scoreFindings } from './eval-findings';
 import { buildVariants } from './eval-variants';
 
 /**
@@ -90,6 +93,10 @@ async function main() {
   const { table: original, reports } = await scoreDir(dir, scorer);
   process.stdout.write(`== with neighbours (the same agency's reports of the year before and after) ==\n${original}${htmlTextLine(dir, original)}\n\n`);
   process.stdout.write(undecidedList(reports));
+  const ownExpected = path.join(dir, 'expected-findings.json');
+  const expected = existsSync(ownExpected) ? ownExpected : path.join(__dirname, 'expected-findings.json');
+  const score = scoreFindings(parseExpected(readFileSync(expected, 'utf8')), firedRules(reports, new Date().toISOString().slice(0, 10)));
+  process.stdout.write(renderFindingsScore(score, path.relative(process.cwd(), expected)));
   if (!args.includes('--variants')) return;
   const into = mkdtempSync(path.join(tmpdir(), 'ogi-variants-'));
   try {

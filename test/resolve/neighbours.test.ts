@@ -38,7 +38,9 @@ describe('deciding run-together cells from the same agency’s neighbouring year
     expect(ambiguous(r20)).not.toContain('t2.licensing.prev');
     // The decided row's finding is gone; the derived figures and the rules saw the values.
     expect(ambiguous(r19)).not.toContain('t2.licensing.prev');
-    expect(r19.findings.length).toBeGreaterThan(0);
+    // Every finding of a re-checked record keeps a unique, stable id.
+    for (const r of [r19, r20]) expect(new Set(r.findings.map((f) => f.id)).size).toBe(r.findings.filter((f) => f.id).length);
+    expect(r19.findings.every((f) => f.id)).toBe(true);
   });
 
   it('is idempotent: resolving resolved records gives the same records', () => {

@@ -1,3 +1,5 @@
+import { combinedPatterns } from './combined';
+
 /**
  * How prose states the standard figures. Each pattern reads a number (`N`, the first group) from a
  * clause of whitespace-free simplified text and names the canonical or derived key (fields.md) it
@@ -14,6 +16,8 @@ export interface FigurePattern {
   not?: RegExp;
   /** The `unit` group converts money to 万元. */
   money?: boolean;
+  /** Every key the phrase may mean, when it fits more than one (./combined.ts). */
+  ambiguous?: string[];
 }
 
 const N = '(\\d+(?:\\.\\d+)?)';
@@ -34,6 +38,7 @@ const doc = (kind: string) => `(?:行政)?${kind}`;
 const LIST = '(?:(?:(?!现行有效|废止|制发|制定|印发|新制作|新公开|总数|累计)[^，,。；;：:\\d]){1,12}?\\d+件[、和及与])*';
 
 export const PATTERNS: FigurePattern[] = [
+  ...combinedPatterns(re, FILL, APPLY),
   // Table 2: documents, decisions, procurement, fees.
   ...(['normative', 'rules'] as const).flatMap((k): FigurePattern[] => {
     const what = k === 'normative' ? doc('规范性文件') : '(?:政府)?规章';

@@ -1,4 +1,5 @@
 import { checkReport } from '../rules';
+import { withIds } from '../rules/evidence';
 import { ambiguityFinding } from '../tables/undecided';
 import type { Report } from '../types';
 import { computeDerived } from '../values/derived';
@@ -35,6 +36,6 @@ export function rebuild(report: Report, decisions: Decision[]): Report {
   const next: Report = { ...report, values, evidence, derived: computeDerived(values) };
   const parsed = report.findings.filter((f) => f.rule.startsWith('P-') && f.rule !== 'P-SPLIT-AMBIGUOUS');
   const open = (report.undecided ?? []).flatMap((row) => ambiguityFinding(row, values) ?? []);
-  next.findings = [...parsed, ...open, ...checkReport(next)];
+  next.findings = withIds(report.id, [...parsed, ...open, ...checkReport(next)]);
   return next;
 }
