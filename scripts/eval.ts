@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { idOf, listInputs } from '../lambdas/cli/inputs';
+import { idOf, listInputs } from '../cli/inputs';
 import { parseReport } from '../lambdas/core/record/parse-report';
 import { buildVariants } from './eval-variants';
 

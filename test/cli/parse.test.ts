@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../lambdas/cli/main';
+import { main } from '../../cli/main';
 
 const SEED = path.join(__dirname, '..', '..', 'samples', '000_a211173aaaac4cee.txt');
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCheck } from '../../lambdas/cli/check';
-import { UsageError } from '../../lambdas/cli/usage';
+import { runCheck } from '../../cli/check';
+import { UsageError } from '../../cli/usage';
 
 const REPORT = [
   '临江县自然资源局2024年政府信息公开工作年度报告',

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { useRunningLocalStack } from '../../scripts/local/stack';
+import { useRunningLocalStack } from '../scripts/local/stack';
 import { UsageError } from './usage';
 
 /** The data folder `npm start` serves. */
-export const LOCAL_DIR = path.resolve(__dirname, '..', '..', '.local');
+export const LOCAL_DIR = path.resolve(__dirname, '..', '.local');
 
 /**
  * Points the AWS SDK of this process at the stack `npm start` is running, or at the services

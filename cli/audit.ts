@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { importRegistry, REGISTRY_KEY } from '../audit/registry';
-import { runAuditJob, type AuditOutcome } from '../audit/run-audit';
-import { readText, writeText } from '../audit/s3';
-import type { AuditFinding } from '../core/audit';
-import { getRegistry } from '../store/audit';
-import { startLocalStack } from '../../scripts/local/stack';
+import { importRegistry, REGISTRY_KEY } from '../lambdas/audit/registry';
+import { runAuditJob, type AuditOutcome } from '../lambdas/audit/run-audit';
+import { readText, writeText } from '../lambdas/audit/s3';
+import type { AuditFinding } from '../lambdas/core/audit';
+import { getRegistry } from '../lambdas/store/audit';
+import { startLocalStack } from '../scripts/local/stack';
 import { connectLocalStack, LOCAL_DIR } from './local-stack';
 import { renderTable } from './table';
 import { UsageError } from './usage';
 
 const USAGE = 'ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE] [--out DIR]';
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..');
 const SAMPLE_REGISTRY = path.join(ROOT, 'samples', 'registry', 'agencies.csv');
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
-import type { Finding, Report } from '../core/types';
+import { parseReport } from '../lambdas/core/record/parse-report';
+import type { Finding, Report } from '../lambdas/core/types';
 import { idOf, listInputs } from './inputs';
 import { progress, renderTable } from './table';
 import { UsageError } from './usage';

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
-import type { Report } from '../core/types';
+import { parseReport } from '../lambdas/core/record/parse-report';
+import type { Report } from '../lambdas/core/types';
 import { UsageError } from './usage';
 import { idOf, listInputs } from './inputs';
 import { progress, renderTable } from './table';

@@ -1,4 +1,4 @@
-import { allReportsOfYear, scanReports, type ReportView } from '../store';
+import { allReportsOfYear, scanReports, type ReportView } from '../lambdas/store';
 import { requireLocalStack } from './local-stack';
 import { renderTable } from './table';
 import { UsageError } from './usage';

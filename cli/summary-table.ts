@@ -1,5 +1,5 @@
-import { renderTable } from '../../lambdas/cli/table';
-import type { ReportView } from '../../lambdas/store';
+import { renderTable } from './table';
+import type { ReportView } from '../lambdas/store';
 
 
 const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s);
