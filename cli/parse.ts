@@ -2,33 +2,45 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReport } from '../lambdas/core/record/parse-report';
 import type { Report } from '../lambdas/core/types';
-import { UsageError } from './usage';
+import { readArgs } from './args';
 import { idOf, listInputs } from './inputs';
 import { progress, renderTable } from './table';
+import { UsageError } from './usage';
+
+const CMD = {
+  usage: 'ogi parse <file|dir>... --out DIR | ogi parse FILE --json',
+  help: `usage: ogi parse <file|dir>... --out DIR
+       ogi parse FILE --json
+
+Parses annual reports (HTML, PDF or text, any encoding) on this machine; no stack needed.
+
+  --out DIR   write one record per file to DIR/<id>.json and print a summary table
+  --json      print the record of the one FILE named
+  -h, --help  this help
+
+Folders are read recursively; *.labels.json, *.md, *.json and *.csv files are skipped.
+Exit code 1 when a file ends rejected or failed (its record says why), 2 on a bad command line.`,
+};
 
 /** `ogi parse <file|dir>... --out DIR` | `ogi parse FILE --json` */
 export async function runParse(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const paths = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
-  if (paths.length === 0 || (outAt >= 0 && !out)) throw new UsageError('ogi parse <file|dir>... --out DIR | ogi parse FILE --json');
-  const files = listInputs(paths);
-  if (json && files.length !== 1) throw new UsageError('--json prints one record: name exactly one file');
-  if (!json && !out) throw new UsageError('name an output folder with --out DIR (or --json for one file)');
+  const { values, positionals } = readArgs(CMD, args, { out: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
+  const { out, json } = values;
+  if (json && out) throw new UsageError(CMD.usage, '--json and --out exclude each other');
+  if (!json && !out) throw new UsageError(CMD.usage, 'name an output folder with --out DIR (or --json for one file)');
+  const files = listInputs(positionals, CMD.usage);
+  if (json && files.length !== 1) throw new UsageError(CMD.usage, '--json prints one record: name exactly one file');
   const reports: Report[] = [];
+  if (out) mkdirSync(out, { recursive: true });
   for (const [i, file] of files.entries()) {
     const report = await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
     reports.push(report);
-    if (out) {
-      mkdirSync(out, { recursive: true });
-      writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report, null, 2) + '\n');
-    }
+    if (out) writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report, null, 2) + '\n');
     progress(i + 1, files.length, path.basename(file));
   }
-  if (json) console.log(JSON.stringify(reports[0], null, 2));
-  else console.log(summary(files, reports));
-  return 0;
+  console.log(json ? JSON.stringify(reports[0], null, 2) : summary(files, reports));
+  return reports.some((r) => r.status !== 'parsed') ? 1 : 0;
 }
 
 export function summary(files: string[], reports: Report[]): string {

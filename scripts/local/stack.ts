@@ -91,7 +91,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   });
   const s3 = new S3Client({});
 
-  const handler = opts.handler ?? (await import('../../lambdas/ingest/handler')).handler;
+  // require, not import(): under tsx's CJS hook (bin/ogi.js) import() of a .ts path fails with ERR_MODULE_NOT_FOUND.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handler = opts.handler ?? (require('../../lambdas/ingest/handler') as typeof import('../../lambdas/ingest/handler')).handler;
   const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs });
   s3rver.on('event', (event) => {
     const forwarded = asDelivered(event, bucket);

@@ -16,7 +16,7 @@ function capture() {
 afterEach(() => jest.restoreAllMocks());
 
 describe('ogi parse', () => {
-  it('writes one record per input named by the file, rejected files included, and exits 0', async () => {
+  it('writes one record per input named by the file, rejected files included, and exits 1 for the rejected one', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ogi-cli-'));
     const inDir = path.join(dir, 'in');
     const outDir = path.join(dir, 'out');
@@ -24,7 +24,7 @@ describe('ogi parse', () => {
     writeFileSync(path.join(inDir, 'empty.txt'), '');
     writeFileSync(path.join(inDir, 'seed.txt'), readFileSync(SEED));
     const io = capture();
-    expect(await main(['parse', inDir, '--out', outDir])).toBe(0);
+    expect(await main(['parse', inDir, '--out', outDir])).toBe(1);
     expect(readdirSync(outDir).sort()).toEqual(['empty.json', 'seed.json']);
     const empty = JSON.parse(readFileSync(path.join(outDir, 'empty.json'), 'utf8'));
     expect(empty).toMatchObject({ id: 'empty', status: 'rejected', reason: 'The file is empty.' });
