@@ -6,7 +6,7 @@
  * text documents, made on the fly: a parser that reads garbled sources right scores the same.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { idOf, listInputs } from '../cli/inputs';
@@ -27,17 +27,22 @@ export async function scoreDir(dir: string, scorer: string): Promise<string> {
   }
 }
 
+/** One line on stderr and a non-zero exit: what a user with a mistyped folder needs, not a stack trace. */
+function fail(message: string, code = 1): never {
+  console.error(`eval: ${message}`);
+  process.exit(code);
+}
+
 const rowOf = (table: string, id: string) => table.split('\n').find((l) => l.startsWith(`${id}\t`));
 
 async function main() {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  if (!dir) {
-    console.error('usage: npm run eval -- DIR [--variants]');
-    process.exit(2);
-  }
+  if (!dir) fail('usage: npm run eval -- DIR [--variants]', 2);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`no such folder: ${dir}`);
   const local = path.join(dir, 'score.mjs');
   const scorer = existsSync(local) ? local : path.resolve(__dirname, '../../shared/corpus/score.mjs');
+  if (!existsSync(scorer)) fail(`no scorer: neither ${local} nor ${scorer} exists`);
   const original = await scoreDir(dir, scorer);
   process.stdout.write(original);
   if (!args.includes('--variants')) return;
@@ -55,8 +60,4 @@ async function main() {
   }
 }
 
-if (require.main === module)
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+if (require.main === module) main().catch((err: Error) => fail(`${err.name}: ${err.message}`));
