@@ -68,6 +68,8 @@ describe('S3 upload → ingest handler → DynamoDB (local emulators)', () => {
     const stored = (await getReport(idOf(key, body)))!;
     expect(stored).toMatchObject({ status: 'parsed', agency: '甲市测试局', year: 2024, current: true, sha256: sha(body) });
     expect(stored.source).toEqual({ bucket: stack.bucket, key });
+    // All three timings are stored, storeMs included (it used to be set only after the save).
+    expect(stored.timings).toEqual({ readMs: expect.any(Number), parseMs: expect.any(Number), storeMs: expect.any(Number) });
     expect(stored.values).toEqual(expected.values);
     expect(expected.findings.length).toBeGreaterThan(0);
     const findings = await listFindings({ reportId: stored.id });
