@@ -66,6 +66,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (running) throw new LocalStackRunning(opts.dataDir, running);
   }
   Object.assign(process.env, localSdkEnv());
+  // CloudWatch EMF lines are for Lambda; here they would only flood the terminal (the tracer is off outside Lambda by itself).
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const tmp = opts.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'ogi-local-'));
   const dataDir = opts.dataDir ?? tmp!;
 
