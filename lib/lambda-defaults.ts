@@ -1,5 +1,5 @@
-import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { RemovalPolicy } from 'aws-cdk-lib';
@@ -15,12 +15,14 @@ export function projectFunction(scope: Construct, id: string, props: NodejsFunct
     retention: RetentionDays.ONE_MONTH,
     removalPolicy: RemovalPolicy.DESTROY,
   });
-  return new NodejsFunction(scope, id, {
+  const fn = new NodejsFunction(scope, id, {
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
     memorySize: 512,
     timeout: Duration.seconds(30),
     logGroup,
+    // X-Ray: the Powertools tracer in each handler adds its subsegment to the function's trace.
+    tracing: Tracing.ACTIVE,
     ...props,
     environment: {
       NODE_OPTIONS: '--enable-source-maps',
@@ -36,4 +38,9 @@ export function projectFunction(scope: Construct, id: string, props: NodejsFunct
       ...props.bundling,
     },
   });
+  Validations.of(fn).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+  });
+  return fn;
 }
