@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../cli/main';
@@ -20,7 +20,7 @@ describe('ogi parse', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ogi-cli-'));
     const inDir = path.join(dir, 'in');
     const outDir = path.join(dir, 'out');
-    require('node:fs').mkdirSync(inDir);
+    mkdirSync(inDir);
     writeFileSync(path.join(inDir, 'empty.txt'), '');
     writeFileSync(path.join(inDir, 'seed.txt'), readFileSync(SEED));
     const io = capture();
