@@ -51,8 +51,20 @@ describe('ogi upload and ogi reports against the local stack', () => {
     expect(res.stdout).toMatch(/copy-of-linjiang\.html\s+duplicate \(parsed\).*same bytes as linjiang-2024-[0-9a-f]{12}/);
   });
 
-  it('exits 1 when a file ends rejected', async () => {
-    const res = await run('upload', file('blank.txt', ''), file('linjiang-2023.html', reportHtml(AGENCY, 2023, 5)));
+  it('exits 1 when a file ends rejected, with a progress bar on a terminal', async () => {
+    const bar: string[] = [];
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => bar.push(String(chunk)) > 0);
+    let res;
+    try {
+      res = await run('upload', file('blank.txt', ''), file('linjiang-2023.html', reportHtml(AGENCY, 2023, 5)));
+    } finally {
+      write.mockRestore();
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    expect(bar.join('')).toMatch(/\r\[#{15}\.{15}\] 1\/2 blank\.txt[\s\S]*\r\[#{30}\] 2\/2 linjiang-2023\.html/);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/blank\.txt\s+rejected/);
     expect(res.stdout).toMatch(/linjiang-2023\.html\s+parsed/);
