@@ -36,7 +36,7 @@ export default tseslint.config(
   {
     // The web page: plain browser ES modules, no build step.
     files: ['lambdas/api/web/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', sessionStorage: 'readonly', location: 'readonly', history: 'readonly', URLSearchParams: 'readonly', HTMLElement: 'readonly', Node: 'readonly', Event: 'readonly', navigator: 'readonly', getComputedStyle: 'readonly', requestAnimationFrame: 'readonly', addEventListener: 'readonly', FormData: 'readonly', CSS: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', sessionStorage: 'readonly', location: 'readonly', history: 'readonly', URLSearchParams: 'readonly', HTMLElement: 'readonly', Node: 'readonly', Event: 'readonly', navigator: 'readonly', getComputedStyle: 'readonly', requestAnimationFrame: 'readonly', addEventListener: 'readonly', FormData: 'readonly', CSS: 'readonly', btoa: 'readonly', atob: 'readonly' } },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -115,6 +115,11 @@ export interface NarrativeFigure {
   sentence: string;
   /** Offset of the sentence in the decoded text. */
   at?: number;
+  /**
+   * Every key the phrase may mean when it fits more than one (`因本机关不掌握等原因无法提供N件`: the
+   * 无法提供 subtotal or its 不掌握 row). `key` is the first; such a figure never decides a cell.
+   */
+  ambiguous?: string[];
 }
 
 export interface Finding {
@@ -130,6 +135,12 @@ export interface Finding {
   basis?: string;
   keys: string[];
   evidence: string;
+  /**
+   * The readings left open when a row's cells could not be told apart (`P-SPLIT-AMBIGUOUS`): one
+   * array per candidate, aligned with `keys`, null for a column read as blank. A later decision
+   * (an identity with the neighbouring year, an officer) picks one.
+   */
+  candidates?: (number | null)[][];
 }
 
 export interface InputInfo {

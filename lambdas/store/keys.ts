@@ -1,3 +1,4 @@
+import { ruleFamily } from '../core/rules/family';
 import { createHash } from 'node:crypto';
 
 /**
@@ -83,7 +84,7 @@ export const keys = {
   /** GSI2 partition of one shard of a year's current findings of one severity; sorted by rule. */
   severityShard: (year: number, severity: string, n: number) => `FY#${year}#SEV#${severity}#${shard(n)}`,
   severitySort: (rule: string, agency: string | null, findingRef: string) => `${rule}#${agency ?? ''}#${findingRef}`,
-  /** GSI3 partition of a year's current findings of one rule; sorted by severity. */
-  yearRule: (year: number, rule: string) => `FY#${year}#RULE#${rule}`,
+  /** GSI3 partition of a year's current findings of one rule family (`S5` holds S5-balance, S5-t4 …); sorted by severity. */
+  yearRule: (year: number, rule: string) => `FY#${year}#RULE#${ruleFamily(rule)}`,
   yearRuleSort: (severity: string, agency: string | null, findingRef: string) => `${severity}#${agency ?? ''}#${findingRef}`,
 } as const;

@@ -3,6 +3,7 @@
  * writes them; the tests regenerate them in memory to check that the committed files are current.
  */
 import { garbledVariants } from './garble';
+import { scrapedVariants } from './scraped';
 import { renderHtml } from './render-html';
 import { renderTextPipes } from './render-text-pipes';
 import { renderTextRuns } from './render-text-runs';
@@ -103,11 +104,12 @@ export function baseSamples(): Sample[] {
 
 /**
  * Every sample `npm run samples` writes. Variants of the base samples (re-encoded, garbled,
- * narrative-only: scripts/generate/garble.ts) are appended here, each with its own id and labels.
+ * narrative-only: scripts/generate/garble.ts; scraped and converted: scripts/generate/scraped.ts)
+ * are appended here, each with its own id and labels.
  */
 export function allSamples(): Sample[] {
   const base = baseSamples();
-  return [...base, ...garbledVariants(base)];
+  return [...base, ...garbledVariants(base), ...scrapedVariants(base)];
 }
 
 export function labelsOf(sample: Sample): SampleLabels {

@@ -13,8 +13,11 @@ export function compareCsv(table: CompareTable): string {
     ...table.metrics.map((m) => formatValue(row.cells[m.id].value, m.kind)),
     table.metrics.filter((m) => row.cells[m.id].outlier).map((m) => m.id).join(' '),
   ])];
-  return toCsv(lines, { bom: true });
+  return csvTable(lines);
 }
+
+/** Rows as a formula-safe RFC 4180 CSV with a BOM, for spreadsheet programs (lambdas/core/csv.ts). */
+export const csvTable = (rows: string[][]): string => toCsv(rows, { bom: true });
 
 function formatValue(value: number | null, kind: 'rate' | 'count'): string {
   if (value === null) return '';

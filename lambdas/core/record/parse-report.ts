@@ -7,6 +7,7 @@ import { partitionHtml } from '../partition/html';
 import { partitionPdf } from '../partition/pdf';
 import { partitionText } from '../partition/text';
 import { checkReport } from '../rules';
+import { withIds } from '../rules/evidence';
 import { findSections } from '../sections/find-sections';
 import { sniffKind } from '../sniff/input-kind';
 import { extractTables } from '../tables';
@@ -87,13 +88,13 @@ function fill(report: Report, doc: DocText): void {
     report.evidence[v.key] = v.evidence;
   }
   report.derived = computeDerived(report.values);
-  report.findings = [...tables.findings, ...checkReport(report)];
+  report.findings = withIds(report.id, [...tables.findings, ...checkReport(report)]);
 }
 
 function reject(report: Report, err: RejectedInput): Report {
   report.status = 'rejected';
   report.reason = err.reason;
-  report.findings.push({ rule: err.rule, severity: 'error', message: err.reason, keys: [], evidence: '' });
+  report.findings = withIds(report.id, [...report.findings, { rule: err.rule, severity: 'error', message: err.reason, keys: [], evidence: '' }]);
   return report;
 }
 
