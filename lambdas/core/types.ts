@@ -22,6 +22,8 @@ export interface Locator {
   /** PDF position of the cell's first glyph, in points from the page's bottom-left. */
   x?: number;
   y?: number;
+  /** PDF cell drawn by the table's ruling: left, bottom, width and height in points from the page's bottom-left. */
+  box?: { x: number; y: number; w: number; h: number };
   /** Character offset in the decoded text. */
   offset?: number;
 }
@@ -52,6 +54,8 @@ export interface DocText {
   /** A title the container states (HTML <title>, a `标题:` header line, PDF metadata). */
   title?: string;
   grids: Grid[];
+  /** What the extractor could not place and left out (a number outside every column, several numbers in one cell). */
+  findings?: Finding[];
   /** Publication date stated by the container (meta tags, header lines), YYYY-MM-DD. */
   publishedAt?: string;
   pages?: number;

@@ -59,6 +59,8 @@ export interface DocumentOptions {
   lawProhibitedTypo?: boolean;
   /** Print the 2019 procurement amount in 元 (`251000.00元`) instead of 万元. */
   procurementInYuan?: boolean;
+  /** Leave table 3's zero cells blank, as most Word reports do: a sparse table (its labels omit those keys). */
+  blankZeros?: boolean;
   /**
    * Tables as a document converter (Markdown, OCR) splits them: table 4 as one block per group,
    * each under its own heading line and repeating the five column headings; table 3 as one block
@@ -151,6 +153,7 @@ function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
     const value = spec.values[key];
     // A key the spec leaves out is a blank cell, as agencies leave cells blank.
     if (value === undefined) return '';
+    if (options.blankZeros && key.startsWith('t3.') && value === 0) return '';
     if (!money.has(key)) return String(value);
     if (options.procurementInYuan && key === 't2.procurement.amount') return `${(Math.round(value * 100) * 100).toFixed(2)}元`;
     return value.toFixed(2);

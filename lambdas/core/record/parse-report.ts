@@ -88,7 +88,7 @@ function fill(report: Report, doc: DocText): void {
     report.evidence[v.key] = v.evidence;
   }
   report.derived = computeDerived(report.values);
-  report.findings = withIds(report.id, [...tables.findings, ...checkReport(report)]);
+  report.findings = withIds(report.id, [...(doc.findings ?? []), ...tables.findings, ...checkReport(report)]);
 }
 
 function reject(report: Report, err: RejectedInput): Report {
