@@ -10,11 +10,11 @@
  * (DIR/expected-findings.json when present, else scripts/expected-findings.json; ./eval-findings.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { idOf, listInputs } from '../lambdas/cli/inputs';
-import { parseFiles } from '../lambdas/cli/parse-files';
+import { idOf, listInputs } from '../cli/inputs';
+import { parseFiles } from '../cli/parse-files';
 import { openKeys, remaining } from '../lambdas/core/tables/undecided';
 import type { Report } from '../lambdas/core/types';
 import { firedRules, parseExpected, renderFindingsScore, scoreFindings } from './eval-findings';
@@ -34,6 +34,12 @@ export async function scoreDir(dir: string, scorer: string, neighbours = true): 
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** One line on stderr and a non-zero exit: what a user with a mistyped folder needs, not a stack trace. */
+function fail(message: string, code = 1): never {
+  console.error(`eval: ${message}`);
+  process.exit(code);
 }
 
 /** `P-FINDINGS docs=11 total=12 P-ROW-SHAPE=3 P-SPLIT-AMBIGUOUS=9`: the parser's findings by kind, over every document. */
@@ -82,12 +88,11 @@ const rowOf = (table: string, id: string) => table.split('\n').find((l) => l.sta
 async function main() {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  if (!dir) {
-    console.error('usage: npm run eval -- DIR [--variants]');
-    process.exit(2);
-  }
+  if (!dir) fail('usage: npm run eval -- DIR [--variants]', 2);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`no such folder: ${dir}`);
   const local = path.join(dir, 'score.mjs');
   const scorer = existsSync(local) ? local : path.resolve(__dirname, '../../shared/corpus/score.mjs');
+  if (!existsSync(scorer)) fail(`no scorer: neither ${local} nor ${scorer} exists`);
   const alone = await scoreDir(dir, scorer, false);
   process.stdout.write(`== each report alone ==\n${alone.table}${htmlTextLine(dir, alone.table)}\n\n`);
   const { table: original, reports } = await scoreDir(dir, scorer);
@@ -112,8 +117,4 @@ async function main() {
   }
 }
 
-if (require.main === module)
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+if (require.main === module) main().catch((err: Error) => fail(`${err.name}: ${err.message}`));

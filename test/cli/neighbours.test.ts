@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../lambdas/cli/main';
+import { main } from '../../cli/main';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
-import { main } from '../../lambdas/cli/main';
+import { main } from '../../cli/main';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';

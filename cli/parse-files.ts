@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
-import { resolveSet } from '../core/resolve';
-import type { Report } from '../core/types';
+import { parseReport } from '../lambdas/core/record/parse-report';
+import { resolveSet } from '../lambdas/core/resolve';
+import type { Report } from '../lambdas/core/types';
 import { idOf } from './inputs';
 
 /**
