@@ -23,7 +23,7 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
   if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length))
     throw new RejectedInput('The PDF has no text layer (it looks like scanned images); it needs OCR before it can be read.', 'P-PDF-NO-TEXT');
   dropFurniture(pages);
-  const ruling = pdf.pages.map((p, i) => ruledTables(p.page, p.rules ?? [], tokens[i]));
+  const ruling = pdf.pages.map((p, i) => ruledTables(p.page, p.rules ?? [], tokens[i], p.width));
   // Text outside the ruled tables is read for borderless tables.
   const unruled = pdf.pages.map((p, i) => ({ height: p.height, lines: pageLines(ruling[i].rest, p.height) }));
   dropFurniture(unruled);
