@@ -1,4 +1,4 @@
-import { buildGrids } from './grids';
+import { holdsTableRow } from './grids';
 import { isNumeric, pageLines, pageTokens, type PageText } from './layout';
 
 /**
@@ -10,5 +10,5 @@ import { isNumeric, pageLines, pageTokens, type PageText } from './layout';
  */
 export function needsRules(p: PageText): boolean {
   if (p.items.filter((i) => isNumeric(i.str.replace(/\s+/g, ''))).length < 2) return false;
-  return buildGrids(pageLines(pageTokens(p), p.height), p.width).length > 0;
+  return holdsTableRow(pageLines(pageTokens(p), p.height), p.width);
 }
