@@ -13,7 +13,7 @@ import { startApiServer } from '../lambdas/api/local-server';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { getReportByContent } from '../lambdas/store';
 import { LocalStackRunning, startLocalStack, type LocalStack } from './local/stack';
-import { summaryTable, type SummaryRow } from './local/summary-table';
+import { summaryTable, type SummaryRow } from '../cli/summary-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const UPLOADS_AT_ONCE = 8;
