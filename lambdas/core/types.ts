@@ -33,6 +33,8 @@ export interface Cell {
   text: string;
   raw: string;
   loc: Locator;
+  /** A PDF cell in the last column of a ruled table that runs off the page's right edge: the columns beyond it are not in the file. */
+  cutRight?: boolean;
 }
 
 /** A table as rows of cells: HTML with spans expanded, PDF rebuilt from positions, text split on `|`. */

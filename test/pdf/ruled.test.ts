@@ -8,6 +8,7 @@ import { ruledGrids, ruledTables } from '../../lambdas/core/partition/pdf/ruled'
 import type { Rule } from '../../lambdas/core/partition/pdf/ruling';
 import { limits } from '../../lambdas/core/record/options';
 import { parseReport } from '../../lambdas/core/record/parse-report';
+import { extractTables } from '../../lambdas/core/tables';
 import { makePdf } from './make-pdf';
 
 const SAMPLES = join(__dirname, '../../samples/pdf');
@@ -165,5 +166,65 @@ describe('value evidence from a ruled PDF', () => {
       // The printed figure lies inside its cell.
       expect(x! >= box!.x && x! <= box!.x + box!.w && y! >= box!.y && y! <= box!.y + box!.h).toBe(true);
     }
+  });
+});
+
+describe('a ruled table cut by the page edge', () => {
+  // Table 4 drawn 12 columns wide on a page 600 points wide: LibreOffice leaves out the three columns past the edge.
+  const T4_HEAD = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const xs = Array.from({ length: 13 }, (_, k) => 50 * k);
+  const t4 = (values: string[]) => [
+    ...[...T4_HEAD, ...T4_HEAD, ...T4_HEAD].slice(0, 12).map((s, k) => tok(s, xs[k] + 5, 686)),
+    ...values.flatMap((s, k) => (s ? [tok(s, xs[k] + 5, 666)] : [])),
+  ];
+  // A small table 2 above it tells the 2021 form.
+  const t2 = [tok('信息内容', 5, 786), tok('本年制发件数', 155, 786), tok('本年废止件数', 255, 786), tok('现行有效件数', 355, 786), tok('规章', 5, 766), tok('1', 155, 766), tok('0', 255, 766), tok('3', 355, 766)];
+  const rules = [...grid([0, 150, 250, 350, 450], [800, 780, 760]), ...grid(xs, [700, 680, 660])];
+  const read = (values: string[], width: number) => {
+    const page = ruledTables(1, rules, [...t2, ...t4(values)], width);
+    const grids = ruledGrids(page.tables).map((g, index) => ({ index, rows: g.rows }));
+    return extractTables({ kind: 'pdf', text: '', raw: '', grids }, []);
+  };
+  const t4Values = (t: ReturnType<typeof extractTables>) => Object.fromEntries(t.values.filter((v) => v.key.startsWith('t4.')).map((v) => [v.key, v.value]));
+
+  it('marks the cells of the last column as cut only when the table reaches the page edge', () => {
+    const cut = ruledTables(1, rules, t4(['0']), 600).tables.find((t) => t.x2 === 600)!;
+    expect(cut.rows.map((r) => r.map((c) => Boolean(c.cutRight)))).toEqual(cut.rows.map((r) => r.map((_, j) => j === 11)));
+    const whole = ruledTables(1, rules, t4(['0']), 620).tables.flatMap((t) => t.rows.flat());
+    expect(whole.some((c) => c.cutRight)).toBe(false);
+  });
+
+  it('places each printed cell by its column, keeps a blank cell blank and reports the columns past the edge', () => {
+    const t = read(['0', '1', '0', '2', '3', '1', '', '0', '0', '1', '2', '0'], 600);
+    expect(t4Values(t)).toEqual({
+      't4.review.upheld': 0,
+      't4.review.corrected': 1,
+      't4.review.other': 0,
+      't4.review.pending': 2,
+      't4.review.total': 3,
+      't4.litigationDirect.upheld': 1,
+      't4.litigationDirect.other': 0,
+      't4.litigationDirect.pending': 0,
+      't4.litigationDirect.total': 1,
+      't4.litigationAfterReview.upheld': 2,
+      't4.litigationAfterReview.corrected': 0,
+    });
+    expect(t.findings.map((f) => [f.rule, f.keys])).toEqual([
+      ['P-TABLE-CUT', ['t4.litigationAfterReview.other', 't4.litigationAfterReview.pending', 't4.litigationAfterReview.total']],
+    ]);
+    // The evidence is the cell in the column, with its box.
+    expect(t.values.find((v) => v.key === 't4.litigationDirect.other')?.evidence.loc?.box).toEqual({ x: 350, y: 660, w: 50, h: 20 });
+  });
+
+  it('without the page edge the same short row is not placed by position', () => {
+    const t = read(['0', '1', '0', '2', '3', '1', '', '0', '0', '1', '2', '0'], 700);
+    expect(t.findings.map((f) => f.rule)).not.toContain('P-TABLE-CUT');
+    expect(t4Values(t)['t4.litigationAfterReview.corrected']).toBeUndefined();
+  });
+
+  it('reads nothing from a cut row whose printed groups break the form (a group total that is not its sum)', () => {
+    const t = read(['0', '1', '0', '2', '5', '1', '', '0', '0', '1', '2', '0'], 600);
+    expect(t4Values(t)).toEqual({});
+    expect(t.findings.map((f) => f.rule)).toEqual(['P-ROW-SHAPE']);
   });
 });

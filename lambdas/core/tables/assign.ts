@@ -141,6 +141,11 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
       findings.push(finding('P-ROW-SHAPE', 'warning', `「${rowName(row, def)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
       continue;
     }
+    const cut = row.cut ? keysOf(def).slice(trimToCount(row.cells, def.cols.length).length) : [];
+    if (cut.length)
+      findings.push(
+        finding('P-TABLE-CUT', 'warning', `「${rowName(row, def)}」行在页面右边缘被截断，页面外的 ${cut.length} 列不在文件中，未读取。`, cut, cellsText(row.cells)),
+      );
     if (def.table === 't3') {
       const idx = canon.indexOf(def);
       if (idx > lastT3) {
@@ -179,6 +184,7 @@ function read(row: Row, def: RowDef): Readings {
     cells = trimToCount(cells, n);
     if (cells.length === n) return { complete: true, readings: [{ values: cells.map((c, i) => parse(c.text, i)), texts: cells.map((c) => c.text), cells }] };
     if (cells.length > n) return { complete: true, readings: [] };
+    if (row.cut) return cutReading(cells, def, n, parse);
     const whole = wholeCells(cells);
     if (whole) {
       // A printed number must be one its column can hold: no decimals outside money, no sign outside 本年增/减.
@@ -199,6 +205,18 @@ function read(row: Row, def: RowDef): Readings {
     complete: splits.length < SPLIT_LIMIT,
     readings: splits.map((s) => ({ texts: s.texts, values: s.texts.map(parse), cells: s.texts.map(() => cells[0]), run })),
   };
+}
+
+/**
+ * A row cut by the page's right edge: each cell is its column's (blanks kept), from the left; the columns
+ * past the edge are absent, never filled. A row whose cells cannot stand in its leading columns is not read.
+ */
+function cutReading(cells: Cell[], def: RowDef, n: number, parse: (t: string, i: number) => number | null): Readings {
+  const placed = Array.from({ length: n }, (_, i) => cells[i] ?? null);
+  const values = placed.map((c, i) => (c ? parse(c.text, i) : null));
+  const fits = placed.every((c, i) => !c || !/\d/.test(c.text) || values[i] !== null);
+  if (!fits || !rowAdmits(def, values)) return { complete: true, readings: [] };
+  return { complete: true, readings: [{ values, texts: placed.map((c) => c?.text ?? '—'), cells: placed.map((c) => c ?? cells[0]) }] };
 }
 
 /**

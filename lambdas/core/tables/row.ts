@@ -10,6 +10,11 @@ export interface Row {
   label: string;
   cells: Cell[];
   runs?: boolean;
+  /**
+   * The row runs off the page's right edge (a ruled PDF table cut by the page): its cells are the table's
+   * columns from the left, blanks included, and the columns past the edge are not in the file.
+   */
+  cut?: boolean;
   /** The table the row sits in, from its section or the header rows above it. */
   context: TableId | null;
 }

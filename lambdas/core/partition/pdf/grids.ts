@@ -30,6 +30,9 @@ export function buildGrids(lines: Line[], contentWidth: number): Grid[] {
   return grids;
 }
 
+/** Whether any line is a table row as buildGrids sees one (a value line that is not prose): a table may be there. */
+export const holdsTableRow = (lines: Line[], contentWidth: number) => lines.some((l) => isValueLine(l) && !isBreaker(l, contentWidth));
+
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const numericSegs = (l: Line) => (l.vertical ? [] : l.segs.filter((s) => isNumeric(squeeze(s.text))));
 /** What forms print in an empty cell instead of leaving it blank. */

@@ -2,9 +2,10 @@ import { detectScript, toSimplified } from '../../decode/script';
 import { RejectedInput } from '../../errors';
 import type { ParseOptions } from '../../record/options';
 import type { Cell, DocText, Grid, Locator } from '../../types';
+import { needsRules } from './needs-rules';
 import { buildGrids } from './grids';
 import { ruledGrids, ruledTables, type RuledTable } from './ruled';
-import { docTop, dropFurniture, isNumeric, lineText, pageLines, pageTokens, type Line, type PageText } from './layout';
+import { docTop, dropFurniture, lineText, pageLines, pageTokens, type Line } from './layout';
 import { loadPdf } from './load';
 import { fixRadicals } from './radicals';
 
@@ -16,14 +17,14 @@ const MIN_CHARS_PER_PAGE = 20;
  * headers dropped, radical look-alikes fixed, simplified script) and the tables rebuilt from positions.
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
-  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: holdsFigures });
+  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: needsRules });
   const tokens = pdf.pages.map(pageTokens);
   const pages = pdf.pages.map((p, i) => ({ height: p.height, width: p.width, lines: pageLines(tokens[i], p.height) }));
   const visible = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + lineText(l).replace(/\s/g, '').length, 0), 0);
   if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length))
     throw new RejectedInput('The PDF has no text layer (it looks like scanned images); it needs OCR before it can be read.', 'P-PDF-NO-TEXT');
   dropFurniture(pages);
-  const ruling = pdf.pages.map((p, i) => ruledTables(p.page, p.rules ?? [], tokens[i]));
+  const ruling = pdf.pages.map((p, i) => ruledTables(p.page, p.rules ?? [], tokens[i], p.width));
   // Text outside the ruled tables is read for borderless tables.
   const unruled = pdf.pages.map((p, i) => ({ height: p.height, lines: pageLines(ruling[i].rest, p.height) }));
   dropFurniture(unruled);
@@ -48,9 +49,6 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
     pages: pdf.pages.length,
   };
 }
-
-/** A page printing two figures or more as text runs of their own (table cells, not a lone page number) may hold a table. */
-const holdsFigures = (p: PageText) => p.items.filter((i) => isNumeric(i.str.replace(/\s+/g, ''))).length >= 2;
 
 /** opencc t2cn maps character for character, so positions and lengths stay as printed. */
 function simplifiedLine(l: Line): Line {

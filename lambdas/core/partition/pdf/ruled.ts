@@ -34,14 +34,18 @@ export interface PageRuling {
   findings: Finding[];
 }
 
-/** The ruled tables of one page, the tokens left outside them, and the numbers found beside a table's columns. */
-export function ruledTables(page: number, rules: Rule[], tokens: Token[]): PageRuling {
+/**
+ * The ruled tables of one page, the tokens left outside them, and the numbers found beside a table's columns.
+ * A table reaching the page's right edge (`width`) may be cut there (LibreOffice drops what lies past it): its
+ * last column's cells say so, and the row mapping reads such rows column by column from the left.
+ */
+export function ruledTables(page: number, rules: Rule[], tokens: Token[], width = Infinity): PageRuling {
   const tables: RuledTable[] = [];
   const findings: Finding[] = [];
   let rest = tokens;
   if (rules.length === 0) return { tables, rest, findings };
   for (const region of regions(rules)) {
-    const table = regionTable(page, region, rest);
+    const table = regionTable(page, region, rest, width);
     if (!table) continue;
     tables.push(table.table);
     rest = table.rest;
@@ -147,7 +151,7 @@ interface Placed {
   rest: Token[];
 }
 
-function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | undefined {
+function regionTable(page: number, rules: Rule[], tokens: Token[], width: number): Placed | undefined {
   const hs = rules.filter(horizontal);
   const vs = rules.filter((r) => !horizontal(r));
   const x1 = Math.min(...rules.map((r) => r.x1));
@@ -194,6 +198,7 @@ function regionTable(page: number, rules: Rule[], tokens: Token[]): Placed | und
   });
   const cells = new Map<number, Cell>();
   for (const [r, b] of boxes) cells.set(r, cellOf(page, byRoot.get(r) ?? [], b));
+  if (x2 >= width - SNAP) for (const [r, b] of boxes) if (b.x2 >= x2 - SNAP) cells.get(r)!.cutRight = true;
   const rows: Cell[][] = [];
   const starts: boolean[][] = [];
   for (let i = 0; i < n; i++) {
