@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
+import { parseIsolated } from '../core/record/parse-isolated';
 import type { Finding, Report } from '../core/types';
 import { idOf, listInputs } from './inputs';
 import { progress, renderTable } from './table';
@@ -24,7 +24,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const files = listInputs(paths);
   const reports: Report[] = [];
   for (const [i, file] of files.entries()) {
-    reports.push(await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) }));
+    reports.push(await parseIsolated({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) }));
     progress(i + 1, files.length, path.basename(file));
   }
   console.log(json ? JSON.stringify(reports.map(checked), null, 2) : renderFindings(reports));

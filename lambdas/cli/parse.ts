@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
+import { parseIsolated } from '../core/record/parse-isolated';
 import type { Report } from '../core/types';
 import { UsageError } from './usage';
 import { idOf, listInputs } from './inputs';
@@ -18,7 +18,7 @@ export async function runParse(args: string[]): Promise<number> {
   if (!json && !out) throw new UsageError('name an output folder with --out DIR (or --json for one file)');
   const reports: Report[] = [];
   for (const [i, file] of files.entries()) {
-    const report = await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
+    const report = await parseIsolated({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
     reports.push(report);
     if (out) {
       mkdirSync(out, { recursive: true });

@@ -2,6 +2,7 @@ import { detectScript, toSimplified } from '../../decode/script';
 import { RejectedInput } from '../../errors';
 import type { ParseOptions } from '../../record/options';
 import type { DocText } from '../../types';
+import { checkContentBudget } from './content-budget';
 import { buildGrids } from './grids';
 import { dropFurniture, lineText, pageLines, pageTokens, type Line } from './layout';
 import { loadPdf } from './load';
@@ -15,6 +16,7 @@ const MIN_CHARS_PER_PAGE = 20;
  * headers dropped, radical look-alikes fixed, simplified script) and the tables rebuilt from positions.
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
+  checkContentBudget(bytes, opts.maxPdfContentBytes);
   const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs });
   const pages = pdf.pages.map((p) => ({ height: p.height, width: p.width, lines: pageLines(pageTokens(p), p.height) }));
   const visible = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + lineText(l).replace(/\s/g, '').length, 0), 0);
