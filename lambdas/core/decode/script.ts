@@ -14,6 +14,16 @@ export function toSimplified(s: string): string {
   return s.replace(/[^\x00-\x7f]+/g, convertRun);
 }
 
+/** Per UTF-16 code unit: the repair scores the same characters many times over, and an array index is cheaper than a string hash. */
+const simplifiedChars: (string | undefined)[] = new Array(0x10000);
+
+/** One character converted on its own, memoised (BMP characters; astral ones are converted each time). */
+export function simplifyChar(c: string): string {
+  if (c.length !== 1) return toSimplified(c);
+  const code = c.charCodeAt(0);
+  return (simplifiedChars[code] ??= toSimplified(c));
+}
+
 function convertRun(run: string): string {
   converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   const out = converter(run);
