@@ -12,6 +12,10 @@ export interface ParseJob {
   options: ParseOptions;
 }
 
+// pdf.js settles some internal promises after a document is destroyed; one it leaves unobserved must not
+// end the worker (Node's default for an unhandled rejection): the job's own promise decides its record.
+process.on('unhandledRejection', () => undefined);
+
 parentPort?.on('message', (job: ParseJob) => {
   parseReport(job.input, job.options).then(
     (report) => parentPort!.postMessage({ report }),
