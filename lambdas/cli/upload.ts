@@ -4,7 +4,8 @@ import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { INCOMING_PREFIX } from '../ingest/s3-event';
 import { getReportByContent, type ReportView } from '../store';
-import { summaryTable } from '../../scripts/local/summary-table';
+import { localKeyProblem } from '../../scripts/local/local-key';
+import { summaryTable, type SummaryRow } from '../../scripts/local/summary-table';
 import { listInputs } from './inputs';
 import { requireLocalStack } from './local-stack';
 import { UsageError } from './usage';
@@ -19,10 +20,17 @@ export async function runUpload(args: string[]): Promise<number> {
   requireLocalStack('ogi upload');
   const s3 = new S3Client({});
   try {
-    const rows = [];
+    const rows: SummaryRow[] = [];
     for (const file of files) {
+      const key = INCOMING_PREFIX + path.basename(file);
+      // Refused here, with its reason in the table, rather than sent to a store that cannot hold it.
+      const refused = localKeyProblem(key);
+      if (refused) {
+        rows.push({ file: path.basename(file), refused });
+        continue;
+      }
       const body = readFileSync(file);
-      await s3.send(new PutObjectCommand({ Bucket: process.env.OGI_BUCKET, Key: INCOMING_PREFIX + path.basename(file), Body: body }));
+      await s3.send(new PutObjectCommand({ Bucket: process.env.OGI_BUCKET, Key: key, Body: body }));
       rows.push({ file: path.basename(file), report: await processed(createHash('sha256').update(body).digest('hex')) });
     }
     console.log(summaryTable(rows));

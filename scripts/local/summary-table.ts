@@ -7,13 +7,17 @@ const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 
 export interface SummaryRow {
   file: string;
   report?: ReportView;
+  /** Why the file was not sent at all (a key the local store cannot hold). */
+  refused?: string;
 }
 
 /** The findings summary `npm start` prints: one line per file. */
 export function summaryTable(rows: SummaryRow[]): string {
   const head = ['file', 'status', 'agency', 'year', 'format', 'values', 'errors', 'warnings', 'info', 'reason'];
-  const body = rows.map(({ file, report: r }) =>
-    r
+  const body = rows.map(({ file, report: r, refused }) =>
+    refused
+      ? [file, 'refused', '', '', '', '', '', '', '', clip(refused, 60)]
+      : r
       ? [
           file,
           r.status,

@@ -85,7 +85,19 @@ function fill(report: Report, doc: DocText): void {
     report.evidence[v.key] = v.evidence;
   }
   report.derived = computeDerived(report.values);
-  report.findings = [...tables.findings, ...checkReport(report)];
+  const doubt = meta.doubtfulAgency
+    ? [
+        {
+          rule: 'P-AGENCY-UNCERTAIN',
+          severity: 'warning' as const,
+          message: `标题中的机关名称“${meta.doubtfulAgency}”不指向具体机关，未采用；该报告不占用任何机关的年度位置。`,
+          messageEn: `The title names "${meta.doubtfulAgency}", which is no particular agency: not used, so the report takes no agency's slot for the year.`,
+          keys: ['agency'],
+          evidence: meta.doubtfulAgency,
+        },
+      ]
+    : [];
+  report.findings = [...tables.findings, ...doubt, ...checkReport(report)];
 }
 
 /** What is known of the bytes before they are read: size and hash; kind and encoding come later. */
