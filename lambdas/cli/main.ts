@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Command> = {
   upload: () => require('./upload').runUpload,
   reports: () => require('./reports').runReports,
   audit: () => require('./audit').runAudit,
+  reconcile: () => require('./reconcile').runReconcile,
+  redrive: () => require('./redrive').runRedrive,
 };
 
 const USAGE = `usage: ogi <command> [args]
@@ -18,7 +20,9 @@ const USAGE = `usage: ogi <command> [args]
   check <file|dir>... [--json]    parse and print the compliance findings
   upload FILE...                  upload to the running local stack (npm start) and wait for ingest
   reports [--year N] [--json]     list the stored reports of the running local stack
-  audit --year N [--json]         cross-agency audit against the running local stack`;
+  audit --year N [--json]         cross-agency audit against the running local stack
+  reconcile [--grace S] [--json]  announce again every upload without a final record (running stack)
+  redrive                         hand the local dead letters to the ingest handler again (running stack)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;

@@ -14,6 +14,8 @@ export interface IngestOptions {
   parse?: typeof parseReport;
   /** Size cap: larger uploads are rejected without being held in memory. Default 50 MB (env `MAX_REPORT_BYTES`). */
   maxBytes?: number;
+  /** How long a claim blocks other attempts (default DEFAULT_LEASE_MS); tests of stuck claims shorten it. */
+  leaseMs?: number;
 }
 
 export interface IngestResult {
@@ -47,9 +49,10 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
     sha256: object.sha256,
     bytes: object.size,
     source,
-    uploadedAt: upload.uploadedAt,
+    // A re-drive (reconciler) copies the object onto itself: its slot order is the first upload's.
+    uploadedAt: object.uploadedAt ?? upload.uploadedAt,
   };
-  const claimed = await claimReport(claim);
+  const claimed = await claimReport(claim, opts.leaseMs);
   if (claimed.outcome === 'duplicate')
     return { id: claimed.id, key: source.key, status: claimed.status as StoredStatus, duplicate: true };
 

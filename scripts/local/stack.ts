@@ -14,6 +14,9 @@ import { localKeyProblem } from './local-key';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
 
+/** Where a stack keeps its dead letters (JSON Lines), so they outlive it: `ogi redrive` reads them. */
+export const deadLetterFile = (dataDir: string) => path.join(dataDir, 'dead-letters.jsonl');
+
 /** Another process already serves this data folder; use its endpoints (`useRunningLocalStack`). */
 export class LocalStackRunning extends Error {
   constructor(
@@ -94,7 +97,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const s3 = new S3Client({});
 
   const handler = opts.handler ?? (await import('../../lambdas/ingest/handler')).handler;
-  const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs });
+  const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs, deadLetterFile: deadLetterFile(dataDir) });
   s3rver.on('event', (event) => {
     const forwarded = asDelivered(event, bucket);
     if (forwarded.Records.length > 0) invoker.invoke(forwarded);
