@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Audit } from './audit';
 import { Ingest } from './ingest';
+import { Reconcile } from './reconcile';
 import { Storage } from './storage';
 
 /** The whole system in one stack; each concern is a construct of its own in lib/. */
@@ -10,6 +11,7 @@ export class OgiStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
   readonly api: Api;
+  readonly reconcile: Reconcile;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -17,5 +19,6 @@ export class OgiStack extends Stack {
     this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
     this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table });
     new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
+    this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
   }
 }

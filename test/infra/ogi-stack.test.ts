@@ -123,3 +123,26 @@ describe('ingest', () => {
     expect(ddb.filter((a) => /DeleteTable|UpdateTable|CreateTable|\*$/.test(a))).toEqual([]);
   });
 });
+
+describe('nothing lost (issue 19)', () => {
+  it('protects the table from deletion', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { Replicas: Match.arrayWith([Match.objectLike({ DeletionProtectionEnabled: true })]) });
+  });
+
+  it('runs the reconciler every 10 minutes and alarms on uploads not final after 15 minutes', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(10 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(stack.reconcile.fn), 'Arn'] } })],
+    });
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      MetricTransformations: [Match.objectLike({ MetricName: 'StaleReports', MetricValue: '$.staleReports' })],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'StaleReports', Threshold: 1 });
+    expect(stack.reconcile.staleAlarm).toBeDefined();
+  });
+
+  it('ships the parse worker beside the ingest handler', () => {
+    const { parseWorkerHooks } = require('../../lib/parse-worker-bundle');
+    expect(parseWorkerHooks.afterBundling('/in', '/out')[0]).toMatch(/esbuild' '\/in\/lambdas\/core\/record\/parse-worker\.ts'.*'--outfile=\/out\/parse-worker\.js'/);
+  });
+});
