@@ -69,6 +69,8 @@ export interface Page<T> {
 
 export interface PageRequest {
   limit?: number;
+  /** Item JSON per page at most (default MAX_PAGE_BYTES, 1 MB): a page may end before `limit`, with a cursor. */
+  maxBytes?: number;
   cursor?: string;
 }
 
