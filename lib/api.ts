@@ -1,6 +1,5 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Distribution, HeadersFrameOption, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -12,10 +11,13 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBuc
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import path from 'node:path';
+import { PDFJS_DIR, PDFJS_FILES, PDFJS_PREFIX } from '../lambdas/api/pdfjs-files';
 import { routes } from '../lambdas/api/routes';
+import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { projectFunction } from './lambda-defaults';
+import { SignIn } from './sign-in';
 import { logicalId } from './nag';
 
 export interface ApiProps {
@@ -24,22 +26,25 @@ export interface ApiProps {
   /** Requests per second across the API, and the burst above it (default 50 / 100). */
   rateLimit?: number;
   burstLimit?: number;
+  /** Prefix of the sign-in (Cognito hosted UI) domain; default `ogi-audit-<account>`. */
+  signInDomainPrefix?: string;
 }
 
 const WEB_DIR = path.join(__dirname, '..', 'lambdas', 'api', 'web');
 
 /**
- * The query API and the officers' page. The API is an HTTP API whose every route needs IAM
- * (SigV4) authorization, throttled, with CORS open to the page's CloudFront origin only. The page
- * is served by CloudFront from a private bucket (origin access control) and finds the API
- * through `config.json`, written at deploy time; it signs each call (SigV4) with the temporary
- * credentials the officer signs in with.
+ * The query API and the officers' page. The API is an HTTP API whose every route needs a signed-in
+ * officer (Cognito user pool, JWT authorizer; groups checked by the handler), throttled, with CORS
+ * open to the page's CloudFront origin only. The page is served by CloudFront from a private
+ * bucket (origin access control) and finds the API and the sign-in through `config.json`,
+ * written at deploy time; it sends the officer's access token with each call.
  */
 export class Api extends Construct {
   readonly fn: NodejsFunction;
   readonly httpApi: HttpApi;
   readonly distribution: Distribution;
   readonly pageOrigin: string;
+  readonly signIn: SignIn;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -54,7 +59,7 @@ export class Api extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'PageHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
           override: true,
         },
         contentTypeOptions: { override: true },
@@ -80,25 +85,26 @@ export class Api extends Construct {
       timeout: Duration.seconds(15),
       environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
     });
-    // Read everything; write only reviews (UpdateItem). Originals: read to presign links to them.
+    // Read everything; write only reviews (UpdateItem). Originals and audit files: read to presign links to them.
     table.grantReadData(this.fn);
     table.grant(this.fn, 'dynamodb:UpdateItem');
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:GetObjectVersion'],
-        resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`)],
+        resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`), bucket.arnForObjects(`${AUDITS_PREFIX}*`)],
       }),
     );
 
+    this.signIn = new SignIn(this, 'SignIn', { pageOrigin: this.pageOrigin, domainPrefix: props.signInDomainPrefix });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
     this.httpApi = new HttpApi(this, 'Http', {
-      description: 'ogi-audit query API (IAM authorization on every route)',
+      description: 'ogi-audit query API (a signed-in officer on every route)',
       createDefaultStage: false,
-      defaultAuthorizer: new HttpIamAuthorizer(),
+      defaultAuthorizer: this.signIn.authorizer,
       corsPreflight: {
         allowOrigins: [this.pageOrigin],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.PATCH],
-        allowHeaders: ['content-type', 'authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'],
+        allowHeaders: ['content-type', 'authorization'],
         maxAge: Duration.hours(1),
       },
     });
@@ -114,7 +120,19 @@ export class Api extends Construct {
 
     new BucketDeployment(this, 'Deploy', {
       destinationBucket: webBucket,
-      sources: [Source.asset(WEB_DIR), Source.jsonData('config.json', { api: this.httpApi.apiEndpoint, region: Stack.of(this).region })],
+      sources: [Source.asset(WEB_DIR), Source.jsonData('config.json', {
+          api: this.httpApi.apiEndpoint,
+          auth: { domain: this.signIn.domainUrl, clientId: this.signIn.client.userPoolClientId },
+        })],
+      distribution: this.distribution,
+      // Kept (not pruned) by this deployment: the next one puts pdf.js there.
+      exclude: [`${PDFJS_PREFIX}*`],
+    });
+    // pdf.js for the evidence view, served from the page's own origin (never in a Lambda bundle).
+    new BucketDeployment(this, 'DeployPdfjs', {
+      destinationBucket: webBucket,
+      destinationKeyPrefix: PDFJS_PREFIX,
+      sources: [Source.asset(PDFJS_DIR, { exclude: ['*', ...PDFJS_FILES.map((f) => `!${f}`)] })],
       distribution: this.distribution,
     });
 
@@ -133,6 +151,10 @@ export class Api extends Construct {
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`,
         reason: 'Reads the parsed-record JSON of any report for the report view.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${AUDITS_PREFIX}*]`,
+        reason: 'Presigns links to the report files of any audit run (audits/<year>/<run>/), which the role must itself be able to read.',
       },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,

@@ -1,9 +1,12 @@
 /**
  * `npm run eval -- DIR [--variants]`: parses every document in DIR into a temporary folder and
  * scores the records against DIR's *.labels.json with the corpus scorer (DIR/score.mjs when
- * present, else ../shared/corpus/score.mjs), printing its per-document table and SCORE line.
+ * present, else ../shared/corpus/score.mjs), printing its per-document table and SCORE line, then
+ * a `P-FINDINGS` line counting the parser's findings of each `P-` kind over the folder (its noise).
  * `--variants` also scores GBK, Big5-traditional and traditional-UTF-8 copies of DIR's HTML and
  * text documents, made on the fly: a parser that reads garbled sources right scores the same.
+ * Under the values table it prints findings precision and recall against the expected-findings file
+ * (DIR/expected-findings.json when present, else scripts/expected-findings.json; ./eval-findings.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,20 +14,37 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { idOf, listInputs } from '../lambdas/cli/inputs';
 import { parseReport } from '../lambdas/core/record/parse-report';
+import type { Report } from '../lambdas/core/types';
+import { firedRules, parseExpected, renderFindingsScore, scoreFindings } from './eval-findings';
 import { buildVariants } from './eval-variants';
 
-/** Parses DIR into a temporary folder, scores it, and removes the folder. */
-export async function scoreDir(dir: string, scorer: string): Promise<string> {
+/**
+ * Parses DIR into a temporary folder, scores it, and removes the folder: the scorer's table, then the
+ * P- findings line; `seen` gets each record.
+ */
+export async function scoreDir(dir: string, scorer: string, seen?: (report: Report) => void): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), 'ogi-eval-'));
   try {
+    const reports: Report[] = [];
     for (const file of listInputs([dir])) {
       const report = await parseReport({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
+      seen?.(report);
       writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report));
+      reports.push(report);
     }
-    return execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' });
+    return execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' }) + parserFindingsLine(reports);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** `P-FINDINGS docs=11 total=12 P-ROW-SHAPE=3 P-SPLIT-AMBIGUOUS=9`: the parser's findings by kind, over every document. */
+export function parserFindingsLine(reports: Report[]): string {
+  const counts = new Map<string, number>();
+  for (const f of reports.flatMap((r) => r.findings)) if (f.rule.startsWith('P-')) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const kinds = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${rule}=${n}`);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return `P-FINDINGS docs=${reports.length} total=${total}${kinds.map((k) => ` ${k}`).join('')}\n`;
 }
 
 const rowOf = (table: string, id: string) => table.split('\n').find((l) => l.startsWith(`${id}\t`));
@@ -38,8 +58,13 @@ async function main() {
   }
   const local = path.join(dir, 'score.mjs');
   const scorer = existsSync(local) ? local : path.resolve(__dirname, '../../shared/corpus/score.mjs');
-  const original = await scoreDir(dir, scorer);
+  const reports: Report[] = [];
+  const original = await scoreDir(dir, scorer, (r) => reports.push(r));
   process.stdout.write(original);
+  const ownExpected = path.join(dir, 'expected-findings.json');
+  const expected = existsSync(ownExpected) ? ownExpected : path.join(__dirname, 'expected-findings.json');
+  const score = scoreFindings(parseExpected(readFileSync(expected, 'utf8')), firedRules(reports, new Date().toISOString().slice(0, 10)));
+  process.stdout.write(renderFindingsScore(score, path.relative(process.cwd(), expected)));
   if (!args.includes('--variants')) return;
   const into = mkdtempSync(path.join(tmpdir(), 'ogi-variants-'));
   try {

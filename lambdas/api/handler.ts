@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { authorize, type Claims } from './access';
 import { InvalidCursor } from '../store';
 import { BadRequest, HttpError, MethodNotAllowed } from './errors';
 import { toResult } from './reply';
@@ -7,13 +8,14 @@ import { router } from './routes';
 
 const logger = new Logger({ serviceName: 'ogi-api' });
 
-export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithIAMAuthorizer;
+export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithIAMAuthorizer | APIGatewayProxyEventV2WithJWTAuthorizer;
 
 /** The Lambda behind the HTTP API (payload format 2.0); the local server calls it with the same events. */
 export async function handler(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method.toUpperCase();
   const path = event.rawPath;
   try {
+    authorize(method, claimsOf(event));
     const reply = await router.dispatch({ method, path, query: event.queryStringParameters ?? {}, body: parseBody(event), identity: identityOf(event) });
     return toResult(reply);
   } catch (err) {
@@ -37,8 +39,15 @@ function parseBody(event: ApiEvent): unknown {
   }
 }
 
-/** The caller's IAM principal (API Gateway has verified it); a local event names the local user. */
+type Authorizer = { iam?: { userArn?: string | null }; jwt?: { claims?: Claims } };
+const authorizerOf = (event: ApiEvent) => (event.requestContext as { authorizer?: Authorizer }).authorizer;
+
+/** The signed-in officer's claims (API Gateway's JWT authorizer has verified the token); none locally. */
+const claimsOf = (event: ApiEvent): Claims | undefined => authorizerOf(event)?.jwt?.claims;
+
+/** Who calls: the officer's user name or e-mail from the token; a local event names the local user. */
 function identityOf(event: ApiEvent): string {
-  const authorizer = (event.requestContext as { authorizer?: { iam?: { userArn?: string | null } } }).authorizer;
-  return authorizer?.iam?.userArn ?? 'anonymous';
+  const claims = claimsOf(event);
+  const who = claims?.email ?? claims?.username ?? claims?.['cognito:username'] ?? claims?.sub;
+  return who !== undefined ? String(who) : (authorizerOf(event)?.iam?.userArn ?? 'anonymous');
 }

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2WithIAMAuthorizer } from 'aws-lambda';
 import { handler } from './handler';
+import { PDFJS_DIR, PDFJS_FILES, PDFJS_PREFIX } from './pdfjs-files';
 
 /**
  * The API and the web page on one local origin: page files from ./web, everything else turned
@@ -16,9 +17,10 @@ import { handler } from './handler';
 
 const WEB_DIR = join(__dirname, 'web');
 const STATIC = /^\/([a-z0-9-]+\.(?:html|js|css))$/;
-const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', mjs: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 /** Same as the page's meta CSP, sent as a header too so it also covers the JS files. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// As CloudFront's (lib/api.ts): the sign-in's token exchange is the one call to another origin.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY = 64 * 1024;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
@@ -64,9 +66,9 @@ async function serve(req: IncomingMessage, identity: string): Promise<Out> {
   if (!isLocalHost(req.headers.host))
     return { status: 403, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'forbidden_host', message: 'Only requests to 127.0.0.1 or localhost are served' }) };
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const file = req.method === 'GET' ? (url.pathname === '/' ? 'index.html' : STATIC.exec(url.pathname)?.[1]) : undefined;
+  const file = req.method === 'GET' ? (url.pathname === '/' ? 'index.html' : STATIC.exec(url.pathname)?.[1] ?? vendorFile(url.pathname)) : undefined;
   if (file) {
-    const body = await readFile(join(WEB_DIR, file)).catch(() => undefined);
+    const body = await readFile(file.startsWith('/') ? file : join(WEB_DIR, file)).catch(() => undefined);
     if (body)
       return { status: 200, headers: { 'content-type': TYPES[file.split('.').pop()!], 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }, body };
   }
@@ -78,6 +80,12 @@ async function serve(req: IncomingMessage, identity: string): Promise<Out> {
     headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
     body: result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''),
   };
+}
+
+/** pdf.js's files, as the stack deploys them next to the page (only the listed names, nothing else from node_modules). */
+function vendorFile(pathname: string): string | undefined {
+  const name = pathname.startsWith(`/${PDFJS_PREFIX}`) ? pathname.slice(PDFJS_PREFIX.length + 1) : undefined;
+  return name && PDFJS_FILES.includes(name) ? join(PDFJS_DIR, name) : undefined;
 }
 
 function isLocalHost(host: string | undefined): boolean {

@@ -33,18 +33,19 @@ export function openApiDocument(routes: Route[]) {
       version: '1.0.0',
       description:
         'Reports, findings, reviews and agency comparisons from annual reports on government information disclosure. ' +
-        'In AWS every route needs IAM (SigV4) authorization; unknown routes answer 404, invalid input 400 with the problems listed.',
+        'In AWS every route needs a signed-in officer (Cognito access token as `Authorization: Bearer …`); writing needs the reviewer group (403 otherwise). ' +
+        'Unknown routes answer 404, invalid input 400 with the problems listed.',
     },
-    security: [{ sigv4: [] }],
+    security: [{ cognito: [] }],
     paths,
     components: {
-      securitySchemes: { sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' } },
+      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from the Cognito user pool\'s hosted UI' } },
       schemas: {
         Error: {
           type: 'object',
           required: ['error', 'message'],
           properties: {
-            error: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'internal'] },
+            error: { type: 'string', enum: ['bad_request', 'forbidden', 'not_found', 'method_not_allowed', 'too_large', 'internal'] },
             message: { type: 'string' },
             issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
           },

@@ -1,9 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-/** What a route returns: JSON, or a file (CSV) the browser downloads. */
+/** What a route returns: JSON, a file (CSV) the browser downloads, or bytes the page reads (a PDF). */
 export type Reply =
   | { status?: number; json: unknown }
-  | { status?: number; file: { body: string; contentType: string; filename: string } };
+  | { status?: number; file: { body: string; contentType: string; filename: string } }
+  | { status?: number; bytes: { body: Uint8Array; contentType: string } };
 
 const COMMON = {
   'cache-control': 'no-store',
@@ -11,6 +12,13 @@ const COMMON = {
 };
 
 export function toResult(reply: Reply, extraHeaders: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  if ('bytes' in reply)
+    return {
+      statusCode: reply.status ?? 200,
+      headers: { ...COMMON, ...extraHeaders, 'content-type': reply.bytes.contentType },
+      body: Buffer.from(reply.bytes.body).toString('base64'),
+      isBase64Encoded: true,
+    };
   if ('file' in reply) {
     const { body, contentType, filename } = reply.file;
     return {

@@ -42,12 +42,23 @@ export const reportsQuery = z.strictObject({
 
 export const idParam = z.strictObject({ id: text('id').describe('Report id') });
 
+/** Checks that could not be made are stored but listed only on request. */
+export const notAssessableParam = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((s) => s === 'true')
+  .describe('`true` also lists the checks that could not be made (outcome `not-assessable`); left out by default');
+
+export const reportQuery = z.strictObject({ notAssessable: notAssessableParam });
+
 export const findingsQuery = z.strictObject({
   year,
-  rule: text('rule').optional().describe('Rule id, e.g. T3-BALANCE'),
+  rule: text('rule').optional().describe('Rule id or family: `S5` matches S5-balance, S5-t4 …; `S5-balance` only that check'),
+  notAssessable: notAssessableParam,
   severity: severity.optional(),
   agency: text('agency').optional(),
   review: reviewFilter.optional(),
+  format: z.enum(['json', 'csv']).default('json').describe('`csv` downloads every matching finding as a file'),
   ...pageQuery,
 });
 
@@ -67,9 +78,17 @@ export const compareQuery = z.strictObject({
   year,
   metrics: metricsParam.optional(),
   agencies: list('agencies').optional().describe('Comma-separated agency names; all agencies of the year when absent'),
+  kind: z.enum(['government', 'department']).optional().describe('Peer group: registered agencies of this kind'),
+  level: text('level').optional().describe('Peer group: registered agencies of this level (省, 市, 县 …)'),
+  region: text('region').optional().describe('Peer group: registered agencies of this region'),
   format: z.enum(['json', 'csv']).default('json').describe('`csv` downloads the table as a file'),
 });
 
 export const agencyParam = z.strictObject({ agency: text('agency').describe('Agency name as the report titles it') });
 
 export const historyQuery = z.strictObject({ metrics: metricsParam.optional() });
+
+/** A year alone: the overview and the audit runs. */
+export const overviewQuery = z.strictObject({ year });
+
+export const agenciesQuery = z.strictObject({ year: year.optional().describe('Also list the agencies that reported this year (printed names matched to the registry)') });

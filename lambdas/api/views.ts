@@ -1,6 +1,6 @@
-import { fingerprint } from '../core/rules/evidence';
 import type { FindingView, ReportView } from '../store';
 import type { ReviewItem } from '../store/reviews';
+import { reasonText } from './names';
 
 /** What the API shows of a report in lists: no values, no internals of the ingest. */
 export function reportSummary(r: ReportView) {
@@ -8,6 +8,7 @@ export function reportSummary(r: ReportView) {
     id: r.id,
     status: r.status,
     reason: r.reason,
+    reasonText: reasonText(r.reason),
     agency: r.agency,
     year: r.year,
     format: r.format,
@@ -25,9 +26,8 @@ export function reportSummary(r: ReportView) {
 
 export type ReportSummary = ReturnType<typeof reportSummary>;
 
-/** The fingerprint of a finding: the rules give one; a finding made before the rules (a rejection) gets the same kind. */
-export const fingerprintOf = (f: FindingView): string =>
-  f.id ?? fingerprint(f.reportId, { rule: f.rule, severity: f.severity, outcome: 'failed', message: f.message, messageEn: f.messageEn ?? '', keys: f.keys });
+/** The fingerprint of a finding, given by the core (report rules, parse findings, rejections and audit rules alike). */
+export const fingerprintOf = (f: FindingView): string => f.id;
 
 /** The API's finding id: report id and fingerprint, so a review can find its finding without an index. */
 export const findingRef = (reportId: string, fp: string) => `${reportId}~${fp}`;

@@ -16,8 +16,12 @@ export async function importRegistry(bucket: string, key = REGISTRY_KEY): Promis
   return agencies;
 }
 
-/** The stored registry; on first use (nothing stored yet) imported from the bucket. */
+/**
+ * The stored registry; on first use (nothing stored yet) imported from the bucket. With no registry
+ * at all the audit still runs: every agency is audited under what its name says, X3 has nobody to expect.
+ */
 export async function loadRegistry(bucket: string): Promise<Agency[]> {
   const stored = await getRegistry();
-  return stored.length > 0 ? stored : importRegistry(bucket);
+  if (stored.length > 0) return stored;
+  return (await readText(bucket, REGISTRY_KEY)) === undefined ? [] : importRegistry(bucket);
 }

@@ -22,6 +22,8 @@ export interface Locator {
   /** PDF position of the cell's first glyph, in points from the page's bottom-left. */
   x?: number;
   y?: number;
+  /** PDF cell drawn by the table's ruling: left, bottom, width and height in points from the page's bottom-left. */
+  box?: { x: number; y: number; w: number; h: number };
   /** Character offset in the decoded text. */
   offset?: number;
 }
@@ -52,6 +54,8 @@ export interface DocText {
   /** A title the container states (HTML <title>, a `标题:` header line, PDF metadata). */
   title?: string;
   grids: Grid[];
+  /** What the extractor could not place and left out (a number outside every column, several numbers in one cell). */
+  findings?: Finding[];
   /** Publication date stated by the container (meta tags, header lines), YYYY-MM-DD. */
   publishedAt?: string;
   pages?: number;
@@ -115,6 +119,11 @@ export interface NarrativeFigure {
   sentence: string;
   /** Offset of the sentence in the decoded text. */
   at?: number;
+  /**
+   * Every key the phrase may mean when it fits more than one (`因本机关不掌握等原因无法提供N件`: the
+   * 无法提供 subtotal or its 不掌握 row). `key` is the first; such a figure never decides a cell.
+   */
+  ambiguous?: string[];
 }
 
 export interface Finding {
@@ -130,6 +139,12 @@ export interface Finding {
   basis?: string;
   keys: string[];
   evidence: string;
+  /**
+   * The readings left open when a row's cells could not be told apart (`P-SPLIT-AMBIGUOUS`): one
+   * array per candidate, aligned with `keys`, null for a column read as blank. A later decision
+   * (an identity with the neighbouring year, an officer) picks one.
+   */
+  candidates?: (number | null)[][];
 }
 
 export interface InputInfo {

@@ -1,4 +1,5 @@
 import { emptyReport } from '../core/record/empty-report';
+import { withIds } from '../core/rules/evidence';
 import type { InputInfo, Report } from '../core/types';
 
 /**
@@ -12,7 +13,7 @@ export function oversizeReport(id: string, info: InputInfo, maxBytes: number): R
     ...emptyReport(id, info),
     status: 'rejected',
     reason,
-    findings: [{ rule: 'P-REJECTED', severity: 'error', message: reason, keys: [], evidence: '' }],
+    findings: withIds(id, [{ rule: 'P-REJECTED', severity: 'error', message: reason, keys: [], evidence: '' }]),
   };
 }
 

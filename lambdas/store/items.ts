@@ -54,6 +54,8 @@ export interface ReportView {
 }
 
 export interface FindingView extends Finding {
+  /** The fingerprint the core gave the finding. */
+  id: string;
   reportId: string;
   /** Position in the report's findings list. */
   n: number;

@@ -1,3 +1,4 @@
+import { ruleFamily } from '../core/rules/family';
 import { createHash } from 'node:crypto';
 
 /**
@@ -49,6 +50,6 @@ export const keys = {
   yearSort: (agency: string | null, uploadedAt: string, id: string) => `${agency ?? ''}#${uploadedAt}#${id}`,
   /** GSI2 partition of one shard of a year's current findings of one severity. */
   severityShard: (year: number, severity: string, n: number) => `FY#${year}#SEV#${severity}#${shard(n)}`,
-  /** GSI3 partition of a year's current findings of one rule. */
-  yearRule: (year: number, rule: string) => `FY#${year}#RULE#${rule}`,
+  /** GSI3 partition of a year's current findings of one rule family (`S5` holds S5-balance, S5-t4 …). */
+  yearRule: (year: number, rule: string) => `FY#${year}#RULE#${ruleFamily(rule)}`,
 } as const;

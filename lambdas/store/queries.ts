@@ -98,15 +98,49 @@ export async function valuesForYear(year: number): Promise<AgencyValues[]> {
   }));
 }
 
-export type FindingFilter = { reportId: string } | { year: number; rule?: string; severity?: Severity };
+export type FindingFilter =
+  | { reportId: string }
+  | {
+      year: number;
+      /** A rule id or a family: `S5` gives S5-balance, S5-t4 …; `S5-balance` gives that one. */
+      rule?: string;
+      severity?: Severity;
+      /** Leave out the checks that could not be made (outcome `not-assessable`), as the API does unless asked. */
+      hideNotAssessable?: boolean;
+    };
 
 /**
  * Findings of one report (all, in order), or the current findings of a year by rule and/or
  * severity. A year with neither reads every severity's shards.
  */
 export async function listFindings(filter: FindingFilter, page: PageRequest = {}): Promise<Page<FindingView>> {
-  const res = await pagedQuery(findingParts(filter), page);
+  const res = await pagedQuery(findingParts(filter).map((part) => withFindingFilter(part, filter)), page);
   return { items: res.items.map((i) => fromItem<FindingView>(i)), cursor: res.cursor };
+}
+
+/** The rule and outcome conditions the index keys cannot express, as a filter on the read items. */
+function withFindingFilter(part: Part, filter: FindingFilter): Part {
+  if ('reportId' in filter) return part;
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.rule) {
+    conditions.push('(#rule = :rule OR begins_with(#rule, :ruleSub))');
+    names['#rule'] = 'rule';
+    Object.assign(values, { ':rule': filter.rule, ':ruleSub': `${filter.rule}-` });
+  }
+  if (filter.hideNotAssessable) {
+    conditions.push('(attribute_not_exists(#outcome) OR #outcome <> :na)');
+    names['#outcome'] = 'outcome';
+    values[':na'] = 'not-assessable';
+  }
+  if (!conditions.length) return part;
+  return {
+    ...part,
+    FilterExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: { ...part.ExpressionAttributeNames, ...names },
+    ExpressionAttributeValues: { ...part.ExpressionAttributeValues, ...values },
+  };
 }
 
 function findingParts(filter: FindingFilter): Part[] {

@@ -3,6 +3,7 @@
  * writes them; the tests regenerate them in memory to check that the committed files are current.
  */
 import { garbledVariants } from './garble';
+import { scrapedVariants } from './scraped';
 import { renderHtml } from './render-html';
 import { renderTextPipes } from './render-text-pipes';
 import { renderTextRuns } from './render-text-runs';
@@ -45,6 +46,12 @@ export interface SampleLabels {
   narrative: Array<{ key: string; value: number }>;
 }
 
+/** A sample whose table 3 prints zeros as blank cells: blank cells carry no value, so their keys leave the labels (the prose still states its figures). */
+function sparse(sample: Sample): Sample {
+  const values = Object.fromEntries(Object.entries(sample.spec.values).filter(([k, v]) => !(k.startsWith('t3.') && v === 0)));
+  return { ...sample, labels: { values } };
+}
+
 export function baseSamples(): Sample[] {
   const spec = (format: '2019' | '2021', seed: number) => makeReportSpec({ format, seed });
   const html = (id: string, s: ReportSpec, options: Parameters<typeof renderHtml>[1], notes: string[]): Sample => ({
@@ -85,6 +92,8 @@ export function baseSamples(): Sample[] {
     html('2019-html-split-typo', s2019b, { t2Tables: 'several', lawProhibitedTypo: true }, [
       'Table 2 as one <table> per clause; typo 2.其他法律行政止公开.',
     ]),
+    sparse(html('2021-html-sparse', s2021a, { t2Tables: 'several', blankZeros: true }, ['Sparse table 3: zero cells left blank (their keys are not labelled); table 2 one <table> per clause.'])),
+    sparse(html('2019-html-sparse', s2019a, { t2Tables: 'several', blankZeros: true }, ['Sparse table 3: zero cells left blank (their keys are not labelled); table 2 one <table> per clause.'])),
     text('2021-pipes', s2021c, renderTextPipes(s2021c, { wrapLabelsOver: 24 }), 'pipes', [
       'Flattened text: rows as `label | cell | …`, spans kept as empty cells (`|||`), header labels wrapped (`本年制发 件数`).',
       'Row labels over 24 characters wrapped onto a second line.',
@@ -103,11 +112,12 @@ export function baseSamples(): Sample[] {
 
 /**
  * Every sample `npm run samples` writes. Variants of the base samples (re-encoded, garbled,
- * narrative-only: scripts/generate/garble.ts) are appended here, each with its own id and labels.
+ * narrative-only: scripts/generate/garble.ts; scraped and converted: scripts/generate/scraped.ts)
+ * are appended here, each with its own id and labels.
  */
 export function allSamples(): Sample[] {
   const base = baseSamples();
-  return [...base, ...garbledVariants(base)];
+  return [...base, ...garbledVariants(base), ...scrapedVariants(base)];
 }
 
 export function labelsOf(sample: Sample): SampleLabels {

@@ -59,6 +59,14 @@ export interface DocumentOptions {
   lawProhibitedTypo?: boolean;
   /** Print the 2019 procurement amount in 元 (`251000.00元`) instead of 万元. */
   procurementInYuan?: boolean;
+  /** Leave table 3's zero cells blank, as most Word reports do: a sparse table (its labels omit those keys). */
+  blankZeros?: boolean;
+  /**
+   * Tables as a document converter (Markdown, OCR) splits them: table 4 as one block per group,
+   * each under its own heading line and repeating the five column headings; table 3 as one block
+   * per row group, the later ones under a placeholder header of blank cells.
+   */
+  rowGroupBlocks?: boolean;
 }
 
 /** Where narrow columns wrap their header labels on the page. */
@@ -95,9 +103,9 @@ export function buildDocument(spec: ReportSpec, options: DocumentOptions = {}): 
     ...table2(spec.format, print, options),
     { kind: 'heading', text: s3 },
     { kind: 'paragraph', text: narrativePassage(spec.narrative, 'outcomes') },
-    { kind: 'table', table: 't3', rows: table3(spec.format, print, options) },
+    ...tableBlocks('t3', table3(spec.format, print, options), options),
     { kind: 'heading', text: s4 },
-    { kind: 'table', table: 't4', rows: table4(print) },
+    ...(options.rowGroupBlocks ? table4Blocks(print) : [{ kind: 'table' as const, table: 't4' as const, rows: table4(print) }]),
     { kind: 'heading', text: s5 },
     { kind: 'paragraph', text: `${spec.year}年，我单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读形式还不够丰富，解读的针对性有待加强；二是依申请公开答复的规范化水平有待进一步提高。下一步，我们将加强业务培训，完善工作机制，持续提升政务公开质量。` },
     { kind: 'heading', text: s6 },
@@ -140,7 +148,12 @@ type Printer = (key: string) => string;
 function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
   const money = new Set(moneyKeys(spec.format));
   return (key) => {
+    // A key the spec leaves out is a cell the report left blank.
+    if (!(key in spec.values)) return '';
     const value = spec.values[key];
+    // A key the spec leaves out is a blank cell, as agencies leave cells blank.
+    if (value === undefined) return '';
+    if (options.blankZeros && key.startsWith('t3.') && value === 0) return '';
     if (!money.has(key)) return String(value);
     if (options.procurementInYuan && key === 't2.procurement.amount') return `${(Math.round(value * 100) * 100).toFixed(2)}元`;
     return value.toFixed(2);
@@ -203,6 +216,26 @@ function table3(format: ReportFormat, print: Printer, options: DocumentOptions):
     return [...cells, ...values(row.key)];
   });
   return [...header, ...body];
+}
+
+/** Table 3's rows cut where its row groups change (the header and 一、二 / 三、办理结果 / 四、结转), when options ask for blocks. */
+function tableBlocks(table: TableId, rows: CellModel[][], options: DocumentOptions): Block[] {
+  if (!options.rowGroupBlocks) return [{ kind: 'table', table, rows }];
+  const width = rows[0].reduce((n, c) => n + (c.colspan ?? 1), 0);
+  const placeholder = (): CellModel[] => Array.from({ length: width }, () => ({ text: '', head: true }));
+  const outcomes = rows.findIndex((r) => r.some((c) => c.text === T3_OUTCOME_HEADER));
+  const cuts = [0, outcomes, rows.length - 1, rows.length];
+  return cuts.slice(0, -1).map((from, i): Block => ({ kind: 'table', table, rows: [...(i ? [placeholder()] : []), ...rows.slice(from, cuts[i + 1])] }));
+}
+
+/** Table 4 as three blocks, each group under its own heading line with the five column headings repeated. */
+function table4Blocks(print: Printer): Block[] {
+  const [review, direct, afterReview] = T4_GROUPS;
+  const headings = [`（一）${review.label}`, `（二）${T4_LITIGATION_HEADER}：${direct.label}`, `（三）${T4_LITIGATION_HEADER}：${afterReview.label}`];
+  return T4_GROUPS.flatMap((g, i): Block[] => [
+    { kind: 'paragraph', text: headings[i] },
+    { kind: 'table', table: 't4', rows: [T4_COLUMNS.map((c) => head(c.label)), T4_COLUMNS.map((c) => ({ text: print(`t4.${g.key}.${c.key}`) }))] },
+  ]);
 }
 
 function table4(print: Printer): CellModel[][] {

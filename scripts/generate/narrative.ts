@@ -14,6 +14,8 @@ interface Template {
   part: NarrativePart;
   format?: ReportFormat;
   sentence: (n: number) => string;
+  /** Stated only by variants that ask for it (table 2 in the prose), not by every generated report. */
+  optional?: boolean;
 }
 
 /**
@@ -23,6 +25,16 @@ interface Template {
 const TEMPLATES: Template[] = [
   { key: 't2.normative.issued', part: 'proactive', format: '2021', sentence: (n) => `全年主动公开行政规范性文件${n}件。` },
   { key: 't2.normative.published', part: 'proactive', format: '2019', sentence: (n) => `全年主动公开规范性文件${n}件。` },
+  // Table 2 as reports state it in prose, in both formats' wording.
+  { key: 't2.rules.issued', part: 'proactive', format: '2021', optional: true, sentence: (n) => `动态更新本年度制发的规章${n}件。` },
+  { key: 't2.rules.valid', part: 'proactive', format: '2021', optional: true, sentence: (n) => `集中公开现行有效规章${n}件。` },
+  { key: 't2.normative.valid', part: 'proactive', format: '2021', optional: true, sentence: (n) => `集中公开现行有效行政规范性文件${n}件。` },
+  { key: 't2.rules.made', part: 'proactive', format: '2019', optional: true, sentence: (n) => `本年新制作规章${n}件，` },
+  { key: 't2.normative.made', part: 'proactive', format: '2019', optional: true, sentence: (n) => `新制作规范性文件${n}件。` },
+  { key: 't2.rules.total', part: 'proactive', format: '2019', optional: true, sentence: (n) => `对外公开规章总数${n}件，` },
+  { key: 't2.normative.total', part: 'proactive', format: '2019', optional: true, sentence: (n) => `对外公开规范性文件总数${n}件。` },
+  { key: 't2.licensing.decisions', part: 'proactive', optional: true, sentence: (n) => `全年作出行政许可处理决定${n}件。` },
+  { key: 't2.procurement.count', part: 'proactive', format: '2019', optional: true, sentence: (n) => `政府集中采购项目${n}个。` },
   { key: 't3.newReceived.total', part: 'requests', sentence: (n) => `全年共收到政府信息公开申请${n}件。` },
   { key: 't3.granted.total', part: 'outcomes', sentence: (n) => `予以公开${n}件，` },
   { key: 't3.partial.total', part: 'outcomes', sentence: (n) => `部分公开${n}件，` },
@@ -32,9 +44,9 @@ const TEMPLATES: Template[] = [
 /** Words that open a part's passage, naming what its figures count. */
 const LEAD_IN: Partial<Record<NarrativePart, string>> = { outcomes: '本年度办理的政府信息公开申请中，' };
 
-/** Keys a report of this format can state in prose, in the order the prose states them. */
-export function narrativeKeys(format: ReportFormat): string[] {
-  return TEMPLATES.filter((t) => !t.format || t.format === format).map((t) => t.key);
+/** Keys a report of this format states in prose (with `optional`, also those only variants state), in the order the prose states them. */
+export function narrativeKeys(format: ReportFormat, optional = false): string[] {
+  return TEMPLATES.filter((t) => (!t.format || t.format === format) && (optional || !t.optional)).map((t) => t.key);
 }
 
 /** The sentences of one part for the figures a report states, joined as one passage. */

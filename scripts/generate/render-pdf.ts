@@ -7,7 +7,9 @@
  * Fonts decide what pdf.js sees: WenQuanYi Zen Hei (TrueType) is embedded as a CID font, like WPS exports;
  * Noto CJK (OpenType/CFF) is embedded as Type3, whose text pdf.js reads back as Kangxi radicals.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
 
@@ -20,6 +22,8 @@ export interface PdfSample {
   /** The HTML sample (samples/<from>.html) it is printed from. */
   from: string;
   font: 'WenQuanYi Zen Hei' | 'Noto Sans CJK SC';
+  /** Who prints it: headless Chromium (default) or LibreOffice Writer, the way a Word document becomes a PDF. */
+  producer?: 'chromium' | 'libreoffice';
   /** Convert the text to traditional characters (opencc cn→tw) before printing, as Taiwan or Hong Kong style copies are. */
   traditional?: boolean;
   notes: string[];
@@ -51,7 +55,34 @@ export const PDF_SAMPLES: PdfSample[] = [
     font: 'Noto Sans CJK SC',
     notes: ['Printed with Noto Sans CJK: Type3 fonts, which pdf.js reads as Kangxi radicals (`⽅` for 方); the extractor maps them back.'],
   },
+  ...(['2021', '2019'] as const).flatMap((format): PdfSample[] => [
+    {
+      id: `gen-${format}-pdf-sparse-lo`,
+      from: `gen-${format}-html-sparse`,
+      font: 'WenQuanYi Zen Hei',
+      producer: 'libreoffice',
+      notes: ['Sparse table 3 exported by LibreOffice Writer (soffice --infilter="HTML (StarWriter)" --convert-to pdf): stroked rules, numbers at the left of their cells, labels wrapped in narrow columns, rows cut by page breaks.'],
+    },
+    {
+      id: `gen-${format}-pdf-sparse-chromium`,
+      from: `gen-${format}-html-sparse`,
+      font: 'WenQuanYi Zen Hei',
+      notes: ['Sparse table 3 printed by headless Chromium: borders as thin filled rectangles, blank cells.'],
+    },
+  ]),
 ];
+
+/** LibreOffice Writer's PDF export of an HTML page (Debian `libreoffice-writer-nogui`). */
+export function writerPdf(html: string): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-lo-'));
+  try {
+    writeFileSync(join(dir, 'page.html'), html);
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'page.html')], { stdio: 'ignore' });
+    return new Uint8Array(readFileSync(join(dir, 'page.pdf')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** The HTML with every font forced to `font` and a table font large enough to push table 3 over a page break. */
 export function printableHtml(html: string, font: string): string {
@@ -84,11 +115,12 @@ async function main(): Promise<void> {
   for (const s of PDF_SAMPLES) {
     const source = readFileSync(join(SAMPLES, `${s.from}.html`), 'utf8');
     const html = s.traditional ? OpenCC.Converter({ from: 'cn', to: 'tw' })(source) : source;
-    writeFileSync(join(OUT, `${s.id}.pdf`), await printPdf(printableHtml(html, s.font), s.font));
+    const pdf = s.producer === 'libreoffice' ? writerPdf(html) : await printPdf(printableHtml(html, s.font), s.font);
+    writeFileSync(join(OUT, `${s.id}.pdf`), pdf);
     const labels = JSON.parse(readFileSync(join(SAMPLES, `${s.from}.labels.json`), 'utf8')) as Record<string, unknown>;
     const notes = [...s.notes, `Rendered from samples/${s.from}.html by scripts/generate/render-pdf.ts; labels copied from it.`];
     writeFileSync(join(OUT, `${s.id}.labels.json`), `${JSON.stringify({ ...labels, id: s.id, layout: 'pdf', notes }, null, 1)}\n`);
-    console.log(`samples/pdf/${s.id}.pdf ← samples/${s.from}.html (${s.font})`);
+    console.log(`samples/pdf/${s.id}.pdf ← samples/${s.from}.html (${s.producer ?? 'chromium'}, ${s.font})`);
   }
 }
 

@@ -9,6 +9,8 @@ import type { ReportSpec } from './values';
 export interface PipesOptions extends DocumentOptions {
   /** Break row labels longer than this many characters after that many, as a narrow first column does. */
   wrapLabelsOver?: number;
+  /** Leave out every empty cell (blank values and span positions alike), as some scrapers do: `规章 | 22 | 235`. */
+  dropBlankCells?: boolean;
 }
 
 export function renderTextPipes(spec: ReportSpec, options: PipesOptions = {}): string {
@@ -19,11 +21,12 @@ export function renderTextPipes(spec: ReportSpec, options: PipesOptions = {}): s
 
 function renderBlock(block: Block, options: PipesOptions): string[] {
   if (block.kind !== 'table') return [block.text];
-  return [...expand(block.rows).map((row) => row.map((cell) => cellText(cell, options)).map(pad).join('|').trim()), ''];
+  const rows = expand(block.rows).map((row) => row.map((cell) => cellText(cell, options)));
+  return [...rows.map((row) => (options.dropBlankCells ? row.filter((t) => t !== '') : row).map(pad).join('|').trim()), ''];
 }
 
 /** The table as a full grid: a spanned cell at its top-left position, empty cells under the rest of its span. */
-function expand(rows: CellModel[][]): Array<Array<CellModel | null>> {
+export function expand(rows: CellModel[][]): Array<Array<CellModel | null>> {
   const grid: Array<Array<CellModel | null>> = rows.map(() => []);
   rows.forEach((cells, r) => {
     let c = 0;
@@ -37,7 +40,7 @@ function expand(rows: CellModel[][]): Array<Array<CellModel | null>> {
   return grid.map((row) => Array.from(row, (cell) => cell ?? null));
 }
 
-function cellText(cell: CellModel | null, options: PipesOptions): string {
+export function cellText(cell: CellModel | null, options: PipesOptions): string {
   if (!cell) return '';
   if (cell.lines) return cell.lines.join(' ');
   const limit = options.wrapLabelsOver;

@@ -211,7 +211,7 @@ describe('the rest', () => {
     const res = await call('/openapi.json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths).sort()).toEqual(
-      ['/agencies/{agency}/history', '/compare', '/findings', '/findings/{id}', '/openapi.json', '/reports', '/reports/{id}', '/reports/{id}/source'].sort(),
+      ['/agencies', '/agencies/{agency}/history', '/audits', '/compare', '/findings', '/findings/{id}', '/openapi.json', '/overview', '/reports', '/reports/{id}', '/reports/{id}/file', '/reports/{id}/source', '/rules'].sort(),
     );
     const year = res.body.paths['/findings'].get.parameters.find((p: { name: string }) => p.name === 'year');
     expect(year).toMatchObject({ in: 'query', required: true, schema: { type: 'integer', minimum: 2008 } });

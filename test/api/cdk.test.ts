@@ -18,11 +18,34 @@ function synth() {
 const { app, stack, api } = synth();
 const template = Template.fromStack(stack);
 
-test('one route per API route, every one IAM-authorized', () => {
+test('one route per API route, every one behind the Cognito JWT authorizer', () => {
   const found = template.findResources('AWS::ApiGatewayV2::Route');
   const keys = Object.values(found).map((r) => r.Properties.RouteKey).sort();
   expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
-  for (const r of Object.values(found)) expect(r.Properties.AuthorizationType).toBe('AWS_IAM');
+  const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+  for (const r of Object.values(found)) expect(r.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+  template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+    AuthorizerType: 'JWT',
+    IdentitySource: ['$request.header.Authorization'],
+    JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('SignInOfficersPage') }], Issuer: Match.anyValue() },
+  });
+});
+
+test('officers sign in through a Cognito user pool: hosted UI domain, code grant back to the page, MFA, no self sign-up, two groups', () => {
+  template.hasResourceProperties('AWS::Cognito::UserPool', {
+    MfaConfiguration: 'ON',
+    AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    UserPoolTier: 'PLUS',
+    Policies: { PasswordPolicy: { MinimumLength: 12, RequireSymbols: true, RequireUppercase: true, RequireNumbers: true } },
+  });
+  template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'ogi-audit-111111111111' });
+  template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    AllowedOAuthFlows: ['code'],
+    GenerateSecret: false,
+    CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(api.distribution.node.defaultChild as never), 'DomainName'] }, '/']] }],
+  });
+  const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+  expect(groups).toEqual(['officer', 'reviewer']);
 });
 
 test('CORS only for the page origin, throttled stage with access logs', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { compareCsv, compareTable, csvField, metricFor, outliers, RATE_METRICS } from '../../lambdas/core/compare';
+import { outlierSides } from '../../lambdas/core/compare/outliers';
 
 describe('rates', () => {
   const rate = (id: string) => metricFor(id)!;
@@ -45,6 +46,10 @@ describe('outliers', () => {
   test('MAD of 0 (most agencies equal) still marks the odd one', () => {
     expect(outliers([0, 0, 0, 0, 0, 0, 0.5])).toEqual([false, false, false, false, false, false, true]);
     expect(outliers([0.2, 0.2, 0.2, 0.2, 0.2])).toEqual([false, false, false, false, false]);
+  });
+
+  test('an outlier is marked on its side of the median', () => {
+    expect(outlierSides([0.5, 0.52, 0.49, 0.51, 0.5, 0.95, 0.02])).toEqual([null, null, null, null, null, 'high', 'low']);
   });
 
   test('scaling or shifting all values does not change who is an outlier', () => {

@@ -54,7 +54,7 @@ export function makeReport(s: Spec): Report {
     Object.entries(values).map(([k, v], i) => [k, { source: 'table' as const, locator: `table[1] row ${i + 2} col 3`, raw: k === 't3.unable.noInfo.total' && s.text ? `${v}${s.text}` : String(v), page: 2 }]),
   );
   const findings: Finding[] = (s.findings ?? []).map(([rule, severity, keys]) => ({
-    id: fingerprint(s.id, { rule, severity, outcome: 'failed', message: '', messageEn: '', keys }),
+    id: fingerprint(s.id, { rule, keys }),
     rule,
     severity,
     message: `${keys.join('、')} 与表内其他数字不一致${s.text ?? ''}`,

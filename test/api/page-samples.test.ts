@@ -74,7 +74,9 @@ test('a sample report highlights the cell its finding points to and takes a conf
   expect(await cell.getAttribute('class')).toMatch(/flagged/);
   await cell.click();
   await page.locator('#evidence .ev-key').waitFor({ state: 'visible' });
-  expect(await page.locator('#evidence .ev-key').textContent()).toBe(target!.key);
+  // The printed label (表三 · … · 总计) with the key as secondary text.
+  expect(await page.locator('#evidence .ev-key code').textContent()).toBe(target!.key);
+  expect(await page.locator('#evidence .ev-key').textContent()).toMatch(/^表[二三四] · .+ · .+t[234]\./);
   await page.screenshot({ path: path.join(ARTIFACTS, 'samples-report.png'), fullPage: true });
 
   const item = page.locator(`li.finding[data-id="${target!.id}"]`);

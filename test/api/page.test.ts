@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -107,22 +108,40 @@ test("an agency's history shows its years side by side", async () => {
 });
 
 
-test('in AWS mode (config.json names the API) the page asks for credentials and signs every call', async () => {
+test('in AWS mode (config.json names the API and the sign-in) the officer signs in on the hosted UI and every call carries the token', async () => {
   const context = await browser.newContext();
   const aws = await context.newPage();
-  await aws.route('**/config.json', (r) => r.fulfill({ json: { api: api.url, region: 'eu-west-1' } }));
+  const domain = 'https://ogi-test.auth.eu-west-1.amazoncognito.com';
+  const origin = new URL(api.url).origin;
+  await aws.route('**/config.json', (r) => r.fulfill({ json: { api: api.url, auth: { domain, clientId: 'client123' } } }));
+  // The hosted UI: signs the officer in and sends them back with a code.
+  let authorize: URL | undefined;
+  await aws.route(`${domain}/oauth2/authorize**`, (r) => {
+    authorize = new URL(r.request().url());
+    return r.fulfill({ status: 302, headers: { location: `${origin}/?code=the-code&state=${authorize.searchParams.get('state')}` } });
+  });
+  let exchange = new URLSearchParams();
+  await aws.route(`${domain}/oauth2/token`, (r) => {
+    exchange = new URLSearchParams(r.request().postData() ?? '');
+    return r.fulfill({ json: { access_token: 'header.access.sig', id_token: 'header.id.sig', expires_in: 3600, token_type: 'Bearer' }, headers: { 'access-control-allow-origin': origin } });
+  });
   const auth: string[] = [];
   aws.on('request', (req) => {
     if (new URL(req.url()).pathname.startsWith('/findings')) auth.push(req.headers()['authorization'] ?? '');
   });
   await aws.goto(`${api.url}#/findings?year=2024`);
-  await aws.waitForSelector('form.credentials');
-  await aws.fill('input[name=accessKeyId]', 'AKIDEXAMPLE');
-  await aws.fill('input[name=secretAccessKey]', 'secret');
-  await aws.fill('input[name=sessionToken]', 'token');
-  await aws.click('form.credentials button[type=submit]');
+  await aws.waitForSelector('section.sign-in');
+  expect(auth).toEqual([]);
+  await aws.click('section.sign-in button');
   await aws.waitForSelector('tr.finding');
+  expect(Object.fromEntries(authorize!.searchParams)).toMatchObject({ response_type: 'code', client_id: 'client123', redirect_uri: `${origin}/`, code_challenge_method: 'S256' });
+  // PKCE: the verifier sent with the code hashes to the challenge sent to the hosted UI.
+  expect(Object.fromEntries(exchange)).toMatchObject({ grant_type: 'authorization_code', code: 'the-code', client_id: 'client123', redirect_uri: `${origin}/` });
+  expect(createHash('sha256').update(exchange.get('code_verifier')!).digest('base64url')).toBe(authorize!.searchParams.get('code_challenge'));
+  // Back on the view that was asked for, without the code in the address.
+  expect(new URL(aws.url()).search).toBe('');
+  expect(new URL(aws.url()).hash).toBe('#/findings?year=2024');
   expect(auth.length).toBeGreaterThan(0);
-  for (const a of auth) expect(a).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/);
+  for (const a of auth) expect(a).toBe('Bearer header.access.sig');
   await context.close();
 });

@@ -68,10 +68,12 @@ describe('the synthesized app', () => {
   const template = Template.fromStack(stack);
   const resources = (type: string) => Object.entries(template.findResources(type)) as [string, { Properties: Record<string, any> }][];
 
-  it('has no entry point without IAM: every API route signed, no function URL, no REST API', () => {
+  it('has no entry point without sign-in: every API route behind the Cognito JWT authorizer, no function URL, no REST API', () => {
     const routes = resources('AWS::ApiGatewayV2::Route');
     expect(routes.length).toBeGreaterThan(0);
-    for (const [, r] of routes) expect(r.Properties.AuthorizationType).toBe('AWS_IAM');
+    const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers.map(([, a]) => a.Properties.AuthorizerType)).toEqual(['JWT']);
+    for (const [, r] of routes) expect(r.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizers[0][0] } });
     expect(resources('AWS::Lambda::Url')).toEqual([]);
     expect(resources('AWS::ApiGateway::RestApi')).toEqual([]);
   });

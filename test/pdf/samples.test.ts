@@ -70,7 +70,8 @@ describe.each(ids)('samples/pdf/%s', (id) => {
     expect(pages.size).toBeGreaterThanOrEqual(2);
     const carried = t3.rows.find((r) => r.some((c) => c.text === '四、结转下年度继续办理'))!;
     expect(values(carried, 7)).toEqual(expected(labels, T3_COLS.map((c) => `t3.carriedForward.${c}`)));
-    const header = t3.rows.find((r) => r.some((c) => c.text === '自然人'))!;
+    // A header spanning two rows (自然人, 总计) is repeated on both, as HTML spans are: the lower row names every column.
+    const header = [...t3.rows].reverse().find((r) => r.some((c) => c.text === '自然人'))!;
     expect(values(header, 7)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
   });
 

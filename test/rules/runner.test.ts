@@ -9,9 +9,11 @@ describe('rule runner', () => {
     for (const rule of RULES) expect(rule.basis).toMatch(/条例|国办|勾稽|表|记录/);
   });
 
-  it('turns a throwing rule into an internal finding and keeps the others', () => {
+  it('turns a throwing rule into a failed internal finding and keeps the others', () => {
     const broken: Rule = {
       id: 'S99',
+      name: { zh: '测试', en: 'test' },
+      description: { zh: '总是出错', en: 'always throws' },
       basis: 'test',
       check: () => {
         throw new TypeError('boom');
@@ -19,7 +21,7 @@ describe('rule runner', () => {
     };
     const report = { ...makeReport({ format: '2021', seed: 16 }), agency: null };
     const findings = checkReport(report, [broken, ...RULES]);
-    expect(findings[0]).toMatchObject({ rule: 'S99-internal', outcome: 'not-assessable', basis: 'test' });
+    expect(findings[0]).toMatchObject({ rule: 'S99-internal', outcome: 'failed', severity: 'warning', basis: 'test' });
     expect(findings[0].message).toContain('boom');
     expect(findings.some((f) => f.rule === 'S1-agency')).toBe(true);
   });

@@ -72,18 +72,28 @@ describe('S5 form identities', () => {
 });
 
 describe('S5 evidence for a blank cell', () => {
-  it('cites what the prose says the blank cell holds (sh-kewei: 转下一年度办理1件)', () => {
-    // A report that carries applications forward, printed with that total cell left blank.
+  it('cites what the prose says the blank cell holds (转下一年度办理1件 with the row left blank)', () => {
+    // A report that carries applications forward, printed with that whole row left blank.
     const base = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => makeReport({ format: '2021', seed })).find((r) => r.values['t3.carriedForward.total'] > 0)!;
     const forward = base.values['t3.carriedForward.total'];
+    const row = Object.fromEntries(Object.keys(base.values).filter((k) => k.startsWith('t3.carriedForward.')).map((k) => [k, undefined]));
     const report = {
-      ...withValues(base, { 't3.carriedForward.total': undefined }),
+      ...withValues(base, row),
       narrative: [{ key: 't3.carriedForward.total', value: forward, sentence: `转下一年度办理${forward}件。` }],
     };
-    const [f] = findingsOf(report, 'S5-balance');
-    expect(f.keys).toContain('t3.carriedForward.total');
+    const f = findingsOf(report, 'S5-balance').find((x) => x.keys.includes('t3.carriedForward.total'))!;
     expect(f.evidence).toContain('t3.carriedForward.total=(blank)');
     expect(f.evidence).toContain(`prose states blank t3.carriedForward.total=${forward}`);
     expect(f.evidence).toContain(`「转下一年度办理${forward}件。」`);
+  });
+
+  it('takes a blank total whose applicant cells are printed as their sum (sh-kewei: 结转下年度 total cell empty)', () => {
+    const base = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => makeReport({ format: '2021', seed })).find((r) => r.values['t3.carriedForward.total'] > 0)!;
+    const report = withValues(base, { 't3.carriedForward.total': undefined });
+    expect(report.derived['t3.carriedForward.total']).toBe(base.values['t3.carriedForward.total']);
+    expect(findingsOf(report, 'S5-balance')).toEqual([]);
+    // Only this row's total is blank: its own row sum cannot be checked, and says so.
+    expect(findingsOf(report, 'S5-row-sum').map((f) => [f.outcome, f.keys[0]])).toEqual([['not-assessable', 't3.carriedForward.total']]);
+    expect(findingsOf(report, 'S5-total-column-blank')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { renderHtml } from '../../scripts/generate/render-html';
+import { renderMarkdown } from '../../scripts/generate/render-markdown';
 import { renderTextPipes } from '../../scripts/generate/render-text-pipes';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
 import { makeReportSpec, type ReportFormat, type ReportSpec } from '../../scripts/generate/values';
@@ -31,6 +32,7 @@ const LAYOUTS: Layout[] = [
   },
   { name: 'pipes', file: 'r.txt', cells: 'pipes', render: (s) => renderTextPipes(s, { wrapLabelsOver: s.seed % 2 ? 24 : undefined }) },
   { name: 'runs', file: 'r.txt', cells: 'run-together', render: (s) => renderTextRuns(s) },
+  { name: 'markdown', file: 'r.txt', cells: 'pipes', render: (s) => renderMarkdown(s, { rowGroupBlocks: s.seed % 2 === 0 }) },
 ];
 const FORMATS: ReportFormat[] = ['2019', '2021'];
 const SEEDS = Array.from({ length: 8 }, (_, i) => 1000 + i * 37);

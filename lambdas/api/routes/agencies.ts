@@ -2,7 +2,8 @@ import { metricInfo, RATE_METRICS } from '../../core/compare';
 import { listReportsByAgency, type ReportView } from '../../store';
 import { NotFound } from '../errors';
 import { route } from '../router';
-import { agencyParam, historyQuery } from '../schemas';
+import { agencyDirectory, namesOf } from '../directory';
+import { agenciesQuery, agencyParam, historyQuery } from '../schemas';
 import { reportSummary } from '../views';
 import { metricsOf } from './compare';
 
@@ -17,15 +18,32 @@ const HISTORY_METRICS = [
   't4.litigation.sum.total',
 ];
 
+/**
+ * Every version of an agency's reports, under each name they were printed with: the years around
+ * those of its own name are read to find the aliases the audit's matching puts under the same agency.
+ */
+async function reportsUnderEveryName(agency: string): Promise<ReportView[]> {
+  const own = await listReportsByAgency(agency, { history: true });
+  const years = own.map((r) => r.year).filter((y): y is number => y !== null);
+  const last = new Date().getUTCFullYear();
+  const around = years.length ? range(Math.min(...years) - 1, Math.min(last, Math.max(...years) + 1)) : range(last - 2, last - 1);
+  const names = (await namesOf(agency, around)).filter((n) => n !== agency);
+  const others = await Promise.all(names.map((n) => listReportsByAgency(n, { history: true })));
+  const seen = new Set<string>();
+  return [...own, ...others.flat()].filter((r) => !seen.has(r.id) && seen.add(r.id));
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
 export const agencyHistory = route({
   method: 'GET',
   path: '/agencies/{agency}/history',
-  summary: "An agency's years side by side: the current report of each year with its metrics, and every version",
+  summary: "An agency's years side by side: the current report of each year with its metrics, and every version; reports printed under an alias or without a leading division are merged as the audit matches them",
   params: agencyParam,
   query: historyQuery,
-  responses: { 200: '`{agency, metrics, years: [{year, report, values, versions}]}`', 404: 'No reports for this agency' },
+  responses: { 200: '`{agency, names, metrics, years: [{year, report, values, versions}]}`', 404: 'No reports for this agency' },
   async run({ params, query }) {
-    const all = await listReportsByAgency(params.agency, { history: true });
+    const all = await reportsUnderEveryName(params.agency);
     if (all.length === 0) throw new NotFound(`No reports for agency ${params.agency}`);
     const metrics = metricsOf(query.metrics ?? HISTORY_METRICS);
     const byYear = new Map<number, ReportView[]>();
@@ -42,6 +60,19 @@ export const agencyHistory = route({
           versions: versions.map((v) => ({ id: v.id, status: v.status, uploadedAt: v.uploadedAt, current: v.current, supersededBy: v.supersededBy ?? null })),
         };
       });
-    return { json: { agency: params.agency, metrics: metrics.map(metricInfo), years } };
+    const names = [...new Set(all.map((r) => r.agency).filter((n): n is string => n !== null))];
+    return { json: { agency: params.agency, names, metrics: metrics.map(metricInfo), years } };
+  },
+});
+
+export const listAgencies = route({
+  method: 'GET',
+  path: '/agencies',
+  summary: 'Agencies for pick-lists: the registry, and with `year` the names that year\'s reports printed',
+  query: agenciesQuery,
+  responses: { 200: '`{items: [{name, registered, kind, level, region, names}]}`' },
+  async run({ query }) {
+    const dir = await agencyDirectory(query.year ? [query.year] : []);
+    return { json: { items: dir.entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) } };
   },
 });

@@ -1,9 +1,12 @@
 import { openApiDocument } from '../openapi';
 import { route, Router, type Route } from '../router';
-import { agencyHistory } from './agencies';
+import { agencyHistory, listAgencies } from './agencies';
+import { listAudits } from './audits';
 import { compare } from './compare';
 import { listFindingsRoute, reviewFinding } from './findings';
-import { listReports, reportDetail, reportSource } from './reports';
+import { listReports, reportDetail, reportFile, reportSource } from './reports';
+import { overview } from './overview';
+import { listRules } from './rules';
 
 const openapi = route({
   method: 'GET',
@@ -16,6 +19,6 @@ const openapi = route({
 });
 
 /** Every route of the API; the CDK construct declares one API Gateway route for each. */
-export const routes: Route[] = [listReports, reportDetail, reportSource, listFindingsRoute, reviewFinding, compare, agencyHistory, openapi];
+export const routes: Route[] = [listReports, reportDetail, reportSource, reportFile, listFindingsRoute, reviewFinding, compare, agencyHistory, listAgencies, overview, listRules, listAudits, openapi];
 
 export const router = new Router(routes);

@@ -2,7 +2,8 @@ import { getRecordObject, getReport, listFindings, listReportsByAgency, listRepo
 import { getReviews } from '../../store/reviews';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
-import { idParam, reportsQuery } from '../schemas';
+import { idParam, reportQuery, reportsQuery } from '../schemas';
+import { sourceBytes } from '../source-bytes';
 import { sourceLink, SOURCE_LINK_SECONDS } from '../source-link';
 import { findingOut, fingerprintOf, reportSummary } from '../views';
 
@@ -49,9 +50,11 @@ export const reportDetail = route({
   method: 'GET',
   path: '/reports/{id}',
   summary: 'One report: the record with values and evidence, sections, and findings with reviews',
+  description: 'Checks that could not be made (outcome `not-assessable`) are listed with `notAssessable=true` only.',
   params: idParam,
+  query: reportQuery,
   responses: { 200: '`{report, findings}`', 404: 'No such report' },
-  async run({ params }) {
+  async run({ params, query }) {
     const item = await mustGet(params.id);
     const record = item.recordKey ? await getRecordObject(process.env.OGI_BUCKET ?? item.source.bucket, item.recordKey) : undefined;
     const report = {
@@ -64,7 +67,8 @@ export const reportDetail = route({
       narrative: record?.narrative ?? [],
       repairs: record?.repairs ?? [],
     };
-    return { json: { report, findings: await reportFindings(item.id) } };
+    const findings = (await reportFindings(item.id)).filter((f) => query.notAssessable || f.outcome !== 'not-assessable');
+    return { json: { report, findings } };
   },
 });
 
@@ -78,5 +82,20 @@ export const reportSource = route({
     const item = await mustGet(params.id);
     const name = item.source.key.split('/').pop() ?? item.id;
     return { json: await sourceLink(item.source, name) };
+  },
+});
+
+export const reportFile = route({
+  method: 'GET',
+  path: '/reports/{id}/file',
+  summary: 'The original PDF itself, for the page to render the evidence page (same origin, no bucket CORS)',
+  description: 'Only PDFs, up to 4 MB (the Lambda response limit once base64-encoded); larger ones answer 413 and are opened through /reports/{id}/source.',
+  params: idParam,
+  alsoProduces: ['application/pdf'],
+  responses: { 200: 'The PDF bytes', 404: 'No such report, or not a PDF', 413: 'Too large to pass through the API' },
+  async run({ params }) {
+    const item = await mustGet(params.id);
+    if (item.kind !== 'pdf') throw new NotFound(`Report ${params.id} is not a PDF`);
+    return { bytes: { body: await sourceBytes(item.source), contentType: 'application/pdf' } };
   },
 });

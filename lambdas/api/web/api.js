@@ -1,15 +1,17 @@
-// Calls the query API: locally on the page's own origin, unsigned; in AWS at the address and
-// region the stack writes into config.json next to the page, each call signed (SigV4).
-import { clearCredentials, loadCredentials } from './credentials.js';
-import { sign } from './sigv4.js';
+// Calls the query API: locally on the page's own origin, with no sign-in; in AWS at the address
+// the stack writes into config.json next to the page, with the signed-in officer's access token.
+import { endSession, finishSignIn, session, signInView } from './auth.js';
 
 const config = await fetch('config.json')
   .then((res) => (res.ok ? res.json() : {}))
   .catch(() => ({}));
 const base = String(config.api ?? '').replace(/\/$/, '');
 
-/** True when the API is in AWS and no credentials have been given yet. */
-export const needsCredentials = () => Boolean(config.api) && !loadCredentials();
+/** True when the API is in AWS and nobody is signed in (or the token has expired). */
+export const needsSignIn = () => Boolean(config.auth) && !session();
+export const signInPage = (message) => signInView(config.auth, message);
+/** Completes a sign-in the hosted UI has just sent back, if any. */
+export const completeSignIn = async () => (config.auth ? finishSignIn(config.auth) : false);
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -28,6 +30,7 @@ export function url(path, query = {}) {
 
 export const get = async (path, query) => (await send('GET', url(path, query))).json();
 export const patch = async (path, body) => (await send('PATCH', url(path), body)).json();
+export const bytes = async (path) => new Uint8Array(await (await send('GET', url(path))).arrayBuffer());
 
 /** Fetches a file (the CSV) with the same authorization and hands it to the browser as a download. */
 export async function download(path, query, filename) {
@@ -42,12 +45,12 @@ export async function download(path, query, filename) {
 async function send(method, target, body) {
   const text = body === undefined ? undefined : JSON.stringify(body);
   const headers = text ? { 'content-type': 'application/json' } : {};
-  const credentials = config.api ? loadCredentials() : null;
-  if (credentials) Object.assign(headers, await sign({ method, url: target, headers, body: text ?? '', credentials, region: config.region }));
+  const signedIn = config.auth ? session() : null;
+  if (signedIn) headers.authorization = `Bearer ${signedIn.accessToken}`;
   const res = await fetch(target, { method, headers, body: text });
   if (res.ok) return res;
   const data = await res.json().catch(() => null);
-  if (res.status === 403 && credentials) clearCredentials();
+  if (res.status === 401 && signedIn) endSession();
   throw new ApiError(res.status, data);
 }
 

@@ -7,12 +7,20 @@ const LABEL = 190;
 const BAR = 360;
 const VALUE = 90;
 
-/** rows: [{agency, value, outlier}] with value null for agencies lacking the figure. */
-export function barChart(metric, rows, median) {
-  const present = rows.filter((r) => r.value !== null).sort((a, b) => b.value - a.value);
-  const missing = rows.filter((r) => r.value === null);
+/** ▲ above the median, ▼ below it. */
+export const sideMark = (r) => (r.outlier ? (r.direction === 'low' ? ' ▼偏低' : ' ▲偏高') : '');
+
+/**
+ * rows: [{agency, value, outlier, direction}] with value null for agencies lacking the figure.
+ * With `fold` set, only the top and bottom `fold` bars are drawn and the middle is one line.
+ */
+export function barChart(metric, rows, median, fold) {
+  const sorted = rows.filter((r) => r.value !== null).sort((a, b) => b.value - a.value);
+  const folded = fold && sorted.length > 2 * fold ? sorted.length - 2 * fold : 0;
+  const present = folded ? [...sorted.slice(0, fold), { gap: folded }, ...sorted.slice(-fold)] : sorted;
+  const missing = folded ? [] : rows.filter((r) => r.value === null);
   const ordered = [...present, ...missing];
-  const max = Math.max(metric.kind === 'rate' ? 0 : 1, ...present.map((r) => r.value), 1e-9);
+  const max = Math.max(metric.kind === 'rate' ? 0 : 1, ...sorted.map((r) => r.value), 1e-9);
   const scale = (v) => (metric.kind === 'rate' ? Math.min(1, v / Math.max(max, 0.05)) : v / max) * BAR;
   const fmt = (v) => (v === null ? '无数据' : metric.kind === 'rate' ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('zh-CN'));
   const height = ordered.length * ROW + 28;
@@ -22,16 +30,17 @@ export function barChart(metric, rows, median) {
     height,
     viewBox: `0 0 ${LABEL + BAR + VALUE} ${height}`,
     role: 'img',
-    'aria-label': `${metric.label}: ${present.length} 个机关`,
+    'aria-label': `${metric.label}: ${sorted.length} 个机关`,
   });
   ordered.forEach((r, i) => {
     const y = i * ROW + 4;
+    if (r.gap) return chart.append(svg('text', { x: LABEL + 4, y: y + 14, class: 'gap' }, `… 中间 ${r.gap} 个机关已折叠 ${r.gap} folded …`));
     const w = r.value === null ? 0 : Math.max(1, scale(r.value));
     chart.append(
       svg('text', { x: LABEL - 8, y: y + 14, 'text-anchor': 'end', class: 'agency' }, truncate(r.agency, 14), svg('title', {}, r.agency)),
       svg('rect', { x: LABEL, y: y + 2, width: w, height: ROW - 6, rx: 2, class: r.outlier ? 'bar outlier' : 'bar', 'data-agency': r.agency },
         svg('title', {}, `${r.agency}: ${fmt(r.value)}${r.outlier ? '（离群 outlier）' : ''}`)),
-      svg('text', { x: LABEL + w + 6, y: y + 14, class: r.outlier ? 'value outlier' : 'value' }, `${fmt(r.value)}${r.outlier ? ' ▲离群' : ''}`),
+      svg('text', { x: LABEL + w + 6, y: y + 14, class: r.outlier ? 'value outlier' : 'value' }, `${fmt(r.value)}${sideMark(r)}`),
     );
   });
   if (median !== null && median !== undefined && present.length) {

@@ -4,6 +4,8 @@ import { enc, get } from './api.js';
 import { clear, el, number } from './dom.js';
 import { layouts } from './layouts.js';
 import { agencyHref } from './nav.js';
+import { fieldLabel, fieldName, readable, ruleLabel, statusText } from './names.js';
+import { cellBox, renderPdfPage } from './pdf-page.js';
 import { reviewControls, severityBadge } from './review.js';
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
@@ -18,11 +20,12 @@ export async function reportView(id) {
   };
   return el('section', { class: 'report' },
     header(report),
-    report.reason ? el('p', { class: `reason status ${report.status}` }, report.reason) : null,
+    report.reasonText ? el('p', { class: `reason status ${report.status}` }, report.reasonText.zh, ' ', el('small', {}, report.reasonText.en)) : null,
     el('h3', {}, `问题 Findings (${findings.length})`),
     findings.length ? el('ul', { class: 'report-findings' }, findings.map((f) => findingItem(f, tables, refresh))) : el('p', { class: 'empty' }, '未发现问题。No findings.'),
     el('h3', {}, '标准表格 Standard tables ', el('small', {}, '点击单元格查看证据 · click a cell for its evidence')),
     tables,
+    el('figure', { class: 'source-page', hidden: true }),
     narrative(report),
     sections(report));
 }
@@ -53,7 +56,7 @@ function header(r) {
   return el('div', { class: 'report-head' },
     el('h2', {}, r.agency ? el('a', { href: agencyHref(r.agency) }, r.agency) : '（未识别机关）', ' ', el('span', { class: 'year' }, `${r.year ?? '?'} 年度`)),
     el('dl', { class: 'meta' },
-      meta('编号 id', r.id), meta('状态 status', r.status), meta('格式 format', r.format),
+      meta('编号 id', r.id), meta('状态 status', statusText(r.status)), meta('格式 format', r.format),
       meta('发布日期 published', r.publishedAt ?? '—'), meta('文件 input', `${r.input?.kind ?? ''} · ${number(r.input?.bytes)} bytes · ${r.input?.encoding ?? ''}`)),
     source);
 }
@@ -68,9 +71,9 @@ function findingItem(f, tables, refresh) {
     cells[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
   return el('li', { class: `finding sev-${f.severity}`, 'data-id': f.id },
-    el('div', { class: 'finding-head' }, severityBadge(f.severity), el('span', { class: 'rule' }, f.rule), el('span', { class: 'message' }, f.message)),
+    el('div', { class: 'finding-head' }, severityBadge(f.severity), ruleLabel(f.rule), el('span', { class: 'message' }, readable(f.message))),
     f.basis ? el('div', { class: 'basis' }, `依据 basis: ${f.basis}`) : null,
-    f.evidence ? el('div', { class: 'evidence-text' }, f.evidence) : null,
+    f.evidence ? el('div', { class: 'evidence-text' }, readable(f.evidence)) : null,
     (f.keys ?? []).length ? el('button', { type: 'button', class: 'link', onclick: show }, `在表中显示 show in table: ${f.keys.join(', ')}`) : null,
     reviewControls(f, refresh));
 }
@@ -91,7 +94,10 @@ function cell(key, kind, report, flagged) {
   if (value === undefined && !flag) return el('td', { class: 'empty' });
   const td = el('td', { 'data-key': key, tabindex: 0 }, value === undefined ? '？' : number(value));
   setFlag(td, flag);
-  const open = (pin) => () => showEvidence(td, key, value, report.evidence?.[key], kind, pin);
+  const open = (pin) => () => {
+    showEvidence(td, key, value, report, kind, pin);
+    if (pin) showSourcePage(td, key, report);
+  };
   td.addEventListener('mouseenter', open(false));
   td.addEventListener('mouseleave', hideEvidence);
   td.addEventListener('click', open(true));
@@ -107,13 +113,14 @@ function setFlag(td, finding) {
 
 let pinned = null;
 
-function showEvidence(td, key, value, evidence, kind, pin) {
+function showEvidence(td, key, value, report, kind, pin) {
   if (pinned && !pin && pinned !== td) return;
+  const evidence = report.evidence?.[key];
   pinned = pin ? td : pinned;
   const panel = clear(document.getElementById('evidence'));
   panel.append(
     el('button', { type: 'button', class: 'close', 'aria-label': '关闭 close', onclick: () => { pinned = null; panel.hidden = true; } }, '×'),
-    el('div', { class: 'ev-key' }, key),
+    el('div', { class: 'ev-key' }, fieldName(key)),
     el('div', { class: 'ev-value' }, value === undefined ? '（无数值 no value）' : number(value)),
     kind === 'derived'
       ? el('div', {}, '计算所得的小计（非表格原文） derived subtotal, not read from a cell')
@@ -123,11 +130,41 @@ function showEvidence(td, key, value, evidence, kind, pin) {
           el('dt', {}, '位置 locator'), el('dd', {}, evidence.locator ?? ''),
           el('dt', {}, '原文 raw'), el('dd', { class: 'raw' }, evidence.raw ?? ''))
         : el('div', {}, '无证据 no evidence'),
-    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${td.findings.message}`) : null);
+    kind === 'derived' ? null : printedRow(report, key),
+    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${readable(td.findings.message)}`) : null);
   const box = td.getBoundingClientRect();
   panel.style.top = `${Math.round(box.bottom + window.scrollY + 4)}px`;
   panel.style.left = `${Math.round(Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 340))}px`;
   panel.hidden = false;
+}
+
+/**
+ * The row as printed around the value: every cell read from the same table row (by its locator),
+ * in column order, under the form's label of the row, with this value's cell marked.
+ */
+function printedRow(report, key) {
+  const at = report.evidence?.[key]?.loc;
+  if (at?.table === undefined || at?.row === undefined) return null;
+  const cells = Object.entries(report.evidence)
+    .filter(([, e]) => e.loc?.table === at.table && e.loc?.row === at.row && (e.loc?.page ?? e.page) === (at.page ?? report.evidence[key].page))
+    .sort(([, a], [, b]) => (a.loc.col ?? 0) - (b.loc.col ?? 0));
+  const rowLabel = fieldLabel(key).split(' · ').slice(0, -1).join(' · ');
+  return el('div', { class: 'printed-row' },
+    el('div', { class: 'hint' }, '原表此行 the printed row'),
+    el('table', {}, el('tbody', {}, el('tr', {},
+      el('th', {}, rowLabel),
+      cells.map(([k, e]) => el('td', { class: k === key ? 'this' : undefined, title: fieldLabel(k) }, e.raw))))));
+}
+
+/** For a PDF, the original page with the cell's box, below the tables. */
+function showSourcePage(td, key, report) {
+  const evidence = report.evidence?.[key];
+  const figure = td.closest('section.report')?.querySelector('figure.source-page');
+  const page = evidence?.page ?? evidence?.loc?.page;
+  if (!figure || report.input?.kind !== 'pdf' || !page) return;
+  figure.hidden = false;
+  renderPdfPage(figure, report.id, page, cellBox(evidence.loc), `${fieldLabel(key)} = ${evidence.raw}`).catch((err) =>
+    clear(figure).append(el('p', { class: 'error' }, `无法显示原文页面 Cannot show the page: ${err.message}`)));
 }
 
 function hideEvidence() {

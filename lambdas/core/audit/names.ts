@@ -44,19 +44,25 @@ export class AgencyMatcher {
   constructor(registry: readonly Agency[]) {
     // Names first: an alias never takes the name of another agency.
     for (const agency of registry) this.exact.set(normaliseName(agency.name), { agency, via: 'name' });
-    for (const agency of registry) {
-      for (const alias of agency.aliases) {
-        const key = normaliseName(alias);
-        if (!this.exact.has(key)) this.exact.set(key, { agency, via: 'alias' });
-      }
+    for (const agency of registry) this.index(agency, false);
+  }
+
+  /** Adds one agency after the others (the audit groups unregistered names this way). */
+  add(agency: Agency): void {
+    this.index(agency, true);
+  }
+
+  private index(agency: Agency, withName: boolean): void {
+    if (withName) this.exact.set(normaliseName(agency.name), { agency, via: 'name' });
+    for (const alias of agency.aliases) {
+      const key = normaliseName(alias);
+      if (!this.exact.has(key)) this.exact.set(key, { agency, via: 'alias' });
     }
-    for (const agency of registry) {
-      for (const n of [agency.name, ...agency.aliases]) {
-        for (const t of tails(normaliseName(n))) {
-          const set = this.byTail.get(t) ?? new Set();
-          set.add(agency);
-          this.byTail.set(t, set);
-        }
+    for (const n of [agency.name, ...agency.aliases]) {
+      for (const t of tails(normaliseName(n))) {
+        const set = this.byTail.get(t) ?? new Set();
+        set.add(agency);
+        this.byTail.set(t, set);
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../rules/rule';
 import type { Severity } from '../types';
 import { fingerprint } from './fingerprint';
 import type { Agency, AuditFinding, AuditOptions, ReportSummary } from './types';
@@ -10,9 +11,9 @@ export interface AuditContext {
   registry: readonly Agency[];
   /** Every audited report of the year, matched or not. */
   reports: readonly ReportSummary[];
-  /** The year's report of each registered agency (by name). */
+  /** The year's report of each agency, registered or inferred (by name). */
   current: ReadonlyMap<string, ReportSummary>;
-  /** Last year's report of each registered agency (by name). */
+  /** Last year's report of each agency, registered or inferred (by name). */
   previous: ReadonlyMap<string, ReportSummary>;
 }
 
@@ -20,6 +21,10 @@ export interface AuditContext {
 export interface AuditRule {
   /** `X1` … `X7`; findings may add a suffix (`X3-LATE`). */
   id: string;
+  /** A short name officers read instead of the id. */
+  name: Bilingual;
+  /** What the rule checks, in one line. */
+  description: Bilingual;
   severity: Severity;
   basis: string;
   /** Figures the rule reads: the summaries keep exactly these. */
@@ -47,6 +52,7 @@ export function makeFinding(rule: AuditRule, year: number, d: FindingDraft): Aud
     id: fingerprint(id, year, d.agency ?? '', reports, d.keys),
     rule: id,
     severity: d.severity ?? rule.severity,
+    outcome: 'failed',
     message: d.message,
     messageEn: d.messageEn,
     basis: rule.basis,

@@ -15,6 +15,8 @@ export interface Agency {
   parent: string | null;
   /** `MM-DD` in the year after the reporting year, or a full `YYYY-MM-DD`; replaces the statutory deadline. */
   deadline: string | null;
+  /** Set when no registry row names the agency: kind, level and parent were read from its name. */
+  inferred?: boolean;
 }
 
 /** An audit finding: a report finding plus what the audit is about, so it can be stored and queried. */
@@ -37,7 +39,7 @@ export interface ReportSummary {
   year: number;
   /** The agency as printed. */
   agencyText: string | null;
-  /** The registered agency it matched, if any. */
+  /** The registered agency it matched; the audit gives an unmatched one an inferred agency (`inferred`). */
   agency: Agency | null;
   format: Format;
   publishedAt: string | null;

@@ -12,8 +12,11 @@ export function compareCsv(table: CompareTable): string {
     ...table.metrics.map((m) => formatValue(row.cells[m.id].value, m.kind)),
     table.metrics.filter((m) => row.cells[m.id].outlier).map((m) => m.id).join(' '),
   ])];
-  return '\uFEFF' + lines.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvTable(lines);
 }
+
+/** Rows as a formula-safe RFC 4180 CSV with a BOM, for spreadsheet programs. */
+export const csvTable = (rows: string[][]): string => '\uFEFF' + rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 function formatValue(value: number | null, kind: 'rate' | 'count'): string {
   if (value === null) return '';

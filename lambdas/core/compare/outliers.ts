@@ -32,11 +32,14 @@ export function spread(xs: readonly number[]): Spread {
  * Which of `xs` are outliers, index by index. When more than half the agencies share one value
  * the MAD is 0; the mean absolute deviation (scaled to match, 1.2533) takes its place then.
  */
-export function outliers(xs: readonly number[]): boolean[] {
+export const outliers = (xs: readonly number[]): boolean[] => outlierSides(xs).map((side) => side !== null);
+
+/** As `outliers`, with the side: `high` above the median, `low` below it, null for the rest. */
+export function outlierSides(xs: readonly number[]): ('high' | 'low' | null)[] {
   const { n, median: m, mad } = spread(xs);
-  if (n < MIN_PEERS || m === null || mad === null) return xs.map(() => false);
+  if (n < MIN_PEERS || m === null || mad === null) return xs.map(() => null);
   const meanAd = xs.reduce((s, x) => s + Math.abs(x - m), 0) / n;
   const scale = mad > 0 ? mad / 0.6745 : meanAd * 1.2533;
-  if (scale === 0) return xs.map(() => false);
-  return xs.map((x) => Math.abs(x - m) / scale > Z_CUTOFF);
+  if (scale === 0) return xs.map(() => null);
+  return xs.map((x) => (Math.abs(x - m) / scale > Z_CUTOFF ? (x > m ? 'high' : 'low') : null));
 }

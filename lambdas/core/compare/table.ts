@@ -1,5 +1,5 @@
 import { metricInfo, type Metric, type Values } from './metrics';
-import { outliers, spread, type Spread } from './outliers';
+import { outlierSides, spread, type Spread } from './outliers';
 
 /** One agency's report for the compared year: its table values and derived subtotals merged. */
 export interface CompareInput {
@@ -11,6 +11,8 @@ export interface CompareInput {
 export interface CompareCell {
   value: number | null;
   outlier: boolean;
+  /** Which side of the median an outlier lies on: ▲ high, ▼ low. */
+  direction: 'high' | 'low' | null;
 }
 
 export interface CompareRow {
@@ -33,14 +35,14 @@ export function compareTable(inputs: readonly CompareInput[], metrics: readonly 
     .map((input) => ({
       agency: input.agency,
       reportId: input.reportId,
-      cells: Object.fromEntries(metrics.map((m) => [m.id, { value: m.compute(input.values), outlier: false }])),
+      cells: Object.fromEntries(metrics.map((m) => [m.id, { value: m.compute(input.values), outlier: false, direction: null }])),
     }));
   const spreads: Record<string, Spread> = {};
   for (const m of metrics) {
     const present = rows.filter((r) => r.cells[m.id].value !== null);
     const values = present.map((r) => r.cells[m.id].value as number);
-    const flags = outliers(values);
-    present.forEach((r, i) => (r.cells[m.id].outlier = flags[i]));
+    const sides = outlierSides(values);
+    present.forEach((r, i) => Object.assign(r.cells[m.id], { outlier: sides[i] !== null, direction: sides[i] }));
     spreads[m.id] = spread(values);
   }
   return { metrics: metrics.map(metricInfo), rows, spread: spreads };

@@ -17,11 +17,11 @@ export function extractNarrative(text: string, sections: Section[], options: Nar
   const format = options.format && options.format !== 'unknown' ? options.format : inferFormat(text);
   const out: NarrativeFigure[] = [];
   const seen = new Set<string>();
-  const add = (key: string, value: number, s: Sentence) => {
+  const add = (key: string, value: number, s: Sentence, ambiguous?: string[]) => {
     const id = `${key}=${value}`;
     if (seen.has(id)) return;
     seen.add(id);
-    out.push({ key, value, sentence: s.compact, at: s.at });
+    out.push({ key, value, sentence: s.compact, at: s.at, ...(ambiguous ? { ambiguous } : {}) });
   };
   let previous = '';
   for (const s of proseSentences(text, sections)) {
@@ -41,7 +41,7 @@ export function extractNarrative(text: string, sections: Section[], options: Nar
         const resolved = key.includes('$group') ? groupKey(key, s.compact.slice(0, m.index)) : key;
         if (!resolved) continue;
         taken.push([at, at + num.length]);
-        add(resolved, p.money ? toWan(Number(num), m.groups?.unit ?? '') : Number(num), s);
+        add(resolved, p.money ? toWan(Number(num), m.groups?.unit ?? '') : Number(num), s, p.ambiguous);
       }
     }
     for (const m of s.compact.matchAll(ZERO_STATEMENT)) {

@@ -1,3 +1,5 @@
+import { combinedPatterns } from './combined';
+
 /**
  * How prose states the standard figures. Each pattern reads a number (`N`, the first group) from a
  * clause of whitespace-free simplified text and names the canonical or derived key (fields.md) it
@@ -14,6 +16,8 @@ export interface FigurePattern {
   not?: RegExp;
   /** The `unit` group converts money to 万元. */
   money?: boolean;
+  /** Every key the phrase may mean, when it fits more than one (./combined.ts). */
+  ambiguous?: string[];
 }
 
 const N = '(\\d+(?:\\.\\d+)?)';
@@ -27,18 +31,30 @@ const FILL = '(?:的|了|答复|决定|有|共|共计|为|达)*';
 
 const doc = (kind: string) => `(?:行政)?${kind}`;
 
+/**
+ * Earlier items of a list under one verb (`主动公开规章22件、行政规范性文件34件`): each names its own
+ * documents and count, and none brings a column word of its own (`现行有效…698件、规章3件`).
+ */
+const LIST = '(?:(?:(?!现行有效|废止|制发|制定|印发|新制作|新公开|总数|累计)[^，,。；;：:\\d]){1,12}?\\d+件[、和及与])*';
+
 export const PATTERNS: FigurePattern[] = [
+  ...combinedPatterns(re, FILL, APPLY),
   // Table 2: documents, decisions, procurement, fees.
   ...(['normative', 'rules'] as const).flatMap((k): FigurePattern[] => {
     const what = k === 'normative' ? doc('规范性文件') : '(?:政府)?规章';
     return [
-      { key: { '2019': `t2.${k}.made`, '2021': `t2.${k}.issued` }, re: re(`(?:制发|制定|印发|出台|新制作)(?:了)?(?:本年度)?${what}${FILL}N件`) },
+      // `动态更新本年度制发的规范性文件88件`, `本年新制作规章2件`
+      { key: { '2019': `t2.${k}.made`, '2021': `t2.${k}.issued` }, re: re(`(?:制发|制定|印发|出台|新制作)(?:了|的)?(?:本年度)?${LIST}${what}${FILL}N件`) },
       { key: { '2019': `t2.${k}.made`, '2021': `t2.${k}.issued` }, re: re(`(?:制发|制定|印发|出台)(?:了)?N件${what}`) },
-      { key: { '2019': `t2.${k}.published`, '2021': `t2.${k}.issued` }, re: re(`公开(?:了)?${what}${FILL}N件`) },
+      // 对外公开 and 累计公开 count every document ever published (the 2019 form's 对外公开总数量), 集中公开 those in force.
+      { key: { '2019': `t2.${k}.published`, '2021': `t2.${k}.issued` }, re: re(`(?<!对外|累计|集中)公开(?:了)?${LIST}${what}${FILL}N件`) },
       // `当年发布政府信息393件，其中包括：行政规范性文件13件`
       { key: { '2019': `t2.${k}.published`, '2021': `t2.${k}.issued` }, re: re(`其中(?:包括)?[：:]?${what}${FILL}N件`), context: /发布|公开/ },
-      { key: { '2021': `t2.${k}.valid` }, re: re(`现行有效(?:的)?${what}${FILL}N件`) },
-      { key: { '2021': `t2.${k}.repealed` }, re: re(`废止(?:了)?${what}${FILL}N件`) },
+      { key: { '2021': `t2.${k}.valid` }, re: re(`现行有效(?:的)?${LIST}${what}${FILL}N件`) },
+      { key: { '2021': `t2.${k}.repealed` }, re: re(`废止(?:了)?${LIST}${what}${FILL}N件`) },
+      // `对外公开规范性文件总数989件`, `规章对外公开总数量12件`, `累计公开规范性文件989件`
+      { key: { '2019': `t2.${k}.total` }, re: re(`(?:对外公开|累计(?:对外)?公开)(?:的)?${what}(?:总数量?|总计|共计)?${FILL}N件`) },
+      { key: { '2019': `t2.${k}.total` }, re: re(`${what}(?:的)?对外公开总数量?${FILL}N件`) },
     ];
   }),
   { key: 't2.licensing.decisions', re: re(`行政许可(?:处理)?(?:决定)?(?:数量|数)?${FILL}NU`) },
@@ -46,6 +62,7 @@ export const PATTERNS: FigurePattern[] = [
   { key: 't2.penalty.decisions', re: re(`行政处罚(?:处理)?(?:决定书?|案件)?(?:数量|数)?${FILL}NU`) },
   { key: 't2.coercion.decisions', re: re(`行政强制(?:处理)?(?:决定)?(?:数量|数)?${FILL}NU`) },
   { key: { '2019': 't2.procurement.count' }, re: re(`集中采购(?:项目)?(?:数量|数)?${FILL}NU`) },
+  { key: { '2019': 't2.procurement.count' }, re: re(`采购项目(?:数量|数)?${FILL}NU`), context: /集中采购|政府采购/ },
   { key: { '2019': 't2.procurement.amount' }, re: re(`采购(?:总)?金额${FILL}N(?<unit>万元|亿元|元)`), money: true },
   { key: 't2.fees.amount', re: re(`行政事业性收费(?:总)?(?:金额|总额)?${FILL}N(?<unit>万元|亿元|元)`), money: true },
 

@@ -7,6 +7,7 @@ import { partitionHtml } from '../partition/html';
 import { partitionPdf } from '../partition/pdf';
 import { partitionText } from '../partition/text';
 import { checkReport } from '../rules';
+import { withIds } from '../rules/evidence';
 import { findSections } from '../sections/find-sections';
 import { sniffKind } from '../sniff/input-kind';
 import { extractTables } from '../tables';
@@ -97,7 +98,7 @@ function fill(report: Report, doc: DocText): void {
         },
       ]
     : [];
-  report.findings = [...tables.findings, ...doubt, ...checkReport(report)];
+  report.findings = withIds(report.id, [...(doc.findings ?? []), ...tables.findings, ...doubt, ...checkReport(report)]);
 }
 
 /** What is known of the bytes before they are read: size and hash; kind and encoding come later. */
@@ -116,7 +117,7 @@ export function rejectedReport(input: ParseInput, err: RejectedInput): Report {
 function reject(report: Report, err: RejectedInput): Report {
   report.status = 'rejected';
   report.reason = err.reason;
-  report.findings.push({ rule: err.rule, severity: 'error', message: err.reason, keys: [], evidence: '' });
+  report.findings = withIds(report.id, [...report.findings, { rule: err.rule, severity: 'error', message: err.reason, keys: [], evidence: '' }]);
   return report;
 }
 

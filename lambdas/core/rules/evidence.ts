@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Report } from '../types';
+import type { Finding, Report } from '../types';
 import type { Issue } from './rule';
 
 const RECORD_FIELDS = ['agency', 'year', 'format', 'publishedAt'] as const;
@@ -28,7 +28,21 @@ function describeKey(report: Report, key: string): string {
 }
 
 /** Same rule, same report, same keys → same id, so a re-parse does not make new findings. */
-export function fingerprint(reportId: string, issue: Issue): string {
+export function fingerprint(reportId: string, issue: Pick<Issue, 'rule' | 'keys'>, extra = ''): string {
   const keys = [...issue.keys].sort().join(',');
-  return createHash('sha256').update(`${issue.rule}|${reportId}|${keys}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${issue.rule}|${reportId}|${keys}${extra}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * Gives every finding of a report its id (parse findings and rejections too), so reviews and the API
+ * never compute one. Two findings of one rule on the same keys are told apart by their evidence.
+ */
+export function withIds(reportId: string, findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.map((f) => {
+    let id = f.id ?? fingerprint(reportId, f);
+    if (seen.has(id)) id = fingerprint(reportId, f, `|${f.evidence}|${f.message}`);
+    seen.add(id);
+    return { ...f, id };
+  });
 }

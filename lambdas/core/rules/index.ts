@@ -4,8 +4,9 @@ import { RULES } from './registry';
 import type { Issue, Rule } from './rule';
 
 /**
- * Runs every registered rule over a record. A rule that throws gives an internal finding instead of
- * failing the parse: one broken rule must not cost the report its other findings.
+ * Runs every registered rule over a record. A rule that throws gives a failed internal finding instead
+ * of failing the parse (as audit rules do): one broken rule must not cost the report its other findings,
+ * and an officer sees that it broke.
  */
 export function checkReport(report: Report, rules: readonly Rule[] = RULES): Finding[] {
   return rules.flatMap((rule) => runRule(rule, report).map((issue) => toFinding(report, rule, issue)));
@@ -20,7 +21,7 @@ function runRule(rule: Rule, report: Report): Issue[] {
       {
         rule: `${rule.id}-internal`,
         severity: 'warning',
-        outcome: 'not-assessable',
+        outcome: 'failed',
         message: `规则${rule.id}运行出错，未能判断：${why}`,
         messageEn: `Rule ${rule.id} failed internally and could not judge: ${why}`,
         keys: [],

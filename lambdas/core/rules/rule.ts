@@ -21,10 +21,20 @@ export interface Issue {
   basis?: string;
 }
 
+/** A text in both languages the page shows. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
 /** A compliance rule: a pure function over the record plus the data that makes its findings disputable. */
 export interface Rule {
   /** `S1` … `S14`; each issue's id starts with it. */
   id: string;
+  /** A short name officers read instead of the id. */
+  name: Bilingual;
+  /** What the rule checks, in one line. */
+  description: Bilingual;
   /** Regulation article, national-format clause or form identity the rule enforces. */
   basis: string;
   check(report: Report): Issue[];

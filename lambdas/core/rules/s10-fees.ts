@@ -17,6 +17,8 @@ const NEVER_CHARGED = /(?:未|没有|不曾)(?:发出|出具|下发|开具|送�
  */
 export const s10: Rule = {
   id: 'S10',
+  name: { zh: '信息处理费', en: 'Information-processing fees' },
+  description: { zh: '第六部分关于信息处理费的说明与表格一致。', en: 'What section 6 says about information-processing fees agrees with the tables.' },
   basis: BASIS.feeRules,
   check(report) {
     const shape = tableShape(report);

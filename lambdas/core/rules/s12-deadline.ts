@@ -8,6 +8,8 @@ import { failed, notAssessable, type Rule } from './rule';
  */
 export const s12: Rule = {
   id: 'S12',
+  name: { zh: '发布期限', en: 'Publication deadline' },
+  description: { zh: '部门1月31日前、政府3月31日前发布年度报告。', en: 'Departments publish by 31 January, governments by 31 March.' },
   basis: BASIS.art49,
   check(report) {
     if (report.year === null || !report.publishedAt)

@@ -17,6 +17,8 @@ function bodyText(report: Report): string {
 /** S13: encoding damage in the source, repaired (recorded in `repairs`) or still present (share of replacement characters). */
 export const s13: Rule = {
   id: 'S13',
+  name: { zh: '编码损坏', en: 'Encoding damage' },
+  description: { zh: '原文存在乱码（已修复或仍存在）。', en: 'Garbled characters in the source, repaired or still present.' },
   basis: BASIS.encoding,
   check(report) {
     const text = bodyText(report);

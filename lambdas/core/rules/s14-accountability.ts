@@ -13,6 +13,8 @@ const TOPICS = [
 /** S14: a government-level report states the results of assessment, public evaluation and accountability. */
 export const s14: Rule = {
   id: 'S14',
+  name: { zh: '考核评议追责', en: 'Assessment and accountability' },
+  description: { zh: '政府年度报告写明工作考核、社会评议和责任追究结果。', en: 'A government\'s report states the results of assessment, public evaluation and accountability.' },
   basis: `${BASIS.art50}第（四）项（各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况）`,
   check(report) {
     if (!report.agency)

@@ -5,6 +5,8 @@ import { expectedFormat, tableShape } from './table-shape';
 /** S2: the tables follow the national format of the reporting year. */
 export const s2: Rule = {
   id: 'S2',
+  name: { zh: '表格格式', en: 'Table format' },
+  description: { zh: '表格采用报告年度适用的全国统一格式。', en: 'The tables follow the national format in force for the reporting year.' },
   basis: BASIS.formats,
   check(report) {
     const shape = tableShape(report);

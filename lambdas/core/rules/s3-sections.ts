@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { SECTIONS } from '../sections/headings';
 import type { Section } from '../types';
 import { BASIS } from './basis';
@@ -20,6 +21,8 @@ const words = (title: string) => title.replace(NUMBERING, '').replace(/[\s:：]/
 /** S3: the six sections of the national format, present, in order, numbered and titled as the format has them. */
 export const s3: Rule = {
   id: 'S3',
+  name: { zh: '六个部分', en: 'Six sections' },
+  description: { zh: '全国统一格式的六个部分齐全、顺序正确、编号和标题规范。', en: 'The six sections of the national format are present, in order, numbered and titled.' },
   basis: `${BASIS.art50}；${BASIS.formats}`,
   check(report) {
     const issues: Issue[] = [];
@@ -47,11 +50,12 @@ export const s3: Rule = {
             detail: `title: ${section.title}`,
           }),
         );
-      if (words(section.title) !== words(def.title))
+      const edits = distance(words(section.title), words(def.title));
+      if (edits > 0)
         issues.push(
           failed('S3-title', 'warning', {
-            message: `第${def.n}部分标题“${section.title}”与规定格式“${def.title}”不一致。`,
-            messageEn: `Section ${def.n} is titled "${section.title}" instead of the format's "${def.title}".`,
+            message: `第${def.n}部分标题“${section.title}”与规定格式“${def.title}”不一致（相差 ${edits} 字）。`,
+            messageEn: `Section ${def.n} is titled "${section.title}" instead of the format's "${def.title}" (${edits} characters differ).`,
             keys: [key],
             detail: `title: ${section.title}`,
           }),

@@ -15,6 +15,8 @@ const TABLES: { id: TableId; name: string; nameEn: string }[] = [
  */
 export const s4: Rule = {
   id: 'S4',
+  name: { zh: '标准表格齐全', en: 'Standard tables present' },
+  description: { zh: '表二、表三、表四均有且有数值。', en: 'Tables 2, 3 and 4 are present and hold values.' },
   basis: `${BASIS.art50}；${BASIS.formats}`,
   check(report) {
     return TABLES.filter((t) => !report.tables.includes(t.id)).map((t) => {

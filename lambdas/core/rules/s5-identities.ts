@@ -34,8 +34,18 @@ function proseForBlanks(report: Report, keys: string[]) {
   };
 }
 
-function judge(report: Report, c: Check): Issue[] {
-  const r = checkIdentity(report.values, c.left, c.right);
+/** The printed values with table 3's blank row totals filled by their derived sums (values/derived.ts). */
+function withDerivedRowTotals(report: Report): Record<string, number> {
+  const out = { ...report.values };
+  for (const row of t3Rows(report.values)) {
+    const key = `t3.${row}.total`;
+    if (!(key in out) && key in report.derived) out[key] = report.derived[key];
+  }
+  return out;
+}
+
+function judge(report: Report, values: Record<string, number>, c: Check): Issue[] {
+  const r = checkIdentity(values, c.left, c.right);
   if (r.status === 'broken') {
     const prose = proseForBlanks(report, r.keys);
     return [
@@ -82,7 +92,8 @@ function table3Checks(report: Report): Check[] {
       right: outcomes.map((row) => k(row, col)),
       basis: BASIS.t3Identity,
     })),
-    ...rows.map((row) => ({
+    // A derived row total is the row sum itself: only printed totals are checked against their row.
+    ...rows.filter((row) => k(row, 'total') in report.values).map((row) => ({
       rule: 'S5-row-sum',
       what: `表三“${row}”行：总计 = 各申请人列之和`,
       whatEn: `Table 3 row ${row}: total = sum of applicant columns`,
@@ -139,19 +150,55 @@ function table2Of2019(report: Report): Issue[] {
   return issues;
 }
 
+/**
+ * Rows printed without their 总计 cell. When no row has one, the agency left the column blank on
+ * purpose: one note says so, instead of one unassessable row sum per row.
+ */
+function blankTotals(report: Report): Issue[] {
+  const rows = t3Rows(report.values);
+  const blank = rows.filter((row) => !(`t3.${row}.total` in report.values));
+  if (blank.length === 0) return [];
+  if (blank.length === rows.length)
+    return [
+      failed('S5-total-column-blank', 'info', {
+        message: '表三“总计”列全部空白：各行总计按各申请人列之和推算后参与核对。',
+        messageEn: 'Table 3 leaves its total column blank: each row total is derived as the sum of the applicant columns for the checks.',
+        keys: ['t3'],
+        detail: `${rows.length} rows, total column blank`,
+        basis: BASIS.t3Identity,
+      }),
+    ];
+  return blank.map((row) =>
+    notAssessable('S5-row-sum', {
+      message: `表三“${row}”行的总计空白，无法核对该行之和（按各申请人列之和推算后参与其他核对）。`,
+      messageEn: `Table 3 row ${row}: the total is blank, so the row sum cannot be checked (derived from the applicant columns for the other checks).`,
+      keys: [`t3.${row}.total`, ...APPLICANTS.map((col) => `t3.${row}.${col}`).filter((k) => k in report.values)],
+      basis: BASIS.t3Identity,
+    }),
+  );
+}
+
 const absent = (rule: string, table: string, what: string, whatEn: string) =>
   notAssessable(rule, { message: `没有${what}的数值，无法核对勾稽关系。`, messageEn: `No values in ${whatEn}: its identities cannot be checked.`, keys: [table] });
 
-/** S5: the identities the form itself states, per column of table 3, per group of table 4, and table 2 of 2019. */
+/**
+ * S5: the identities the form itself states, per column of table 3, per group of table 4, and table 2
+ * of 2019. A table-3 row total left blank takes its derived sum (never a printed value).
+ */
 export const s5: Rule = {
   id: 'S5',
+  name: { zh: '表内勾稽关系', en: 'Table identities' },
+  description: { zh: '表格自身规定的勾稽关系成立（如表三收支平衡、表四合计）。', en: 'The identities the form states hold (table 3 balance, table 4 totals, table 2 of 2019).' },
   basis: BASIS.t3Identity,
   check(report) {
     const has = (prefix: string) => Object.keys(report.values).some((k) => k.startsWith(prefix));
     const issues: Issue[] = [];
-    if (has('t3.')) issues.push(...table3Checks(report).flatMap((c) => judge(report, c)));
+    if (has('t3.')) {
+      const values = withDerivedRowTotals(report);
+      issues.push(...blankTotals(report), ...table3Checks(report).flatMap((c) => judge(report, values, c)));
+    }
     else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
-    if (has('t4.')) issues.push(...table4Checks().flatMap((c) => judge(report, c)));
+    if (has('t4.')) issues.push(...table4Checks().flatMap((c) => judge(report, report.values, c)));
     else issues.push(absent('S5-t4', 't4', '表四', 'table 4'));
     if (tableShape(report) === '2019') {
       if (has('t2.')) issues.push(...table2Of2019(report));

@@ -8,6 +8,8 @@ import { failed, notAssessable, type Issue, type Rule } from './rule';
  */
 export const s6: Rule = {
   id: 'S6',
+  name: { zh: '数字规范', en: 'Counts are whole numbers' },
+  description: { zh: '件数为非负整数，空白未被当作0。', en: 'Every count is a whole number of at least zero, and no blank was turned into 0.' },
   basis: BASIS.formats,
   check(report) {
     const keys = Object.keys(report.values).filter((k) => /^t[234]\./.test(k));

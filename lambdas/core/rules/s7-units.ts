@@ -15,6 +15,8 @@ const numberIn = (raw: string) => {
 /** S7: money is stored in 万元 as the form says; a cell printed in 元 and stored unconverted (or the reverse) is flagged. */
 export const s7: Rule = {
   id: 'S7',
+  name: { zh: '金额单位', en: 'Money units' },
+  description: { zh: '金额以万元填报，未把元当作万元（或反之）。', en: 'Money is given in 万元; a cell printed in 元 is not stored unconverted (or the reverse).' },
   basis: `${BASIS.formats}（金额单位：万元）`,
   check(report) {
     const keys = [...MONEY_KEYS].filter((k) => k in report.values);

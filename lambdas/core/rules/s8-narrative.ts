@@ -15,9 +15,10 @@ function same(key: string, stated: number, table: number): boolean {
 
 const tableOf = (key: string) => key.slice(0, 2) as TableId;
 
-/** The table values (or derived sums) a figure may stand for. */
+/** The table values (or derived sums) a figure may stand for: each key of an ambiguous phrase, or its key and what 收到/办理 may mean. */
 function readings(report: Report, f: NarrativeFigure): { keys: string[]; value: number }[] {
   const get = (k: string) => report.values[k] ?? report.derived[k];
+  if (f.ambiguous) return f.ambiguous.flatMap((k) => (get(k) === undefined ? [] : [{ keys: [k], value: get(k) }]));
   const direct = get(f.key);
   if (direct === undefined) return [];
   const out = [{ keys: [f.key], value: direct }];
@@ -116,12 +117,15 @@ function ownArithmetic(figures: NarrativeFigure[]): { issues: Issue[]; checked: 
 /** S8: every figure the prose states equals its table (or derived) value; without the table, the prose must add up. */
 export const s8: Rule = {
   id: 'S8',
+  name: { zh: '正文与表格一致', en: 'Prose matches tables' },
+  description: { zh: '正文所述数字与表格一致；无表格时正文自身不矛盾。', en: 'Every figure the prose states equals its table value; without the table the prose must add up.' },
   basis: `${BASIS.art50}（报告内容应真实、一致）；${BASIS.t3Identity}`,
   check(report) {
     if (report.narrative.length === 0)
       return [notAssessable('S8', { message: '正文中没有识别出可与表格核对的数字。', messageEn: 'The prose states no figure that maps to a table key.', keys: ['narrative'] })];
     const tabled = report.narrative.filter((f) => report.tables.includes(tableOf(f.key)));
-    const orphaned = report.narrative.filter((f) => !report.tables.includes(tableOf(f.key)));
+    // An ambiguous figure cannot contradict the prose's own sums: it is compared with tables only.
+    const orphaned = report.narrative.filter((f) => !report.tables.includes(tableOf(f.key)) && !f.ambiguous);
     const direct = againstTables(report, tabled);
     const own = ownArithmetic(orphaned);
     if (direct.compared === 0 && own.checked === 0)

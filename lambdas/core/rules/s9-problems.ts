@@ -12,6 +12,8 @@ const MIN_CHARS = 40;
 /** S9: section 5 names real problems and how they are being fixed, not `无` or a stock sentence. */
 export const s9: Rule = {
   id: 'S9',
+  name: { zh: '存在问题及改进', en: 'Problems and improvements' },
+  description: { zh: '第五部分写明具体问题和改进措施，而非“无”或套话。', en: 'Section 5 names real problems and fixes, not 无 or boilerplate.' },
   basis: `${BASIS.art50}第（四）项（存在的主要问题及改进情况）`,
   check(report) {
     const text = sectionText(report, 5);

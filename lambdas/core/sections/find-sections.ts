@@ -1,5 +1,6 @@
+import { distance } from 'fastest-levenshtein';
 import type { Section } from '../types';
-import { SECTIONS } from './headings';
+import { SECTIONS, type SectionDef } from './headings';
 
 const NUM = '(?:[一二三四五六七八九十]{1,2}\\s*[、.．，,]|[（(]\\s*[一二三四五六七八九十]{1,2}\\s*[）)]|\\d{1,2}\\s*[、.．])';
 const CN = '一二三四五六';
@@ -43,14 +44,40 @@ function hits(text: string, n: number, cores: string[]): Hit[] {
 }
 
 /**
+ * A heading numbered as expected whose words are a small edit away from the form's title
+ * (`四、政府信息公开行政法复议、行政诉讼情况`): at most one edit in eight characters. For a section
+ * that holds a standard table, the table's own header words must follow, or it is not the heading.
+ */
+function nearHits(text: string, def: SectionDef): Hit[] {
+  const words = def.title.replace(/^[一二三四五六]、/, '');
+  const limit = Math.max(1, Math.floor(words.length / 8));
+  const out: Hit[] = [];
+  for (const m of text.matchAll(new RegExp(`${CN[def.n - 1]}\\s*[、.．]\\s*`, 'g'))) {
+    const start = m.index + m[0].length;
+    let best = { d: limit + 1, end: start };
+    let printed = '';
+    for (let end = start; end < text.length && text[end] !== '\n' && printed.length <= words.length + limit; end++) {
+      if (!/\s/.test(text[end])) printed += text[end];
+      const d = printed.length >= words.length - limit ? distance(printed, words) : limit + 1;
+      if (d < best.d) best = { d, end: end + 1 };
+    }
+    if (best.d > limit || (def.table && !def.table.test(text.slice(best.end, best.end + 2000)))) continue;
+    out.push({ at: m.index, end: best.end, strength: 3, title: text.slice(m.index, best.end).replace(/\s+/g, '') });
+  }
+  return out;
+}
+
+/**
  * Finds the six sections in order. A heading is the strongest candidate after the previous one
  * (numbered as expected > numbered > at a line start > anywhere); a missing section is skipped.
+ * When no heading numbered as expected has the title's core words, one with a small typo counts.
  */
 export function findSections(text: string): Section[] {
   const found: { n: number; hit: Hit }[] = [];
   let from = 0;
   for (const def of SECTIONS) {
-    const cands = hits(text, def.n, def.cores).filter((h) => h.at >= from);
+    let cands = hits(text, def.n, def.cores).filter((h) => h.at >= from);
+    if (!cands.some((h) => h.strength === 3)) cands = [...cands, ...nearHits(text, def).filter((h) => h.at >= from)].sort((a, b) => a.at - b.at);
     if (cands.length === 0) continue;
     const best = Math.max(...cands.map((h) => h.strength));
     // Section 5's bare core words (`主要问题`) occur in prose: accept them only as a heading-like hit.

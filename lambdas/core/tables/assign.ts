@@ -1,31 +1,41 @@
 import type { Cell, Finding, Format, NarrativeFigure, Value } from '../types';
+import { assignCells } from '../values/cell-assign';
 import { parseCount, parseMoney, round6 } from '../values/parse-number';
-import { splitRun, type Split } from '../values/digit-split';
+import { splitRun } from '../values/digit-split';
 import { classify } from './classify';
 import { locatorText } from './locator';
-import type { Row } from './row';
-import { T3_COLS, T3_ROWS, T4_ROW, type RowDef } from './row-defs';
-import { rowIdentity, columnIdentitiesHold } from './identities';
+import { isValueCell, type Row } from './row';
+import { T3_COLS, T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
+import { rowAdmits, rowIdentity, columnIdentitiesHold } from './identities';
 
 export interface Mapped {
   values: Value[];
   findings: Finding[];
 }
 
-/** One way to read a row's cells: the numbers, their printed texts, and the cell each came from. */
-interface Reading extends Split {
+/** One way to read a row's cells: the numbers (null for a blank column), their printed texts, and the cell each came from. */
+interface Reading {
+  values: (number | null)[];
+  texts: string[];
   cells: Cell[];
   /** The digit run the numbers were split from, when the cells were glued. */
   run?: string;
 }
 
+/** The readings a row's cells allow; `complete` when every one is listed (the splitter did not stop at its limit). */
+interface Readings {
+  readings: Reading[];
+  complete: boolean;
+}
+
 /** A row placed on a standard-table row, with the candidate readings of its cells. */
-interface Placed {
+interface Placed extends Readings {
   def: RowDef;
   row: Row;
-  /** One entry per reading; a row printed with separators has exactly one. */
-  readings: Reading[];
 }
+
+/** Candidates the splitter lists before calling a run hopeless: beyond that the list is not complete. */
+const SPLIT_LIMIT = 64;
 
 /**
  * Rows to canonical values. Rows are placed by their labels; unlabelled rows of table 3 by the
@@ -42,31 +52,46 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
   const values: Value[] = [];
   const seen = new Set<string>();
   for (const p of placed) {
-    if (p.readings.length > 1) {
-      findings.push(
-        finding(
-          'P-SPLIT-AMBIGUOUS',
-          'warning',
-          `「${rowName(p.row, p.def)}」行的数字连在一起（${cellsText(p.row.cells)}），有 ${p.readings.length} 种拆分都符合表格关系，未取值：${p.readings
-            .slice(0, 3)
-            .map((r) => r.texts.join('|'))
-            .join('；')}`,
-          keysOf(p.def),
-          cellsText(p.row.cells),
-        ),
-      );
-      continue;
-    }
-    const [reading] = p.readings;
-    keysOf(p.def).forEach((key, i) => {
-      const n = reading.values[i];
-      if (n === null || Number.isNaN(n) || seen.has(key)) return;
+    const keys = keysOf(p.def);
+    const [first] = p.readings;
+    // A column every reading agrees on is known even when the row is not; with an incomplete list nothing is.
+    const open = keys.flatMap((_, i) => (p.readings.length > 1 && (!p.complete || !p.readings.every((r) => sameValue(r.values[i], first.values[i]))) ? [i] : []));
+    keys.forEach((key, i) => {
+      const n = first.values[i];
+      if (open.includes(i) || n === null || Number.isNaN(n) || seen.has(key)) return;
       seen.add(key);
-      const cell = reading.cells[i];
-      values.push({ key, value: n, evidence: evidenceOf(cell, reading.run ? `${reading.run} → ${reading.texts[i]}` : cell.raw) });
+      values.push({ key, value: n, evidence: evidenceOf(first.cells[i], rawOf(p, i)) });
     });
+    if (open.length) findings.push(ambiguity(p, open));
   }
   return { values, findings };
+}
+
+const sameValue = (a: number | null, b: number | null) => (a === null || b === null ? a === b : round6(a) === round6(b));
+
+/** What a value was read from: its cell, or the run or the short row it was assigned from. */
+function rawOf(p: Placed, i: number): string {
+  const [first] = p.readings;
+  if (first.run) return `${first.run} → ${first.texts[i]}`;
+  return p.readings.every((r) => r.cells[i] === first.cells[i]) ? first.cells[i].raw : `${cellsText(p.row.cells)} → ${first.texts[i]}`;
+}
+
+/** The finding for a row whose readings disagree on some columns: those keys, and every reading of them. */
+function ambiguity(p: Placed, open: number[]): Finding {
+  const keys = keysOf(p.def);
+  const distinct = new Map<string, Reading>();
+  for (const r of p.readings) distinct.set(JSON.stringify(open.map((i) => r.values[i])), r);
+  const shown = [...distinct.values()];
+  const list = shown.slice(0, 3).map((r) => r.texts.join('|')).join('；');
+  const name = rowName(p.row, p.def);
+  const printed = cellsText(p.row.cells);
+  const message = p.readings[0].run
+    ? `「${name}」行的数字连在一起（${printed}），有 ${shown.length} 种拆分都符合表格关系，未取值：${list}`
+    : `「${name}」行只印出部分单元格（${printed}），少于表格式的 ${keys.length} 列，空白格被略去；有 ${shown.length} 种按整格对应各列的读法都符合表格关系，未取值：${list}`;
+  return {
+    ...finding('P-SPLIT-AMBIGUOUS', 'warning', message, open.map((i) => keys[i]), printed),
+    candidates: shown.map((r) => open.map((i) => r.values[i])),
+  };
 }
 
 /**
@@ -79,11 +104,13 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
   const out: Placed[] = [];
   const pending: Row[] = [];
   let lastT3 = -1;
+  // The table-4 group the last header named, for a table printed as one block per group.
+  let group: RowDef | null = null;
   const flush = (next: number) => {
     if (pending.length === 0) return;
     const gap = canon.slice(lastT3 + 1, next);
-    const readings = pending.map((row, i) => (gap.length === pending.length ? read(row, gap[i]) : []));
-    if (readings.every((r) => r.length > 0)) pending.forEach((row, i) => out.push({ row, def: gap[i], readings: readings[i] }));
+    const readings = pending.map((row, i) => (gap.length === pending.length ? read(row, gap[i]) : { readings: [], complete: true }));
+    if (readings.every((r) => r.readings.length > 0)) pending.forEach((row, i) => out.push({ row, def: gap[i], ...readings[i] }));
     else
       findings.push(
         finding('P-ROW-UNPLACED', 'warning', `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`, [], pending.map((r) => cellsText(r.cells)).join(' / ')),
@@ -91,14 +118,23 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     pending.length = 0;
   };
   for (const row of rows) {
+    const named = row.context === 't4' ? t4BlocksNamed(row.label) : [];
+    // A header naming several groups is the whole table's: no block is open.
+    if (named.length) group = named.length === 1 ? named[0] : null;
     if (row.cells.length === 0) continue;
-    const def = classify(row, format);
+    let def = classify(row, format);
+    let readings = def ? read(row, def) : { readings: [], complete: true };
+    // One group's five cells under its own heading (行政复议 / 未经复议直接起诉 / 复议后起诉): a
+    // row of at most five cells, or a digit run that cannot fill the whole table's fifteen.
+    if (def === T4_ROW && group && (row.runs ? readings.readings.length === 0 : trimToCount(row.cells, T4_COLS.length).length <= T4_COLS.length)) {
+      def = group;
+      readings = read(row, def);
+    }
     if (!def) {
       if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLS.length - 1) pending.push(row);
       continue;
     }
-    const readings = read(row, def);
-    if (readings.length === 0) {
+    if (readings.readings.length === 0) {
       findings.push(finding('P-ROW-SHAPE', 'warning', `「${rowName(row, def)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
       continue;
     }
@@ -109,7 +145,7 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
         lastT3 = idx;
       }
     }
-    out.push({ row, def, readings });
+    out.push({ row, def, ...readings });
   }
   flush(canon.length);
   return out;
@@ -125,26 +161,58 @@ function canonicalT3(rows: Row[], format: Format): RowDef[] {
 /** The rows that （七）总计 sums in this report's form: all but the two intake rows, the total and carried forward. */
 const outcomeRows = (rows: Row[], format: Format) => canonicalT3(rows, format).slice(2, -2).map((d) => d.row);
 
-/** The readings of a row's cells: one when cells are separated, every identity-respecting split when glued. */
-function read(row: Row, def: RowDef): Reading[] {
+/**
+ * The readings of a row's cells: one when every column has its cell; when the scraper printed
+ * fewer, every assignment of the whole cells to columns (the rest blank) that fits the row's
+ * identities; when cells were glued into a digit run, every identity-respecting split.
+ */
+function read(row: Row, def: RowDef): Readings {
   const n = def.cols.length;
   const money = new Set(def.cols.flatMap((c, i) => (def.money?.includes(c) ? [i] : [])));
   const signed = new Set(def.cols.flatMap((c, i) => (def.signed?.includes(c) ? [i] : [])));
-  const parse = (t: string, i: number) => (money.has(i) ? parseMoney(t) : parseCount(t)) as number;
+  const parse = (t: string, i: number) => (money.has(i) ? parseMoney(t) : parseCount(t));
   let cells = row.cells;
   if (!row.runs) {
     cells = trimToCount(cells, n);
-    if (cells.length === n) return [{ values: cells.map((c, i) => parse(c.text, i)), texts: cells.map((c) => c.text), cells }];
-    if (cells.length > n) return [];
+    if (cells.length === n) return { complete: true, readings: [{ values: cells.map((c, i) => parse(c.text, i)), texts: cells.map((c) => c.text), cells }] };
+    if (cells.length > n) return { complete: true, readings: [] };
+    const whole = wholeCells(cells);
+    if (whole) {
+      // A printed number must be one its column can hold: no decimals outside money, no sign outside 本年增/减.
+      const fits = (c: Cell | null, i: number) => {
+        if (c === null || !/\d/.test(c.text)) return true;
+        const v = parse(c.text, i);
+        return v !== null && (money.has(i) || Number.isInteger(v)) && (v >= 0 || signed.has(i));
+      };
+      const valuesOf = (r: (Cell | null)[]) => r.map((c, i) => (c === null ? null : parse(c.text, i)));
+      const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, valuesOf(r)));
+      return { complete: true, readings: assigned.map((r) => ({ values: valuesOf(r), texts: r.map((c) => c?.text ?? '—'), cells: r.map((c) => c ?? whole[0]) })) };
+    }
   }
   // Fewer cells than columns: some were glued together by the scraper.
   const run = cells.map((c) => c.text).join(' ');
-  return splitRun(run, { count: n, money, signed, accept: rowIdentity(def) }).map((s) => ({
-    texts: s.texts,
-    values: s.texts.map(parse),
-    cells: s.texts.map(() => cells[0]),
-    run,
-  }));
+  const splits = splitRun(run, { count: n, money, signed, accept: rowIdentity(def), limit: SPLIT_LIMIT });
+  return {
+    complete: splits.length < SPLIT_LIMIT,
+    readings: splits.map((s) => ({ texts: s.texts, values: s.texts.map(parse), cells: s.texts.map(() => cells[0]), run })),
+  };
+}
+
+/**
+ * The printed cells of a short row as whole values, blanks dropped; a cell holding numbers apart
+ * (`22 235`) is that many cells, a unit printed apart (`251000.00 元`) stays with its number.
+ * Null when a part is not a value, which leaves the row to the digit-run splitter.
+ */
+function wholeCells(cells: Cell[]): Cell[] | null {
+  const out: Cell[] = [];
+  for (const c of cells) {
+    const parts = c.text.split(/\s+/).filter(Boolean);
+    for (const part of parts) {
+      if (/^(?:万?元|件|项|个)$/.test(part) && out.length) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text + part };
+      else out.push(parts.length === 1 ? c : { ...c, text: part, raw: part });
+    }
+  }
+  return out.length > 0 && out.every((c) => isValueCell(c.text)) ? out : null;
 }
 
 /** Extra cells around a row (a misaligned header in scraped markdown) are empty ones at its ends. */
@@ -165,7 +233,7 @@ function resolveByColumns(placed: Placed[], outcomes: string[]): void {
   const fits: Reading[][] = [];
   const pick = (i: number, chosen: Reading[]) => {
     if (i === open.length) {
-      const rows = new Map<string, number[]>();
+      const rows = new Map<string, (number | null)[]>();
       for (const p of t3) rows.set(p.def.row, (p.readings.length > 1 ? chosen[open.indexOf(p)] : p.readings[0]).values);
       if (columnIdentitiesHold(rows, outcomes)) fits.push([...chosen]);
       return;
@@ -181,7 +249,7 @@ function resolveByNarrative(placed: Placed[], narrative: NarrativeFigure[]): voi
   for (const p of placed) {
     if (p.readings.length < 2) continue;
     const stated = p.def.cols.map((c) => narrative.find((f) => f.key === `${p.def.table}.${p.def.row}.${c}`)?.value);
-    const agree = p.readings.filter((r) => stated.every((v, i) => v === undefined || round6(r.values[i]) === round6(v)));
+    const agree = p.readings.filter((r) => stated.every((v, i) => v === undefined || sameValue(r.values[i], v)));
     if (agree.length >= 1 && agree.length < p.readings.length) p.readings = agree;
   }
 }

@@ -94,3 +94,17 @@ export const T4_ROW: RowDef = {
   cols: T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `${g}.${c}`)),
   formats: BOTH,
 };
+
+/** One group of table 4 printed as a block of its own, five cells under its heading. */
+const T4_BLOCKS: [RegExp, RowDef][] = [
+  [/(?<!未经)行政复议(?!后)/, 'review'],
+  [/未经复议|直接(?:提起)?(?:行政)?(?:起诉|诉讼)/, 'litigationDirect'],
+  [/复议后(?:提起)?(?:行政)?(?:起诉|诉讼)/, 'litigationAfterReview'],
+].map(([re, g]) => [re as RegExp, { ...T4_ROW, cols: T4_COLS.map((c) => `${g}.${c}`) }]);
+
+/**
+ * The table-4 group blocks a label names (`（二）行政诉讼：未经复议直接起诉`), in form order. A label
+ * naming both 行政复议 and 行政诉讼 heads the whole table: every group.
+ */
+export const t4BlocksNamed = (label: string): RowDef[] =>
+  /行政复议/.test(label) && /行政诉讼/.test(label) ? T4_BLOCKS.map(([, def]) => def) : T4_BLOCKS.filter(([re]) => re.test(label)).map(([, def]) => def);

@@ -17,6 +17,8 @@ export function textRows(text: string, sections: Section[]): Row[] {
     let offset = base < 0 ? 0 : base;
     for (const line of joinWrapped(s.text.split('\n'))) {
       if (line.includes('|')) rows.push(...pipeRow(line, offset, context));
+      // A short line without figures heads what follows (`（一）行政复议` over that group's block).
+      else if (!/\d/.test(line) && squeeze(line).length <= 30) rows.push({ label: squeeze(line), cells: [], context });
       else rows.push(...runRows(line, offset, context));
       offset += line.length + 1;
     }
@@ -27,13 +29,15 @@ export function textRows(text: string, sections: Section[]): Row[] {
 /**
  * A pipe row whose last cell is label text and that does not end with `|` was wrapped by the
  * scraper (`| （二）部分公开（区分处理的，只计这一情形，不计其` / `他情形） || 31 | 4 …`): rejoin it.
+ * The continuation carries the rest of the row's cells; a line with no `|` is a row of its own
+ * (`行政处罚` whose blank cell was dropped), never the tail of the row above.
  */
 function joinWrapped(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
     const head = line.split('|')[0].trim();
-    if (prev !== undefined && prev.includes('|') && !/\|\s*$/.test(prev) && !isValueCell(prev.slice(prev.lastIndexOf('|') + 1).trim()) && head && !isValueCell(head))
+    if (prev !== undefined && prev.includes('|') && line.includes('|') && !/\|\s*$/.test(prev) && !isValueCell(prev.slice(prev.lastIndexOf('|') + 1).trim()) && head && !isValueCell(head))
       out[out.length - 1] = prev + line;
     else out.push(line);
   }

@@ -7,6 +7,8 @@ const COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'
 /** X1: applications carried over into year N are those carried forward out of N−1; per column a warning. */
 export const x1CarryOver: AuditRule = {
   id: 'X1',
+  name: { zh: '结转衔接', en: 'Carry-over between years' },
+  description: { zh: '本年“上年结转”等于上年“结转下年度”。', en: 'Applications carried over into this year equal those carried forward out of last year.' },
   severity: 'error',
   basis: '国办公开办函〔2021〕30号 表三：本年“上年结转政府信息公开申请数量”等于上年“结转下年度继续办理”',
   keys: COLUMNS.flatMap((c) => [`t3.carriedOver.${c}`, `t3.carriedForward.${c}`]),

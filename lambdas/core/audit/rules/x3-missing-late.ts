@@ -9,6 +9,8 @@ import type { AuditFinding } from '../types';
  */
 export const x3MissingLate: AuditRule = {
   id: 'X3',
+  name: { zh: '缺报、迟报、未登记', en: 'Missing, late or unregistered' },
+  description: { zh: '登记机关按期发布年度报告；报告机关可在名录中找到。', en: 'Every registered agency publishes on time; every report\'s agency is in the registry.' },
   severity: 'error',
   basis: '《政府信息公开条例》第四十九条、第五十条：部门1月31日前、县级以上人民政府3月31日前公布上一年度年度报告',
   keys: [],
@@ -46,16 +48,16 @@ export const x3MissingLate: AuditRule = {
       }
     }
     for (const report of ctx.reports) {
-      if (report.agency) continue;
+      if (report.agency && !report.agency.inferred) continue;
       out.push(
         makeFinding(this, ctx.year, {
           suffix: 'UNREGISTERED',
-          severity: 'warning',
+          severity: 'info',
           agency: report.agencyText,
           reports: [report],
           keys: ['agency'],
-          message: `报告${report.id}的机关“${report.agencyText ?? '（未识别）'}”不在机关名录中，未纳入核查。`,
-          messageEn: `Report ${report.id}: agency "${report.agencyText ?? '(not found)'}" matches no registered agency and was not audited.`,
+          message: `报告${report.id}的机关“${report.agencyText ?? '（未识别）'}”不在机关名录中：已按名称推断机关类别和层级进行核查，未核查是否按期公开。`,
+          messageEn: `Report ${report.id}: agency "${report.agencyText ?? '(not found)'}" matches no registered agency; audited with kind and level inferred from its name, deadlines not checked.`,
           evidence: `${cite(report)} agency=${report.agencyText ?? 'null'}`,
         }),
       );

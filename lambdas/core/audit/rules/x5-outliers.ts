@@ -33,6 +33,8 @@ const sum = (r: ReportSummary, keys: string[]) =>
  */
 export const x5Outliers: AuditRule = {
   id: 'X5',
+  name: { zh: '异常值', en: 'Outliers' },
+  description: { zh: '与同类同级机关相比的离群比率、年度间剧烈变化、可疑的零。', en: 'Rates out of line with peers of the same kind and level, year-on-year jumps, suspicious zeros.' },
   severity: 'warning',
   basis: '同级同类机关横向比较（中位数与MAD稳健统计）及本机关上年数据比较',
   keys: [...new Set([...RATES.flatMap((r) => [...r.num, ...r.den]), ...COUNTS])],

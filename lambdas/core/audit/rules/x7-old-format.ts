@@ -3,6 +3,8 @@ import { cite, makeFinding, type AuditRule } from '../rule';
 /** X7: reports from reporting year 2021 on use the 2021 national format. */
 export const x7OldFormat: AuditRule = {
   id: 'X7',
+  name: { zh: '旧格式', en: 'Old format' },
+  description: { zh: '2021年度起采用2021年版格式。', en: 'Reports from 2021 on use the 2021 format.' },
   severity: 'error',
   basis: '国办公开办函〔2021〕30号：自2021年度报告起使用新版格式',
   keys: [],

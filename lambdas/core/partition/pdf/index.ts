@@ -1,10 +1,11 @@
 import { detectScript, toSimplified } from '../../decode/script';
 import { RejectedInput } from '../../errors';
 import type { ParseOptions } from '../../record/options';
-import type { DocText } from '../../types';
+import type { Cell, DocText, Grid, Locator } from '../../types';
 import { checkContentBudget } from './content-budget';
 import { buildGrids } from './grids';
-import { dropFurniture, lineText, pageLines, pageTokens, type Line } from './layout';
+import { ruledGrids, ruledTables, type RuledTable } from './ruled';
+import { docTop, dropFurniture, isNumeric, lineText, pageLines, pageTokens, type Line, type PageText } from './layout';
 import { loadPdf } from './load';
 import { fixRadicals } from './radicals';
 
@@ -17,12 +18,17 @@ const MIN_CHARS_PER_PAGE = 20;
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
   checkContentBudget(bytes, opts.maxPdfContentBytes);
-  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs });
-  const pages = pdf.pages.map((p) => ({ height: p.height, width: p.width, lines: pageLines(pageTokens(p), p.height) }));
+  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: holdsFigures });
+  const tokens = pdf.pages.map(pageTokens);
+  const pages = pdf.pages.map((p, i) => ({ height: p.height, width: p.width, lines: pageLines(tokens[i], p.height) }));
   const visible = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + lineText(l).replace(/\s/g, '').length, 0), 0);
   if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length))
     throw new RejectedInput('The PDF has no text layer (it looks like scanned images); it needs OCR before it can be read.', 'P-PDF-NO-TEXT');
   dropFurniture(pages);
+  const ruling = pdf.pages.map((p, i) => ruledTables(p.page, p.rules ?? [], tokens[i]));
+  // Text outside the ruled tables is read for borderless tables.
+  const unruled = pdf.pages.map((p, i) => ({ height: p.height, lines: pageLines(ruling[i].rest, p.height) }));
+  dropFurniture(unruled);
   const printed: Line[] = pages.flatMap((p) => p.lines);
   const raw = printed.map(lineText).join('\n');
   const traditional = detectScript(raw) === 'traditional';
@@ -31,19 +37,32 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
   // each cell's `raw` keeps the characters as printed.
   const lines = traditional ? printed.map(simplifiedLine) : printed;
   const text = lines.map(lineText).join('\n');
+  const others = unruled.flatMap((p) => p.lines).map((l) => (traditional ? simplifiedLine(l) : l));
+  const ruled = ruling.flatMap((r) => r.tables).map((t) => (traditional ? simplifiedTable(t) : t));
+  const width = Math.max(...pages.map((p) => contentWidth(p.lines)), 1);
   return {
     kind: 'pdf',
     text,
     raw: raw.length === text.length ? raw : text,
     title: pdf.title ? simplify(fixRadicals(pdf.title)) : undefined,
-    grids: buildGrids(lines, Math.max(...pages.map((p) => contentWidth(p.lines)), 1)),
+    grids: allGrids(ruled, buildGrids(others, width), pages.map((p) => p.height)),
+    findings: ruling.flatMap((r) => r.findings),
     pages: pdf.pages.length,
   };
 }
 
+/** A page printing two figures or more as text runs of their own (table cells, not a lone page number) may hold a table. */
+const holdsFigures = (p: PageText) => p.items.filter((i) => isNumeric(i.str.replace(/\s+/g, ''))).length >= 2;
+
 /** opencc t2cn maps character for character, so positions and lengths stay as printed. */
 function simplifiedLine(l: Line): Line {
   return { ...l, segs: l.segs.map((s) => ({ ...s, text: toSimplified(s.text), parts: s.parts.map((t) => ({ ...t, str: toSimplified(t.str) })) })) };
+}
+
+function simplifiedTable(t: RuledTable): RuledTable {
+  const seen = new Map<Cell, Cell>();
+  const conv = (c: Cell) => seen.get(c) ?? seen.set(c, { ...c, text: toSimplified(c.text) }).get(c)!;
+  return { ...t, rows: t.rows.map((r) => r.map(conv)) };
 }
 
 /** Width of the page's text block: from the leftmost to the rightmost glyph of horizontal lines. */
@@ -51,4 +70,22 @@ function contentWidth(lines: Line[]): number {
   const h = lines.filter((l) => !l.vertical);
   if (h.length === 0) return 0;
   return Math.max(...h.map((l) => l.segs[l.segs.length - 1].x2)) - Math.min(...h.map((l) => l.segs[0].x));
+}
+
+/**
+ * Grids of the ruled tables and of the text-based reading, in document order, each cell's locator carrying
+ * its grid, row and column (a spanning cell keeps those of the cell where it starts).
+ */
+function allGrids(ruled: RuledTable[], others: Grid[], heights: number[]): Grid[] {
+  const topOf = (page: number, y: number) => docTop(page, heights[page - 1], y);
+  const firstCell = (g: Grid) => g.rows.flat().find((c) => c.loc.page && c.loc.y !== undefined);
+  const parts = [
+    ...ruledGrids(ruled).map((g) => ({ top: topOf(g.page, g.y), rows: g.rows })),
+    ...others.map((g) => ({ top: firstCell(g) ? topOf(firstCell(g)!.loc.page!, firstCell(g)!.loc.y!) : Infinity, rows: g.rows })),
+  ].sort((a, b) => a.top - b.top);
+  return parts.map((p, index) => {
+    const origin = new Map<Cell, Locator>();
+    const rows = p.rows.map((r, row) => r.map((c, col) => ({ ...c, loc: origin.get(c) ?? origin.set(c, { ...c.loc, table: index, row, col }).get(c)! })));
+    return { index, rows };
+  });
 }

@@ -1,4 +1,5 @@
 import { fixRadicals } from './radicals';
+import type { Rule } from './ruling';
 
 /** A run of text as pdf.js placed it: one word or CJK run, split at whitespace. PDF points, origin bottom-left. */
 export interface Token {
@@ -47,10 +48,12 @@ export interface PageText {
   viewport?: number[];
   /** Raw pdf.js text items: str, transform, width, height, dir. */
   items: { str: string; transform: number[]; width: number; height: number; dir?: string }[];
+  /** Table rules drawn on the page (empty when it has none or was not read for them). */
+  rules?: Rule[];
 }
 
 /** 2×3 affine product `m1 · m2`, as pdf.js writes matrices. */
-const multiply = (m1: number[], m2: number[]) => [
+export const multiply = (m1: number[], m2: number[]) => [
   m1[0] * m2[0] + m1[2] * m2[1],
   m1[1] * m2[0] + m1[3] * m2[1],
   m1[0] * m2[2] + m1[2] * m2[3],

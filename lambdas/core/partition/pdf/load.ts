@@ -1,5 +1,7 @@
 import { RejectedInput } from '../../errors';
 import type { PageText } from './layout';
+import './polyfill';
+import { pageRules } from './ruling';
 
 export interface LoadedPdf {
   pages: PageText[];
@@ -12,6 +14,8 @@ const PAGES_IN_FLIGHT = 4;
 interface Limits {
   maxPages: number;
   timeoutMs: number;
+  /** Pages whose table rules are read (the operator list costs about half of the text again). */
+  ruled?: (page: PageText) => boolean;
 }
 
 // unpdf bundles pdf.js (1.5 MB): loaded on the first PDF only, so HTML and text parses never pay for it.
@@ -28,10 +32,11 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
   // its end would come back silently incomplete. Every complete PDF ends with `%%EOF`.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF'))
     throw new RejectedInput('The PDF is truncated (its end is missing); download or export it again.', 'P-PDF-TRUNCATED');
-  const { getDocument } = await (await loadUnpdf()).getResolvedPDFJS();
+  const { getDocument, OPS } = await (await loadUnpdf()).getResolvedPDFJS();
   const deadline = new Deadline(limits.timeoutMs);
   // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay intact.
-  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  // maxImageSize 0: images are never decoded for the operator list (only its rules are read).
+  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, maxImageSize: 0 });
   try {
     const doc = await deadline.race(task.promise);
     if (doc.numPages > limits.maxPages)
@@ -40,8 +45,10 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
       const page = await deadline.race(doc.getPage(n));
       const { width, height, transform } = page.getViewport({ scale: 1 });
       const content = await deadline.race(page.getTextContent());
+      const text: PageText = { page: n, width, height, viewport: transform, items: content.items.filter((i) => 'str' in i) };
+      const ops = limits.ruled?.(text) ? await deadline.race(page.getOperatorList()) : undefined;
       page.cleanup();
-      return { page: n, width, height, viewport: transform, items: content.items.filter((i) => 'str' in i) };
+      return { ...text, rules: ops ? pageRules(ops.fnArray, ops.argsArray, OPS, transform, height) : [] };
     };
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n += PAGES_IN_FLIGHT) {

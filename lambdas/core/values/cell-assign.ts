@@ -1,0 +1,29 @@
+/**
+ * The ways `k` whole cells fill `n` columns in order, the other columns blank (null): a scraper
+ * that drops blank cells (`规章 | 22 | 235 |` under three columns) keeps the printed cells whole
+ * and in order, so a number is never split or moved past another. `admits` prunes by the row's
+ * identities. Every assignment is returned (at most C(15, 7) = 6435 are tried).
+ */
+export function assignCells<T>(cells: T[], n: number, admits: (row: (T | null)[]) => boolean): (T | null)[][] {
+  const out: (T | null)[][] = [];
+  const row: (T | null)[] = [];
+  const walk = (col: number, next: number): void => {
+    if (col === n) {
+      if (next === cells.length && admits(row)) out.push([...row]);
+      return;
+    }
+    // Place the next cell here, or leave this column blank while enough columns remain.
+    if (next < cells.length) {
+      row.push(cells[next]);
+      walk(col + 1, next + 1);
+      row.pop();
+    }
+    if (n - col > cells.length - next) {
+      row.push(null);
+      walk(col + 1, next);
+      row.pop();
+    }
+  };
+  walk(0, 0);
+  return out;
+}
