@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Command> = {
   audit: () => require('./audit').runAudit,
   reconcile: () => require('./reconcile').runReconcile,
   redrive: () => require('./redrive').runRedrive,
+  reprocess: () => require('./reprocess').runReprocess,
 };
 
 const USAGE = `usage: ogi <command> [args]
@@ -22,7 +23,8 @@ const USAGE = `usage: ogi <command> [args]
   reports [--year N] [--json]     list the stored reports of the running local stack
   audit --year N [--json]         cross-agency audit against the running local stack
   reconcile [--grace S] [--json]  announce again every upload without a final record (running stack)
-  redrive                         hand the local dead letters to the ingest handler again (running stack)`;
+  redrive                         hand the local dead letters to the ingest handler again (running stack)
+  reprocess [--year N] [--agency A]  re-parse the reports an older parser stored (running stack)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;

@@ -59,7 +59,7 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
 const inFlight = (s: SourceState | undefined, now: number, leaseMs: number) =>
   s?.status === 'received' && s.claimedAt !== undefined && Date.parse(s.claimedAt) + leaseMs > now;
 
-interface IncomingObject {
+export interface IncomingObject {
   key: string;
   lastModified: Date;
   /** The object's own time (a re-drive's copy keeps the first upload's time in its metadata). */
@@ -77,7 +77,7 @@ async function* incomingObjects(bucket: string): AsyncGenerator<IncomingObject> 
 }
 
 /** A new ObjectCreated event for the same bytes: the object copied onto itself with the upload time kept. */
-async function redrive(bucket: string, object: IncomingObject): Promise<void> {
+export async function redrive(bucket: string, object: IncomingObject): Promise<void> {
   // A second re-drive keeps the time the first one recorded.
   const head = await client().send(new HeadObjectCommand({ Bucket: bucket, Key: object.key }));
   const uploadedAt = head.Metadata?.[UPLOADED_AT_META] ?? object.uploadedAt.toISOString();

@@ -50,5 +50,5 @@ export {
   type YearQuery,
 } from './queries';
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';
-export { markFailed, saveReport, type SaveInput } from './save-report';
+export { markFailed, markForReprocess, saveReport, type SaveInput } from './save-report';
 export { tableDefinition } from './table';

@@ -51,6 +51,8 @@ export interface ReportView {
   derived: Record<string, number>;
   findingCounts: FindingCounts;
   timings?: Timings;
+  /** PARSER_VERSION of the parse that stored it (absent: before versions were stored). */
+  parserVersion?: number;
 }
 
 export interface FindingView extends Finding {
