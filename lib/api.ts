@@ -85,9 +85,16 @@ export class Api extends Construct {
       timeout: Duration.seconds(15),
       environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
     });
-    // Read everything; write only reviews (UpdateItem). Originals and audit files: read to presign links to them.
+    // Read everything; write only review items (keys beginning REVIEW#: the review and its moved-out
+    // history), enforced by IAM on the partition key. Originals and audit files: read to presign links to them.
     table.grantReadData(this.fn);
-    table.grant(this.fn, 'dynamodb:UpdateItem');
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*'] } },
+      }),
+    );
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:GetObjectVersion'],

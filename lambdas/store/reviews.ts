@@ -1,4 +1,4 @@
-import { BatchGetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
 
 /**
@@ -61,7 +61,17 @@ export async function putReview(findingId: string, reportId: string, review: Rev
 /** Writes the oldest decisions as items of their own, then drops them from the list if it is still as long as it was read. */
 async function moveOut(findingId: string, oldest: Review[], length: number): Promise<void> {
   const { doc, table } = db();
-  for (const [i, r] of oldest.entries()) await doc.send(new PutCommand({ TableName: table, Item: { ...pastKey(findingId, r.at, i), ...r } }));
+  // UpdateItem creates each one: the API's role may only update review items (lib/api.ts).
+  for (const [i, r] of oldest.entries())
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: pastKey(findingId, r.at, i),
+        UpdateExpression: 'SET #status = :s, note = :n, #by = :b, #at = :at',
+        ExpressionAttributeNames: { '#status': 'status', '#by': 'by', '#at': 'at' },
+        ExpressionAttributeValues: { ':s': r.status, ':n': r.note, ':b': r.by, ':at': r.at },
+      }),
+    );
   await doc
     .send(
       new UpdateCommand({

@@ -146,3 +146,15 @@ describe('nothing lost (issue 19)', () => {
     expect(parseWorkerHooks.afterBundling('/in', '/out')[0]).toMatch(/esbuild' '\/in\/lambdas\/core\/record\/parse-worker\.ts'.*'--outfile=\/out\/parse-worker\.js'/);
   });
 });
+
+describe('API writes (issue 19)', () => {
+  it('may update only items whose partition key begins REVIEW#', () => {
+    const role = idOf(stack.api.fn.role!);
+    const writes = Object.values(template.findResources('AWS::IAM::Policy'))
+      .map((p) => p as PolicyResource)
+      .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[])
+      .filter((s) => actionsOf(s).some((a) => /dynamodb:(UpdateItem|PutItem|DeleteItem|BatchWriteItem)/.test(a)));
+    expect(writes).toEqual([expect.objectContaining({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*'] } } })]);
+  });
+});
