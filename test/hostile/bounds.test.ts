@@ -102,6 +102,10 @@ describe('the ingest handler on the local stack', () => {
   let stack: LocalStack;
   const escaped: unknown[] = [];
   const ingest = createHandler();
+  // Peak RSS while these files go through the stack, sampled: jest runs other suites in this process before, so its lifetime peak is theirs too.
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  afterAll(() => clearInterval(sampler));
   beforeAll(async () => {
     stack = await startLocalStack({
       handler: async (event) => {
@@ -133,7 +137,8 @@ describe('the ingest handler on the local stack', () => {
     expect(await getReport(recordId(next, createHash('sha256').update(body).digest('hex')))).toMatchObject({ status: 'parsed' });
   });
 
-  it('keeps the whole process under 1 GB', () => {
-    expect(process.resourceUsage().maxRSS * 1024).toBeLessThan(GB);
+  it('keeps the process (stack, handler and parse workers) under 1 GB throughout', () => {
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(GB);
   });
 });
