@@ -23,9 +23,11 @@ function repairMsPerMb(): number {
   const perMb: number[] = [];
   for (const size of [1, 2, 8]) {
     const bytes = highBytes(size * MB);
-    const t = performance.now();
+    // CPU time of this thread's work: on the shared 2-core box wall time mostly measures the other processes.
+    const t = process.cpuUsage();
     decode(bytes, 'text');
-    perMb.push((performance.now() - t) / size);
+    const { user, system } = process.cpuUsage(t);
+    perMb.push((user + system) / 1000 / size);
   }
   return median(perMb);
 }
@@ -42,7 +44,7 @@ export async function run(): Promise<BenchResult[]> {
   }
   await closeParseWorkers();
   return [
-    { name: 'repair_ms_per_mb', value: repair, unit: 'ms/MB', note: 'decode() of random bytes 0x80–0xFF, 1/2/8 MB, median; goal ≤ 200' },
+    { name: 'repair_ms_per_mb', value: repair, unit: 'ms/MB', note: 'CPU ms of decode() on random bytes 0x80–0xFF, 1/2/8 MB, median; goal ≤ 200' },
     { name: 'bomb_reject_s', value: median(times), unit: 's', note: `text-operator PDF bomb, ${(bomb.length / MB).toFixed(1)} MB → 1.1 GB, through parseIsolated` },
   ];
 }
