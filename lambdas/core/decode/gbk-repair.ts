@@ -122,8 +122,9 @@ function suspectRuns(text: string): Run[] {
   let cur: (Run & { rare: number }) | undefined;
   const runs: (Run & { rare: number })[] = [];
   const common = commonHanSet();
-  // Most of a page is markup and ASCII: the regex engine skips it, the loop sees only the rest.
-  const SPANS = /[^\t\n\r\x20-\x3e\x40-\x7e]+/g;
+  // Most of a page is markup and ASCII: the regex engine skips it, the loop sees only the rest. Matches are
+  // bounded: V8 keeps backtracking state per character of a greedy match, and megabytes of it overflow.
+  const SPANS = /[^\t\n\r\x20-\x3e\x40-\x7e]{1,65536}/g;
   for (let m = SPANS.exec(text); m; m = SPANS.exec(text)) {
     for (let i = m.index; i < m.index + m[0].length; i++) {
       if (common.has(text[i])) continue;
