@@ -4,6 +4,7 @@ import { Api } from './api';
 import { Audit } from './audit';
 import { Ingest } from './ingest';
 import { Reconcile } from './reconcile';
+import { Monitoring } from './monitoring';
 import { Storage } from './storage';
 
 /** The whole system in one stack; each concern is a construct of its own in lib/. */
@@ -12,13 +13,22 @@ export class OgiStack extends Stack {
   readonly ingest: Ingest;
   readonly api: Api;
   readonly reconcile: Reconcile;
+  readonly audit: Audit;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
     this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
     this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table });
-    new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
     this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
+    this.audit = new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      ingestFn: this.ingest.fn,
+      auditFn: this.audit.fn,
+      apiFn: this.api.fn,
+      httpApi: this.api.httpApi,
+      deadLetterAlarm: this.ingest.deadLetterAlarm,
+    });
   }
 }

@@ -9,10 +9,10 @@
  * (DIR/expected-findings.json when present, else scripts/expected-findings.json; ./eval-findings.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { idOf, listInputs } from '../lambdas/cli/inputs';
+import { idOf, listInputs } from '../cli/inputs';
 import { parseReport } from '../lambdas/core/record/parse-report';
 import type { Report } from '../lambdas/core/types';
 import { firedRules, parseExpected, renderFindingsScore, scoreFindings } from './eval-findings';
@@ -38,6 +38,12 @@ export async function scoreDir(dir: string, scorer: string, seen?: (report: Repo
   }
 }
 
+/** One line on stderr and a non-zero exit: what a user with a mistyped folder needs, not a stack trace. */
+function fail(message: string, code = 1): never {
+  console.error(`eval: ${message}`);
+  process.exit(code);
+}
+
 /** `P-FINDINGS docs=11 total=12 P-ROW-SHAPE=3 P-SPLIT-AMBIGUOUS=9`: the parser's findings by kind, over every document. */
 export function parserFindingsLine(reports: Report[]): string {
   const counts = new Map<string, number>();
@@ -52,12 +58,11 @@ const rowOf = (table: string, id: string) => table.split('\n').find((l) => l.sta
 async function main() {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  if (!dir) {
-    console.error('usage: npm run eval -- DIR [--variants]');
-    process.exit(2);
-  }
+  if (!dir) fail('usage: npm run eval -- DIR [--variants]', 2);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`no such folder: ${dir}`);
   const local = path.join(dir, 'score.mjs');
   const scorer = existsSync(local) ? local : path.resolve(__dirname, '../../shared/corpus/score.mjs');
+  if (!existsSync(scorer)) fail(`no scorer: neither ${local} nor ${scorer} exists`);
   const reports: Report[] = [];
   const original = await scoreDir(dir, scorer, (r) => reports.push(r));
   process.stdout.write(original);
@@ -80,8 +85,4 @@ async function main() {
   }
 }
 
-if (require.main === module)
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+if (require.main === module) main().catch((err: Error) => fail(`${err.name}: ${err.message}`));

@@ -9,7 +9,8 @@ import { GENERATED_PREFIX, allSamples, labelsOf } from './generate/catalog';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'samples');
-const SEED = resolve(ROOT, '../shared/seed/000_a211173aaaac4cee.txt');
+/** The repo's copy of ../shared/seed (kept in sync by hand, like docs/): the repo stands on its own. */
+const SEED = resolve(ROOT, 'test/fixtures/seed/000_a211173aaaac4cee.txt');
 
 function main(): void {
   mkdirSync(OUT, { recursive: true });

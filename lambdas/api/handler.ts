@@ -1,17 +1,22 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { authorize, type Claims } from './access';
 import { InvalidCursor } from '../store';
+import { instrumented, telemetry } from '../telemetry';
 import { BadRequest, HttpError, MethodNotAllowed } from './errors';
 import { toResult } from './reply';
 import { router } from './routes';
 
-const logger = new Logger({ serviceName: 'ogi-api' });
+const t = telemetry('ogi-api');
+const { logger } = t;
 
 export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithIAMAuthorizer | APIGatewayProxyEventV2WithJWTAuthorizer;
 
 /** The Lambda behind the HTTP API (payload format 2.0); the local server calls it with the same events. */
-export async function handler(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
+export function handler(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
+  return instrumented(t, () => handle(event));
+}
+
+async function handle(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method.toUpperCase();
   const path = event.rawPath;
   try {

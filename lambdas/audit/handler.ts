@@ -1,11 +1,12 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Event, ScheduledEvent } from 'aws-lambda';
 import { decodeKey } from '../ingest/s3-event';
 import { importRegistry, REGISTRY_PREFIX } from './registry';
 import { runAuditJob, type AuditOutcome } from './run-audit';
 import { auditBucket } from './s3';
+import { findingsMetric, instrumented, MetricUnit, telemetry } from '../telemetry';
 
-const logger = new Logger({ serviceName: 'ogi-audit' });
+const t = telemetry('ogi-audit');
+const { logger, metrics } = t;
 
 /** An on-demand run: `{ "year": 2024 }`; without a year, last year is audited. */
 export interface AuditRequest {
@@ -22,14 +23,17 @@ export type AuditHandlerResult = { registry: number } | AuditOutcome['run'];
  * stored; the schedule (EventBridge, daily February–April) or an on-demand invocation audits a
  * reporting year, by default the year before the event's.
  */
-export async function handler(event: AuditEvent): Promise<AuditHandlerResult> {
-  try {
-    return await handle(event);
-  } catch (err) {
-    // Logged with the event, then rethrown for Lambda's async retries.
-    logger.error('audit failed', { event, error: err as Error });
-    throw err;
-  }
+export function handler(event: AuditEvent): Promise<AuditHandlerResult> {
+  return instrumented(t, async () => {
+    try {
+      return await handle(event);
+    } catch (err) {
+      // Logged with the event, then rethrown for Lambda's async retries and then the on-failure destination.
+      metrics.addMetric('AuditFailed', MetricUnit.Count, 1);
+      logger.error('audit failed', { event, error: err as Error });
+      throw err;
+    }
+  });
 }
 
 async function handle(event: AuditEvent): Promise<AuditHandlerResult> {
@@ -46,5 +50,6 @@ async function handle(event: AuditEvent): Promise<AuditHandlerResult> {
   const year = ('year' in event && event.year) || Number(today.slice(0, 4)) - 1;
   const { run } = await runAuditJob({ bucket, year, today });
   logger.info('audit run', { ...run });
+  for (const severity of ['error', 'warning', 'info'] as const) metrics.addMetric(`Audit${findingsMetric(severity)}`, MetricUnit.Count, run.counts.bySeverity[severity] ?? 0);
   return run;
 }

@@ -1,7 +1,7 @@
 /**
  * The shared vocabulary of every stage: bytes → text → sections → tables → values → findings → records.
- * The record shape is the contract of ../shared/spec/record.md; canonical keys are those of
- * ../shared/spec/fields.md.
+ * The record shape is the contract of docs/record.md; canonical keys are those of
+ * docs/fields.md.
  */
 
 export type InputKind = 'html' | 'pdf' | 'text';
@@ -156,7 +156,7 @@ export interface InputInfo {
   pages?: number;
 }
 
-/** The parsed record (../shared/spec/record.md). */
+/** The parsed record (docs/record.md). */
 export interface Report {
   id: string;
   status: Status;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseIsolated } from '../core/record/parse-isolated';
 import type { parseReport } from '../core/record/parse-report';
 import type { InputInfo, Report } from '../core/types';
-import { claimReport, putRecordObject, saveReport, type StoredStatus, type Timings } from '../store';
+import { claimReport, putRecordObject, saveReport, type FindingCounts, type StoredStatus, type Timings } from '../store';
 import { oversizeReport } from './oversize';
 import { readObject } from './read-object';
 import { recordFailure } from './record-failure';
@@ -27,6 +27,8 @@ export interface IngestResult {
   agency?: string | null;
   year?: number | null;
   findings?: number;
+  /** Findings of the stored report by severity (for the metrics). */
+  findingCounts?: FindingCounts;
   timings?: Timings;
 }
 
@@ -65,9 +67,9 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
     const parseMs = performance.now() - t1;
     const t2 = performance.now();
     const recordKey = await putRecordObject(source.bucket, report);
-    const timings: Timings = { readMs: round(readMs), parseMs: round(parseMs) };
-    const saved = await saveReport({ claim, id, claimedAt, attempt, report, recordKey, timings });
-    timings.storeMs = round(performance.now() - t2);
+    const saved = await saveReport({ claim, id, claimedAt, attempt, report, recordKey, timings: { readMs: round(readMs), parseMs: round(parseMs) }, storeStartedAt: t2 });
+    // The log line has the whole store time, the report item's own write included.
+    const timings: Timings = { ...saved.timings!, storeMs: round(performance.now() - t2) };
     return {
       id,
       key: source.key,
@@ -76,6 +78,7 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
       agency: saved.agency,
       year: saved.year,
       findings: report.findings.length,
+      findingCounts: saved.findingCounts,
       timings,
     };
   } catch (err) {

@@ -3,20 +3,15 @@ import type { Agency, AuditFinding, AuditRun } from '../core/audit';
 import { batchWrite } from './batch-write';
 import { db } from './client';
 import { fromItem } from './items';
-import { keys as reportKeys, schema, shardOf } from './keys';
+import { keys, schema, shardOf } from './keys';
 
 /**
- * The audit's items in the single table:
- *   REGISTRY          / AGENCY#<name>     one registered agency (registry/agencies.csv)
- *   AUDIT#<year>      / RUN#<finishedAt>  one audit run: when, counts, report files
- *   AUDIT#<year>      / FINDING#<id>      a finding of the latest run, also in the year/severity
- *                                         and year/rule indexes, so listFindings({year, rule}) serves it
+ * The audit's items in the single table (keys in ./keys.ts):
+ *   REGISTRY          / AGENCY#<name>             one registered agency (registry/agencies.csv)
+ *   AUDIT#<year>      / RUN#<finishedAt>#<runId>  one audit run: when, counts, report files
+ *   AUDIT#<year>      / FINDING#<id>              a finding of the latest run, also in the year/severity
+ *                                                 and year/rule indexes, so listFindings({year, rule}) serves it
  */
-const REGISTRY_PK = 'REGISTRY';
-const auditPk = (year: number) => `AUDIT#${year}`;
-const RUN = 'RUN#';
-const FINDING = 'FINDING#';
-
 async function queryKeys(pk: string, prefix: string, projection?: string): Promise<Record<string, unknown>[]> {
   const { doc, table } = db();
   const out: Record<string, unknown>[] = [];
@@ -47,14 +42,14 @@ async function replaceAll(pk: string, prefix: string, items: Record<string, unkn
 /** Stores the registry, replacing the previous one. */
 export async function putRegistry(agencies: Agency[]): Promise<void> {
   await replaceAll(
-    REGISTRY_PK,
-    'AGENCY#',
-    agencies.map((a) => ({ pk: REGISTRY_PK, sk: `AGENCY#${a.name}`, ...a })),
+    keys.registryPk,
+    keys.registryPrefix,
+    agencies.map((a) => ({ ...keys.registryAgency(a.name), ...a })),
   );
 }
 
 export async function getRegistry(): Promise<Agency[]> {
-  return (await queryKeys(REGISTRY_PK, 'AGENCY#')).map((i) => fromItem<Agency>(i));
+  return (await queryKeys(keys.registryPk, keys.registryPrefix)).map((i) => fromItem<Agency>(i));
 }
 
 /**
@@ -62,20 +57,17 @@ export async function getRegistry(): Promise<Agency[]> {
  * run's that did not recur are deleted; recurring ones keep their id).
  */
 export async function saveAuditRun(run: AuditRun, findings: AuditFinding[]): Promise<void> {
-  const pk = auditPk(run.year);
-  await replaceAll(pk, FINDING, findings.map((f, n) => auditFindingItem(pk, f, n)));
-  await batchWrite([{ PutRequest: { Item: { pk, sk: `${RUN}${run.finishedAt}#${run.id}`, ...run } } }]);
+  await replaceAll(keys.audit(run.year), keys.findingPrefix, findings.map((f, n) => auditFindingItem(f, n)));
+  await batchWrite([{ PutRequest: { Item: { ...keys.auditRun(run.year, run.finishedAt, run.id), ...run } } }]);
 }
 
-function auditFindingItem(pk: string, f: AuditFinding, n: number): Record<string, unknown> {
-  const agency = f.agency ?? '';
+function auditFindingItem(f: AuditFinding, n: number): Record<string, unknown> {
   return {
-    pk,
-    sk: `${FINDING}${f.id}`,
-    [schema.byYear.pk]: reportKeys.severityShard(f.year, f.severity, shardOf(f.id)),
-    [schema.byYear.sk]: `${f.rule}#${agency}#${f.id}`,
-    [schema.byRule.pk]: reportKeys.yearRule(f.year, f.rule),
-    [schema.byRule.sk]: `${f.severity}#${agency}#${f.id}`,
+    ...keys.auditFinding(f.year, f.id),
+    [schema.byYear.pk]: keys.severityShard(f.year, f.severity, shardOf(f.id)),
+    [schema.byYear.sk]: keys.severitySort(f.rule, f.agency, f.id),
+    [schema.byRule.pk]: keys.yearRule(f.year, f.rule),
+    [schema.byRule.sk]: keys.yearRuleSort(f.severity, f.agency, f.id),
     ...f,
     // The FindingView fields: the first report the finding names (none for a missing report).
     reportId: f.reports[0] ?? '',
@@ -86,7 +78,7 @@ function auditFindingItem(pk: string, f: AuditFinding, n: number): Record<string
 
 /** The current audit findings of a year (those of its latest run). */
 export async function listAuditFindings(year: number): Promise<AuditFinding[]> {
-  return (await queryKeys(auditPk(year), FINDING)).map((i) => {
+  return (await queryKeys(keys.audit(year), keys.findingPrefix)).map((i) => {
     const { reportId: _r, n: _n, source: _s, ...f } = fromItem<AuditFinding & { reportId: string; n: number; source: string }>(i);
     return f;
   });
@@ -94,5 +86,5 @@ export async function listAuditFindings(year: number): Promise<AuditFinding[]> {
 
 /** The runs of a year, latest first. */
 export async function listAuditRuns(year: number): Promise<AuditRun[]> {
-  return (await queryKeys(auditPk(year), RUN)).map((i) => fromItem<AuditRun>(i)).reverse();
+  return (await queryKeys(keys.audit(year), keys.auditRunPrefix)).map((i) => fromItem<AuditRun>(i)).reverse();
 }

@@ -34,3 +34,14 @@ export class InvalidCursor extends Error {
     this.name = 'InvalidCursor';
   }
 }
+
+/** DynamoDB kept throttling or a write kept conflicting after every retry; the caller's own retry takes over. */
+export class StoreBusy extends Error {
+  constructor(
+    readonly what: string,
+    readonly attempts: number,
+  ) {
+    super(`${what}: still not done after ${attempts} attempts`);
+    this.name = 'StoreBusy';
+  }
+}

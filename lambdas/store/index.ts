@@ -30,9 +30,9 @@
  * agency-year slot; a replaced version has `supersededBy`.
  */
 export { claimReport, DEFAULT_LEASE_MS, type Claim, type ClaimResult } from './claim';
-export { ClaimLost, IngestInProgress, InvalidCursor, StoreConfigError } from './errors';
+export { ClaimLost, IngestInProgress, InvalidCursor, StoreBusy, StoreConfigError } from './errors';
 export type { FindingCounts, FindingView, Page, PageRequest, ReportView, S3Source, StoredStatus, Timings } from './items';
-export { keys, schema, shardOf, YEAR_SHARDS } from './keys';
+export { keys, schema, shardOf, YEAR_SHARDS, type AnyItemKey, type ItemKey } from './keys';
 export {
   allReportsOfYear,
   getReport,

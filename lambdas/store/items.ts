@@ -13,6 +13,7 @@ export interface S3Source {
 export interface Timings {
   readMs: number;
   parseMs: number;
+  /** Stored: the record object and the findings writes (the report item's own write cannot time itself). */
   storeMs?: number;
 }
 

@@ -33,12 +33,45 @@ export function shardOf(id: string, shards = YEAR_SHARDS): number {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const shard = (n: number) => `S${pad(n, 2)}`;
 
+/** An item's primary key: the item type is in the literal shapes of `pk` and `sk`. */
+export type ItemKey<P extends string = string, S extends string = string> = { pk: P; sk: S };
+
+export type ReportKey = ItemKey<`REPORT#${string}`, 'REPORT'>;
+export type FindingKey = ItemKey<`REPORT#${string}`, `FINDING#${string}`>;
+export type ContentKey = ItemKey<`CONTENT#${string}`, 'CONTENT'>;
+export type SlotKey = ItemKey<`SLOT#${string}#${number}`, 'SLOT'>;
+export type ReviewKey = ItemKey<`REVIEW#${string}`, 'REVIEW'>;
+export type RegistryAgencyKey = ItemKey<'REGISTRY', `AGENCY#${string}`>;
+export type AuditRunKey = ItemKey<`AUDIT#${number}`, `RUN#${string}`>;
+export type AuditFindingKey = ItemKey<`AUDIT#${number}`, `FINDING#${string}`>;
+
+/** Every item type of the table (README.md, "Items"), by the key that identifies it. */
+export type AnyItemKey = ReportKey | FindingKey | ContentKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey;
+
+const FINDING = 'FINDING#';
+const REGISTRY = 'REGISTRY';
+const AGENCY = 'AGENCY#';
+const RUN = 'RUN#';
+
 export const keys = {
-  report: (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
-  finding: (id: string, n: number) => ({ pk: `REPORT#${id}`, sk: `FINDING#${pad(n, 4)}` }),
-  findingPrefix: 'FINDING#',
-  content: (sha256: string) => ({ pk: `CONTENT#${sha256}`, sk: 'CONTENT' }),
-  slot: (agency: string, year: number) => ({ pk: `SLOT#${agency}#${year}`, sk: 'SLOT' }),
+  report: (id: string): ReportKey => ({ pk: `REPORT#${id}`, sk: 'REPORT' }),
+  finding: (id: string, n: number): FindingKey => ({ pk: `REPORT#${id}`, sk: `${FINDING}${pad(n, 4)}` }),
+  findingPrefix: FINDING,
+  content: (sha256: string): ContentKey => ({ pk: `CONTENT#${sha256}`, sk: 'CONTENT' }),
+  slot: (agency: string, year: number): SlotKey => ({ pk: `SLOT#${agency}#${year}`, sk: 'SLOT' }),
+  /** An officer's review of a finding, by the finding's fingerprint: it outlives a re-parse. */
+  review: (fingerprint: string): ReviewKey => ({ pk: `REVIEW#${fingerprint}`, sk: 'REVIEW' }),
+
+  /** The agency registry: one item per registered agency under one partition (a few thousand at most). */
+  registryPk: REGISTRY,
+  registryPrefix: AGENCY,
+  registryAgency: (name: string): RegistryAgencyKey => ({ pk: REGISTRY, sk: `${AGENCY}${name}` }),
+
+  /** A year's audit: its runs (`RUN#<finishedAt>#<id>`, sorted by time) and the latest run's findings. */
+  audit: (year: number): `AUDIT#${number}` => `AUDIT#${year}`,
+  auditRunPrefix: RUN,
+  auditRun: (year: number, finishedAt: string, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${finishedAt}#${runId}` }),
+  auditFinding: (year: number, findingId: string): AuditFindingKey => ({ pk: `AUDIT#${year}`, sk: `${FINDING}${findingId}` }),
 
   /** GSI1 partition of an agency; sort `year#uploadedAt#id` orders history within a year. */
   agency: (agency: string) => `AGENCY#${agency}`,
@@ -48,8 +81,10 @@ export const keys = {
   /** GSI2 partition of one shard of a year's reports; `null`: not (yet) known, e.g. rejected. */
   yearShard: (year: number | null, n: number) => `YEAR#${year ?? 'none'}#${shard(n)}`,
   yearSort: (agency: string | null, uploadedAt: string, id: string) => `${agency ?? ''}#${uploadedAt}#${id}`,
-  /** GSI2 partition of one shard of a year's current findings of one severity. */
+  /** GSI2 partition of one shard of a year's current findings of one severity; sorted by rule. */
   severityShard: (year: number, severity: string, n: number) => `FY#${year}#SEV#${severity}#${shard(n)}`,
-  /** GSI3 partition of a year's current findings of one rule family (`S5` holds S5-balance, S5-t4 …). */
+  severitySort: (rule: string, agency: string | null, findingRef: string) => `${rule}#${agency ?? ''}#${findingRef}`,
+  /** GSI3 partition of a year's current findings of one rule family (`S5` holds S5-balance, S5-t4 …); sorted by severity. */
   yearRule: (year: number, rule: string) => `FY#${year}#RULE#${ruleFamily(rule)}`,
+  yearRuleSort: (severity: string, agency: string | null, findingRef: string) => `${severity}#${agency ?? ''}#${findingRef}`,
 } as const;

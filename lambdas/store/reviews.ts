@@ -1,5 +1,7 @@
 import { BatchGetCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
+import { keys } from './keys';
+import { retryUntilDone } from './retry';
 
 /**
  * Officers' reviews of findings, one item per finding fingerprint (`REVIEW#<finding.id>`), apart
@@ -20,7 +22,6 @@ export interface ReviewItem extends Review {
   history: Review[];
 }
 
-const reviewKey = (findingId: string) => ({ pk: `REVIEW#${findingId}`, sk: 'REVIEW' });
 /** An older decision moved out of the review item: same partition, one item each, in decision order. */
 const pastKey = (findingId: string, at: string, n: number) => ({ pk: `REVIEW#${findingId}`, sk: `HISTORY#${at}#${String(n).padStart(6, '0')}` });
 
@@ -35,7 +36,7 @@ export async function putReview(findingId: string, reportId: string, review: Rev
   const res = await doc.send(
     new UpdateCommand({
       TableName: table,
-      Key: reviewKey(findingId),
+      Key: keys.review(findingId),
       UpdateExpression:
         'SET findingId = :f, reportId = :r, #status = :s, note = :n, #by = :b, #at = :at, history = list_append(if_not_exists(history, :empty), :entry)',
       ExpressionAttributeNames: { '#status': 'status', '#by': 'by', '#at': 'at' },
@@ -76,7 +77,7 @@ async function moveOut(findingId: string, oldest: Review[], length: number): Pro
     .send(
       new UpdateCommand({
         TableName: table,
-        Key: reviewKey(findingId),
+        Key: keys.review(findingId),
         UpdateExpression: `REMOVE ${oldest.map((_, i) => `history[${i}]`).join(', ')}`,
         ConditionExpression: 'size(history) = :n',
         ExpressionAttributeValues: { ':n': length },
@@ -94,13 +95,13 @@ export async function getReviews(findingIds: string[]): Promise<Map<string, Revi
   const out = new Map<string, ReviewItem>();
   const ids = [...new Set(findingIds)];
   for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(reviewKey);
-    for (let attempt = 0; keys?.length; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const res: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
+    let pending: Record<string, unknown>[] = ids.slice(i, i + 100).map(keys.review);
+    await retryUntilDone('BatchGetItem', async () => {
+      const res: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
       for (const item of res.Responses?.[table] ?? []) out.set(item.findingId as string, strip(item));
-      keys = res.UnprocessedKeys?.[table]?.Keys;
-    }
+      pending = res.UnprocessedKeys?.[table]?.Keys ?? [];
+      return pending.length === 0;
+    });
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { db } from './client';
 import { ClaimLost } from './errors';
 import { fromItem, type FindingCounts, type ReportView, type Timings } from './items';
 import { keys, schema, shardOf } from './keys';
+import { retryUntilDone } from './retry';
 
 export interface SaveInput {
   claim: Claim;
@@ -25,7 +26,10 @@ export interface SaveInput {
   report: Report;
   /** S3 key of the full record JSON. */
   recordKey?: string;
+  /** Read and parse times; `storeMs` is added here, measured from `storeStartedAt`. */
   timings?: Timings;
+  /** `performance.now()` when storing began (before the record object was written); default: when saveReport was called. */
+  storeStartedAt?: number;
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -38,6 +42,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  * overwrite the newer one (→ ClaimLost).
  */
 export async function saveReport(input: SaveInput): Promise<ReportView> {
+  const storeStartedAt = input.storeStartedAt ?? performance.now();
   const item = reportItem(input);
   const { report } = input;
   if (input.attempt > 1) await deleteFindings(input.id);
@@ -46,6 +51,8 @@ export async function saveReport(input: SaveInput): Promise<ReportView> {
   // findings, and a crash in between leaves it `received` for the next delivery to claim.
   const expectCurrent = placeable && (await wouldBeCurrent(input));
   await putFindings(input.id, report, expectCurrent);
+  // The report item is the last write and cannot time itself: storeMs covers the record object and the findings.
+  if (input.timings) item.timings = { ...input.timings, storeMs: Math.round((performance.now() - storeStartedAt) * 10) / 10 };
   if (!placeable) {
     await putOwned(item, input.claimedAt);
     return fromItem<ReportView>(item);
@@ -100,12 +107,15 @@ async function wouldBeCurrent(input: SaveInput): Promise<boolean> {
 async function place(item: Record<string, unknown>, input: SaveInput): Promise<Placed | undefined> {
   const { doc, table } = db();
   const slotKey = slotKeyOf(input);
-  for (;;) {
+  let placed: Placed | undefined;
+  // Each conflict means another version of the slot moved it meanwhile: read it again and decide again, a bounded number of times.
+  await retryUntilDone(`placing report ${input.id} in its slot`, async () => {
     const slot = await readSlot(input);
     const previous = slot?.currentId as string | undefined;
     if (slot && previous !== input.id && !isNewer(input, slot)) {
       await putOwned(item, input.claimedAt);
-      return undefined;
+      placed = undefined;
+      return true;
     }
     const transact: TransactItem[] = [
       {
@@ -138,13 +148,15 @@ async function place(item: Record<string, unknown>, input: SaveInput): Promise<P
       });
     try {
       await doc.send(new TransactWriteCommand({ TransactItems: transact }));
-      return { replaced };
+      placed = { replaced };
+      return true;
     } catch (err) {
       if (!(err instanceof TransactionCanceledException)) throw err;
       if (err.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') throw new ClaimLost(input.id);
-      // The slot moved under us (a concurrent version): read it again and decide again.
+      return false;
     }
-  }
+  });
+  return placed;
 }
 
 /** Later upload wins; the id breaks ties so every attempt decides the same way. */
@@ -210,15 +222,14 @@ function reportItem(input: SaveInput): Record<string, unknown> {
 
 function findingItem(id: string, report: Report, f: Finding, n: number, indexed: boolean): Record<string, unknown> {
   const year = report.year!;
-  const agency = report.agency ?? '';
   return {
     ...keys.finding(id, n),
     ...(indexed
       ? {
           [schema.byYear.pk]: keys.severityShard(year, f.severity, shardOf(id)),
-          [schema.byYear.sk]: `${f.rule}#${agency}#${id}#${n}`,
+          [schema.byYear.sk]: keys.severitySort(f.rule, report.agency, `${id}#${n}`),
           [schema.byRule.pk]: keys.yearRule(year, f.rule),
-          [schema.byRule.sk]: `${f.severity}#${agency}#${id}#${n}`,
+          [schema.byRule.sk]: keys.yearRuleSort(f.severity, report.agency, `${id}#${n}`),
         }
       : {}),
     ...f,

@@ -1,6 +1,6 @@
 /**
  * The national report form as data: every row and column of tables 2, 3 and 4 with its canonical
- * key part and its Chinese label exactly as ../shared/spec/fields.md prints it. The generator,
+ * key part and its Chinese label exactly as docs/fields.md prints it. The generator,
  * the renderers and the modules that mutate generated reports all read this one definition.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Synthetic annual reports as data: a seed gives the agency, year, publication date and every
- * canonical table value of ../shared/spec/fields.md, consistent with all of its identities.
+ * canonical table value of docs/fields.md, consistent with all of its identities.
  * Renderers turn a spec into HTML or scraped text; tests and rules mutate specs to break them.
  */
 import {

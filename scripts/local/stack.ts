@@ -70,6 +70,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (running) throw new LocalStackRunning(opts.dataDir, running);
   }
   Object.assign(process.env, localSdkEnv());
+  // CloudWatch EMF lines are for Lambda; here they would only flood the terminal (the tracer is off outside Lambda by itself).
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const tmp = opts.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'ogi-local-'));
   const dataDir = opts.dataDir ?? tmp!;
 
@@ -96,7 +98,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   });
   const s3 = new S3Client({});
 
-  const handler = opts.handler ?? (await import('../../lambdas/ingest/handler')).handler;
+  // require, not import(): under tsx's CJS hook (bin/ogi.js) import() of a .ts path fails with ERR_MODULE_NOT_FOUND.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handler = opts.handler ?? (require('../../lambdas/ingest/handler') as typeof import('../../lambdas/ingest/handler')).handler;
   const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs, deadLetterFile: deadLetterFile(dataDir) });
   s3rver.on('event', (event) => {
     const forwarded = asDelivered(event, bucket);

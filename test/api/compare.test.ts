@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { compareCsv, compareTable, csvField, metricFor, outliers, RATE_METRICS } from '../../lambdas/core/compare';
+import { compareCsv, compareTable, metricFor, outliers, RATE_METRICS } from '../../lambdas/core/compare';
 import { outlierSides } from '../../lambdas/core/compare/outliers';
+import { formulaSafe } from '../../lambdas/core/csv';
 
 describe('rates', () => {
   const rate = (id: string) => metricFor(id)!;
@@ -84,7 +85,7 @@ describe('table and CSV', () => {
       `"'=HYPERLINK(""http://evil"",""点我""),局",x,-3,,`,
       '',
     ]);
-    expect(csvField('-12.5')).toBe('-12.5');
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(formulaSafe('-12.5')).toBe('-12.5');
+    expect(formulaSafe('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runAuditJob } from '../../lambdas/audit/run-audit';
-import { parseCsv } from '../../lambdas/core/audit/csv';
+import { parseCsv } from '../../lambdas/core/csv';
 import type { LocalApi } from '../../lambdas/api/local-server';
 import { startLocalStack } from '../../scripts/local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Agency } from '../../lambdas/core/audit';
-import { toCsv } from '../../lambdas/core/audit/csv';
+import { toCsv } from '../../lambdas/core/csv';
 import type { Report, Section } from '../../lambdas/core/types';
 import { Random } from '../../scripts/generate/random';
 import { makeReportSpec, T3_COLUMNS } from '../../scripts/generate/values';

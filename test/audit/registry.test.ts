@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AgencyMatcher, parseRegistry, RegistryError, type Agency } from '../../lambdas/core/audit';
-import { parseCsv } from '../../lambdas/core/audit/csv';
+import { parseCsv } from '../../lambdas/core/csv';
 import { deadlineFor } from '../../lambdas/core/audit/deadline';
 
 const HEAD = 'name,aliases,kind,region,level,parent,deadline\n';

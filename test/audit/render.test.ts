@@ -1,6 +1,6 @@
 import { renderAuditCsv, renderAuditHtml, type AuditFinding, type AuditRun } from '../../lambdas/core/audit';
 import { countFindings } from '../../lambdas/core/audit/audit-year';
-import { parseCsv } from '../../lambdas/core/audit/csv';
+import { parseCsv } from '../../lambdas/core/csv';
 
 const finding = (rule: string, severity: AuditFinding['severity'], agency: string, message: string): AuditFinding => ({
   id: `${rule}:${agency}`,

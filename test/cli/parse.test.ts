@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../lambdas/cli/main';
+import { main } from '../../cli/main';
 
 const SEED = path.join(__dirname, '..', '..', 'samples', '000_a211173aaaac4cee.txt');
 
@@ -16,15 +16,15 @@ function capture() {
 afterEach(() => jest.restoreAllMocks());
 
 describe('ogi parse', () => {
-  it('writes one record per input named by the file, rejected files included, and exits 0', async () => {
+  it('writes one record per input named by the file, rejected files included, and exits 1 for the rejected one', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ogi-cli-'));
     const inDir = path.join(dir, 'in');
     const outDir = path.join(dir, 'out');
-    require('node:fs').mkdirSync(inDir);
+    mkdirSync(inDir);
     writeFileSync(path.join(inDir, 'empty.txt'), '');
     writeFileSync(path.join(inDir, 'seed.txt'), readFileSync(SEED));
     const io = capture();
-    expect(await main(['parse', inDir, '--out', outDir])).toBe(0);
+    expect(await main(['parse', inDir, '--out', outDir])).toBe(1);
     expect(readdirSync(outDir).sort()).toEqual(['empty.json', 'seed.json']);
     const empty = JSON.parse(readFileSync(path.join(outDir, 'empty.json'), 'utf8'));
     expect(empty).toMatchObject({ id: 'empty', status: 'rejected', reason: 'The file is empty.' });

@@ -86,7 +86,7 @@ describe('ogi parse on hostile files', () => {
   it('writes a rejected record for each, naming its bound, and stays under 1 GB', async () => {
     const out = path.join(dir, 'out');
     // The CLI in a process of its own, which reports its peak RSS (worker threads included) when done.
-    const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'lambdas/cli/main.ts'))}).main(process.argv.slice(1)).then((code) => { process.stderr.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n'); process.exit(code); });`;
+    const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'cli/main.ts'))}).main(process.argv.slice(1)).then((code) => { process.stderr.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n'); process.exit(code); });`;
     const { stderr } = await run(process.execPath, ['-e', script, 'parse', ...HOSTILE.map((h) => path.join(dir, h.file)), '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 });
     for (const h of HOSTILE) {
       const record = JSON.parse(readFileSync(path.join(out, h.file.replace(/\.\w+$/, '.json')), 'utf8'));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../lambdas/cli/main';
+import { main } from '../../cli/main';
 import { closeParseWorkers } from '../../lambdas/core/record/parse-isolated';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';

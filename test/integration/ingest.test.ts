@@ -1,3 +1,4 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { createHash } from 'node:crypto';
@@ -68,6 +69,8 @@ describe('S3 upload → ingest handler → DynamoDB (local emulators)', () => {
     const stored = (await getReport(idOf(key, body)))!;
     expect(stored).toMatchObject({ status: 'parsed', agency: '甲市测试局', year: 2024, current: true, sha256: sha(body) });
     expect(stored.source).toEqual({ bucket: stack.bucket, key });
+    // All three timings are stored, storeMs included (it used to be set only after the save).
+    expect(stored.timings).toEqual({ readMs: expect.any(Number), parseMs: expect.any(Number), storeMs: expect.any(Number) });
     expect(stored.values).toEqual(expected.values);
     expect(expected.findings.length).toBeGreaterThan(0);
     const findings = await listFindings({ reportId: stored.id });
@@ -160,5 +163,56 @@ describe('S3 upload → ingest handler → DynamoDB (local emulators)', () => {
     } while (cursor);
     expect(reports.filter((r) => r.status === 'parsed').length).toBe(50);
     expect(new Set(reports.map((r) => r.agency)).size).toBe(50);
+  });
+});
+
+describe('ingest metrics (Powertools, CloudWatch EMF in Lambda)', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('counts each outcome and the findings by severity, and publishes them once per invocation', async () => {
+    const added: [string, number][] = [];
+    jest.spyOn(Metrics.prototype, 'addMetric').mockImplementation(function (this: Metrics, name: string, _unit: unknown, value: number) {
+      added.push([name, value]);
+      return this;
+    });
+    const published = jest.spyOn(Metrics.prototype, 'publishStoredMetrics').mockImplementation(function (this: Metrics) {
+      return this;
+    });
+    jest.spyOn(Metrics.prototype, 'hasStoredMetrics').mockImplementation(() => added.length > 0);
+
+    const body = reportHtml('戊市测试局', 2024, 21);
+    await stack.upload('incoming/戊.html', body);
+    const stored = (await getReport(idOf('incoming/戊.html', body)))!;
+    expect(added).toEqual([
+      ['ReportsParsed', 1],
+      ['FindingsError', stored.findingCounts.error],
+      ['FindingsWarning', stored.findingCounts.warning],
+      ['FindingsInfo', stored.findingCounts.info],
+    ]);
+    expect(published).toHaveBeenCalledTimes(1);
+
+    added.length = 0;
+    // A PNG named .html (bytes no other test uploads): rejected.
+    await stack.upload('incoming/戊.png.html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xe6, 0x88, 0x8a, 0, 1, 2]));
+    expect(added[0]).toEqual(['ReportsRejected', 1]);
+    added.length = 0;
+    await stack.upload('incoming/戊-again.html', body);
+    expect(added).toEqual([['ReportsDuplicate', 1]]);
+  });
+
+  it('counts a report that fails', async () => {
+    const added: string[] = [];
+    jest.spyOn(Metrics.prototype, 'addMetric').mockImplementation(function (this: Metrics, name: string) {
+      added.push(name);
+      return this;
+    });
+    handler = createHandler({ parse: async () => Promise.reject(new Error('boom')) });
+    try {
+      await stack.upload('incoming/己.html', reportHtml('己市测试局', 2024));
+    } finally {
+      handler = createHandler();
+    }
+    // First try and the two retries, each counted.
+    expect(added).toEqual(['ReportsFailed', 'ReportsFailed', 'ReportsFailed']);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import type { Report } from '../../lambdas/core/types';
 
-/** The seed (../shared/seed, copied into samples/ as given): a 2020 report scraped into traditional script, tables lost, one run of GBK decoded out of step. */
+/** The seed (../shared/seed, copied into samples/ and test/fixtures/seed/ as given): a 2020 report scraped into traditional script, tables lost, one run of GBK decoded out of step. */
 const SEED = path.resolve(__dirname, '../../samples/000_a211173aaaac4cee.txt');
 
 let r: Report;

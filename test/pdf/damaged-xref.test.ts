@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { closeParseWorkers } from '../../lambdas/core/record/parse-isolated';
-import { main } from '../../lambdas/cli/main';
+import { main } from '../../cli/main';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { getReportByContent } from '../../lambdas/store';
 import { startLocalStack, type LocalStack } from '../../scripts/local/stack';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCheck } from '../../lambdas/cli/check';
-import { UsageError } from '../../lambdas/cli/usage';
+import { runCheck } from '../../cli/check';
+import { UsageError } from '../../cli/usage';
 
 const REPORT = [
   '临江县自然资源局2024年政府信息公开工作年度报告',
@@ -32,8 +32,8 @@ describe('ogi check', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('prints a table of findings for a folder, skipping labels', async () => {
-    expect(await runCheck([dir])).toBe(0);
+  it('prints a table of findings for a folder, skipping labels (exit 1: the report has error findings)', async () => {
+    expect(await runCheck([dir])).toBe(1);
     const out = printed.join('\n');
     expect(out).toMatch(/^report\s+rule\s+severity\s+message\s+evidence/);
     expect(out).toMatch(/linjiang-2024\s+S4-missing\s+error/);
@@ -43,7 +43,7 @@ describe('ogi check', () => {
   });
 
   it('prints JSON with --json', async () => {
-    expect(await runCheck([join(dir, 'linjiang-2024.txt'), '--json'])).toBe(0);
+    expect(await runCheck([join(dir, 'linjiang-2024.txt'), '--json'])).toBe(1);
     const [record] = JSON.parse(printed.join('\n'));
     expect(record).toMatchObject({ id: 'linjiang-2024', status: 'parsed' });
     expect(record.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'S4-missing', keys: ['t4'], id: expect.stringMatching(/^[0-9a-f]{16}$/) })]));

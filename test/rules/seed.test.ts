@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import type { Finding } from '../../lambdas/core/types';
 
 const NAME = '000_a211173aaaac4cee.txt';
-const path = [join(__dirname, '../../samples', NAME), join(__dirname, '../../../shared/seed', NAME)].find((p) => existsSync(p))!;
+const path = join(__dirname, '../../samples', NAME);
 
 /**
  * The seed: a 2020 report whose three tables were lost in publishing, scraped in traditional script

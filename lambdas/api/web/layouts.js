@@ -1,4 +1,4 @@
-// The three standard tables laid out as the national format prints them (../shared/spec/fields.md):
+// The three standard tables laid out as the national format prints them (docs/fields.md):
 // each row is a label and a key prefix; each column a label and a key suffix.
 
 const T3_COLUMNS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv } from '../csv';
 import { RegistryError } from './errors';
 import type { Agency } from './types';
 
@@ -32,9 +32,18 @@ const Row = z.object({
     .refine((d) => d === null || /^(\d{4}-)?\d{2}-\d{2}$/.test(d), 'deadline must be MM-DD or YYYY-MM-DD'),
 });
 
+function readCsv(csv: string): string[][] {
+  try {
+    return parseCsv(csv);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw new RegistryError(`not valid CSV: ${err.message}`, err.line);
+    throw err;
+  }
+}
+
 /** Parses registry/agencies.csv (header: name, aliases, kind, region, level, parent, deadline). */
 export function parseRegistry(csv: string): Agency[] {
-  const [header, ...rows] = parseCsv(csv).filter((r) => r.some((c) => c.trim() !== ''));
+  const [header, ...rows] = readCsv(csv).filter((r) => r.some((c) => c.trim() !== ''));
   if (!header) throw new RegistryError('the registry is empty');
   const names = header.map((h) => h.trim().toLowerCase());
   for (const col of REQUIRED) if (!names.includes(col)) throw new RegistryError(`missing column "${col}"`, 1);

@@ -1,9 +1,9 @@
-import { toCsv } from '../csv';
+import { toCsv } from '../../csv';
 import type { AuditFinding } from '../types';
 
 const HEAD = ['id', 'rule', 'severity', 'year', 'agency', 'reports', 'keys', 'message', 'messageEn', 'basis', 'evidence'];
 
-/** The findings as CSV, one row each, for spreadsheets (UTF-8 with BOM so Excel reads the Chinese). */
+/** The findings as CSV, one row each, for spreadsheets (UTF-8 with BOM so Excel reads the Chinese; formula-safe). */
 export function renderAuditCsv(findings: readonly AuditFinding[]): string {
   const rows = findings.map((f) => [
     f.id,
@@ -18,5 +18,5 @@ export function renderAuditCsv(findings: readonly AuditFinding[]): string {
     f.basis ?? '',
     f.evidence,
   ]);
-  return '\uFEFF' + toCsv([HEAD, ...rows]);
+  return toCsv([HEAD, ...rows], { bom: true });
 }

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { deadLetterFile } from '../../scripts/local/stack';
-import { readDeadLetters, writeDeadLetters } from '../../scripts/local/async-invoker';
-import { createHandler } from '../ingest/handler';
-import { LOCAL_DIR, requireLocalStack } from './local-stack';
+import { deadLetterFile } from '../scripts/local/stack';
+import { readDeadLetters, writeDeadLetters } from '../scripts/local/async-invoker';
+import { createHandler } from '../lambdas/ingest/handler';
+import { localDir, requireLocalStack } from './local-stack';
 import { UsageError } from './usage';
 
 const USAGE = 'ogi redrive';
@@ -20,7 +20,7 @@ export async function runRedrive(args: string[]): Promise<number> {
     throw new UsageError(USAGE);
   }
   requireLocalStack('ogi redrive');
-  const file = deadLetterFile(LOCAL_DIR);
+  const file = deadLetterFile(localDir());
   const letters = readDeadLetters(file);
   const handler = createHandler();
   const failed = [];

@@ -1,35 +1,46 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseIsolated } from '../core/record/parse-isolated';
-import type { Finding, Report } from '../core/types';
+import { parseIsolated } from '../lambdas/core/record/parse-isolated';
+import type { Finding, Report } from '../lambdas/core/types';
+import { readArgs } from './args';
 import { idOf, listInputs } from './inputs';
 import { progress, renderTable } from './table';
 import { UsageError } from './usage';
 
-const USAGE = 'ogi check <file|dir>... [--json]';
+const CMD = {
+  usage: 'ogi check <file|dir>... [--json]',
+  help: `usage: ogi check <file|dir>... [--json]
+
+Parses each report on this machine and prints its compliance findings (rules S1–S14): a table,
+problems before gaps, then one count line per report; no stack needed.
+
+  --json      print the findings as JSON, one entry per report, evidence whole
+  -h, --help  this help
+
+Exit code 1 when a report has an error finding or ended rejected or failed, 2 on a bad command line.`,
+};
 /** Evidence is cut to this many characters in the terminal table; `--json` has it whole. */
 const EVIDENCE_CHARS = 90;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * `ogi check <file|dir>... [--json]`: parses each report and prints its compliance findings.
- * Exit code 0 when every file was checked (findings are the output, not a failure), 1 when a file
- * could not be parsed because of a bug (`status: failed`), 2 on a bad command line.
+ * Exit code 1 when any report has an error finding or is not parsed, so a script can gate on it.
  */
 export async function runCheck(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
-  const paths = args.filter((a) => !a.startsWith('--'));
-  if (unknown.length > 0 || paths.length === 0) throw new UsageError(USAGE);
-  const files = listInputs(paths);
+  const { values, positionals } = readArgs(CMD, args, { json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
+  const files = listInputs(positionals, CMD.usage);
   const reports: Report[] = [];
   for (const [i, file] of files.entries()) {
     reports.push(await parseIsolated({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) }));
     progress(i + 1, files.length, path.basename(file));
   }
-  console.log(json ? JSON.stringify(reports.map(checked), null, 2) : renderFindings(reports));
-  return reports.some((r) => r.status === 'failed') ? 1 : 0;
+  console.log(values.json ? JSON.stringify(reports.map(checked), null, 2) : renderFindings(reports));
+  return reports.some((r) => r.status !== 'parsed' || r.findings.some(isError)) ? 1 : 0;
 }
+
+const isError = (f: Finding) => f.severity === 'error' && f.outcome !== 'not-assessable';
 
 /** What `--json` prints per report: its identity and its findings. */
 function checked(r: Report) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { reconcile } from '../reconcile/reconcile';
+import { reconcile } from '../lambdas/reconcile/reconcile';
 import { requireLocalStack } from './local-stack';
 import { UsageError } from './usage';
 

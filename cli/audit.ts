@@ -1,17 +1,36 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { importRegistry, REGISTRY_KEY } from '../audit/registry';
-import { runAuditJob, type AuditOutcome } from '../audit/run-audit';
-import { readText, writeText } from '../audit/s3';
-import type { AuditFinding } from '../core/audit';
-import { getRegistry } from '../store/audit';
-import { startLocalStack } from '../../scripts/local/stack';
-import { connectLocalStack, LOCAL_DIR } from './local-stack';
+import { importRegistry, REGISTRY_KEY } from '../lambdas/audit/registry';
+import { runAuditJob, type AuditOutcome } from '../lambdas/audit/run-audit';
+import { readText, writeText } from '../lambdas/audit/s3';
+import type { AuditFinding } from '../lambdas/core/audit';
+import { parseRegistry } from '../lambdas/core/audit';
+import { getRegistry } from '../lambdas/store/audit';
+import { startLocalStack } from '../scripts/local/stack';
+import { dateArg, readArgs, yearArg } from './args';
+import { connectLocalStack, localDir } from './local-stack';
 import { renderTable } from './table';
-import { UsageError } from './usage';
+import { CommandError, UsageError } from './usage';
 
-const USAGE = 'ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE] [--out DIR]';
-const ROOT = path.resolve(__dirname, '..', '..');
+const CMD = {
+  usage: 'ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE] [--out DIR]',
+  help: `usage: ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE] [--out DIR]
+
+Runs the cross-agency audit (rules X1–X7) of reporting year N, the audit Lambda's code in this
+process, against the stack \`npm start\` runs; with no stack running, against the data it left in
+.local/ (started for the run, then stopped). Prints the findings and the run's counts.
+
+  --year N          the reporting year to audit (last year's reports are read too)
+  --json            print the whole run (counts, report files, findings) as JSON
+  --today DATE      judge deadlines on DATE (YYYY-MM-DD) instead of today
+  --registry FILE   upload FILE as registry/agencies.csv and store it first (checked before upload);
+                    without it the stored registry is used, else samples/registry/agencies.csv
+  --out DIR         copy the run's audit.html, audit.csv and audit.json into DIR
+  -h, --help        this help
+
+Exit code 1 when the registry is missing or bad (its line is named), 2 on a bad command line.`,
+};
+const ROOT = path.resolve(__dirname, '..');
 const SAMPLE_REGISTRY = path.join(ROOT, 'samples', 'registry', 'agencies.csv');
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
@@ -24,18 +43,35 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args {
-  const out: Partial<Args> = { json: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') out.json = true;
-    else if (a === '--year' && /^\d{4}$/.test(args[i + 1] ?? '')) out.year = Number(args[++i]);
-    else if (a === '--today' && /^\d{4}-\d{2}-\d{2}$/.test(args[i + 1] ?? '')) out.today = args[++i];
-    else if (a === '--registry' && args[i + 1]) out.registry = args[++i];
-    else if (a === '--out' && args[i + 1]) out.out = args[++i];
-    else throw new UsageError(USAGE);
+  const { values, positionals } = readArgs(CMD, args, {
+    year: { type: 'string' },
+    json: { type: 'boolean' },
+    today: { type: 'string' },
+    registry: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(CMD.usage, `unexpected argument ${positionals[0]}`);
+  if (values.year === undefined) throw new UsageError(CMD.usage, 'name the year to audit with --year N');
+  if (values.registry !== undefined) registryText(values.registry);
+  return {
+    year: yearArg(CMD, values.year),
+    json: values.json ?? false,
+    today: values.today === undefined ? undefined : dateArg(CMD, '--today', values.today),
+    registry: values.registry,
+    out: values.out,
+  };
+}
+
+/** The registry file's text, checked before anything starts: a bad line is named, nothing is uploaded. */
+function registryText(file: string): string {
+  if (!existsSync(file)) throw new CommandError(`no such registry file: ${file}`);
+  const text = readFileSync(file, 'utf8');
+  try {
+    parseRegistry(text);
+  } catch (err) {
+    throw new CommandError(`${file}: ${(err as Error).message}`);
   }
-  if (out.year === undefined) throw new UsageError(USAGE);
-  return out as Args;
+  return text;
 }
 
 /**
@@ -49,7 +85,7 @@ function parseArgs(args: string[]): Args {
 export async function runAudit(args: string[]): Promise<number> {
   const opts = parseArgs(args);
   // The running `npm start` (or the services the environment names); else the data it left, for this run only.
-  const stack = connectLocalStack() ? undefined : await startLocalStack({ dataDir: LOCAL_DIR });
+  const stack = connectLocalStack() ? undefined : await startLocalStack({ dataDir: localDir() });
   try {
     const bucket = process.env.OGI_BUCKET!;
     await ensureRegistry(bucket, opts.registry);
@@ -73,7 +109,7 @@ async function ensureRegistry(bucket: string, file: string | undefined): Promise
     console.error(`no registry in s3://${bucket}/${REGISTRY_KEY}: using ${path.relative(process.cwd(), SAMPLE_REGISTRY)}`);
     file = SAMPLE_REGISTRY;
   }
-  await writeText(bucket, REGISTRY_KEY, readFileSync(file, 'utf8'), 'text/csv; charset=utf-8');
+  await writeText(bucket, REGISTRY_KEY, registryText(file), 'text/csv; charset=utf-8');
   await importRegistry(bucket);
 }
 

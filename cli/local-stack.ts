@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { useRunningLocalStack } from '../../scripts/local/stack';
-import { UsageError } from './usage';
+import { useRunningLocalStack } from '../scripts/local/stack';
+import { CommandError } from './usage';
 
-/** The data folder `npm start` serves. */
-export const LOCAL_DIR = path.resolve(__dirname, '..', '..', '.local');
+/** The data folder `npm start` serves (`OGI_LOCAL_DIR` points elsewhere, e.g. for tests). */
+export const localDir = () => process.env.OGI_LOCAL_DIR ?? path.resolve(__dirname, '..', '.local');
 
 /**
  * Points the AWS SDK of this process at the stack `npm start` is running, or at the services
@@ -12,10 +12,10 @@ export const LOCAL_DIR = path.resolve(__dirname, '..', '..', '.local');
  */
 export function connectLocalStack(): boolean {
   if (process.env.OGI_TABLE && process.env.OGI_BUCKET) return true;
-  return useRunningLocalStack(LOCAL_DIR) !== undefined;
+  return useRunningLocalStack(localDir()) !== undefined;
 }
 
 /** Like connectLocalStack, for commands that cannot run without a stack. */
 export function requireLocalStack(command: string): void {
-  if (!connectLocalStack()) throw new UsageError(`${command} works against a running stack: start it with \`npm start\` (it keeps running), then run this again`);
+  if (!connectLocalStack()) throw new CommandError(`${command} works against a running stack: start it with \`npm start\` (it keeps running), then run this again`);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError } from './usage';
 
 /** Report files named on the command line, folders expanded (labels, hidden files and notes skipped). */
-export function listInputs(args: string[]): string[] {
+export function listInputs(args: string[], usage = 'name report files or folders'): string[] {
   const out: string[] = [];
   const visit = (p: string) => {
     const st = statSync(p);
@@ -12,7 +12,7 @@ export function listInputs(args: string[]): string[] {
     } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
   };
   for (const a of args) {
-    if (!existsSync(a)) throw new UsageError(`no such file or folder: ${a}`);
+    if (!existsSync(a)) throw new UsageError(usage, `no such file or folder: ${a}`);
     visit(a);
   }
   return out;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { reprocess } from '../reprocess/reprocess';
+import { reprocess } from '../lambdas/reprocess/reprocess';
 import { requireLocalStack } from './local-stack';
 import { UsageError } from './usage';
 

@@ -1,0 +1,63 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseIsolated } from '../lambdas/core/record/parse-isolated';
+import type { Report } from '../lambdas/core/types';
+import { readArgs } from './args';
+import { idOf, listInputs } from './inputs';
+import { progress, renderTable } from './table';
+import { UsageError } from './usage';
+
+const CMD = {
+  usage: 'ogi parse <file|dir>... --out DIR | ogi parse FILE --json',
+  help: `usage: ogi parse <file|dir>... --out DIR
+       ogi parse FILE --json
+
+Parses annual reports (HTML, PDF or text, any encoding) on this machine; no stack needed.
+
+  --out DIR   write one record per file to DIR/<id>.json and print a summary table
+  --json      print the record of the one FILE named
+  -h, --help  this help
+
+Folders are read recursively; *.labels.json, *.md, *.json and *.csv files are skipped.
+Exit code 1 when a file ends rejected or failed (its record says why), 2 on a bad command line.`,
+};
+
+/** `ogi parse <file|dir>... --out DIR` | `ogi parse FILE --json` */
+export async function runParse(args: string[]): Promise<number> {
+  const { values, positionals } = readArgs(CMD, args, { out: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
+  const { out, json } = values;
+  if (json && out) throw new UsageError(CMD.usage, '--json and --out exclude each other');
+  if (!json && !out) throw new UsageError(CMD.usage, 'name an output folder with --out DIR (or --json for one file)');
+  const files = listInputs(positionals, CMD.usage);
+  if (json && files.length !== 1) throw new UsageError(CMD.usage, '--json prints one record: name exactly one file');
+  const reports: Report[] = [];
+  if (out) mkdirSync(out, { recursive: true });
+  for (const [i, file] of files.entries()) {
+    const report = await parseIsolated({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) });
+    reports.push(report);
+    if (out) writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report, null, 2) + '\n');
+    progress(i + 1, files.length, path.basename(file));
+  }
+  console.log(json ? JSON.stringify(reports[0], null, 2) : summary(files, reports));
+  return reports.some((r) => r.status !== 'parsed') ? 1 : 0;
+}
+
+export function summary(files: string[], reports: Report[]): string {
+  const rows = reports.map((r, i) => [
+    path.basename(files[i]),
+    r.status,
+    r.agency ?? '—',
+    String(r.year ?? '—'),
+    r.format,
+    String(Object.keys(r.values).length),
+    findingsText(r),
+  ]);
+  return renderTable(['file', 'status', 'agency', 'year', 'format', 'values', 'findings'], rows);
+}
+
+function findingsText(r: Report): string {
+  const by = (s: string) => r.findings.filter((f) => f.severity === s && f.outcome !== 'not-assessable').length;
+  const text = `${by('error')} error, ${by('warning')} warning, ${by('info')} info`;
+  return r.status === 'parsed' ? text : `${text} — ${r.reason ?? ''}`;
+}

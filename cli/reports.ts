@@ -1,0 +1,56 @@
+import { allReportsOfYear, scanReports, type ReportView } from '../lambdas/store';
+import { readArgs, yearArg } from './args';
+import { requireLocalStack } from './local-stack';
+import { renderTable } from './table';
+import { UsageError } from './usage';
+
+const CMD = {
+  usage: 'ogi reports [--year N] [--json]',
+  help: `usage: ogi reports [--year N] [--json]
+
+Lists the reports stored in the stack \`npm start\` runs: status, reason, finding counts, and
+which version of an agency-year is current (a corrected upload supersedes the earlier one).
+
+  --year N    only reports of reporting year N (every version)
+  --json      print the stored items as JSON (\`current\`, \`supersededBy\` included)
+  -h, --help  this help
+
+Exit code 1 when no stack is running, 2 on a bad command line.`,
+};
+
+/** `ogi reports [--year N] [--json]`: the stored reports with status, version, reason and finding counts. */
+export async function runReports(args: string[]): Promise<number> {
+  const { values, positionals } = readArgs(CMD, args, { year: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new UsageError(CMD.usage, `unexpected argument ${positionals[0]}`);
+  const year = values.year === undefined ? undefined : yearArg(CMD, values.year);
+  requireLocalStack('ogi reports');
+  const reports = year === undefined ? await scanReports() : await allReportsOfYear(year, { all: true });
+  reports.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.agency ?? '').localeCompare(b.agency ?? '') || a.uploadedAt.localeCompare(b.uploadedAt) || a.id.localeCompare(b.id));
+  console.log(values.json ? JSON.stringify(reports, null, 2) : table(reports));
+  return 0;
+}
+
+/** Which version of its agency-year a report is; unplaced reports (rejected, no agency or year) have none. */
+function version(r: ReportView): string {
+  if (r.current) return 'current';
+  if (r.supersededBy) return `superseded by ${r.supersededBy}`;
+  // An older version that arrived after the newer one lands as history without a successor named.
+  return r.status === 'parsed' && r.agency !== null && r.year !== null ? 'superseded' : '';
+}
+
+function table(reports: ReportView[]): string {
+  return renderTable(
+    ['id', 'agency', 'year', 'status', 'version', 'errors', 'warnings', 'info', 'reason'],
+    reports.map((r) => [
+      r.id,
+      r.agency ?? '—',
+      String(r.year ?? '—'),
+      r.status,
+      version(r),
+      String(r.findingCounts.error),
+      String(r.findingCounts.warning),
+      String(r.findingCounts.info),
+      r.status === 'parsed' ? '' : (r.error ?? r.reason ?? ''),
+    ]),
+  );
+}

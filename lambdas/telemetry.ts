@@ -1,0 +1,61 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/** CloudWatch namespace of every business metric; lib/monitoring.ts reads the same names. */
+export const METRICS_NAMESPACE = 'OgiAudit';
+
+/** Metric names the ingest function publishes (Count, one datapoint per report). */
+export const INGEST_METRICS = {
+  parsed: 'ReportsParsed',
+  rejected: 'ReportsRejected',
+  failed: 'ReportsFailed',
+  duplicate: 'ReportsDuplicate',
+} as const;
+
+/** Findings by severity: `Findings<Severity>`, e.g. FindingsError. */
+export const findingsMetric = (severity: 'error' | 'warning' | 'info') => `Findings${severity[0].toUpperCase()}${severity.slice(1)}`;
+
+export interface Telemetry {
+  logger: Logger;
+  metrics: Metrics;
+  tracer: Tracer;
+}
+
+/**
+ * Powertools logger, metrics (CloudWatch EMF on stdout) and tracer (X-Ray) for one function.
+ * Outside Lambda the tracer is off by itself; metrics are off where POWERTOOLS_METRICS_DISABLED
+ * or POWERTOOLS_DEV says so (npm start and the tests set it), so local runs print no EMF blobs.
+ */
+export function telemetry(serviceName: string): Telemetry {
+  return {
+    logger: new Logger({ serviceName }),
+    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }),
+    tracer: new Tracer({ serviceName }),
+  };
+}
+
+/**
+ * Runs one invocation inside a `## handler` subsegment (cold start and service annotated, the
+ * error recorded), then publishes the metrics gathered, whether it succeeded or threw.
+ */
+export async function instrumented<T>({ metrics, tracer }: Telemetry, fn: () => Promise<T>): Promise<T> {
+  const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
+  const sub = parent?.addNewSubsegment('## handler');
+  if (sub) tracer.setSegment(sub);
+  tracer.annotateColdStart();
+  tracer.addServiceNameAnnotation();
+  try {
+    return await fn();
+  } catch (err) {
+    sub?.addError(err as Error);
+    throw err;
+  } finally {
+    sub?.close();
+    if (parent) tracer.setSegment(parent);
+    // Only when there is something: the API publishes none, and an empty flush logs a warning.
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  }
+}
+
+export { MetricUnit };

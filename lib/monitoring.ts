@@ -1,0 +1,99 @@
+import { CfnParameter, Duration, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { INGEST_METRICS, METRICS_NAMESPACE } from '../lambdas/telemetry';
+
+export interface MonitoringProps {
+  ingestFn: IFunction;
+  auditFn: IFunction;
+  apiFn: IFunction;
+  httpApi: HttpApi;
+  /** The ingest construct's alarm on its dead-letter queue (it gets the topic as its action). */
+  deadLetterAlarm: Alarm;
+  /** Where alarms are mailed; default: a stack parameter `AlarmEmail`. */
+  alarmEmail?: string;
+}
+
+const PERIOD = Duration.minutes(5);
+
+/**
+ * Somebody hears about failures: one SNS topic (KMS-encrypted, TLS only) mailed to the
+ * `AlarmEmail` address, and an alarm with that action on each way the system fails: ingest
+ * errors and reports that end `failed`, the ingest dead-letter queue, audit failures (and the
+ * audit function's on-failure destination, a queue that keeps the failed event), API 5xx and
+ * Lambda throttles.
+ */
+export class Monitoring extends Construct {
+  readonly topic: Topic;
+  readonly auditFailures: Queue;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const email =
+      props.alarmEmail ??
+      new CfnParameter(scope, 'AlarmEmail', {
+        type: 'String',
+        description: 'Email address that receives the alarms (confirm the subscription mail SNS sends)',
+        allowedPattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+        constraintDescription: 'an email address',
+      }).valueAsString;
+
+    // CloudWatch can publish to an encrypted topic only with a customer key that lets it.
+    const key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'ogi-audit alarm topic' });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'Alarms', { displayName: 'ogi-audit alarms', masterKey: key, enforceSSL: true });
+    this.topic.addSubscription(new EmailSubscription(email));
+
+    // Audit runs are async (schedule, S3): after Lambda's two retries the event lands here instead of vanishing.
+    this.auditFailures = new Queue(this, 'AuditFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    props.auditFn.configureAsyncInvoke({ onFailure: new SqsDestination(this.auditFailures), retryAttempts: 2 });
+    Validations.of(this.auditFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the on-failure destination of the audit function; its events are inspected and re-run by hand.',
+    });
+
+    const business = (name: string) => new Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: 'ogi-ingest' }, statistic: 'Sum', period: PERIOD });
+    this.alarm('IngestErrors', 'The ingest function threw (an upload will be retried, then dead-lettered).', props.ingestFn.metricErrors({ period: PERIOD }));
+    this.alarm('ReportsFailed', 'A report ended `failed`: an unexpected error while parsing or storing it.', business(INGEST_METRICS.failed));
+    this.notify(props.deadLetterAlarm);
+    this.alarm('AuditErrors', 'An audit run or registry import threw.', props.auditFn.metricErrors({ period: PERIOD }));
+    this.alarm(
+      'AuditFailuresQueued',
+      'An audit invocation failed after its retries; the event is in the audit failure queue.',
+      this.auditFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+    );
+    this.alarm('Api5xx', 'The query API answered 5xx (a handler error or an integration failure).', props.httpApi.metricServerError({ period: PERIOD }));
+    for (const [name, fn] of [['Ingest', props.ingestFn], ['Audit', props.auditFn], ['Api', props.apiFn]] as const)
+      this.alarm(`${name}Throttles`, `The ${name.toLowerCase()} function was throttled (reserved concurrency or the account limit).`, fn.metricThrottles({ period: PERIOD }));
+  }
+
+  /** An alarm on the first occurrence in 5 minutes, mailed through the topic; no data is no problem. */
+  private alarm(id: string, description: string, metric: IMetric): void {
+    const alarm = new Alarm(this, id, {
+      alarmDescription: description,
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.notify(alarm);
+  }
+
+  /** Mails the alarm's state changes: when it fires and when it is over. */
+  private notify(alarm: Alarm): void {
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    alarm.addOkAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}
