@@ -2,6 +2,7 @@ import { App, type CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../bin/app';
+import { parseWorkerHooks } from '../../lib/parse-worker-bundle';
 
 // One synth for the file; bundling skipped (esbuild output is measured by the bench, not here).
 const { app, stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }));
@@ -142,7 +143,6 @@ describe('nothing lost (issue 19)', () => {
   });
 
   it('ships the parse worker beside the ingest handler', () => {
-    const { parseWorkerHooks } = require('../../lib/parse-worker-bundle');
     expect(parseWorkerHooks.afterBundling('/in', '/out')[0]).toMatch(/esbuild' '\/in\/lambdas\/core\/record\/parse-worker\.ts'.*'--outfile=\/out\/parse-worker\.js'/);
   });
 });
