@@ -1,24 +1,25 @@
-import { parseArgs } from 'node:util';
 import { reconcile } from '../lambdas/reconcile/reconcile';
+import { readArgs } from './args';
 import { requireLocalStack } from './local-stack';
 import { UsageError } from './usage';
 
-const USAGE = 'ogi reconcile [--grace SECONDS] [--json]';
+const CMD = {
+  usage: 'ogi reconcile [--grace SECONDS] [--json]',
+  help: `usage: ogi reconcile [--grace SECONDS] [--json]
 
-/**
- * `ogi reconcile`: against the running stack, announces again every upload under `incoming/` that
- * has no final record (lost in an outage, failed, or stuck past its claim), as the scheduled
- * reconciler does in AWS; the stack's ingest handler then processes them. `npm start` runs it at start-up.
- */
+Against the running stack (npm start), announces again every upload under incoming/ that has no
+final record (lost in an outage, failed, or stuck past its claim), as the scheduled reconciler does
+in AWS; the stack's ingest handler then processes them. npm start runs it at start-up.
+
+  --grace SECONDS  leave uploads younger than this to their own event (default 0)
+  --json           print the outcome as JSON
+  -h, --help       this help`,
+};
+
 export async function runReconcile(args: string[]): Promise<number> {
-  let values: { grace?: string; json?: boolean };
-  try {
-    ({ values } = parseArgs({ args, strict: true, options: { grace: { type: 'string' }, json: { type: 'boolean' } } }));
-  } catch {
-    throw new UsageError(USAGE);
-  }
+  const { values, positionals } = readArgs(CMD, args, { grace: { type: 'string' }, json: { type: 'boolean' } });
   const grace = Number(values.grace ?? 0);
-  if (!Number.isFinite(grace) || grace < 0) throw new UsageError(USAGE);
+  if (positionals.length > 0 || !Number.isFinite(grace) || grace < 0) throw new UsageError(CMD.usage, 'the grace is a number of seconds');
   requireLocalStack('ogi reconcile');
   const outcome = await reconcile({ bucket: process.env.OGI_BUCKET!, graceMs: grace * 1000 });
   console.log(

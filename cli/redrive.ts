@@ -1,24 +1,24 @@
-import { parseArgs } from 'node:util';
-import { deadLetterFile } from '../scripts/local/stack';
 import { readDeadLetters, writeDeadLetters } from '../scripts/local/async-invoker';
+import { deadLetterFile } from '../scripts/local/stack';
 import { createHandler } from '../lambdas/ingest/handler';
+import { readArgs } from './args';
 import { localDir, requireLocalStack } from './local-stack';
 import { UsageError } from './usage';
 
-const USAGE = 'ogi redrive';
+const CMD = {
+  usage: 'ogi redrive',
+  help: `usage: ogi redrive
 
-/**
- * `ogi redrive`: the local dead-letter queue (`.local/dead-letters.jsonl`, written by the stack)
- * handed to the ingest handler again, in this process, against the running stack; letters that fail
- * again stay in the file. In AWS the same is the dead-letter queue's message move task
- * (`aws sqs start-message-move-task`, README).
- */
+Hands the local dead letters (.local/dead-letters.jsonl, written by the stack) to the ingest handler
+again, in this process, against the running stack; letters that fail again stay in the file. In AWS
+the same is the dead-letter queue's message move task (README). Exit code 1 when any fails again.
+
+  -h, --help  this help`,
+};
+
 export async function runRedrive(args: string[]): Promise<number> {
-  try {
-    parseArgs({ args, strict: true, options: {} });
-  } catch {
-    throw new UsageError(USAGE);
-  }
+  const { positionals } = readArgs(CMD, args, {});
+  if (positionals.length > 0) throw new UsageError(CMD.usage, 'no arguments');
   requireLocalStack('ogi redrive');
   const file = deadLetterFile(localDir());
   const letters = readDeadLetters(file);
