@@ -29,6 +29,7 @@ export class OgiStack extends Stack {
       apiFn: this.api.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,
+      alarms: [this.reconcile.staleAlarm],
     });
   }
 }
