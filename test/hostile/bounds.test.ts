@@ -65,7 +65,7 @@ describe('the bounded parse', () => {
   it('terminates a parse at its deadline, whatever it is doing, and the next parse runs', async () => {
     // With the content check off, pdf.js would read the bomb for minutes: the deadline stops it.
     const bomb = await textOperatorBomb(200);
-    const r = await parseIsolated({ id: 'b', name: 'b.pdf', bytes: bomb }, { maxPdfContentBytes: Infinity, timeoutMs: 3000 });
+    const r = await parseIsolated({ id: 'b', name: 'b.pdf', bytes: bomb }, { maxPdfContentBytes: Infinity, timeoutMs: 3000, maxHeapMb: 128 });
     expect(r.status).toBe('rejected');
     expect(r.findings[0].rule).toMatch(/^P-(TIME|MEMORY)-LIMIT$/);
     expect(r.input.sha256).toBe(createHash('sha256').update(bomb).digest('hex'));
@@ -87,7 +87,13 @@ describe('ogi parse on hostile files', () => {
     const out = path.join(dir, 'out');
     // The CLI in a process of its own, which reports its peak RSS (worker threads included) when done.
     const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'cli/main.ts'))}).main(process.argv.slice(1)).then((code) => { process.stderr.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n'); process.exit(code); });`;
-    const { stderr } = await run(process.execPath, ['-e', script, 'parse', ...HOSTILE.map((h) => path.join(dir, h.file)), '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 });
+    // Exit code 1: every file ends rejected (the CLI says so in its exit code).
+    const failed = await run(process.execPath, ['-e', script, 'parse', ...HOSTILE.map((h) => path.join(dir, h.file)), '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 }).then(
+      () => undefined,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failed?.code).toBe(1);
+    const stderr = failed!.stderr;
     for (const h of HOSTILE) {
       const record = JSON.parse(readFileSync(path.join(out, h.file.replace(/\.\w+$/, '.json')), 'utf8'));
       expect(record).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule: h.rule })] });
@@ -104,9 +110,10 @@ describe('the ingest handler on the local stack', () => {
   const ingest = createHandler();
   // Peak RSS while these files go through the stack, sampled: jest runs other suites in this process before, so its lifetime peak is theirs too.
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  let sampler: NodeJS.Timeout | undefined;
   afterAll(() => clearInterval(sampler));
   beforeAll(async () => {
+    sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     stack = await startLocalStack({
       handler: async (event) => {
         try {
