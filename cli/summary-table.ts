@@ -8,13 +8,17 @@ export interface SummaryRow {
   report?: ReportView;
   /** The same bytes had been stored before: `report` is that first upload's record. */
   duplicate?: boolean;
+  /** Why the file was not sent at all (a key the local store cannot hold). */
+  refused?: string;
 }
 
 /** The findings summary `npm start` and `ogi upload` print: one line per file. */
 export function summaryTable(rows: SummaryRow[]): string {
   const head = ['file', 'status', 'agency', 'year', 'format', 'values', 'errors', 'warnings', 'info', 'reason'];
-  const body = rows.map(({ file, report: r, duplicate }) =>
-    r
+  const body = rows.map(({ file, report: r, duplicate, refused }) =>
+    refused
+      ? [file, 'refused', '', '', '', '', '', '', '', clip(refused, 60)]
+      : r
       ? [
           file,
           duplicate ? `duplicate (${r.status})` : r.status,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { localKeyProblem } from '../scripts/local/local-key';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { getReportByContent, type ReportView } from '../lambdas/store';
 import { readArgs } from './args';
@@ -38,11 +39,18 @@ export async function runUpload(args: string[]): Promise<number> {
   try {
     const rows: SummaryRow[] = [];
     for (const [i, file] of files.entries()) {
+      const key = INCOMING_PREFIX + path.basename(file);
+      // Refused here, with its reason in the table, rather than sent to a store that cannot hold it.
+      const refused = localKeyProblem(key);
+      if (refused) {
+        rows.push({ file: path.basename(file), refused });
+        continue;
+      }
       const body = readFileSync(file);
       const sha256 = createHash('sha256').update(body).digest('hex');
       // Known bytes: ingest resolves them to the first report (the new key is still recorded).
       const duplicate = finished(await getReportByContent(sha256)) !== undefined;
-      await s3.send(new PutObjectCommand({ Bucket: process.env.OGI_BUCKET, Key: INCOMING_PREFIX + path.basename(file), Body: body }));
+      await s3.send(new PutObjectCommand({ Bucket: process.env.OGI_BUCKET, Key: key, Body: body }));
       rows.push({ file: path.basename(file), report: await processed(sha256), duplicate });
       progress(i + 1, files.length, path.basename(file));
     }

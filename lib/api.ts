@@ -20,6 +20,9 @@ import { projectFunction } from './lambda-defaults';
 import { SignIn } from './sign-in';
 import { logicalId } from './nag';
 
+/** Partition-key prefixes the API may write (IAM dynamodb:LeadingKeys): reviews, and what a value review decides anew. */
+export const API_WRITABLE_PARTITIONS = ['REVIEW#*', 'VALUEREVIEW#*', 'REPORT#*', 'KIN#*'];
+
 export interface ApiProps {
   bucket: IBucket;
   table: TableV2;
@@ -85,10 +88,18 @@ export class Api extends Construct {
       timeout: Duration.seconds(15),
       environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
     });
-    // Read everything; write reviews, and the records a value review decides anew (with their
-    // findings and neighbourhood registration). Originals and audit files: read to presign links to them.
+    // Read everything. Write only the partitions an officer's decision touches: reviews (REVIEW#, with
+    // their moved-out history, and VALUEREVIEW#) and, because a value review re-runs the rules at once,
+    // the decided report's items and its neighbourhood registration (REPORT#, KIN#); never contents,
+    // slots, audit runs or the registry. Originals and audit files: read to presign links to them.
     table.grantReadData(this.fn);
-    table.grant(this.fn, 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem');
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': API_WRITABLE_PARTITIONS } },
+      }),
+    );
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:GetObjectVersion'],

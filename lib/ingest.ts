@@ -12,6 +12,7 @@ import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
+import { parseWorkerHooks } from './parse-worker-bundle';
 
 export interface IngestProps {
   bucket: Bucket;
@@ -54,6 +55,8 @@ export class Ingest extends Construct {
       reservedConcurrentExecutions: 20,
       retryAttempts: 2,
       deadLetterQueue: this.deadLetterQueue,
+      // The parse runs in a worker thread with its own bounds (parseIsolated): its file ships beside the handler.
+      bundling: { commandHooks: parseWorkerHooks },
       environment: {
         OGI_TABLE: table.tableName,
         POWERTOOLS_SERVICE_NAME: 'ogi-ingest',

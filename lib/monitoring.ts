@@ -19,6 +19,8 @@ export interface MonitoringProps {
   httpApi: HttpApi;
   /** The ingest construct's alarm on its dead-letter queue (it gets the topic as its action). */
   deadLetterAlarm: Alarm;
+  /** Alarms other constructs raise (the reconciler's uploads-not-final alarm): they get the topic as their action too. */
+  alarms?: Alarm[];
   /** Where alarms are mailed; default: a stack parameter `AlarmEmail`. */
   alarmEmail?: string;
 }
@@ -66,6 +68,7 @@ export class Monitoring extends Construct {
     this.alarm('IngestErrors', 'The ingest function threw (an upload will be retried, then dead-lettered).', props.ingestFn.metricErrors({ period: PERIOD }));
     this.alarm('ReportsFailed', 'A report ended `failed`: an unexpected error while parsing or storing it.', business(INGEST_METRICS.failed));
     this.notify(props.deadLetterAlarm);
+    for (const alarm of props.alarms ?? []) this.notify(alarm);
     this.alarm('AuditErrors', 'An audit run or registry import threw.', props.auditFn.metricErrors({ period: PERIOD }));
     this.alarm(
       'AuditFailuresQueued',

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Audit } from './audit';
 import { Ingest } from './ingest';
+import { Reconcile } from './reconcile';
 import { Monitoring } from './monitoring';
 import { Storage } from './storage';
 
@@ -11,6 +12,7 @@ export class OgiStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
   readonly api: Api;
+  readonly reconcile: Reconcile;
   readonly audit: Audit;
   readonly monitoring: Monitoring;
 
@@ -19,6 +21,7 @@ export class OgiStack extends Stack {
     this.storage = new Storage(this, 'Storage');
     this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
     this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table });
+    this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
     this.audit = new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       ingestFn: this.ingest.fn,
@@ -26,6 +29,7 @@ export class OgiStack extends Stack {
       apiFn: this.api.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,
+      alarms: [this.reconcile.staleAlarm],
     });
   }
 }

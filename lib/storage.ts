@@ -45,6 +45,8 @@ export class Storage extends Construct {
         sortKey: { name: i.sk, type: AttributeType.STRING },
       })),
       removalPolicy: RemovalPolicy.RETAIN,
+      // A stack update or a console slip cannot drop the records.
+      deletionProtection: true,
     });
   }
 }

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startApiServer } from '../lambdas/api/local-server';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
+import { reconcile } from '../lambdas/reconcile/reconcile';
 import { getReportByContent } from '../lambdas/store';
 import { LocalStackRunning, startLocalStack, type LocalStack } from './local/stack';
 import { summaryTable, type SummaryRow } from '../cli/summary-table';
@@ -62,6 +63,13 @@ async function main() {
   const stack = await startLocalStack({ dataDir: path.join(ROOT, '.local') });
   console.log(`S3 (s3rver) ${stack.endpoints.s3}  bucket ${stack.bucket}`);
   console.log(`DynamoDB Local ${stack.endpoints.dynamodb}  table ${stack.table}`);
+  // Uploads an earlier run left without a final record (it was stopped, or DynamoDB was down): announced again first.
+  const recovered = await reconcile({ bucket: stack.bucket, graceMs: 0 });
+  if (recovered.redriven.length > 0) {
+    console.log(`reconcile: ${recovered.redriven.length} earlier uploads had no final record; processing them again …`);
+    // A fresh invoker: each re-driven key settles for the first time.
+    await Promise.all(recovered.redriven.map((key) => stack.invoker.waitFor(key, 0)));
+  }
   const files = sampleFiles(samples);
   console.log(`uploading ${files.length} sample files to s3://${stack.bucket}/${INCOMING_PREFIX} …`);
   const rows = await uploadSamples(stack, samples, files);

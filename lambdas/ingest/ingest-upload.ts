@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { parseReport } from '../core/record/parse-report';
+import { parseIsolated } from '../core/record/parse-isolated';
+import type { parseReport } from '../core/record/parse-report';
 import type { InputInfo, Report } from '../core/types';
 import { claimReport, putRecordObject, resolveNeighbourhood, saveReport, type FindingCounts, type StoredStatus, type Timings } from '../store';
 import { oversizeReport } from './oversize';
@@ -9,10 +10,12 @@ import { recordId } from './record-id';
 import type { Upload } from './s3-event';
 
 export interface IngestOptions {
-  /** The parser; replaceable so tests can make it throw. */
+  /** The parser (default: in a bounded worker, `parseIsolated`); replaceable so tests can make it throw. */
   parse?: typeof parseReport;
   /** Size cap: larger uploads are rejected without being held in memory. Default 50 MB (env `MAX_REPORT_BYTES`). */
   maxBytes?: number;
+  /** How long a claim blocks other attempts (default DEFAULT_LEASE_MS); tests of stuck claims shorten it. */
+  leaseMs?: number;
 }
 
 export interface IngestResult {
@@ -38,7 +41,7 @@ const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
  */
 export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Promise<IngestResult> {
   const maxBytes = opts.maxBytes ?? (Number(process.env.MAX_REPORT_BYTES) || DEFAULT_MAX_BYTES);
-  const parse = opts.parse ?? parseReport;
+  const parse = opts.parse ?? parseIsolated;
   const { source } = upload;
   const t0 = performance.now();
   const object = await readObject(source, maxBytes);
@@ -48,9 +51,10 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
     sha256: object.sha256,
     bytes: object.size,
     source,
-    uploadedAt: upload.uploadedAt,
+    // A re-drive (reconciler) copies the object onto itself: its slot order is the first upload's.
+    uploadedAt: object.uploadedAt ?? upload.uploadedAt,
   };
-  const claimed = await claimReport(claim);
+  const claimed = await claimReport(claim, opts.leaseMs);
   if (claimed.outcome === 'duplicate')
     return { id: claimed.id, key: source.key, status: claimed.status as StoredStatus, duplicate: true };
 

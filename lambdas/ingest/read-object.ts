@@ -2,12 +2,15 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { S3Source } from '../store';
+import { UPLOADED_AT_META } from './s3-event';
 
 export interface ObjectBytes {
   sha256: string;
   size: number;
   /** The content, or undefined when it is over `maxBytes` (hashed, never held in memory). */
   bytes?: Uint8Array;
+  /** The first upload's time when the object is a re-drive's copy of itself (reconciler metadata). */
+  uploadedAt?: string;
 }
 
 let s3: S3Client | undefined;
@@ -29,5 +32,6 @@ export async function readObject(source: S3Source, maxBytes: number): Promise<Ob
     size += buf.byteLength;
     if (size <= maxBytes) chunks.push(buf);
   }
-  return { sha256: hash.digest('hex'), size, bytes: size <= maxBytes ? Buffer.concat(chunks, size) : undefined };
+  const uploadedAt = res.Metadata?.[UPLOADED_AT_META];
+  return { sha256: hash.digest('hex'), size, bytes: size <= maxBytes ? Buffer.concat(chunks, size) : undefined, uploadedAt };
 }

@@ -4,6 +4,9 @@ import type { S3Source } from '../store';
 /** Uploads are accepted under this prefix only; the bucket's notification filter says the same. */
 export const INCOMING_PREFIX = 'incoming/';
 
+/** Object metadata that carries the first upload's time through a re-drive (the reconciler copies an object onto itself). */
+export const UPLOADED_AT_META = 'ogi-uploaded-at';
+
 export interface Upload {
   source: S3Source;
   /** Object size from the event: lets the reader skip buffering an oversize file. */

@@ -42,13 +42,15 @@ export {
   listReportsByYear,
   scanReports,
   slotHistory,
+  sourceStates,
   valuesForYear,
+  type SourceState,
   type AgencyValues,
   type FindingFilter,
   type YearQuery,
 } from './queries';
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';
-export { markFailed, saveReport, type SaveInput } from './save-report';
+export { markFailed, markForReprocess, saveReport, type SaveInput } from './save-report';
 export { currentKin, putKin, reviseReport } from './kin';
 export { resolveNeighbourhood } from './neighbourhood';
 export { putValueReview, valueReviewsOf, type ValueReviewItem } from './value-reviews';

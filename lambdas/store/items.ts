@@ -56,6 +56,8 @@ export interface ReportView {
   revision?: number;
   /** Rows no source has decided, waiting for an officer (待核实). */
   pending?: PendingValue[];
+  /** PARSER_VERSION of the parse that stored it (absent: before versions were stored). */
+  parserVersion?: number;
 }
 
 export interface FindingView extends Finding {
@@ -76,6 +78,8 @@ export interface Page<T> {
 
 export interface PageRequest {
   limit?: number;
+  /** Item JSON per page at most (default MAX_PAGE_BYTES, 1 MB): a page may end before `limit`, with a cursor. */
+  maxBytes?: number;
   cursor?: string;
 }
 

@@ -2,6 +2,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
 import { InvalidCursor } from './errors';
 import type { Page } from './items';
+import { schema } from './keys';
 
 /** One partition to read: a Query without table name or start key. */
 export type Part = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>;
@@ -14,21 +15,43 @@ interface Cursor {
 }
 
 const DEFAULT_LIMIT = 100;
+/**
+ * A page holds at most this much item JSON, whatever `limit` says: findings with long evidence
+ * reach ~20 KB each, and an API response must stay well under Lambda's 6 MB.
+ */
+export const MAX_PAGE_BYTES = 1024 * 1024;
+
+/** The key attributes DynamoDB needs to resume a query of `part` after `item`. */
+function resumeKey(item: Record<string, unknown>, part: Part): Record<string, unknown> {
+  const index = [schema.byAgency, schema.byYear, schema.byRule].find((i) => i.name === part.IndexName);
+  const names = [schema.pk, schema.sk, ...(index ? [index.pk, index.sk] : [])];
+  return Object.fromEntries(names.map((n) => [n, item[n]]));
+}
 
 /**
  * Reads several partitions (the shards of a sharded index) one after another as one paginated
  * list. The cursor is opaque to callers: base64url JSON of the part and DynamoDB's last key.
  */
-export async function pagedQuery(parts: Part[], page: { limit?: number; cursor?: string } = {}): Promise<Page<Record<string, unknown>>> {
+export async function pagedQuery(
+  parts: Part[],
+  page: { limit?: number; cursor?: string; maxBytes?: number } = {},
+): Promise<Page<Record<string, unknown>>> {
   const { doc, table } = db();
   const limit = page.limit ?? DEFAULT_LIMIT;
+  const maxBytes = page.maxBytes ?? MAX_PAGE_BYTES;
   let at = page.cursor ? decode(page.cursor, parts.length) : { p: 0 };
   const items: Record<string, unknown>[] = [];
+  let bytes = 0;
   while (at.p < parts.length && items.length < limit) {
-    const res = await doc.send(
-      new QueryCommand({ ...parts[at.p], TableName: table, ExclusiveStartKey: at.k, Limit: limit - items.length }),
-    );
-    items.push(...(res.Items ?? []));
+    const part = parts[at.p];
+    const res = await doc.send(new QueryCommand({ ...part, TableName: table, ExclusiveStartKey: at.k, Limit: limit - items.length }));
+    for (const item of res.Items ?? []) {
+      const size = Buffer.byteLength(JSON.stringify(item));
+      // Full by size: the cursor resumes right after the last item kept (one item always fits, so paging moves on).
+      if (items.length > 0 && bytes + size > maxBytes) return { items, cursor: encode({ p: at.p, k: resumeKey(items[items.length - 1], part) }) };
+      items.push(item);
+      bytes += size;
+    }
     at = res.LastEvaluatedKey ? { p: at.p, k: res.LastEvaluatedKey } : { p: at.p + 1 };
   }
   return { items, cursor: at.p < parts.length ? encode(at) : undefined };

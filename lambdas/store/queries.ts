@@ -186,3 +186,52 @@ export async function scanReports(): Promise<ReportView[]> {
   } while (start);
   return out;
 }
+
+/** What the store knows of one uploaded object key: the report its bytes gave, if any. */
+export interface SourceState {
+  reportId: string;
+  status: string;
+  attempts: number;
+  claimedAt?: string;
+  receivedAt?: string;
+}
+
+/**
+ * Every source key the store has seen, with its report's status, from the content items (each lists
+ * every key its bytes arrived under) and the report items: what the reconciler compares the bucket
+ * with. A full scan: for the local stack and the scheduled reconciler's modest tables.
+ */
+export async function sourceStates(): Promise<Map<string, SourceState>> {
+  const { doc, table } = db();
+  const reports = new Map<string, Record<string, unknown>>();
+  const contents: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await doc.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'sk = :r OR sk = :c',
+        ExpressionAttributeValues: { ':r': 'REPORT', ':c': 'CONTENT' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of res.Items ?? []) {
+      if (item.sk === 'REPORT') reports.set(item.id as string, item);
+      else contents.push(item);
+    }
+    start = res.LastEvaluatedKey;
+  } while (start);
+  const out = new Map<string, SourceState>();
+  for (const c of contents) {
+    const r = reports.get(c.reportId as string);
+    for (const s of (c.sources ?? []) as { key: string }[])
+      out.set(s.key, {
+        reportId: c.reportId as string,
+        status: (r?.status as string) ?? 'missing',
+        attempts: (r?.attempts as number) ?? 0,
+        claimedAt: r?.claimedAt as string | undefined,
+        receivedAt: r?.receivedAt as string | undefined,
+      });
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import {
   UpdateCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { PARSER_VERSION } from '../core/record/version';
 import type { Finding, Report } from '../core/types';
 import { batchWrite } from './batch-write';
 import type { Claim } from './claim';
@@ -215,6 +216,7 @@ function reportItem(input: SaveInput): Record<string, unknown> {
     derived: report.derived,
     findingCounts,
     timings: input.timings,
+    parserVersion: PARSER_VERSION,
   };
 }
 
@@ -278,4 +280,23 @@ async function unindexFindings(id: string): Promise<void> {
         UpdateExpression: `REMOVE ${[schema.byYear.pk, schema.byYear.sk, schema.byRule.pk, schema.byRule.sk].join(', ')}`,
       }),
     );
+}
+
+/**
+ * Hands a finished report back to ingest for a re-parse: marked `failed` (its claim kept), so the next
+ * delivery of its upload re-claims it under the same id, re-parses it and stores it as a new attempt:
+ * reviews (keyed by finding fingerprint) and the slot history stay. Only if it is still `status`.
+ */
+export async function markForReprocess(id: string, status: string): Promise<void> {
+  const { doc, table } = db();
+  await doc.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: keys.report(id),
+      UpdateExpression: 'SET #status = :failed, #error = :why',
+      ConditionExpression: '#status = :was',
+      ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+      ExpressionAttributeValues: { ':failed': 'failed', ':why': `Reprocess: parsed by an older parser (now version ${PARSER_VERSION})`, ':was': status },
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { S3Event } from 'aws-lambda';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { decodeKey } from '../../lambdas/ingest/s3-event';
 
 export type S3Handler = (event: S3Event) => Promise<unknown>;
@@ -9,6 +10,8 @@ export interface AsyncInvokerOptions {
   /** Lambda retries a failed async invocation twice; the delays are shortened for a laptop. */
   retryDelaysMs?: number[];
   onDeadLetter?: (event: S3Event, error: unknown) => void;
+  /** A JSON Lines file the dead letters are appended to, so they outlive the process (`ogi redrive` reads it). */
+  deadLetterFile?: string;
 }
 
 /** Invocations that exhausted their retries, as the SQS dead-letter queue would hold them. */
@@ -84,6 +87,7 @@ export class AsyncInvoker {
       } catch (error) {
         if (attempt >= this.retryDelaysMs.length) {
           this.deadLetters.push({ event, error });
+          if (this.opts.deadLetterFile) appendDeadLetter(this.opts.deadLetterFile, event, error);
           this.opts.onDeadLetter?.(event, error);
           return;
         }
@@ -91,4 +95,30 @@ export class AsyncInvoker {
       }
     }
   }
+}
+
+/** One dead letter per line: the event as delivered, and the error's name and message. */
+interface StoredDeadLetter {
+  event: S3Event;
+  error: string;
+  at: string;
+}
+
+function appendDeadLetter(file: string, event: S3Event, error: unknown): void {
+  const line: StoredDeadLetter = { event, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), at: new Date().toISOString() };
+  appendFileSync(file, JSON.stringify(line) + '\n');
+}
+
+/** The dead letters stored in `file`, oldest first. */
+export function readDeadLetters(file: string): StoredDeadLetter[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as StoredDeadLetter);
+}
+
+/** Replaces the stored dead letters (after a redrive, with the ones that failed again). */
+export function writeDeadLetters(file: string, letters: StoredDeadLetter[]): void {
+  writeFileSync(file, letters.map((l) => JSON.stringify(l) + '\n').join(''));
 }

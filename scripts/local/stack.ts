@@ -10,8 +10,12 @@ import { tableDefinition } from '../../lambdas/store';
 import { AsyncInvoker, type S3Handler } from './async-invoker';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
+import { localKeyProblem } from './local-key';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
+
+/** Where a stack keeps its dead letters (JSON Lines), so they outlive it: `ogi redrive` reads them. */
+export const deadLetterFile = (dataDir: string) => path.join(dataDir, 'dead-letters.jsonl');
 
 /** Another process already serves this data folder; use its endpoints (`useRunningLocalStack`). */
 export class LocalStackRunning extends Error {
@@ -78,6 +82,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     directory: path.join(dataDir, 's3'),
     configureBuckets: [{ name: bucket }],
   });
+  refuseUnsafeKeys(s3rver);
   const address = await s3rver.run();
   const ddbLocal = await startDynamoDbLocal(opts.dataDir ? path.join(dataDir, 'dynamodb') : undefined).catch(async (err) => {
     await s3rver.close();
@@ -96,7 +101,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // require, not import(): under tsx's CJS hook (bin/ogi.js) import() of a .ts path fails with ERR_MODULE_NOT_FOUND.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const handler = opts.handler ?? (require('../../lambdas/ingest/handler') as typeof import('../../lambdas/ingest/handler')).handler;
-  const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs });
+  const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs, deadLetterFile: deadLetterFile(dataDir) });
   s3rver.on('event', (event) => {
     const forwarded = asDelivered(event, bucket);
     if (forwarded.Records.length > 0) invoker.invoke(forwarded);
@@ -113,6 +118,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     async upload(key, body) {
       // Only these keys raise an event the handler gets; waiting for any other would never end.
       if (!key.startsWith(INCOMING_PREFIX)) throw new RangeError(`upload() waits for ingest: the key must start with ${INCOMING_PREFIX}`);
+      const problem = localKeyProblem(key);
+      if (problem) throw new RangeError(problem);
       const before = invoker.settledCount(key);
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
       await invoker.waitFor(key, before);
@@ -126,6 +133,37 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       if (tmp) rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Puts a guard in front of s3rver's own middleware: a request for a key the file store cannot hold
+ * (localKeyProblem) gets S3's 400 `KeyTooLongError`/`InvalidArgument` instead of reaching the disk,
+ * so no client can write outside the bucket's folders or end the server with a long name.
+ */
+function refuseUnsafeKeys(server: S3rver): void {
+  const middleware = (server as unknown as { middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void> | void)[] }).middleware;
+  middleware.unshift((ctx, next) => {
+    const [, , ...rest] = ctx.path.split('/');
+    let key: string;
+    try {
+      key = decodeURIComponent(rest.join('/'));
+    } catch {
+      key = rest.join('/');
+    }
+    const problem = key ? localKeyProblem(key) : undefined;
+    if (!problem) return next();
+    ctx.status = 400;
+    ctx.type = 'application/xml';
+    const code = /bytes/.test(problem) ? 'KeyTooLongError' : 'InvalidArgument';
+    ctx.body = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${problem.replace(/[<&]/g, '')}</Message></Error>`;
+  });
+}
+
+interface KoaContext {
+  path: string;
+  status: number;
+  type: string;
+  body: unknown;
 }
 
 /**

@@ -43,6 +43,12 @@ describe('hostile input at the parser', () => {
     }
   });
 
+  it('HTML nested 100,000 levels deep is read, not a stack overflow', async () => {
+    const depth = 100_000;
+    const r = await parse(Buffer.from(REPORT_HTML('<div>'.repeat(depth) + '<p>深处的文字</p>' + '</div>'.repeat(depth))), 'deeper.html');
+    expect(r).toMatchObject({ status: 'parsed', agency: '某局' });
+  });
+
   it('HTML with script, event handlers and javascript: links keeps none of it as report text', async () => {
     const html = REPORT_HTML('<script>alert("x")</script><p onclick="alert(1)">点击</p><a href="javascript:alert(2)">链接</a><style>p{}</style>');
     const r = await parse(Buffer.from(html), 'xss.html');

@@ -2,6 +2,7 @@ import { App, type CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../bin/app';
+import { parseWorkerHooks } from '../../lib/parse-worker-bundle';
 
 // One synth for the file; bundling skipped (esbuild output is measured by the bench, not here).
 const { app, stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }));
@@ -121,5 +122,43 @@ describe('ingest', () => {
     const ddb = statements().flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
     expect(ddb).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']));
     expect(ddb.filter((a) => /DeleteTable|UpdateTable|CreateTable|\*$/.test(a))).toEqual([]);
+  });
+});
+
+describe('nothing lost (issue 19)', () => {
+  it('protects the table from deletion', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { Replicas: Match.arrayWith([Match.objectLike({ DeletionProtectionEnabled: true })]) });
+  });
+
+  it('runs the reconciler every 10 minutes and alarms on uploads not final after 15 minutes', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(10 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(stack.reconcile.fn), 'Arn'] } })],
+    });
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      MetricTransformations: [Match.objectLike({ MetricName: 'StaleReports', MetricValue: '$.staleReports' })],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'StaleReports', Threshold: 1 });
+    expect(stack.reconcile.staleAlarm).toBeDefined();
+  });
+
+  it('ships the parse worker beside the ingest handler', () => {
+    expect(parseWorkerHooks.afterBundling('/in', '/out')[0]).toMatch(/esbuild' '\/in\/lambdas\/core\/record\/parse-worker\.ts'.*'--outfile=\/out\/parse-worker\.js'/);
+  });
+});
+
+describe('API writes (issue 19)', () => {
+  it('may write only review partitions and what a value review decides anew (REPORT#, KIN#), never contents, slots, audits or the registry', () => {
+    const role = idOf(stack.api.fn.role!);
+    const writes = Object.values(template.findResources('AWS::IAM::Policy'))
+      .map((p) => p as PolicyResource)
+      .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[])
+      .filter((s) => actionsOf(s).some((a) => /dynamodb:(UpdateItem|PutItem|DeleteItem|BatchWriteItem)/.test(a)));
+    expect(writes).toEqual([
+      expect.objectContaining({
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*', 'VALUEREVIEW#*', 'REPORT#*', 'KIN#*'] } },
+      }),
+    ]);
   });
 });

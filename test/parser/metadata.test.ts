@@ -43,3 +43,32 @@ describe('metadata', () => {
     expect(readMetadata(doc('欢迎访问本网站。今日新闻。'), []).isReport).toBe(false);
   });
 });
+
+describe('agency names', () => {
+  it.each([
+    ['新疆生产建设兵团第8师2024年度政府信息公开工作年度报告', '新疆生产建设兵团第8师', 2024],
+    ['新疆生产建设兵团第８师2024年度政府信息公开工作年度报告', '新疆生产建设兵团第８师', 2024],
+    ['新疆生产建设兵团第十二师2023年政府信息公开工作年度报告', '新疆生产建设兵团第十二师', 2023],
+    ['第二师246团2024年政府信息公开工作年度报告', '第二师246团', 2024],
+    ['第Ⅻ师2024年政府信息公开工作年度报告', '第Ⅻ师', 2024],
+    ['2024年第8师政府信息公开工作年度报告', '第8师', 2024],
+    ['2023-03-25 10:12 某市交通运输局2022年政府信息公开工作年度报告', '某市交通运输局', 2022],
+  ])('keeps digits, letters and numerals in %s', (title, agency, year) => {
+    expect(readTitle(title)).toEqual({ agency, year });
+  });
+
+  it('gives no agency, only the doubt, for a title that names no particular body', () => {
+    expect(readTitle('政府2024年政府信息公开工作年度报告')).toEqual({ agency: null, year: 2024, doubtful: '政府' });
+    expect(readTitle('本机关2024年政府信息公开工作年度报告')).toEqual({ agency: null, year: 2024, doubtful: '本机关' });
+  });
+});
+
+describe('a report whose agency cannot be told', () => {
+  it('has agency null and a finding saying why, so it takes no slot', async () => {
+    const { parseReport } = await import('../../lambdas/core/record/parse-report');
+    const { reportHtml } = await import('../../scripts/local/synthetic-report');
+    const r = await parseReport({ id: 'g', name: 'g.html', bytes: Buffer.from(reportHtml('政府', 2024)) });
+    expect(r).toMatchObject({ status: 'parsed', agency: null, year: 2024 });
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'P-AGENCY-UNCERTAIN', severity: 'warning', evidence: '政府' }));
+  });
+});

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { COMMON_CHARS, COMMON_WORDS } from './common-chars';
 import { HAN_RUN, isHan } from './han';
-import { toSimplified } from './script';
+import { simplifyChar, toSimplified } from './script';
 
 /**
  * A character-level plausibility score for Chinese text: a log-probability per character from tiers
@@ -11,7 +11,12 @@ import { toSimplified } from './script';
  */
 export class Plausibility {
   private readonly unigrams = new Map<string, number>();
-  private readonly bigrams = new Set<string>();
+  /** Han pairs the document or the common words use: BMP pairs as one number (no string built per lookup), astral ones as strings. */
+  private readonly bigrams = new Set<number | string>();
+  /** Unigram score per BMP character (NaN: not yet computed): a page asks for the same few thousand characters again and again. */
+  private readonly base = new Float64Array(0x10000).fill(NaN);
+  /** Characters scored so far: the work the repair spends, which its budget bounds. */
+  scored = 0;
 
   /** `context`: the document with the suspect spans blanked out, so noise never vouches for itself. */
   constructor(context: string) {
@@ -20,36 +25,57 @@ export class Plausibility {
       let prev = '';
       for (const c of toSimplified(run)) {
         this.unigrams.set(c, (this.unigrams.get(c) ?? 0) + 1);
-        if (prev) this.bigrams.add(prev + c);
+        if (prev) this.bigrams.add(pairKey(prev, c));
         prev = c;
       }
     }
-    for (const w of COMMON_WORDS) for (let i = 1; i < w.length; i++) this.bigrams.add(w.slice(i - 1, i + 1));
+    for (const w of COMMON_WORDS) for (let i = 1; i < w.length; i++) this.bigrams.add(pairKey(w[i - 1], w[i]));
   }
 
   /** Log-probability of one simplified character, given the one before it. */
   char(c: string, prev = ''): number {
-    let p = tier(c);
-    // The document's own vocabulary is the best local model: frequent there, plausible here.
-    const n = this.unigrams.get(c) ?? 0;
-    if (isHan(c) && n >= 2) p = Math.max(p, -3 - 2 / n);
-    if (prev && isHan(c) && isHan(prev) && this.bigrams.has(prev + c)) p += 6;
+    this.scored++;
+    const code = c.length === 1 ? c.charCodeAt(0) : -1;
+    let p = code >= 0 ? this.base[code] : NaN;
+    if (Number.isNaN(p)) {
+      p = tier(c);
+      // The document's own vocabulary is the best local model: frequent there, plausible here.
+      const n = this.unigrams.get(c) ?? 0;
+      if (isHan(c) && n >= 2) p = Math.max(p, -3 - 2 / n);
+      if (code >= 0) this.base[code] = p;
+    }
+    if (prev && this.bigrams.has(pairKey(prev, c)) && isHan(c) && isHan(prev)) p += BIGRAM_BONUS;
     return p;
   }
 
-  /** Mean score per character (converted to simplified first: traditional script is not noise). */
+  /** Mean score per character (each converted to simplified first: traditional script is not noise). */
   mean(text: string): number {
-    const chars = [...toSimplified(text)];
-    if (chars.length === 0) return 0;
     let sum = 0;
-    for (let i = 0; i < chars.length; i++) sum += this.char(chars[i], chars[i - 1]);
-    return sum / chars.length;
+    let n = 0;
+    let prev = '';
+    for (const raw of text) {
+      const c = raw.charCodeAt(0) < 0x80 ? raw : simplifyChar(raw);
+      sum += this.char(c, prev);
+      prev = c;
+      n++;
+    }
+    return n === 0 ? 0 : sum / n;
   }
 }
 
+const pairKey = (a: string, b: string): number | string => (a.length === 1 && b.length === 1 ? a.charCodeAt(0) * 0x10000 + b.charCodeAt(0) : a + b);
+
+/** What a bigram the document (or the common words) uses adds to a character's score. */
+export const BIGRAM_BONUS = 6;
+/**
+ * The most one character can score (a document word's character, -3 - 2/n, plus the bigram bonus)
+ * and the least (noise, `?`): bounds on what changing one character can do to a mean.
+ */
+export const MAX_CHAR_SCORE = -3 + BIGRAM_BONUS;
+export const MIN_CHAR_SCORE = -15;
+
 const RANK = new Map<string, number>();
 for (const c of COMMON_CHARS) if (!RANK.has(c)) RANK.set(c, RANK.size);
-
 
 /** Characters that do not occur in clean Chinese text: kana, replacement, private use, controls. */
 export function isNoise(c: string): boolean {

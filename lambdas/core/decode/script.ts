@@ -11,7 +11,18 @@ let converter: ((s: string) => string) | undefined;
  */
 export function toSimplified(s: string): string {
   // Markup and Latin text have nothing to convert, and on a Word page they are most of the bytes.
-  return s.replace(/[^\x00-\x7f]+/g, convertRun);
+  // Runs bounded (conversion is per character): an unbounded greedy match over megabytes overflows V8's regex stack.
+  return s.replace(/[^\x00-\x7f]{1,65536}/g, convertRun);
+}
+
+/** Per UTF-16 code unit: the repair scores the same characters many times over, and an array index is cheaper than a string hash. */
+const simplifiedChars: (string | undefined)[] = new Array(0x10000);
+
+/** One character converted on its own, memoised (BMP characters; astral ones are converted each time). */
+export function simplifyChar(c: string): string {
+  if (c.length !== 1) return toSimplified(c);
+  const code = c.charCodeAt(0);
+  return (simplifiedChars[code] ??= toSimplified(c));
 }
 
 function convertRun(run: string): string {

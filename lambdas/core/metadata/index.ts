@@ -3,6 +3,8 @@ import { readTitle } from './title';
 
 export interface Metadata {
   agency: string | null;
+  /** A name the title gave that says no particular body (`政府`): not used as the agency. */
+  doubtfulAgency?: string;
   year: number | null;
   publishedAt: string | null;
   /** The document names itself an annual disclosure report or has its sections. */
@@ -20,6 +22,7 @@ export function readMetadata(doc: DocText, sections: Section[]): Metadata {
   const year = period ? +period[1] : (titled?.year ?? null);
   return {
     agency: titled?.agency ?? null,
+    doubtfulAgency: titled?.doubtful,
     year,
     publishedAt: doc.publishedAt ?? null,
     isReport: titled !== null || sections.length >= 4,

@@ -90,17 +90,26 @@ function walk(html: string): Walked {
   return { text, grids, title, metaDate };
 }
 
+/** The nodes under `n` in document order, with an explicit stack: markup nested 100,000 deep must not overflow the call stack. */
+function* descendants(n: AnyNode): Generator<AnyNode> {
+  const stack: AnyNode[] = [...((n as Element).children ?? [])].reverse();
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    yield c;
+    const kids = (c as Element).children;
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
 function textOf(n: AnyNode): string {
   if (n.type === 'text') return (n as unknown as { data: string }).data;
-  const kids = (n as Element).children;
-  if (!kids) return '';
   let s = '';
-  for (const c of kids) s += textOf(c);
+  for (const c of descendants(n)) if (c.type === 'text') s += (c as unknown as { data: string }).data;
   return s;
 }
 
 function hasTable(el: Element): boolean {
-  for (const c of el.children) if (c.type === 'tag' && ((c as Element).name === 'table' || hasTable(c as Element))) return true;
+  for (const c of descendants(el)) if (c.type === 'tag' && (c as Element).name === 'table') return true;
   return false;
 }
 

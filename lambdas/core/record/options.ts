@@ -8,6 +8,19 @@ export interface ParseOptions {
   maxPages?: number;
   /** Wall-clock budget for PDF text extraction, ms. Default 30 000. */
   pdfTimeoutMs?: number;
+  /**
+   * Decompressed bytes of a PDF's streams other than images and fonts (page content, forms, object
+   * streams) read before pdf.js sees the file: a few MB in a real report, gigabytes in a bomb. Default 64 MB.
+   */
+  maxPdfContentBytes?: number;
+}
+
+/** Bounds of an isolated parse (`parseIsolated`): enforced from outside the parse, so they hold whatever it does. */
+export interface IsolationOptions {
+  /** Wall-clock deadline of the whole parse, after which its worker is terminated. Default 60 000 ms. */
+  timeoutMs?: number;
+  /** Heap of the worker that parses (V8 old generation), MB. Default 512. */
+  maxHeapMb?: number;
 }
 
 export function limits(o: ParseOptions): Required<ParseOptions> {
@@ -16,5 +29,10 @@ export function limits(o: ParseOptions): Required<ParseOptions> {
     maxTextBytes: o.maxTextBytes ?? 8 * 1024 * 1024,
     maxPages: o.maxPages ?? 200,
     pdfTimeoutMs: o.pdfTimeoutMs ?? 30_000,
+    maxPdfContentBytes: o.maxPdfContentBytes ?? 64 * 1024 * 1024,
   };
+}
+
+export function isolationLimits(o: IsolationOptions): Required<IsolationOptions> {
+  return { timeoutMs: o.timeoutMs ?? 60_000, maxHeapMb: o.maxHeapMb ?? 512 };
 }

@@ -30,13 +30,7 @@ export interface ParseInput {
  */
 export async function parseReport(input: ParseInput, options: ParseOptions = {}): Promise<Report> {
   const opts = limits(options);
-  const info: InputInfo = {
-    kind: 'text',
-    bytes: input.bytes.byteLength,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
-    encoding: 'unknown',
-    script: 'simplified',
-  };
+  const info = inputInfo(input.bytes);
   const report = emptyReport(input.id, info);
   try {
     if (input.bytes.byteLength > opts.maxBytes)
@@ -62,8 +56,12 @@ async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opt
     info.pages = doc.pages;
     return doc;
   }
-  if (info.kind === 'text' && bytes.byteLength > opts.maxTextBytes)
-    throw new RejectedInput(`The text file is ${mb(bytes.byteLength)} MB; an annual report is far smaller (limit ${mb(opts.maxTextBytes)} MB).`);
+  // HTML shares the text cap: its DOM costs far more memory per byte than plain text.
+  if (bytes.byteLength > opts.maxTextBytes)
+    throw new RejectedInput(
+      `The ${info.kind === 'html' ? 'HTML' : 'text'} file is ${mb(bytes.byteLength)} MB; an annual report is far smaller (limit ${mb(opts.maxTextBytes)} MB for text and HTML).`,
+      'P-TOO-LARGE',
+    );
   const decoded = decode(bytes, info.kind);
   info.encoding = decoded.encoding;
   info.script = decoded.script;
@@ -89,7 +87,32 @@ function fill(report: Report, doc: DocText): void {
   }
   if (tables.undecided.length) report.undecided = tables.undecided;
   report.derived = computeDerived(report.values);
-  report.findings = withIds(report.id, [...(doc.findings ?? []), ...tables.findings, ...checkReport(report)]);
+  const doubt = meta.doubtfulAgency
+    ? [
+        {
+          rule: 'P-AGENCY-UNCERTAIN',
+          severity: 'warning' as const,
+          message: `标题中的机关名称“${meta.doubtfulAgency}”不指向具体机关，未采用；该报告不占用任何机关的年度位置。`,
+          messageEn: `The title names "${meta.doubtfulAgency}", which is no particular agency: not used, so the report takes no agency's slot for the year.`,
+          keys: ['agency'],
+          evidence: meta.doubtfulAgency,
+        },
+      ]
+    : [];
+  report.findings = withIds(report.id, [...(doc.findings ?? []), ...tables.findings, ...doubt, ...checkReport(report)]);
+}
+
+/** What is known of the bytes before they are read: size and hash; kind and encoding come later. */
+function inputInfo(bytes: Uint8Array): InputInfo {
+  return { kind: 'text', bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'unknown', script: 'simplified' };
+}
+
+/** The record of an input refused from outside the parse (a bound of the isolated parse was hit). */
+export function rejectedReport(input: ParseInput, err: RejectedInput): Report {
+  const info = inputInfo(input.bytes);
+  const sniffed = sniffKind(input.bytes, input.name);
+  if (sniffed.kind) info.kind = sniffed.kind;
+  return reject(emptyReport(input.id, info), err);
 }
 
 function reject(report: Report, err: RejectedInput): Report {

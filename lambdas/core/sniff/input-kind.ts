@@ -1,3 +1,4 @@
+import { readBom } from '../decode/bom-meta';
 import type { InputKind } from '../types';
 
 export type Sniffed = { kind: InputKind } | { kind: null; reason: string };
@@ -15,13 +16,22 @@ function controlShare(b: Uint8Array, n = 4096): number {
   return m ? bad / m : 0;
 }
 
+/** The first characters of UTF-16 text (either byte order, after its BOM). */
+function utf16Head(b: Uint8Array): string {
+  const head = Buffer.from(b.subarray(2, 4098 - (b.length % 2)));
+  if (b[0] === 0xfe) head.swap16();
+  return head.toString('utf16le');
+}
+
 /** Tells the format from the bytes, not the file name: scrapers mislabel files. */
 export function sniffKind(bytes: Uint8Array, name = ''): Sniffed {
   if (bytes.length === 0) return { kind: null, reason: 'The file is empty.' };
   if (isPdf(bytes)) return { kind: 'pdf' };
   if (/\.pdf$/i.test(name)) return { kind: null, reason: 'The file is named .pdf but is not a PDF (no %PDF- header).' };
-  if (controlShare(bytes) > 0.02) return { kind: null, reason: 'The file is binary data, not a text, HTML or PDF document.' };
-  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1').toLowerCase();
+  // UTF-16 is half zero bytes when it is mostly ASCII; its byte-order mark says it is text all the same.
+  const utf16 = readBom(bytes)?.encoding.startsWith('utf-16');
+  if (!utf16 && controlShare(bytes) > 0.02) return { kind: null, reason: 'The file is binary data, not a text, HTML or PDF document.' };
+  const head = (utf16 ? utf16Head(bytes) : Buffer.from(bytes.subarray(0, 2048)).toString('latin1')).toLowerCase();
   if (/<(!doctype html|html|head|body|table|meta|div|p)[\s>]/.test(head) || /\.html?$/i.test(name)) return { kind: 'html' };
   return { kind: 'text' };
 }

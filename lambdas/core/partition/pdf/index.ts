@@ -2,6 +2,7 @@ import { detectScript, toSimplified } from '../../decode/script';
 import { RejectedInput } from '../../errors';
 import type { ParseOptions } from '../../record/options';
 import type { Cell, DocText, Grid, Locator } from '../../types';
+import { checkContentBudget } from './content-budget';
 import { needsRules } from './needs-rules';
 import { buildGrids } from './grids';
 import { ruledGrids, ruledTables, type RuledTable } from './ruled';
@@ -17,6 +18,7 @@ const MIN_CHARS_PER_PAGE = 20;
  * headers dropped, radical look-alikes fixed, simplified script) and the tables rebuilt from positions.
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
+  checkContentBudget(bytes, opts.maxPdfContentBytes);
   const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: needsRules });
   const tokens = pdf.pages.map(pageTokens);
   const pages = pdf.pages.map((p, i) => ({ height: p.height, width: p.width, lines: pageLines(tokens[i], p.height) }));

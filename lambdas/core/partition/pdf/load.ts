@@ -53,7 +53,11 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n += PAGES_IN_FLIGHT) {
       const batch = Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages - n + 1) }, (_, i) => readPage(n + i));
-      pages.push(...(await Promise.all(batch)));
+      // Every page of the batch settles before a failure is thrown: none is still reading when the document is destroyed.
+      for (const page of await Promise.allSettled(batch)) {
+        if (page.status === 'rejected') throw page.reason;
+        pages.push(page.value);
+      }
     }
     const info = (await deadline.race(doc.getMetadata()).catch(() => undefined))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;

@@ -1,0 +1,94 @@
+import { CopyObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { INCOMING_PREFIX, UPLOADED_AT_META } from '../ingest/s3-event';
+import { DEFAULT_LEASE_MS, sourceStates, type SourceState } from '../store';
+
+/** A report not final this long after its upload is stuck: the alarm's threshold. */
+export const STALE_MS = 15 * 60_000;
+
+export interface ReconcileOptions {
+  bucket: string;
+  now?: Date;
+  /** Objects younger than this are left to their own event (default 5 min). */
+  graceMs?: number;
+  /** Re-drives per report before the reconciler stops trying (its failures stay `failed`, and counted stale). */
+  maxAttempts?: number;
+  /** The ingest claim's lease: a `received` report is in flight until it ends (default DEFAULT_LEASE_MS). */
+  leaseMs?: number;
+}
+
+export interface ReconcileOutcome {
+  objects: number;
+  final: number;
+  /** Keys whose upload was announced again. */
+  redriven: string[];
+  /** Keys without a final status over STALE_MS after upload (what the alarm counts). */
+  stale: string[];
+}
+
+let s3: S3Client | undefined;
+const client = () => (s3 ??= new S3Client({}));
+
+/**
+ * Compares the originals under `incoming/` with the records and announces again every upload
+ * without a final status (`parsed`/`rejected`): no record (the event was lost in an outage), a
+ * `failed` one, or a `received` one whose claim has expired. The announcement is the object copied
+ * onto itself (a new ObjectCreated event, the original upload time in its metadata), so the same
+ * ingest path runs in AWS and locally; the content claim makes a repeat harmless.
+ */
+export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcome> {
+  const now = (opts.now ?? new Date()).getTime();
+  const grace = opts.graceMs ?? 5 * 60_000;
+  const maxAttempts = opts.maxAttempts ?? 5;
+  const states = await sourceStates();
+  const out: ReconcileOutcome = { objects: 0, final: 0, redriven: [], stale: [] };
+  for await (const object of incomingObjects(opts.bucket)) {
+    out.objects++;
+    const state = states.get(object.key);
+    if (state && (state.status === 'parsed' || state.status === 'rejected')) {
+      out.final++;
+      continue;
+    }
+    if (now - object.uploadedAt.getTime() >= STALE_MS) out.stale.push(object.key);
+    if (now - object.lastModified.getTime() < grace || inFlight(state, now, opts.leaseMs ?? DEFAULT_LEASE_MS) || (state && state.attempts >= maxAttempts)) continue;
+    await redrive(opts.bucket, object);
+    out.redriven.push(object.key);
+  }
+  return out;
+}
+
+const inFlight = (s: SourceState | undefined, now: number, leaseMs: number) =>
+  s?.status === 'received' && s.claimedAt !== undefined && Date.parse(s.claimedAt) + leaseMs > now;
+
+export interface IncomingObject {
+  key: string;
+  lastModified: Date;
+  /** The object's own time (a re-drive's copy keeps the first upload's time in its metadata). */
+  uploadedAt: Date;
+}
+
+async function* incomingObjects(bucket: string): AsyncGenerator<IncomingObject> {
+  let token: string | undefined;
+  do {
+    const page = await client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: INCOMING_PREFIX, ContinuationToken: token }));
+    for (const o of page.Contents ?? [])
+      if (o.Key && o.LastModified) yield { key: o.Key, lastModified: o.LastModified, uploadedAt: o.LastModified };
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+}
+
+/** A new ObjectCreated event for the same bytes: the object copied onto itself with the upload time kept. */
+export async function redrive(bucket: string, object: IncomingObject): Promise<void> {
+  // A second re-drive keeps the time the first one recorded.
+  const head = await client().send(new HeadObjectCommand({ Bucket: bucket, Key: object.key }));
+  const uploadedAt = head.Metadata?.[UPLOADED_AT_META] ?? object.uploadedAt.toISOString();
+  await client().send(
+    new CopyObjectCommand({
+      Bucket: bucket,
+      Key: object.key,
+      // Each path segment encoded on its own, as S3 (and s3rver) expect the copy source.
+      CopySource: `${bucket}/${object.key.split('/').map(encodeURIComponent).join('/')}`,
+      MetadataDirective: 'REPLACE',
+      Metadata: { [UPLOADED_AT_META]: uploadedAt },
+    }),
+  );
+}

@@ -1,0 +1,151 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { closeParseWorkers, parseIsolated } from '../../lambdas/core/record/parse-isolated';
+import { createHandler } from '../../lambdas/ingest/handler';
+import { recordId } from '../../lambdas/ingest/record-id';
+import { getReport } from '../../lambdas/store';
+import { spacesBomb, textOperatorBomb } from '../../scripts/hostile/bombs';
+import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { reportHtml } from '../../scripts/local/synthetic-report';
+
+/**
+ * Files that cost far more to read than their size says, through the bounded parse: `ogi parse`
+ * (in its own process, whose peak RSS is measured) and the ingest handler on the local stack.
+ * Each ends `rejected` with a reason naming the bound it hit, and the stack keeps serving.
+ */
+const ROOT = path.join(__dirname, '..', '..');
+const run = promisify(execFile);
+const GB = 1024 * 1024 * 1024;
+
+/** 8 MB of HTML over the 8 MB text cap, and 20 MB of digits named .html (the issue's two). */
+const bigHtml = () => Buffer.from(`<html><body>${'<p>政府信息公开</p>'.repeat(Math.ceil((9 * 1024 * 1024) / 24))}</body></html>`);
+const digits = () => Buffer.alloc(20 * 1024 * 1024, '0123456789');
+
+interface Hostile {
+  file: string;
+  make: () => Promise<Uint8Array> | Uint8Array;
+  rule: string;
+  reason: RegExp;
+}
+
+const HOSTILE: Hostile[] = [
+  { file: 'text-operators.pdf', make: () => textOperatorBomb(1100), rule: 'P-PDF-CONTENT-TOO-LARGE', reason: /over 64 MB of page content/ },
+  { file: 'spaces.pdf', make: () => spacesBomb(1500), rule: 'P-PDF-CONTENT-TOO-LARGE', reason: /over 64 MB of page content/ },
+  { file: 'big.html', make: bigHtml, rule: 'P-TOO-LARGE', reason: /HTML file is 9 MB.*limit 8 MB/ },
+  { file: 'digits.html', make: digits, rule: 'P-TOO-LARGE', reason: /limit 8 MB/ },
+];
+
+let dir: string;
+const files = new Map<string, Uint8Array>();
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-bounds-'));
+  for (const h of HOSTILE) {
+    const bytes = await h.make();
+    files.set(h.file, bytes);
+    writeFileSync(path.join(dir, h.file), bytes);
+  }
+}, 120_000);
+afterAll(async () => {
+  await closeParseWorkers();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the bounded parse', () => {
+  it.each(HOSTILE)('rejects $file with a reason naming the bound', async ({ file, rule, reason }) => {
+    const r = await parseIsolated({ id: 'x', name: file, bytes: files.get(file)! });
+    expect(r).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule })] });
+    expect(r.reason).toMatch(reason);
+  });
+
+  it('terminates a parse at its deadline, whatever it is doing, and the next parse runs', async () => {
+    // With the content check off, pdf.js would read the bomb for minutes: the deadline stops it.
+    const bomb = await textOperatorBomb(200);
+    const r = await parseIsolated({ id: 'b', name: 'b.pdf', bytes: bomb }, { maxPdfContentBytes: Infinity, timeoutMs: 3000, maxHeapMb: 128 });
+    expect(r.status).toBe('rejected');
+    expect(r.findings[0].rule).toMatch(/^P-(TIME|MEMORY)-LIMIT$/);
+    expect(r.input.sha256).toBe(createHash('sha256').update(bomb).digest('hex'));
+    const ok = await parseIsolated({ id: 'ok', name: 'ok.html', bytes: Buffer.from(reportHtml('限时测试局', 2024)) });
+    expect(ok).toMatchObject({ status: 'parsed', agency: '限时测试局' });
+  });
+
+  it('rejects a parse that outgrows its heap as a memory bound, not a crash', async () => {
+    const html = Buffer.from(`<html><body><table>${'<tr><td>1</td><td>2</td><td>3</td></tr>'.repeat(150_000)}</table></body></html>`);
+    const r = await parseIsolated({ id: 'm', name: 'm.html', bytes: html }, { maxHeapMb: 64 });
+    expect(r).toMatchObject({ status: 'rejected', input: { kind: 'html' } });
+    expect(r.findings[0].rule).toBe('P-MEMORY-LIMIT');
+    expect(r.reason).toMatch(/more than the 64 MB of memory/);
+  });
+});
+
+describe('ogi parse on hostile files', () => {
+  it('writes a rejected record for each, naming its bound, and stays under 1 GB', async () => {
+    const out = path.join(dir, 'out');
+    // The CLI in a process of its own, which reports its peak RSS (worker threads included) when done.
+    const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'cli/main.ts'))}).main(process.argv.slice(1)).then((code) => { process.stderr.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n'); process.exit(code); });`;
+    // Exit code 1: every file ends rejected (the CLI says so in its exit code).
+    const failed = await run(process.execPath, ['-e', script, 'parse', ...HOSTILE.map((h) => path.join(dir, h.file)), '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 }).then(
+      () => undefined,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(failed?.code).toBe(1);
+    const stderr = failed!.stderr;
+    for (const h of HOSTILE) {
+      const record = JSON.parse(readFileSync(path.join(out, h.file.replace(/\.\w+$/, '.json')), 'utf8'));
+      expect(record).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule: h.rule })] });
+      expect(record.reason).toMatch(h.reason);
+    }
+    const rss = Number(stderr.match(/RSS (\d+)/)![1]);
+    expect(rss).toBeLessThan(GB);
+  }, 120_000);
+});
+
+describe('the ingest handler on the local stack', () => {
+  let stack: LocalStack;
+  const escaped: unknown[] = [];
+  const ingest = createHandler();
+  // Peak RSS while these files go through the stack, sampled: jest runs other suites in this process before, so its lifetime peak is theirs too.
+  let peak = 0;
+  let sampler: NodeJS.Timeout | undefined;
+  afterAll(() => clearInterval(sampler));
+  beforeAll(async () => {
+    sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    stack = await startLocalStack({
+      handler: async (event) => {
+        try {
+          return await ingest(event);
+        } catch (err) {
+          escaped.push(err);
+          throw err;
+        }
+      },
+      retryDelaysMs: [10, 10],
+    });
+  });
+  afterAll(() => stack?.stop());
+
+  it.each(HOSTILE)('stores $file as rejected with its bound, and keeps serving', async ({ file, reason }) => {
+    const key = `incoming/bounds/${file}`;
+    const bytes = files.get(file)!;
+    await stack.upload(key, bytes);
+    const stored = await getReport(recordId(key, createHash('sha256').update(bytes).digest('hex')));
+    expect(stored).toMatchObject({ status: 'rejected', attempts: 1 });
+    expect(stored!.reason).toMatch(reason);
+    expect(escaped).toEqual([]);
+    expect(stack.invoker.deadLetters).toEqual([]);
+    // Still serving: an ordinary report right after is parsed.
+    const next = `incoming/bounds/after-${file}.html`;
+    const body = reportHtml('后续测试局', 2024, 100 + HOSTILE.findIndex((h) => h.file === file));
+    await stack.upload(next, body);
+    expect(await getReport(recordId(next, createHash('sha256').update(body).digest('hex')))).toMatchObject({ status: 'parsed' });
+  });
+
+  it('keeps the process (stack, handler and parse workers) under 1 GB throughout', () => {
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(GB);
+  });
+});

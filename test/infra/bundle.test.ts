@@ -1,0 +1,64 @@
+import type { S3Event } from 'aws-lambda';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { encodeKey } from '../../lambdas/ingest/s3-event';
+import { parseWorkerEsbuildArgs } from '../../lib/parse-worker-bundle';
+import { textOperatorBomb } from '../../scripts/hostile/bombs';
+import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+
+/**
+ * The ingest handler as Lambda runs it: bundled by esbuild with the functions' settings
+ * (lib/lambda-defaults.ts) plus the parse worker the CDK hook adds, in a folder with no
+ * node_modules, run by plain node against the local stack. The worker thread must find its file:
+ * without it the parse would fall back to loading the sources through tsx, which is not there.
+ */
+const ROOT = path.join(__dirname, '..', '..');
+const ESBUILD = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
+const SAMPLE_PDF = path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf');
+const run = promisify(execFile);
+
+let out: string;
+let stack: LocalStack;
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'ogi-bundle-'));
+  const common = ['--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--log-level=error'];
+  execFileSync(ESBUILD, [path.join(ROOT, 'lambdas/ingest/handler.ts'), ...common, `--outfile=${path.join(out, 'index.js')}`]);
+  execFileSync(ESBUILD, [...parseWorkerEsbuildArgs(ROOT, out), '--log-level=error']);
+  // A handler that never calls back (the invoker is not used): the bundled one is invoked by hand below.
+  stack = await startLocalStack({ handler: async () => undefined });
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(out, { recursive: true, force: true });
+});
+
+const event = (key: string): S3Event =>
+  ({
+    Records: [
+      {
+        eventName: 'ObjectCreated:Put',
+        eventTime: new Date().toISOString(),
+        s3: { bucket: { name: stack.bucket }, object: { key: encodeKey(key), size: 0 } },
+      },
+    ],
+  }) as unknown as S3Event;
+
+it('parses a PDF and rejects a PDF bomb in a worker thread, from the bundle alone', async () => {
+  const uploads = { 'incoming/bundle/report.pdf': readFileSync(SAMPLE_PDF), 'incoming/bundle/bomb.pdf': await textOperatorBomb(1100) };
+  for (const [Key, Body] of Object.entries(uploads)) await stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key, Body }));
+  const events = Object.keys(uploads).map(event);
+  const script = `const { handler } = require('./index.js');
+(async () => { const out = []; for (const e of ${JSON.stringify(events)}) out.push(...await handler(e)); console.log(JSON.stringify(out)); process.exit(0); })();`;
+  const env = { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_PATH: '' };
+  const { stdout } = await run(process.execPath, ['-e', script], { cwd: out, env, maxBuffer: 1 << 24 });
+  const results = JSON.parse(stdout) as { status: string; key: string }[];
+  expect(results.map((r) => [r.key, r.status])).toEqual([
+    ['incoming/bundle/report.pdf', 'parsed'],
+    ['incoming/bundle/bomb.pdf', 'rejected'],
+  ]);
+}, 120_000);
