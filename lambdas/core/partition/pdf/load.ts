@@ -20,7 +20,23 @@ interface Limits {
 
 // unpdf bundles pdf.js (1.5 MB): loaded on the first PDF only, so HTML and text parses never pay for it.
 let unpdf: Promise<typeof import('unpdf')> | undefined;
-const loadUnpdf = () => (unpdf ??= import('unpdf'));
+const loadUnpdf = () => (unpdf ??= (process.on('unhandledRejection', dropPdfJsStray), import('unpdf')));
+
+/** The exceptions pdf.js's own parser throws (read by name: jest loads unpdf in another realm). */
+const PDFJS_ERRORS = /^(XRefEntryException|XRefParseException|ParserEOFException|MissingDataException|FormatError|InvalidPDFException|UnknownErrorException)$/;
+
+/**
+ * pdf.js's in-process worker chains some calls with no rejection handler (`getPage(n).then(…)` in its
+ * message handlers), so on a damaged file the same error that rejects our awaited call also surfaces
+ * once more as an unhandled rejection, which would end the process. That stray copy is dropped; any
+ * other unhandled rejection is rethrown as Node would have thrown it, unless another listener (the
+ * parse worker's) is there to decide.
+ */
+function dropPdfJsStray(reason: unknown): void {
+  const name = typeof reason === 'object' && reason !== null ? (reason as { name?: unknown }).name : undefined;
+  if ((typeof name === 'string' && PDFJS_ERRORS.test(name)) || process.listenerCount('unhandledRejection') > 1) return;
+  throw reason;
+}
 
 /**
  * Positioned text of every page through pdf.js (unpdf's serverless build). Pages are read a few at a
