@@ -9,7 +9,4 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup-env.js'],
   moduleNameMapper: { '^unpdf$': '<rootDir>/test/unpdf-native.js' },
   testTimeout: 60000,
-  // A worker whose heap grew past this is replaced after its file: suites that measure their own
-  // process's memory (test/hostile/bounds) then do not inherit earlier suites' garbage.
-  workerIdleMemoryLimit: '512MB',
 };
