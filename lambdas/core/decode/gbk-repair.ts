@@ -51,8 +51,11 @@ export function repairMojibake(text: string, work: RepairWork = { scored: 0 }): 
   const damage: Damage[] = [];
   let out = '';
   let from = 0;
-  for (const run of runs) {
-    const best = model.scored < budget ? bestRepair(text, run, model, budget) : undefined;
+  for (const found of runs) {
+    // A repair widened over its neighbours may have taken the start of this run: the rest is what is left.
+    if (found.end <= from) continue;
+    const run = { ...found, start: Math.max(found.start, from) };
+    const best = model.scored < budget ? bestRepair(text, run, model, budget, from) : undefined;
     if (best) {
       out += text.slice(from, best.start);
       repairs.push({ kind: 'mojibake', at: out.length, before: text.slice(best.start, best.end), after: best.after, method: best.method });
@@ -162,8 +165,8 @@ interface Candidate {
   gain: number;
 }
 
-/** Tries every method over the run and slightly wider or narrower spans; the best clear gain wins. */
-function bestRepair(text: string, run: Run, model: Plausibility, budget: number): Candidate | undefined {
+/** Tries every method over the run and slightly wider or narrower spans, never before `floor` (text already repaired); the best clear gain wins. */
+function bestRepair(text: string, run: Run, model: Plausibility, budget: number, floor: number): Candidate | undefined {
   const winStart = Math.max(0, run.start - PAD);
   const winEnd = Math.min(text.length, run.end + PAD);
   const baseline = model.mean(text.slice(winStart, winEnd));
@@ -171,7 +174,7 @@ function bestRepair(text: string, run: Run, model: Plausibility, budget: number)
   // A run may start or end on garbled characters that happen to be common: widen over Han only,
   // so that no digit or punctuation mark is ever swallowed by a repair.
   let lo = run.start;
-  while (lo > Math.max(winStart, run.start - 2) && isHan(text[lo - 1])) lo--;
+  while (lo > Math.max(winStart, run.start - 2, floor) && isHan(text[lo - 1])) lo--;
   let hi = run.end;
   while (hi < Math.min(winEnd, run.end + 2) && isHan(text[hi])) hi++;
   for (let start = run.start; start >= lo; start--) {
