@@ -2,7 +2,7 @@ import { holdsTableRow } from './grids';
 import { isNumeric, pageLines, pageTokens, type PageText } from './layout';
 
 /**
- * Whether a page's rules are worth pdf.js's operator list (about as costly as its text again): only where the
+ * Whether a page's rules are worth pdf.js's operator list (about a third of its text's cost again): only where the
  * page prints figures outside prose, i.e. where the text positions see a table row (a figure set apart on its
  * line). A page whose figures all stand in sentences (a year, a count in a paragraph) holds no table to read.
  * Pages holding a table always get their rules, even when the text positions could read it: its cells then
