@@ -66,11 +66,13 @@ export function pageRules(fnArray: ArrayLike<number>, argsArray: unknown[], ops:
     else if (fn === ops.setFillRGBColor) fill = String((args as unknown[])[0]);
     else if (fn === ops.constructPath) {
       const [paint, [data]] = args as [number, [ArrayLike<number> | null]];
-      if (!data) continue;
-      const m = multiply(viewport, ctm);
-      const paths = subpaths(data).map((p) => p.map(([x, y]) => [m[0] * x + m[2] * y + m[4], height - (m[1] * x + m[3] * y + m[5])]));
-      if (strokeOps.has(paint) && visible(stroke)) for (const p of paths) strokedRules(p, rules);
-      if (fillOps.has(paint) && visible(fill)) for (const p of paths) filledRule(p, rules);
+      const stroked = strokeOps.has(paint) && visible(stroke);
+      const filled = fillOps.has(paint) && visible(fill);
+      if (!data || (!stroked && !filled)) continue;
+      for (const p of subpaths(data, multiply(viewport, ctm), height)) {
+        if (stroked) strokedRules(p, rules);
+        if (filled) filledRule(p, rules);
+      }
     }
   }
   return rules;
@@ -79,51 +81,52 @@ export function pageRules(fnArray: ArrayLike<number>, argsArray: unknown[], ops:
 /** Near-white paint (cell backgrounds, white-on-white borders) draws no visible rule. */
 const visible = (hex: string) => !/^#(?:[e-f][0-9a-f]){3}$/i.test(hex);
 
-/** Straight-line subpaths as point lists; a curve breaks the subpath (it is no rule). A closed subpath repeats its first point. */
-function subpaths(data: ArrayLike<number>): number[][][] {
-  const out: number[][][] = [];
-  let cur: number[][] = [];
-  const end = () => {
-    if (cur.length > 1) out.push(cur);
-    cur = [];
-  };
+/**
+ * Straight-line subpaths as flat point lists (x0, y0, x1, y1, …) through `m`, y measured up from the page's
+ * bottom; a curve breaks the subpath (it is no rule). A closed subpath repeats its first point.
+ */
+function subpaths(data: ArrayLike<number>, m: number[], height: number): number[][] {
+  // No closures here: it runs once per path, and tsx names every local function it creates.
+  const out: number[][] = [];
+  let cur: number[] = [];
   for (let k = 0; k < data.length; ) {
     const op = data[k++];
-    if (op === MOVE) {
-      end();
-      cur.push([data[k], data[k + 1]]);
-      k += 2;
-    } else if (op === LINE) {
-      cur.push([data[k], data[k + 1]]);
-      k += 2;
-    } else if (op === CURVE || op === QUAD) {
-      const n = op === CURVE ? 6 : 4;
-      end();
-      cur.push([data[k + n - 2], data[k + n - 1]]);
-      k += n;
-    } else if (op === CLOSE) {
-      if (cur.length > 1) cur.push(cur[0]);
-      end();
-    } else break;
+    if (op === CLOSE && cur.length > 2) cur.push(cur[0], cur[1]);
+    if (op !== LINE) {
+      if (cur.length > 2) out.push(cur);
+      cur = [];
+    }
+    const n = op === MOVE || op === LINE ? 2 : op === CURVE ? 6 : op === QUAD ? 4 : 0;
+    if (n === 0) {
+      if (op === CLOSE) continue;
+      break;
+    }
+    // The segment's end point (a curve's last control point) starts or continues the subpath.
+    const [x, y] = [data[k + n - 2], data[k + n - 1]];
+    cur.push(m[0] * x + m[2] * y + m[4], height - (m[1] * x + m[3] * y + m[5]));
+    k += n;
   }
-  end();
+  if (cur.length > 2) out.push(cur);
   return out;
 }
 
 /** Each axis-parallel segment of a stroked path is a rule (a stroked rectangle gives its four sides). */
-function strokedRules(points: number[][], rules: Rule[]): void {
-  for (let k = 1; k < points.length; k++) {
-    const [ax, ay] = points[k - 1];
-    const [bx, by] = points[k];
+function strokedRules(p: number[], rules: Rule[]): void {
+  for (let k = 2; k + 1 < p.length; k += 2) {
+    const [ax, ay, bx, by] = [p[k - 2], p[k - 1], p[k], p[k + 1]];
     if (Math.abs(ay - by) < 0.5 || Math.abs(ax - bx) < 0.5) addRule(rules, ax, ay, bx, by);
   }
 }
 
 /** A filled path whose box is thin in one direction is a rule along its centre line. */
-function filledRule(points: number[][], rules: Rule[]): void {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+function filledRule(p: number[], rules: Rule[]): void {
+  let [x1, x2, y1, y2] = [p[0], p[0], p[1], p[1]];
+  for (let k = 2; k + 1 < p.length; k += 2) {
+    x1 = Math.min(x1, p[k]);
+    x2 = Math.max(x2, p[k]);
+    y1 = Math.min(y1, p[k + 1]);
+    y2 = Math.max(y2, p[k + 1]);
+  }
   const w = x2 - x1;
   const h = y2 - y1;
   if (h <= MAX_THICKNESS && w > 2 * h) addRule(rules, x1, (y1 + y2) / 2, x2, (y1 + y2) / 2);
