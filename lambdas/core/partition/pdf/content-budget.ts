@@ -6,29 +6,46 @@ const NOT_CONTENT = /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType)\b|\/L
 /** How far back from `stream` a stream's dictionary may start. */
 const MAX_DICT = 8192;
 
+/** Deflate expands data at most 1032-fold (zlib's stated limit for its format). */
+const MAX_DEFLATE_RATIO = 1032;
+
 /**
  * Refuses a PDF whose streams (other than images and fonts) inflate past `budget` bytes, before
  * pdf.js reads it: a 3 MB file can hold a gigabyte of text operators, which pdf.js would expand
  * into buffers outside any heap limit. Flate streams are inflated with an output cap, so this
- * check never holds more than the budget; streams it cannot read are left to pdf.js.
+ * check never holds more than the budget; streams it cannot read are left to pdf.js. Streams are
+ * inflated largest first, and only until the most the others could expand to (deflate's limit)
+ * fits in what is left: a report's many small streams (fonts' glyph procedures) are never inflated.
  */
 export function checkContentBudget(bytes: Uint8Array, budget: number): void {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const s = buf.toString('latin1');
+  const streams = contentStreams(bytes).sort((a, b) => b.data.length - a.data.length);
+  const most = (c: { data: Uint8Array; flate: boolean }) => c.data.length * (c.flate ? MAX_DEFLATE_RATIO : 1);
+  let unread = streams.reduce((n, c) => n + most(c), 0);
   let used = 0;
-  for (let at = s.indexOf('stream'); at >= 0; at = s.indexOf('stream', at + 6)) {
-    const stream = streamAt(s, at);
-    if (!stream) continue;
-    at = Math.max(at, stream.end - 6);
-    if (NOT_CONTENT.test(stream.dict)) continue;
-    const data = buf.subarray(stream.start, stream.end);
-    used += /\/FlateDecode\b/.test(stream.dict) ? inflatedSize(data, budget - used + 1) : data.length;
+  for (const c of streams) {
+    if (used + unread <= budget) return;
+    unread -= most(c);
+    used += c.flate ? inflatedSize(c.data, budget - used + 1) : c.data.length;
     if (used > budget)
       throw new RejectedInput(
         `The PDF's content is too large to read: over ${Math.round(budget / 1024 / 1024)} MB of page content once decompressed (an annual report has a few MB).`,
         'P-PDF-CONTENT-TOO-LARGE',
       );
   }
+}
+
+/** The raw data of every stream pdf.js may expand to read text, and whether it is Flate-encoded. */
+function contentStreams(bytes: Uint8Array): { data: Uint8Array; flate: boolean }[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const s = buf.toString('latin1');
+  const out: { data: Uint8Array; flate: boolean }[] = [];
+  for (let at = s.indexOf('stream'); at >= 0; at = s.indexOf('stream', at + 6)) {
+    const stream = streamAt(s, at);
+    if (!stream) continue;
+    at = Math.max(at, stream.end - 6);
+    if (!NOT_CONTENT.test(stream.dict)) out.push({ data: buf.subarray(stream.start, stream.end), flate: /\/FlateDecode\b/.test(stream.dict) });
+  }
+  return out;
 }
 
 interface RawStream {

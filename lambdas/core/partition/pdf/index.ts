@@ -6,7 +6,7 @@ import { checkContentBudget } from './content-budget';
 import { needsRules } from './needs-rules';
 import { buildGrids } from './grids';
 import { ruledGrids, ruledTables, type RuledTable } from './ruled';
-import { docTop, dropFurniture, lineText, pageLines, pageTokens, type Line } from './layout';
+import { docTop, dropFurniture, lineText, pageLines, pageTokens, type Line, type PageText, type Token } from './layout';
 import { loadPdf } from './load';
 import { fixRadicals } from './radicals';
 
@@ -19,9 +19,13 @@ const MIN_CHARS_PER_PAGE = 20;
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
   checkContentBudget(bytes, opts.maxPdfContentBytes);
-  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: needsRules });
-  const tokens = pdf.pages.map(pageTokens);
-  const pages = pdf.pages.map((p, i) => ({ height: p.height, width: p.width, lines: pageLines(tokens[i], p.height) }));
+  // Each page's tokens and lines are read once, for the choice of ruled pages and for the text.
+  const read = new Map<number, { tokens: Token[]; lines: Line[] }>();
+  const layout = (p: PageText) => read.get(p.page) ?? read.set(p.page, withLines(pageTokens(p), p.height)).get(p.page)!;
+  const ruledPage = (p: PageText) => needsRules(p, () => layout(p).lines);
+  const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: ruledPage });
+  const tokens = pdf.pages.map((p) => layout(p).tokens);
+  const pages = pdf.pages.map((p) => ({ height: p.height, width: p.width, lines: layout(p).lines }));
   const visible = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + lineText(l).replace(/\s/g, '').length, 0), 0);
   if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length))
     throw new RejectedInput('The PDF has no text layer (it looks like scanned images); it needs OCR before it can be read.', 'P-PDF-NO-TEXT');
@@ -51,6 +55,8 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
     pages: pdf.pages.length,
   };
 }
+
+const withLines = (tokens: Token[], height: number) => ({ tokens, lines: pageLines(tokens, height) });
 
 /** opencc t2cn maps character for character, so positions and lengths stay as printed. */
 function simplifiedLine(l: Line): Line {
