@@ -23,6 +23,9 @@ interface Limits {
 let unpdf: Promise<typeof import('unpdf')> | undefined;
 const loadUnpdf = () => (unpdf ??= (process.on('unhandledRejection', dropPdfJsStray), import('unpdf')));
 
+/** pdf.js (unpdf's build), with the guard against its stray rejections in place: every use of pdf.js goes through here. */
+export const loadPdfJs = async () => (await loadUnpdf()).getResolvedPDFJS();
+
 /** The exceptions pdf.js's own parser throws (read by name: jest loads unpdf in another realm). */
 const PDFJS_ERRORS = /^(XRefEntryException|XRefParseException|ParserEOFException|MissingDataException|FormatError|InvalidPDFException|UnknownErrorException)$/;
 
@@ -49,7 +52,7 @@ export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<Loaded
   // its end would come back silently incomplete. Every complete PDF ends with `%%EOF`.
   if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF'))
     throw new RejectedInput('The PDF is truncated (its end is missing); download or export it again.', 'P-PDF-TRUNCATED');
-  const { getDocument, OPS } = await (await loadUnpdf()).getResolvedPDFJS();
+  const { getDocument, OPS } = await loadPdfJs();
   const deadline = new Deadline(limits.timeoutMs);
   // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay intact.
   // maxImageSize 0 and headless fonts: neither images nor glyph outlines are made for the operator list (only its rules are read).
