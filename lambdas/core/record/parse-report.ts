@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { decode } from '../decode';
 import { RejectedInput } from '../errors';
 import { readMetadata } from '../metadata';
 import { extractNarrative } from '../narrative';
-import { partitionHtml } from '../partition/html';
 import { partitionPdf } from '../partition/pdf';
-import { partitionText } from '../partition/text';
+import { readText } from '../partition/read-text';
 import { checkReport } from '../rules';
 import { withIds } from '../rules/evidence';
 import { findSections } from '../sections/find-sections';
@@ -62,11 +60,11 @@ async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opt
       `The ${info.kind === 'html' ? 'HTML' : 'text'} file is ${mb(bytes.byteLength)} MB; an annual report is far smaller (limit ${mb(opts.maxTextBytes)} MB for text and HTML).`,
       'P-TOO-LARGE',
     );
-  const decoded = decode(bytes, info.kind);
+  const { decoded, doc } = readText(bytes, info.kind);
   info.encoding = decoded.encoding;
   info.script = decoded.script;
   report.repairs = decoded.repairs;
-  return info.kind === 'html' ? partitionHtml(decoded) : partitionText(decoded);
+  return doc;
 }
 
 function fill(report: Report, doc: DocText): void {
