@@ -14,6 +14,11 @@ import type { Report } from '../../lambdas/core/types';
 // reads, then the page walked view by view in Debian's chromium.
 
 const ROOT = path.resolve(__dirname, '../..');
+/** An HTML and a Markdown text report (years and agencies outside the workbench's): their evidence is shown as source text. */
+const TEXT_SAMPLES = {
+  html: { file: 'gen-2021-html-split-variants.html', agency: '南溪县教育局' },
+  text: { file: 'gen-2021-pipes-markdown.txt', agency: '东湖区人民政府' },
+};
 let session: PageSession;
 let api: LocalApi;
 let page: Page;
@@ -26,6 +31,7 @@ beforeAll(async () => {
   await stack.upload('incoming/empty-upload.html', '');
   await stack.upload('incoming/picture.html', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(400, 1)]));
   await stack.upload('incoming/gen-2021-pdf-cid.pdf', readFileSync(path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf')));
+  for (const s of Object.values(TEXT_SAMPLES)) await stack.upload(`incoming/${s.file}`, readFileSync(path.join(ROOT, 'samples', s.file)));
   session = await openPage(stack);
   ({ api, page } = session);
 });
@@ -257,5 +263,60 @@ describe('evidence', () => {
     await page.locator('.pdf-highlight').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-evidence-pdf.png') });
     expect((await fetch(new URL(`/reports/${q(items[0].id)}/file`, api.url))).headers.get('content-type')).toBe('application/pdf');
+  });
+
+  /** The stored id of an uploaded sample: its file name plus the content hash. */
+  const sampleId = async (s: { file: string; agency: string }) => {
+    const { items } = await get(`/reports?agency=${q(s.agency)}`);
+    const hit = items.find((r: { id: string }) => r.id.startsWith(s.file.replace(/\.\w+$/, '')));
+    expect(hit).toBeDefined();
+    return hit.id as string;
+  };
+  const printed = (raw: string) => raw.split(' → ')[0];
+
+  test.each(Object.entries(TEXT_SAMPLES))('%s values: the API reads the original again and marks the printed cell in its text', async (_kind, sample) => {
+    const id = await sampleId(sample);
+    const { report } = await get(`/reports/${q(id)}`);
+    const keys = Object.keys(report.evidence);
+    expect(keys.length).toBeGreaterThan(150);
+    for (const key of keys.filter((_, i) => i % 8 === 0)) {
+      const e = report.evidence[key];
+      const cell = printed(e.raw);
+      const w = await get(`/reports/${q(id)}/text?at=${e.loc.offset}&len=${cell.length}`);
+      expect({ key, marked: w.text.slice(w.mark.start, w.mark.end) }).toEqual({ key, marked: cell });
+      expect(w.start + w.mark.start).toBe(e.loc.offset);
+      // A whole printed number read alone is the value itself.
+      if (/^\d+$/.test(e.raw)) expect(Number(w.text.slice(w.mark.start, w.mark.end))).toBe(report.values[key]);
+      expect(w.text.length).toBeLessThanOrEqual(cell.length + 2 * 240);
+    }
+    const past = await fetch(new URL(`/reports/${q(id)}/text?at=99999999&len=3`, api.url));
+    expect([past.status, (await past.json()).message]).toEqual([400, expect.stringContaining('past the end')]);
+  });
+
+  test('no source text for a PDF: its evidence is the page', async () => {
+    const { items } = await get(`/reports?agency=${q('北塘镇人民政府')}`);
+    const pdf = items.find((r: { id: string }) => r.id.startsWith('gen-2021-pdf-cid'));
+    expect((await fetch(new URL(`/reports/${q(pdf.id)}/text?at=0`, api.url))).status).toBe(404);
+  });
+
+  test('walk: report → evidence → the source text around an HTML and a text cell, the cell marked', async () => {
+    for (const sample of Object.values(TEXT_SAMPLES)) {
+      const id = await sampleId(sample);
+      const { report } = await get(`/reports/${q(id)}`);
+      const ev = report.evidence['t3.newReceived.total'];
+      await open(`report/${q(id)}`);
+      await page.locator('td[data-key="t3.newReceived.total"]').click();
+      const pre = page.locator('#evidence .source-text pre');
+      await pre.waitFor({ timeout: 10000 });
+      expect(await pre.locator('mark').textContent()).toBe(printed(ev.raw));
+      // The source as printed leads up to the mark: the row's label stands before the cell.
+      const before = await pre.evaluate((p) => [...p.childNodes].slice(0, [...p.childNodes].findIndex((n) => n.nodeName === 'MARK')).map((n) => n.textContent).join(''));
+      expect(before).toContain('本年新收政府信息公开申请数量');
+      expect(await page.locator('#evidence .source-text .error').count()).toBe(0);
+      // Absent parts of the panel are left out, not printed as "null".
+      expect(await page.locator('#evidence').textContent()).not.toContain('null');
+      await page.screenshot({ path: path.join(ARTIFACTS, `workbench-evidence-${sample.file.endsWith('.html') ? 'html' : 'text'}.png`) });
+    }
+    expect(session.pageErrors).toEqual([]);
   });
 });
