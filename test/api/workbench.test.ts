@@ -310,7 +310,10 @@ describe('evidence', () => {
       await pre.waitFor({ timeout: 10000 });
       expect(await pre.locator('mark').textContent()).toBe(printed(ev.raw));
       // The source as printed leads up to the mark: the row's label stands before the cell.
-      const before = await pre.evaluate((p) => [...p.childNodes].slice(0, [...p.childNodes].findIndex((n) => n.nodeName === 'MARK')).map((n) => n.textContent).join(''));
+      const before = await pre.evaluate((p) => {
+        const nodes = Array.from(p.childNodes);
+        return nodes.slice(0, nodes.findIndex((n) => n.nodeName === 'MARK')).map((n) => n.textContent).join('');
+      });
       expect(before).toContain('本年新收政府信息公开申请数量');
       expect(await page.locator('#evidence .source-text .error').count()).toBe(0);
       // Absent parts of the panel are left out, not printed as "null".
