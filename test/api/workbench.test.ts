@@ -8,6 +8,7 @@ import { startLocalStack } from '../../scripts/local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 import { WB_ALIASED, WB_MISSING_2024, WB_REGISTRY, seedWorkbench } from './workbench-fixtures';
 import type { Report } from '../../lambdas/core/types';
+import { PEER_COUNTS, PEER_RATES } from '../../lambdas/core/audit/peer-outliers';
 
 // The officer's workbench on the local stack (DynamoDB Local, s3rver, the real ingest for
 // uploads) with 62 registered agencies over two years and the 2024 audit run: the API routes it
@@ -228,6 +229,26 @@ describe('compare', () => {
     await page.click('figure.chart[data-metric="rate.granted"] button.unfold');
     await expectCount('figure.chart[data-metric="rate.granted"] rect.bar', n);
     await shot('workbench-compare');
+  });
+
+  test("outliers within a peer group are exactly the audit's X5 findings for that group, on the page too", async () => {
+    const group = WB_REGISTRY.filter((a) => a.kind === 'department' && a.level === '县').map((a) => a.name);
+    const metrics = [...PEER_RATES.map((r) => `rate.${r.name}`), ...PEER_COUNTS];
+    const data = await get(`/compare?year=2024&kind=department&level=${q('县')}&metrics=${metrics.join(',')}`);
+    const marked = data.rows.flatMap((r: { agency: string; cells: Record<string, { outlier: boolean; direction: string }> }) =>
+      metrics.filter((m) => r.cells[m].outlier).map((m) => `${r.agency} ${m} ${r.cells[m].direction}`));
+    const { items } = await get('/findings?year=2024&rule=X5&limit=200');
+    const audit = items
+      .filter((f: { rule: string; agency: string }) => (f.rule === 'X5-RATE' || f.rule === 'X5-ZERO') && group.includes(f.agency))
+      .map((f: { rule: string; agency: string; keys: string[]; message: string }) =>
+        `${f.agency} ${f.rule === 'X5-ZERO' ? f.keys[0] : `rate.${PEER_RATES.find((r) => r.num[0] === f.keys[0])!.name}`} ${/偏高/.test(f.message) ? 'high' : 'low'}`);
+    expect(audit.length).toBeGreaterThan(5);
+    expect(marked.sort()).toEqual(audit.sort());
+    // The page marks the same agencies on the chart of the rate.
+    await open(`compare?year=2024&kind=department&level=${q('县')}&metrics=rate.noInfo`);
+    await page.click('figure.chart[data-metric="rate.noInfo"] button.unfold');
+    const bars = await page.locator('figure.chart[data-metric="rate.noInfo"] rect.bar.outlier').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-agency')));
+    expect(bars.sort()).toEqual(audit.filter((a: string) => a.includes(' rate.noInfo ')).map((a: string) => a.split(' ')[0]).sort());
   });
 });
 
