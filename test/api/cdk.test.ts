@@ -31,7 +31,7 @@ test('one route per API route, every one behind the Cognito JWT authorizer', () 
   });
 });
 
-test('officers sign in through a Cognito user pool: hosted UI domain, code grant back to the page, MFA, no self sign-up, two groups', () => {
+test('officers sign in through a Cognito user pool: hosted UI domain, code grant back to the page, sign-out back to it, MFA, no self sign-up, two groups', () => {
   template.hasResourceProperties('AWS::Cognito::UserPool', {
     MfaConfiguration: 'ON',
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -43,6 +43,10 @@ test('officers sign in through a Cognito user pool: hosted UI domain, code grant
     AllowedOAuthFlows: ['code'],
     GenerateSecret: false,
     CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(api.distribution.node.defaultChild as never), 'DomainName'] }, '/']] }],
+  });
+  // Sign-out at the hosted UI returns to the page: the page's address is a registered logout URL.
+  template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    LogoutURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(api.distribution.node.defaultChild as never), 'DomainName'] }, '/']] }],
   });
   const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
   expect(groups).toEqual(['officer', 'reviewer']);

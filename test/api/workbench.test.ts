@@ -344,3 +344,51 @@ describe('evidence', () => {
     expect(session.pageErrors).toEqual([]);
   });
 });
+
+describe('sign-out', () => {
+  const AUTH = { domain: 'https://ogi-test.auth.example.com', clientId: 'client123' };
+
+  test('locally (no sign-in on 127.0.0.1) there is no sign-out button', async () => {
+    await open('overview?year=2024');
+    expect(await page.locator('#sign-out').isHidden()).toBe(true);
+  });
+
+  test('the hosted UI logout URL names the app client and returns to the page', async () => {
+    // A string, so the module is imported by the browser, not transpiled into a require by jest.
+    const built: string = await page.evaluate(`import('/auth.js').then((m) => m.logoutUrl(${JSON.stringify(AUTH)}, 'https://page.example.com'))`);
+    const u = new URL(built);
+    expect([u.origin, u.pathname]).toEqual([AUTH.domain, '/logout']);
+    expect(Object.fromEntries(u.searchParams)).toEqual({ client_id: AUTH.clientId, logout_uri: 'https://page.example.com/' });
+  });
+
+  test('signed in through the hosted UI: the button forgets the tokens and signs out at the hosted UI', async () => {
+    const tab = await session.browser.newPage();
+    try {
+      // The page as deployed: config.json names the user pool, and this tab holds a signed-in session.
+      await tab.route('**/config.json', (r) => r.fulfill({ json: { auth: AUTH } }));
+      const signedOut: string[] = [];
+      await tab.route(`${AUTH.domain}/**`, (r) => {
+        signedOut.push(r.request().url());
+        return r.fulfill({ contentType: 'text/html', body: '<p>signed out</p>' });
+      });
+      await tab.addInitScript(() => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        sessionStorage.setItem('ogi-session', JSON.stringify({ accessToken: 'token', idToken: 'id', expiresAt: Date.now() + 3_600_000 }));
+      });
+      await tab.goto(`${api.url}#/overview?year=2024`);
+      await tab.waitForSelector('main#view > section.overview');
+      await tab.click('#sign-out');
+      await tab.waitForURL(`${AUTH.domain}/**`);
+      expect(signedOut).toHaveLength(1);
+      expect(Object.fromEntries(new URL(signedOut[0]).searchParams)).toEqual({ client_id: AUTH.clientId, logout_uri: `${api.url.replace(/\/$/, '')}/` });
+      // Back on the page the tokens are gone: the sign-in view, and no sign-out button.
+      await tab.goto(`${api.url}#/overview?year=2024`);
+      await tab.waitForSelector('section.sign-in');
+      expect(await tab.evaluate(() => sessionStorage.getItem('ogi-session'))).toBeNull();
+      expect(await tab.locator('#sign-out').isHidden()).toBe(true);
+    } finally {
+      await tab.close();
+    }
+  });
+});
