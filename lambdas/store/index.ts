@@ -37,6 +37,7 @@ export {
   allReportsOfYear,
   getReport,
   getReportByContent,
+  findingTally,
   listFindings,
   listReportsByAgency,
   listReportsByYear,
@@ -47,6 +48,7 @@ export {
   type SourceState,
   type AgencyValues,
   type FindingFilter,
+  type FindingTally,
   type YearQuery,
 } from './queries';
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';

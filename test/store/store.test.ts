@@ -5,6 +5,7 @@ import {
   allReportsOfYear,
   claimReport,
   ClaimLost,
+  findingTally,
   getReport,
   IngestInProgress,
   InvalidCursor,
@@ -125,6 +126,16 @@ describe('year queries', () => {
     expect(r1info.items.length).toBe(12);
     const all = await listFindings({ year }, { limit: 1000 });
     expect(all.items.length).toBe(11 + 12 * 2);
+  });
+
+  it('tallies the findings of a year from their id, rule, severity and agency alone', async () => {
+    const all = (await listFindings({ year }, { limit: 1000 })).items;
+    const tally = await findingTally(year);
+    const key = (f: { id: string; rule: string; severity: string; agency: string | null }) => `${f.id} ${f.rule} ${f.severity} ${f.agency}`;
+    expect(tally.map(key).sort()).toEqual(all.map(key).sort());
+    // The projection leaves out the message, evidence and keys (these test findings carry no fingerprint id).
+    expect([...new Set(tally.flatMap((f) => Object.keys(f)))].sort()).toEqual(['agency', 'rule', 'severity']);
+    expect(Object.keys(all[0])).toEqual(expect.arrayContaining(['message', 'evidence', 'keys']));
   });
 
   it('refuses a cursor it did not issue', async () => {
