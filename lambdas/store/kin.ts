@@ -1,4 +1,5 @@
-import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-get';
 import { agencyKey } from '../core/audit/names';
 import type { Report } from '../core/types';
 import { db } from './client';
@@ -23,17 +24,7 @@ export async function currentKin(agency: string, year: number): Promise<ReportVi
     await queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.kinPartition(agencyKey(agency), year) } }])
   ).map((i) => i.id as string);
   if (ids.length === 0) return [];
-  const { doc, table } = db();
-  const out: ReportView[] = [];
-  // An agency-year holds a handful of versions: one BatchGet of at most 100 keys per call.
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [table]: { Keys: ids.slice(i, i + 100).map((id) => keys.report(id)) } };
-    while (request && Object.keys(request).length) {
-      const res = await doc.send(new BatchGetCommand({ RequestItems: request }));
-      out.push(...(res.Responses?.[table] ?? []).map((item) => fromItem<ReportView>(item)));
-      request = res.UnprocessedKeys as typeof request;
-    }
-  }
+  const out = (await batchGet(ids.map((id) => keys.report(id)))).map((item) => fromItem<ReportView>(item));
   return out.filter((r) => r.current && r.status === 'parsed').sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -72,7 +72,7 @@ function joinWrapped(lines: string[]): { pieces: string[] }[] {
 }
 
 function pipeRow(line: string, at: At, context: TableId): Row[] {
-  if (/^[\s|:\-]+$/.test(line)) return [];
+  if (/^[\s|:-]+$/.test(line)) return [];
   const lead = /^\s*\|/.exec(line)?.[0].length ?? 0;
   const parts = line.slice(lead).replace(/\|\s*$/, '').split('|');
   const cells: Cell[] = [];
