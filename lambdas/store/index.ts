@@ -52,6 +52,6 @@ export {
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';
 export { markFailed, markForReprocess, saveReport, type SaveInput } from './save-report';
 export { currentKin, putKin, reviseReport } from './kin';
-export { resolveNeighbourhood } from './neighbourhood';
+export { kinName, resolveNeighbourhood } from './neighbourhood';
 export { putValueReview, valueReviewsOf, type ValueReviewItem } from './value-reviews';
 export { tableDefinition } from './table';

@@ -1,5 +1,4 @@
 import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { agencyKey } from '../core/audit/names';
 import type { Report } from '../core/types';
 import { db } from './client';
 import { ClaimLost } from './errors';
@@ -9,18 +8,18 @@ import { queryAll } from './paged-query';
 import { deleteFindings, putFindings } from './save-report';
 
 /**
- * Registers a parsed report under its agency's matching name and year, so the reports of the
- * years around it find it whatever way each printed the agency's name.
+ * Registers a parsed report under its agency's matching name (`matchingName`) and year, so the
+ * reports of the years around it find it whatever way each printed the agency's name.
  */
-export async function putKin(report: Report): Promise<void> {
+export async function putKin(name: string, report: Report): Promise<void> {
   const { doc, table } = db();
-  await doc.send(new PutCommand({ TableName: table, Item: { ...keys.kin(agencyKey(report.agency!), report.year!, report.id), id: report.id } }));
+  await doc.send(new PutCommand({ TableName: table, Item: { ...keys.kin(name, report.year!, report.id), id: report.id } }));
 }
 
-/** The current parsed reports of the agency (matched as the audit matches names) for `year`. */
-export async function currentKin(agency: string, year: number): Promise<ReportView[]> {
+/** The current parsed reports filed under the agency's matching name `name` for `year`. */
+export async function currentKin(name: string, year: number): Promise<ReportView[]> {
   const ids = (
-    await queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.kinPartition(agencyKey(agency), year) } }])
+    await queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.kinPartition(name, year) } }])
   ).map((i) => i.id as string);
   if (ids.length === 0) return [];
   const { doc, table } = db();

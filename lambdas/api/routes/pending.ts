@@ -1,4 +1,4 @@
-import { allReportsOfYear, getRecordObject, getReport, listReportsByAgency, putValueReview, resolveNeighbourhood, type ReportView } from '../../store';
+import { allReportsOfYear, getRecordObject, getReport, kinName, listReportsByAgency, putValueReview, resolveNeighbourhood, type ReportView } from '../../store';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
 import { pendingQuery, pendingRowParam, valueReviewBody } from '../schemas';
@@ -47,7 +47,7 @@ export const decidePending = route({
     if (values.length !== pending.keys.length) throw new BadRequest(`values must give ${pending.keys.length} numbers, one for each of ${pending.keys.join(', ')}`);
     const before = pending.keys.map((k) => record.values[k] ?? null);
     const review = { row: pending.row, printed: pending.printed, values, by: identity, at: new Date().toISOString(), note: body.note };
-    await putValueReview(record.agency!, record.year!, record.id, review, before);
+    await putValueReview(await kinName(record.agency!), record.year!, record.id, review, before);
     await resolveNeighbourhood(bucket, record);
     const after = await getRecordObject(bucket, view.recordKey);
     return { json: { values: Object.fromEntries(pending.keys.map((k) => [k, after.values[k] ?? null])), evidence: Object.fromEntries(pending.keys.map((k) => [k, after.evidence[k] ?? null])), pending: after.pending ?? [] } };
