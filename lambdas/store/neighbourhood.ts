@@ -4,7 +4,8 @@ import type { Report } from '../core/types';
 import { getRegistry } from './audit';
 import { ClaimLost } from './errors';
 import type { ReportView } from './items';
-import { currentKin, putKin, reviseReport } from './kin';
+import { currentKin, putKin } from './kin';
+import { reviseReport } from './revise-report';
 import { getRecordObject, putRecordObject } from './record-object';
 import { valueReviewsOf } from './value-reviews';
 
