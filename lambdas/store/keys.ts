@@ -72,6 +72,13 @@ export const keys = {
   auditRunPrefix: RUN,
   auditRun: (year: number, finishedAt: string, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${finishedAt}#${runId}` }),
   auditFinding: (year: number, findingId: string): AuditFindingKey => ({ pk: `AUDIT#${year}`, sk: `${FINDING}${findingId}` }),
+  /**
+   * Officers' decisions on an agency-year's open rows, under the matching name (`matchingName`):
+   * a `REVIEW#` partition, the one prefix the API may write. `VALUEREVIEW#…` is where they were kept
+   * before; still read, never written.
+   */
+  valueReviewPartition: (name: string, year: number) => `REVIEW#VALUE#${name}#${year}`,
+  legacyValueReviewPartition: (name: string, year: number) => `VALUEREVIEW#${name}#${year}`,
   /** Every parsed version of one agency-year under the name the audit matches on (`matchingName`): neighbours are found here. */
   kin: (name: string, year: number, id: string) => ({ pk: `KIN#${name}#${year}`, sk: `REPORT#${id}` }),
   kinPartition: (name: string, year: number) => `KIN#${name}#${year}`,
