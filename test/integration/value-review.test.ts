@@ -17,10 +17,13 @@ let stack: LocalStack;
 let api: LocalApi;
 const AGENCY = '白沙市市场监督管理局';
 const [r19, r20] = pair2019(LICENSING_2019, LICENSING_2020, [AGENCY, AGENCY]).map((s) => renderTextRuns(s));
+let release!: () => void;
+const held = new Promise<void>((r) => (release = r));
 const idOf = (key: string, body: string) => recordId(key, createHash('sha256').update(body).digest('hex'));
 
 beforeAll(async () => {
-  stack = await startLocalStack({ handler: createHandler(), retryDelaysMs: [10, 10] });
+  // The re-decision waits for the test's word, so the test sees what the API alone writes.
+  stack = await startLocalStack({ handler: createHandler(), retryDelaysMs: [10, 10], redecide: async (e) => (await held, redecide(e)) });
   api = await startApiServer();
   await stack.upload('incoming/baisha-2019.txt', r19);
   await stack.upload('incoming/baisha-2020.txt', r20);
@@ -91,10 +94,21 @@ describe('values waiting for an officer (待核实)', () => {
     const pending = (await call('/pending?year=2020')).body.items as Pending[];
     const reading = pending.find((p) => p.reportId === id20 && p.row === 't2.licensing.prev')!.readings.findIndex((r) => r.texts.join('|') === '396|442|278');
 
+    const { doc } = db();
+    const send = doc.send.bind(doc);
+    const writes: string[] = [];
+    const spy = jest.spyOn(doc, 'send').mockImplementation(((command: { constructor: { name: string }; input: { Key?: { pk?: string } } }) => {
+      if (!/^(Get|BatchGet|Query|Scan)Command$/.test(command.constructor.name)) writes.push(`${command.constructor.name} ${command.input.Key?.pk ?? '?'}`);
+      return send(command as never);
+    }) as never);
     const res = await decide(id20, 't2.licensing.prev', { reading, note: '对照网页原表：442 | 278' });
-    // Accepted: the review is stored, the re-decision function (invoked through the local Lambda endpoint) does the rest.
+    spy.mockRestore();
+    // Accepted: the API stored only the review (the one partition its role may write) and invoked the re-decision function through the local Lambda endpoint.
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ status: 'accepted', reportId: id20, review: { values: [396, 442, 278], by: expect.stringMatching(/^local:/) } });
+    expect(writes).toEqual([`UpdateCommand REVIEW#VALUE#${AGENCY}#2020`]);
+    expect((await call(`/reports/${id20}`)).body.report.values['t2.licensing.change']).toBeUndefined();
+    release();
     await stack.redecider.idle();
     expect(stack.redecider.deadLetters).toEqual([]);
 
