@@ -1,6 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Api } from './api';
+import { Api, type PageDomain } from './api';
 import { Audit } from './audit';
 import { Ingest } from './ingest';
 import { Reconcile } from './reconcile';
@@ -23,7 +23,7 @@ export class OgiStack extends Stack {
     this.storage = new Storage(this, 'Storage');
     this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
     this.redecide = new Redecide(this, 'Redecide', { bucket: this.storage.bucket, table: this.storage.table });
-    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table, redecideFn: this.redecide.fn });
+    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table, redecideFn: this.redecide.fn, pageDomain: pageDomainOf(this) });
     this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
     this.audit = new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -35,4 +35,14 @@ export class OgiStack extends Stack {
       alarms: [this.reconcile.staleAlarm, this.redecide.failureAlarm],
     });
   }
+}
+
+/** The page's own domain from CDK context (`-c pageDomain=… -c pageCertificateArn=…`): both or neither. */
+function pageDomainOf(scope: Construct): PageDomain | undefined {
+  const domainName: unknown = scope.node.tryGetContext('pageDomain');
+  const certificateArn: unknown = scope.node.tryGetContext('pageCertificateArn');
+  if (domainName === undefined && certificateArn === undefined) return undefined;
+  if (typeof domainName !== 'string' || typeof certificateArn !== 'string' || !domainName || !certificateArn)
+    throw new Error('pageDomain and pageCertificateArn go together: give both, or neither for CloudFront\'s own domain');
+  return { domainName, certificateArn };
 }

@@ -9,7 +9,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
-import { projectFunction } from './lambda-defaults';
+import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
 
 export interface RedecideProps {
@@ -60,15 +60,11 @@ export class Redecide extends Construct {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the on-failure destination of the re-decision function; its events are inspected and re-invoked by hand.',
     });
-    Validations.of(this.fn).acknowledge(
+    acknowledgeFunction(this.fn,
       { id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`, reason: 'Reads and rewrites the parsed-record JSON of any report it revises.' },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table’s own GSIs (an agency’s reports); the wildcard covers only this table’s indexes.',
-      },
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution policy grants only CloudWatch Logs writes; the log group is the function’s own.',
       },
       { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundling target and the tests were run against.' },
     );

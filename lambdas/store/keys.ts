@@ -39,6 +39,7 @@ export type ItemKey<P extends string = string, S extends string = string> = { pk
 export type ReportKey = ItemKey<`REPORT#${string}`, 'REPORT'>;
 export type FindingKey = ItemKey<`REPORT#${string}`, `FINDING#${string}`>;
 export type ContentKey = ItemKey<`CONTENT#${string}`, 'CONTENT'>;
+export type SourceKey = ItemKey<`SOURCE#${string}`, 'SOURCE'>;
 export type SlotKey = ItemKey<`SLOT#${string}#${number}`, 'SLOT'>;
 export type ReviewKey = ItemKey<`REVIEW#${string}`, 'REVIEW'>;
 export type RegistryAgencyKey = ItemKey<'REGISTRY', `AGENCY#${string}`>;
@@ -46,7 +47,7 @@ export type AuditRunKey = ItemKey<`AUDIT#${number}`, `RUN#${string}`>;
 export type AuditFindingKey = ItemKey<`AUDIT#${number}`, `FINDING#${string}`>;
 
 /** Every item type of the table (README.md, "Items"), by the key that identifies it. */
-export type AnyItemKey = ReportKey | FindingKey | ContentKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey;
+export type AnyItemKey = ReportKey | FindingKey | ContentKey | SourceKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey;
 
 const FINDING = 'FINDING#';
 const REGISTRY = 'REGISTRY';
@@ -58,6 +59,8 @@ export const keys = {
   finding: (id: string, n: number): FindingKey => ({ pk: `REPORT#${id}`, sk: `${FINDING}${pad(n, 4)}` }),
   findingPrefix: FINDING,
   content: (sha256: string): ContentKey => ({ pk: `CONTENT#${sha256}`, sk: 'CONTENT' }),
+  /** One uploaded object (bucket and key, hashed: a key may be 1,024 bytes) → the report its bytes gave: the reconciler reads it by key. */
+  source: (bucket: string, key: string): SourceKey => ({ pk: `SOURCE#${createHash('sha256').update(`${bucket}/${key}`).digest('hex')}`, sk: 'SOURCE' }),
   slot: (agency: string, year: number): SlotKey => ({ pk: `SLOT#${agency}#${year}`, sk: 'SLOT' }),
   /** An officer's review of a finding, by the finding's fingerprint: it outlives a re-parse. */
   review: (fingerprint: string): ReviewKey => ({ pk: `REVIEW#${fingerprint}`, sk: 'REVIEW' }),

@@ -1,4 +1,5 @@
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-get';
 import type { Report } from '../core/types';
 import { db } from './client';
 import { fromItem, type ReportView } from './items';
@@ -20,16 +21,6 @@ export async function currentKin(name: string, year: number): Promise<ReportView
     await queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.kinPartition(name, year) } }])
   ).map((i) => i.id as string);
   if (ids.length === 0) return [];
-  const { doc, table } = db();
-  const out: ReportView[] = [];
-  // An agency-year holds a handful of versions: one BatchGet of at most 100 keys per call.
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [table]: { Keys: ids.slice(i, i + 100).map((id) => keys.report(id)) } };
-    while (request && Object.keys(request).length) {
-      const res = await doc.send(new BatchGetCommand({ RequestItems: request }));
-      out.push(...(res.Responses?.[table] ?? []).map((item) => fromItem<ReportView>(item)));
-      request = res.UnprocessedKeys as typeof request;
-    }
-  }
+  const out = (await batchGet(ids.map((id) => keys.report(id)))).map((item) => fromItem<ReportView>(item));
   return out.filter((r) => r.current && r.status === 'parsed').sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -75,7 +75,7 @@ test('the page bucket is private, reached through CloudFront origin access contr
 });
 
 test('the function may read the table, update only reviews, invoke the re-decision function and write nothing to the bucket', () => {
-  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('ApiFunctionServiceRole') }] } });
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('ApiFunctionRole') }] } });
   const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
   const actions = statements.flatMap((s) => [s.Action].flat());
   // Reviews are created and changed with UpdateItem alone; the records a value review changes are the re-decision function's to write.

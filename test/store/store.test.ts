@@ -12,6 +12,7 @@ import {
   listReportsByAgency,
   listReportsByYear,
   saveReport,
+  sourceStates,
   tableDefinition,
   valuesForYear,
   type Claim,
@@ -74,6 +75,24 @@ describe('claims', () => {
     const claim = claimFor('重复');
     await ingest(claim, '重复', 2024);
     expect(await claimReport(claim)).toEqual({ outcome: 'duplicate', id: claim.id, status: 'parsed' });
+  });
+
+  it('links every object key a claim sees to its report, for the reconciler to read by key', async () => {
+    const first = claimFor('来源');
+    const received = claimFor('来源');
+    await claimReport(received);
+    await ingest(first, '来源', 2024);
+    // The same bytes again under a key of up to 1,024 bytes (a source item's key is a hash of it).
+    const longKey = `incoming/${'长'.repeat(330)}.html`;
+    expect(await claimReport({ ...first, source: { bucket: 'b', key: longKey } })).toMatchObject({ outcome: 'duplicate' });
+    const states = await sourceStates('b', [first.source.key, received.source.key, longKey, 'incoming/never-claimed.html']);
+    expect(Object.fromEntries([...states].map(([k, s]) => [k, [s.reportId, s.status]]))).toEqual({
+      [first.source.key]: [first.id, 'parsed'],
+      [received.source.key]: [received.id, 'received'],
+      [longKey]: [first.id, 'parsed'],
+    });
+    // Another bucket's object of the same key is another object.
+    expect((await sourceStates('other', [first.source.key])).size).toBe(0);
   });
 });
 

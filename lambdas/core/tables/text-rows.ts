@@ -45,7 +45,7 @@ function joinWrapped(lines: string[]): string[] {
 }
 
 function pipeRow(line: string, offset: number, context: TableId): Row[] {
-  if (/^[\s|:\-]+$/.test(line)) return [];
+  if (/^[\s|:-]+$/.test(line)) return [];
   const parts = line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|');
   const cells: Cell[] = [];
   let at = offset + line.indexOf(parts[0]);
