@@ -6,6 +6,7 @@ import { Distribution, HeadersFrameOption, ResponseHeadersPolicy, SecurityPolicy
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -21,12 +22,14 @@ import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { SignIn } from './sign-in';
 import { logicalId } from './nag';
 
-/** Partition-key prefixes the API may write (IAM dynamodb:LeadingKeys): reviews, and what a value review decides anew. */
-export const API_WRITABLE_PARTITIONS = ['REVIEW#*', 'VALUEREVIEW#*', 'REPORT#*', 'KIN#*'];
+/** Partition-key prefixes the API may write (IAM dynamodb:LeadingKeys): officers' reviews only. */
+export const API_WRITABLE_PARTITIONS = ['REVIEW#*'];
 
 export interface ApiProps {
   bucket: IBucket;
   table: TableV2;
+  /** Applies value reviews (lib/redecide.ts): the API invokes it asynchronously after storing one. */
+  redecideFn: IFunction;
   /** Requests per second across the API, and the burst above it (default 50 / 100). */
   rateLimit?: number;
   burstLimit?: number;
@@ -101,16 +104,15 @@ export class Api extends Construct {
       description: 'Query API: reports, findings and reviews, comparisons, CSV',
       memorySize: 512,
       timeout: Duration.seconds(15),
-      environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
+      environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, OGI_REDECIDE_FUNCTION: props.redecideFn.functionName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
     });
-    // Read everything. Write only the partitions an officer's decision touches: reviews (REVIEW#, with
-    // their moved-out history, and VALUEREVIEW#) and, because a value review re-runs the rules at once,
-    // the decided report's items and its neighbourhood registration (REPORT#, KIN#); never contents,
-    // slots, audit runs or the registry. Originals and audit files: read to presign links to them.
+    // Read everything. Write only officers' reviews (REVIEW#: of findings with their moved-out history,
+    // and of values, REVIEW#VALUE#); a value review's consequences for the records are written by the
+    // re-decision function, which the API may only invoke. Originals and audit files: read to presign links to them.
     table.grantReadData(this.fn);
     this.fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        actions: ['dynamodb:UpdateItem'],
         resources: [table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': API_WRITABLE_PARTITIONS } },
       }),
@@ -121,7 +123,8 @@ export class Api extends Construct {
         resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`), bucket.arnForObjects(`${AUDITS_PREFIX}*`)],
       }),
     );
-    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`)] }));
+    // The function itself, not its versions or aliases (`grantInvoke` would add `:*`).
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.redecideFn.functionArn] }));
 
     this.signIn = new SignIn(this, 'SignIn', { pageOrigin: this.pageOrigin, domainPrefix: props.signInDomainPrefix });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });

@@ -5,6 +5,7 @@ import { Audit } from './audit';
 import { Ingest } from './ingest';
 import { Reconcile } from './reconcile';
 import { Monitoring } from './monitoring';
+import { Redecide } from './redecide';
 import { Storage } from './storage';
 
 /** The whole system in one stack; each concern is a construct of its own in lib/. */
@@ -12,6 +13,7 @@ export class OgiStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
   readonly api: Api;
+  readonly redecide: Redecide;
   readonly reconcile: Reconcile;
   readonly audit: Audit;
   readonly monitoring: Monitoring;
@@ -20,7 +22,8 @@ export class OgiStack extends Stack {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
     this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
-    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table, pageDomain: pageDomainOf(this) });
+    this.redecide = new Redecide(this, 'Redecide', { bucket: this.storage.bucket, table: this.storage.table });
+    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table, redecideFn: this.redecide.fn, pageDomain: pageDomainOf(this) });
     this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
     this.audit = new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -29,7 +32,7 @@ export class OgiStack extends Stack {
       apiFn: this.api.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,
-      alarms: [this.reconcile.staleAlarm],
+      alarms: [this.reconcile.staleAlarm, this.redecide.failureAlarm],
     });
   }
 }

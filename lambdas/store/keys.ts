@@ -75,9 +75,16 @@ export const keys = {
   auditRunPrefix: RUN,
   auditRun: (year: number, finishedAt: string, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${finishedAt}#${runId}` }),
   auditFinding: (year: number, findingId: string): AuditFindingKey => ({ pk: `AUDIT#${year}`, sk: `${FINDING}${findingId}` }),
-  /** Every parsed version of one agency-year under the name the audit matches on (`agencyKey`): neighbours are found here. */
-  kin: (agencyKey: string, year: number, id: string) => ({ pk: `KIN#${agencyKey}#${year}`, sk: `REPORT#${id}` }),
-  kinPartition: (agencyKey: string, year: number) => `KIN#${agencyKey}#${year}`,
+  /**
+   * Officers' decisions on an agency-year's open rows, under the matching name (`matchingName`):
+   * a `REVIEW#` partition, the one prefix the API may write. `VALUEREVIEW#…` is where they were kept
+   * before; still read, never written.
+   */
+  valueReviewPartition: (name: string, year: number) => `REVIEW#VALUE#${name}#${year}`,
+  legacyValueReviewPartition: (name: string, year: number) => `VALUEREVIEW#${name}#${year}`,
+  /** Every parsed version of one agency-year under the name the audit matches on (`matchingName`): neighbours are found here. */
+  kin: (name: string, year: number, id: string) => ({ pk: `KIN#${name}#${year}`, sk: `REPORT#${id}` }),
+  kinPartition: (name: string, year: number) => `KIN#${name}#${year}`,
 
   /** GSI1 partition of an agency; sort `year#uploadedAt#id` orders history within a year. */
   agency: (agency: string) => `AGENCY#${agency}`,

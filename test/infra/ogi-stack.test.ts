@@ -150,18 +150,35 @@ describe('nothing lost (issue 19)', () => {
 });
 
 describe('API writes (issue 19)', () => {
-  it('may write only review partitions and what a value review decides anew (REPORT#, KIN#), never contents, slots, audits or the registry', () => {
-    const role = idOf(stack.api.fn.role!);
-    const writes = Object.values(template.findResources('AWS::IAM::Policy'))
+  const statementsOf = (fn: IConstruct & { role?: IConstruct }) => {
+    const role = idOf(fn.role!);
+    return Object.values(template.findResources('AWS::IAM::Policy'))
       .map((p) => p as PolicyResource)
       .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[])
-      .filter((s) => actionsOf(s).some((a) => /dynamodb:(UpdateItem|PutItem|DeleteItem|BatchWriteItem)/.test(a)));
-    expect(writes).toEqual([
-      expect.objectContaining({
-        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*', 'VALUEREVIEW#*', 'REPORT#*', 'KIN#*'] } },
-      }),
-    ]);
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+  };
+
+  it('may update only REVIEW# items: no report, finding, kin, content, slot, audit or registry item, and no record object', () => {
+    const api = statementsOf(stack.api.fn);
+    const writes = api.filter((s) => actionsOf(s).some((a) => /^dynamodb:(UpdateItem|PutItem|DeleteItem|BatchWriteItem|\*)$/.test(a)));
+    expect(writes).toEqual([expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*'] } } })]);
+    expect(api.flatMap(actionsOf).filter((a) => /^s3:(Put|Delete)/.test(a))).toEqual([]);
+  });
+
+  it('hands a value review to the re-decision function: invoke only that function, asynchronously retried, failures queued and alarmed', () => {
+    const api = statementsOf(stack.api.fn);
+    const invokes = api.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    expect(JSON.stringify(invokes.map((s) => s.Resource))).toContain(idOf(stack.redecide.fn));
+    expect(JSON.stringify(invokes.map((s) => s.Resource))).not.toContain(idOf(stack.ingest.fn));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ OGI_REDECIDE_FUNCTION: { Ref: idOf(stack.redecide.fn) }, POWERTOOLS_SERVICE_NAME: 'ogi-api' }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: idOf(stack.redecide.fn) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack.redecide.failures), 'Arn'] } } },
+    });
+    expect(stack.monitoring.alarms).toContain(stack.redecide.failureAlarm);
   });
 });
 
