@@ -191,7 +191,6 @@ export class Api extends Construct {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table\'s own GSIs (by agency, year, rule); the wildcard covers only this table\'s indexes.',
       },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundles were tested against.' },
     );
     Validations.of(webBucket).acknowledge({
       id: 'AwsSolutions-S1',

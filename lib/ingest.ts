@@ -83,10 +83,6 @@ export class Ingest extends Construct {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table\'s own GSIs (slot history, superseded findings); the wildcard covers only this table\'s indexes.',
       },
-      {
-        id: 'AwsSolutions-L1',
-        reason: 'Node.js 22 is the runtime the issue and the bundling target were tested against; Node.js 24 after a test run on it.',
-      },
     );
 
     bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: INCOMING_PREFIX });

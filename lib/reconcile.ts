@@ -76,7 +76,6 @@ export class Reconcile extends Construct {
     acknowledgeFunction(this.fn,
       { id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`, reason: 'Re-drives any upload: the objects under incoming/ are named by uploaders.' },
       { id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`, reason: 'Read access granted by grantReadData covers the table’s own indexes only.' },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundling target and the tests were run against.' },
     );
   }
 }

@@ -66,7 +66,6 @@ export class Redecide extends Construct {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table’s own GSIs (an agency’s reports); the wildcard covers only this table’s indexes.',
       },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundling target and the tests were run against.' },
     );
   }
 }
