@@ -1,10 +1,12 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Distribution, HeadersFrameOption, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Distribution, HeadersFrameOption, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -16,21 +18,30 @@ import { routes } from '../lambdas/api/routes';
 import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
-import { projectFunction } from './lambda-defaults';
+import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { SignIn } from './sign-in';
 import { logicalId } from './nag';
 
-/** Partition-key prefixes the API may write (IAM dynamodb:LeadingKeys): reviews, and what a value review decides anew. */
-export const API_WRITABLE_PARTITIONS = ['REVIEW#*', 'VALUEREVIEW#*', 'REPORT#*', 'KIN#*'];
+/** Partition-key prefixes the API may write (IAM dynamodb:LeadingKeys): officers' reviews only. */
+export const API_WRITABLE_PARTITIONS = ['REVIEW#*'];
 
 export interface ApiProps {
   bucket: IBucket;
   table: TableV2;
+  /** Applies value reviews (lib/redecide.ts): the API invokes it asynchronously after storing one. */
+  redecideFn: IFunction;
   /** Requests per second across the API, and the burst above it (default 50 / 100). */
   rateLimit?: number;
   burstLimit?: number;
   /** Prefix of the sign-in (Cognito hosted UI) domain; default `ogi-audit-<account>`. */
   signInDomainPrefix?: string;
+  /** The page's own domain name and its ACM certificate (in us-east-1, as CloudFront requires); default: CloudFront's domain. */
+  pageDomain?: PageDomain;
+}
+
+export interface PageDomain {
+  domainName: string;
+  certificateArn: string;
 }
 
 const WEB_DIR = path.join(__dirname, '..', 'lambdas', 'api', 'web');
@@ -70,15 +81,22 @@ export class Api extends Construct {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
       },
     });
+    const domain = props.pageDomain;
     this.distribution = new Distribution(this, 'Page', {
       defaultRootObject: 'index.html',
+      // CloudFront's own certificate allows TLS 1.0 and cannot be changed; an own domain's can.
+      ...(domain && {
+        domainNames: [domain.domainName],
+        certificate: Certificate.fromCertificateArn(this, 'PageCertificate', domain.certificateArn),
+        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      }),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(webBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
       },
     });
-    this.pageOrigin = `https://${this.distribution.distributionDomainName}`;
+    this.pageOrigin = `https://${domain?.domainName ?? this.distribution.distributionDomainName}`;
 
     this.fn = projectFunction(this, 'Function', {
       entry: path.join(__dirname, '..', 'lambdas', 'api', 'handler.ts'),
@@ -86,16 +104,15 @@ export class Api extends Construct {
       description: 'Query API: reports, findings and reviews, comparisons, CSV',
       memorySize: 512,
       timeout: Duration.seconds(15),
-      environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
+      environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, OGI_REDECIDE_FUNCTION: props.redecideFn.functionName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
     });
-    // Read everything. Write only the partitions an officer's decision touches: reviews (REVIEW#, with
-    // their moved-out history, and VALUEREVIEW#) and, because a value review re-runs the rules at once,
-    // the decided report's items and its neighbourhood registration (REPORT#, KIN#); never contents,
-    // slots, audit runs or the registry. Originals and audit files: read to presign links to them.
+    // Read everything. Write only officers' reviews (REVIEW#: of findings with their moved-out history,
+    // and of values, REVIEW#VALUE#); a value review's consequences for the records are written by the
+    // re-decision function, which the API may only invoke. Originals and audit files: read to presign links to them.
     table.grantReadData(this.fn);
     this.fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        actions: ['dynamodb:UpdateItem'],
         resources: [table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': API_WRITABLE_PARTITIONS } },
       }),
@@ -106,7 +123,8 @@ export class Api extends Construct {
         resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${RECORDS_PREFIX}*`), bucket.arnForObjects(`${AUDITS_PREFIX}*`)],
       }),
     );
-    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`)] }));
+    // The function itself, not its versions or aliases (`grantInvoke` would add `:*`).
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.redecideFn.functionArn] }));
 
     this.signIn = new SignIn(this, 'SignIn', { pageOrigin: this.pageOrigin, domainPrefix: props.signInDomainPrefix });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
@@ -151,12 +169,12 @@ export class Api extends Construct {
 
     new CfnOutput(this, 'PageUrl', { value: this.pageOrigin });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
-    this.acknowledge(bucket, table, webBucket);
+    this.acknowledge(bucket, table, webBucket, domain);
   }
 
   /** cdk-nag findings that are deliberate, each with its reason. */
-  private acknowledge(bucket: IBucket, table: TableV2, webBucket: Bucket): void {
-    Validations.of(this.fn).acknowledge(
+  private acknowledge(bucket: IBucket, table: TableV2, webBucket: Bucket, domain: PageDomain | undefined): void {
+    acknowledgeFunction(this.fn,
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
         reason: 'Presigns links to any uploaded original, which the role must itself be able to read.',
@@ -173,11 +191,6 @@ export class Api extends Construct {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table\'s own GSIs (by agency, year, rule); the wildcard covers only this table\'s indexes.',
       },
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution policy grants only CloudWatch Logs writes.',
-      },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundles were tested against.' },
     );
     Validations.of(webBucket).acknowledge({
       id: 'AwsSolutions-S1',
@@ -187,8 +200,12 @@ export class Api extends Construct {
       { id: 'AwsSolutions-CFR1', reason: 'Officers work from several regions; access is controlled by IAM on the API, not by geography.' },
       { id: 'AwsSolutions-CFR2', reason: 'The distribution serves three static files; every data request goes to the IAM-authorized, throttled API.' },
       { id: 'AwsSolutions-CFR3', reason: 'Static page only; the API keeps access logs of every data request.' },
-      { id: 'AwsSolutions-CFR4', reason: 'Default CloudFront certificate until a custom domain with a TLS 1.2 policy is configured.' },
     );
+    if (!domain)
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'CloudFront\'s default certificate, whose TLS policy cannot be set: deploy with -c pageDomain=… -c pageCertificateArn=… for TLS 1.2 at least.',
+      });
     // CDK's singleton function that copies the page into the bucket at deploy time.
     const deployer = Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (deployer)

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { REGISTRY_PREFIX } from '../lambdas/audit/registry';
 import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
-import { projectFunction } from './lambda-defaults';
+import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
 
 export interface AuditProps {
@@ -68,7 +68,7 @@ export class Audit extends Construct {
     table.grantReadWriteData(this.fn);
 
     const b = logicalId(bucket);
-    Validations.of(this.fn).acknowledge(
+    acknowledgeFunction(this.fn,
       { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${RECORDS_PREFIX}*]`, reason: 'Reads every parsed record of the audited years: the records are the audit’s input.' },
       { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${REGISTRY_PREFIX}*]`, reason: 'Reads the registry CSVs supervisors upload under registry/.' },
       { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${AUDITS_PREFIX}*]`, reason: 'Writes one folder of report files per audit run under audits/<year>/<run>/.' },
@@ -76,11 +76,6 @@ export class Audit extends Construct {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table’s own GSIs (a year’s reports, findings by rule); the wildcard covers only this table’s indexes.',
       },
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution policy grants only CloudWatch Logs writes; the log group is the function’s own.',
-      },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundling target and the tests were run against.' },
     );
   }
 }

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
-import { projectFunction } from './lambda-defaults';
+import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
 import { parseWorkerHooks } from './parse-worker-bundle';
 
@@ -70,7 +70,7 @@ export class Ingest extends Construct {
     );
     this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`)] }));
     table.grantReadWriteData(this.fn);
-    Validations.of(this.fn).acknowledge(
+    acknowledgeFunction(this.fn,
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
         reason: 'Reads any uploaded original: the objects under incoming/ are the function\'s input, named by uploaders.',
@@ -82,14 +82,6 @@ export class Ingest extends Construct {
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table\'s own GSIs (slot history, superseded findings); the wildcard covers only this table\'s indexes.',
-      },
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution policy grants only CloudWatch Logs writes; the log group is the function\'s own.',
-      },
-      {
-        id: 'AwsSolutions-L1',
-        reason: 'Node.js 22 is the runtime the issue and the bundling target were tested against; Node.js 24 after a test run on it.',
       },
     );
 

@@ -1,10 +1,11 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Api } from './api';
+import { Api, type PageDomain } from './api';
 import { Audit } from './audit';
 import { Ingest } from './ingest';
 import { Reconcile } from './reconcile';
 import { Monitoring } from './monitoring';
+import { Redecide } from './redecide';
 import { Storage } from './storage';
 
 /** The whole system in one stack; each concern is a construct of its own in lib/. */
@@ -12,6 +13,7 @@ export class OgiStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
   readonly api: Api;
+  readonly redecide: Redecide;
   readonly reconcile: Reconcile;
   readonly audit: Audit;
   readonly monitoring: Monitoring;
@@ -20,7 +22,8 @@ export class OgiStack extends Stack {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
     this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
-    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table });
+    this.redecide = new Redecide(this, 'Redecide', { bucket: this.storage.bucket, table: this.storage.table });
+    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table, redecideFn: this.redecide.fn, pageDomain: pageDomainOf(this) });
     this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
     this.audit = new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -29,7 +32,17 @@ export class OgiStack extends Stack {
       apiFn: this.api.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,
-      alarms: [this.reconcile.staleAlarm],
+      alarms: [this.reconcile.staleAlarm, this.redecide.failureAlarm],
     });
   }
+}
+
+/** The page's own domain from CDK context (`-c pageDomain=… -c pageCertificateArn=…`): both or neither. */
+function pageDomainOf(scope: Construct): PageDomain | undefined {
+  const domainName: unknown = scope.node.tryGetContext('pageDomain');
+  const certificateArn: unknown = scope.node.tryGetContext('pageCertificateArn');
+  if (domainName === undefined && certificateArn === undefined) return undefined;
+  if (typeof domainName !== 'string' || typeof certificateArn !== 'string' || !domainName || !certificateArn)
+    throw new Error('pageDomain and pageCertificateArn go together: give both, or neither for CloudFront\'s own domain');
+  return { domainName, certificateArn };
 }

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -10,7 +10,7 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
-import { projectFunction } from './lambda-defaults';
+import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
 
 export interface ReconcileProps {
@@ -73,14 +73,9 @@ export class Reconcile extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
-    Validations.of(this.fn).acknowledge(
+    acknowledgeFunction(this.fn,
       { id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`, reason: 'Re-drives any upload: the objects under incoming/ are named by uploaders.' },
       { id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`, reason: 'Read access granted by grantReadData covers the table’s own indexes only.' },
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution policy grants only CloudWatch Logs writes; the log group is the function’s own.',
-      },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the bundling target and the tests were run against.' },
     );
   }
 }

@@ -51,6 +51,11 @@ export const notAssessableParam = z
 
 export const reportQuery = z.strictObject({ notAssessable: notAssessableParam });
 
+export const reportTextQuery = z.strictObject({
+  at: z.coerce.number().int().min(0).describe("The cell's offset in the report's text: `evidence.loc.offset` of an HTML or text report's value"),
+  len: z.coerce.number().int().min(1).max(200).default(1).describe('How many characters the cell covers (its printed text), 1-200'),
+});
+
 export const findingsQuery = z.strictObject({
   year,
   rule: text('rule').optional().describe('Rule id or family: `S5` matches S5-balance, S5-t4 …; `S5-balance` only that check'),

@@ -27,7 +27,7 @@ export function reportSummary(r: ReportView) {
 export type ReportSummary = ReturnType<typeof reportSummary>;
 
 /** The fingerprint of a finding, given by the core (report rules, parse findings, rejections and audit rules alike). */
-export const fingerprintOf = (f: FindingView): string => f.id;
+export const fingerprintOf = (f: Pick<FindingView, 'id'>): string => f.id;
 
 /** The API's finding id: report id and fingerprint, so a review can find its finding without an index. */
 export const findingRef = (reportId: string, fp: string) => `${reportId}~${fp}`;

@@ -24,7 +24,10 @@ export interface Locator {
   y?: number;
   /** PDF cell drawn by the table's ruling: left, bottom, width and height in points from the page's bottom-left. */
   box?: { x: number; y: number; w: number; h: number };
-  /** Character offset in the decoded text. */
+  /**
+   * Where the cell's first printed character stands in `DocText.text` (HTML: the page's text in
+   * reading order; text: the decoded text, markup blanked), as `partition/read-text.ts` gives it again.
+   */
   offset?: number;
 }
 

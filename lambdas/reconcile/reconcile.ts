@@ -39,19 +39,21 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
   const now = (opts.now ?? new Date()).getTime();
   const grace = opts.graceMs ?? 5 * 60_000;
   const maxAttempts = opts.maxAttempts ?? 5;
-  const states = await sourceStates();
   const out: ReconcileOutcome = { objects: 0, final: 0, redriven: [], stale: [] };
-  for await (const object of incomingObjects(opts.bucket)) {
-    out.objects++;
-    const state = states.get(object.key);
-    if (state && (state.status === 'parsed' || state.status === 'rejected')) {
-      out.final++;
-      continue;
+  for await (const page of incomingPages(opts.bucket)) {
+    const states = await sourceStates(opts.bucket, page.map((o) => o.key));
+    for (const object of page) {
+      out.objects++;
+      const state = states.get(object.key);
+      if (state && (state.status === 'parsed' || state.status === 'rejected')) {
+        out.final++;
+        continue;
+      }
+      if (now - object.uploadedAt.getTime() >= STALE_MS) out.stale.push(object.key);
+      if (now - object.lastModified.getTime() < grace || inFlight(state, now, opts.leaseMs ?? DEFAULT_LEASE_MS) || (state && state.attempts >= maxAttempts)) continue;
+      await redrive(opts.bucket, object);
+      out.redriven.push(object.key);
     }
-    if (now - object.uploadedAt.getTime() >= STALE_MS) out.stale.push(object.key);
-    if (now - object.lastModified.getTime() < grace || inFlight(state, now, opts.leaseMs ?? DEFAULT_LEASE_MS) || (state && state.attempts >= maxAttempts)) continue;
-    await redrive(opts.bucket, object);
-    out.redriven.push(object.key);
   }
   return out;
 }
@@ -66,12 +68,12 @@ export interface IncomingObject {
   uploadedAt: Date;
 }
 
-async function* incomingObjects(bucket: string): AsyncGenerator<IncomingObject> {
+/** The objects under `incoming/`, a listing page (up to 1,000) at a time. */
+async function* incomingPages(bucket: string): AsyncGenerator<IncomingObject[]> {
   let token: string | undefined;
   do {
     const page = await client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: INCOMING_PREFIX, ContinuationToken: token }));
-    for (const o of page.Contents ?? [])
-      if (o.Key && o.LastModified) yield { key: o.Key, lastModified: o.LastModified, uploadedAt: o.LastModified };
+    yield (page.Contents ?? []).flatMap((o) => (o.Key && o.LastModified ? [{ key: o.Key, lastModified: o.LastModified, uploadedAt: o.LastModified }] : []));
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
 }

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
 import { IngestInProgress } from './errors';
 import type { S3Source } from './items';
@@ -29,7 +29,8 @@ export const DEFAULT_LEASE_MS = 2.5 * 60_000;
 
 /**
  * Idempotency on content: one transaction creates both the content item (`CONTENT#sha256`) and
- * the report in status `received`, each only if absent. When the content is known already:
+ * the report in status `received`, each only if absent, and links the object to the report
+ * (`SOURCE#…`, also on every later claim of the same bytes). When the content is known already:
  * a finished report (`parsed`/`rejected`) → duplicate; `failed` or an expired claim → claimed
  * again (same id); a fresh claim → IngestInProgress (retry later).
  */
@@ -54,6 +55,7 @@ export async function claimReport(c: Claim, leaseMs = DEFAULT_LEASE_MS): Promise
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          { Put: { TableName: table, Item: sourceItem(c.source, c.id) } },
         ],
       }),
     );
@@ -84,6 +86,7 @@ async function reclaim(c: Claim, claimedAt: string, leaseMs: number): Promise<Cl
       throw err?.name === 'ConditionalCheckFailedException' ? new IngestInProgress(c.id) : err;
     });
   const id = content.Attributes!.reportId as string;
+  await doc.send(new PutCommand({ TableName: table, Item: sourceItem(c.source, id) }));
   const existing = (await doc.send(new GetCommand({ TableName: table, Key: keys.report(id), ConsistentRead: true }))).Item;
   if (!existing) throw new IngestInProgress(id);
   const status = existing.status as string;
@@ -105,6 +108,11 @@ async function reclaim(c: Claim, claimedAt: string, leaseMs: number): Promise<Cl
     throw err?.name === 'ConditionalCheckFailedException' ? new IngestInProgress(id) : err;
   });
   return { outcome: 'claimed', id, claimedAt, attempt };
+}
+
+/** The object → report link the reconciler looks up (rewritten as it is on a redelivered event). */
+function sourceItem(source: S3Source, reportId: string): Record<string, unknown> {
+  return { ...keys.source(source.bucket, source.key), bucket: source.bucket, key: source.key, reportId };
 }
 
 function receivedItem(c: Claim, claimedAt: string): Record<string, unknown> {

@@ -37,6 +37,7 @@ export {
   allReportsOfYear,
   getReport,
   getReportByContent,
+  findingTally,
   listFindings,
   listReportsByAgency,
   listReportsByYear,
@@ -47,11 +48,13 @@ export {
   type SourceState,
   type AgencyValues,
   type FindingFilter,
+  type FindingTally,
   type YearQuery,
 } from './queries';
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';
 export { markFailed, markForReprocess, saveReport, type SaveInput } from './save-report';
-export { currentKin, putKin, reviseReport } from './kin';
-export { resolveNeighbourhood } from './neighbourhood';
+export { currentKin, putKin } from './kin';
+export { reviseReport, TRANSACT_ITEMS, type ReviseOptions } from './revise-report';
+export { kinName, resolveNeighbourhood } from './neighbourhood';
 export { putValueReview, valueReviewsOf, type ValueReviewItem } from './value-reviews';
 export { tableDefinition } from './table';

@@ -39,6 +39,7 @@ export type ItemKey<P extends string = string, S extends string = string> = { pk
 export type ReportKey = ItemKey<`REPORT#${string}`, 'REPORT'>;
 export type FindingKey = ItemKey<`REPORT#${string}`, `FINDING#${string}`>;
 export type ContentKey = ItemKey<`CONTENT#${string}`, 'CONTENT'>;
+export type SourceKey = ItemKey<`SOURCE#${string}`, 'SOURCE'>;
 export type SlotKey = ItemKey<`SLOT#${string}#${number}`, 'SLOT'>;
 export type ReviewKey = ItemKey<`REVIEW#${string}`, 'REVIEW'>;
 export type RegistryAgencyKey = ItemKey<'REGISTRY', `AGENCY#${string}`>;
@@ -46,7 +47,7 @@ export type AuditRunKey = ItemKey<`AUDIT#${number}`, `RUN#${string}`>;
 export type AuditFindingKey = ItemKey<`AUDIT#${number}`, `FINDING#${string}`>;
 
 /** Every item type of the table (README.md, "Items"), by the key that identifies it. */
-export type AnyItemKey = ReportKey | FindingKey | ContentKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey;
+export type AnyItemKey = ReportKey | FindingKey | ContentKey | SourceKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey;
 
 const FINDING = 'FINDING#';
 const REGISTRY = 'REGISTRY';
@@ -58,6 +59,8 @@ export const keys = {
   finding: (id: string, n: number): FindingKey => ({ pk: `REPORT#${id}`, sk: `${FINDING}${pad(n, 4)}` }),
   findingPrefix: FINDING,
   content: (sha256: string): ContentKey => ({ pk: `CONTENT#${sha256}`, sk: 'CONTENT' }),
+  /** One uploaded object (bucket and key, hashed: a key may be 1,024 bytes) → the report its bytes gave: the reconciler reads it by key. */
+  source: (bucket: string, key: string): SourceKey => ({ pk: `SOURCE#${createHash('sha256').update(`${bucket}/${key}`).digest('hex')}`, sk: 'SOURCE' }),
   slot: (agency: string, year: number): SlotKey => ({ pk: `SLOT#${agency}#${year}`, sk: 'SLOT' }),
   /** An officer's review of a finding, by the finding's fingerprint: it outlives a re-parse. */
   review: (fingerprint: string): ReviewKey => ({ pk: `REVIEW#${fingerprint}`, sk: 'REVIEW' }),
@@ -72,9 +75,16 @@ export const keys = {
   auditRunPrefix: RUN,
   auditRun: (year: number, finishedAt: string, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${finishedAt}#${runId}` }),
   auditFinding: (year: number, findingId: string): AuditFindingKey => ({ pk: `AUDIT#${year}`, sk: `${FINDING}${findingId}` }),
-  /** Every parsed version of one agency-year under the name the audit matches on (`agencyKey`): neighbours are found here. */
-  kin: (agencyKey: string, year: number, id: string) => ({ pk: `KIN#${agencyKey}#${year}`, sk: `REPORT#${id}` }),
-  kinPartition: (agencyKey: string, year: number) => `KIN#${agencyKey}#${year}`,
+  /**
+   * Officers' decisions on an agency-year's open rows, under the matching name (`matchingName`):
+   * a `REVIEW#` partition, the one prefix the API may write. `VALUEREVIEW#…` is where they were kept
+   * before; still read, never written.
+   */
+  valueReviewPartition: (name: string, year: number) => `REVIEW#VALUE#${name}#${year}`,
+  legacyValueReviewPartition: (name: string, year: number) => `VALUEREVIEW#${name}#${year}`,
+  /** Every parsed version of one agency-year under the name the audit matches on (`matchingName`): neighbours are found here. */
+  kin: (name: string, year: number, id: string) => ({ pk: `KIN#${name}#${year}`, sk: `REPORT#${id}` }),
+  kinPartition: (name: string, year: number) => `KIN#${name}#${year}`,
 
   /** GSI1 partition of an agency; sort `year#uploadedAt#id` orders history within a year. */
   agency: (agency: string) => `AGENCY#${agency}`,

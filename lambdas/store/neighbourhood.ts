@@ -1,8 +1,11 @@
+import { AgencyMatcher, matchingName } from '../core/audit';
 import { resolveReport, type ValueReview } from '../core/resolve';
 import type { Report } from '../core/types';
+import { getRegistry } from './audit';
 import { ClaimLost } from './errors';
 import type { ReportView } from './items';
-import { currentKin, putKin, reviseReport } from './kin';
+import { currentKin, putKin } from './kin';
+import { reviseReport } from './revise-report';
 import { getRecordObject, putRecordObject } from './record-object';
 import { valueReviewsOf } from './value-reviews';
 
@@ -18,23 +21,29 @@ const ATTEMPTS = 5;
  */
 export async function resolveNeighbourhood(bucket: string, report: Report): Promise<string[]> {
   if (report.status !== 'parsed' || report.agency === null || report.year === null) return [];
-  await putKin(report);
+  const name = await kinName(report.agency);
+  await putKin(name, report);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await reviseAround(bucket, report.agency, report.year);
+      return await reviseAround(bucket, name, report.year);
     } catch (err) {
       if (!(err instanceof ClaimLost) || attempt >= ATTEMPTS) throw err;
     }
   }
 }
 
-async function reviseAround(bucket: string, agency: string, year: number): Promise<string[]> {
+/** The agency's matching name, with the registry the audit stored (none stored: the printed name alone). */
+export async function kinName(agency: string): Promise<string> {
+  return matchingName(agency, new AgencyMatcher(await getRegistry()));
+}
+
+async function reviseAround(bucket: string, name: string, year: number): Promise<string[]> {
   const loaded = new Map<number, { view: ReportView; record: Report }[]>();
   const reviews = new Map<number, ValueReview[]>();
-  await Promise.all([-1, 0, 1].map(async (d) => reviews.set(year + d, await valueReviewsOf(agency, year + d))));
+  await Promise.all([-1, 0, 1].map(async (d) => reviews.set(year + d, await valueReviewsOf(name, year + d))));
   await Promise.all(
     [-2, -1, 0, 1, 2].map(async (d) => {
-      const views = await currentKin(agency, year + d);
+      const views = await currentKin(name, year + d);
       loaded.set(year + d, await Promise.all(views.map(async (view) => ({ view, record: await getRecordObject(bucket, view.recordKey!) }))));
     }),
   );

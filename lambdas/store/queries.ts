@@ -1,5 +1,6 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Severity } from '../core/types';
+import { batchGet } from './batch-get';
 import { db } from './client';
 import { fromItem, type FindingView, type Page, type PageRequest, type ReportView } from './items';
 import { keys, schema, YEAR_SHARDS } from './keys';
@@ -143,6 +144,20 @@ function withFindingFilter(part: Part, filter: FindingFilter): Part {
   };
 }
 
+/** What a tally of a year's findings reads of each: who, which rule, how bad, and the fingerprint its review is kept under. */
+export type FindingTally = Pick<FindingView, 'id' | 'rule' | 'severity' | 'agency'>;
+
+/**
+ * Every current finding of a year, reduced by the query's projection to the four attributes a
+ * tally needs (a few dozen bytes instead of the message and evidence, ~0.5–20 KB): the severity
+ * shards are read in parallel. The overview counts these.
+ */
+export async function findingTally(year: number): Promise<FindingTally[]> {
+  const names = { '#id': 'id', '#rule': 'rule', '#severity': 'severity', '#agency': 'agency' };
+  const parts = findingParts({ year }).map((part) => ({ ...part, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: { ...part.ExpressionAttributeNames, ...names } }));
+  return (await queryAll(parts)) as FindingTally[];
+}
+
 function findingParts(filter: FindingFilter): Part[] {
   if ('reportId' in filter)
     return [
@@ -197,41 +212,24 @@ export interface SourceState {
 }
 
 /**
- * Every source key the store has seen, with its report's status, from the content items (each lists
- * every key its bytes arrived under) and the report items: what the reconciler compares the bucket
- * with. A full scan: for the local stack and the scheduled reconciler's modest tables.
+ * What the store knows of the given object keys of one bucket (keys it never saw are absent): each
+ * key's source item gives its report, whose status the reconciler compares the bucket with. Reads
+ * by key, a page of the bucket's listing at a time, however large the table.
  */
-export async function sourceStates(): Promise<Map<string, SourceState>> {
-  const { doc, table } = db();
-  const reports = new Map<string, Record<string, unknown>>();
-  const contents: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await doc.send(
-      new ScanCommand({
-        TableName: table,
-        FilterExpression: 'sk = :r OR sk = :c',
-        ExpressionAttributeValues: { ':r': 'REPORT', ':c': 'CONTENT' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of res.Items ?? []) {
-      if (item.sk === 'REPORT') reports.set(item.id as string, item);
-      else contents.push(item);
-    }
-    start = res.LastEvaluatedKey;
-  } while (start);
+export async function sourceStates(bucket: string, objectKeys: string[]): Promise<Map<string, SourceState>> {
+  const sources = await batchGet(objectKeys.map((key) => keys.source(bucket, key)));
+  const reportIds = [...new Set(sources.map((s) => s.reportId as string))];
+  const reports = new Map((await batchGet(reportIds.map((id) => keys.report(id)))).map((r) => [r.id as string, r]));
   const out = new Map<string, SourceState>();
-  for (const c of contents) {
-    const r = reports.get(c.reportId as string);
-    for (const s of (c.sources ?? []) as { key: string }[])
-      out.set(s.key, {
-        reportId: c.reportId as string,
-        status: (r?.status as string) ?? 'missing',
-        attempts: (r?.attempts as number) ?? 0,
-        claimedAt: r?.claimedAt as string | undefined,
-        receivedAt: r?.receivedAt as string | undefined,
-      });
+  for (const s of sources) {
+    const r = reports.get(s.reportId as string);
+    out.set(s.key as string, {
+      reportId: s.reportId as string,
+      status: (r?.status as string) ?? 'missing',
+      attempts: (r?.attempts as number) ?? 0,
+      claimedAt: r?.claimedAt as string | undefined,
+      receivedAt: r?.receivedAt as string | undefined,
+    });
   }
   return out;
 }

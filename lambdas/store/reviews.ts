@@ -1,7 +1,7 @@
-import { BatchGetCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-get';
 import { db } from './client';
 import { keys } from './keys';
-import { retryUntilDone } from './retry';
 
 /**
  * Officers' reviews of findings, one item per finding fingerprint (`REVIEW#<finding.id>`), apart
@@ -89,21 +89,10 @@ async function moveOut(findingId: string, oldest: Review[], length: number): Pro
     });
 }
 
-/** Reviews of the given fingerprints (missing ones are unreviewed), 100 keys per BatchGet. */
+/** Reviews of the given fingerprints (missing ones are unreviewed). */
 export async function getReviews(findingIds: string[]): Promise<Map<string, ReviewItem>> {
-  const { doc, table } = db();
-  const out = new Map<string, ReviewItem>();
-  const ids = [...new Set(findingIds)];
-  for (let i = 0; i < ids.length; i += 100) {
-    let pending: Record<string, unknown>[] = ids.slice(i, i + 100).map(keys.review);
-    await retryUntilDone('BatchGetItem', async () => {
-      const res: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
-      for (const item of res.Responses?.[table] ?? []) out.set(item.findingId as string, strip(item));
-      pending = res.UnprocessedKeys?.[table]?.Keys ?? [];
-      return pending.length === 0;
-    });
-  }
-  return out;
+  const items = await batchGet([...new Set(findingIds)].map(keys.review));
+  return new Map(items.map((item) => [item.findingId as string, strip(item)]));
 }
 
 function strip(item: Record<string, unknown>): ReviewItem {

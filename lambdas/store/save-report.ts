@@ -241,11 +241,12 @@ function findingItem(id: string, report: Report, f: Finding, n: number, indexed:
 }
 
 export async function putFindings(id: string, report: Report, indexed: boolean): Promise<void> {
-  const items = report.findings.map((f, n) => findingItem(id, report, f, n, indexed));
-  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  await batchWrite(findingItems(id, report, indexed).map((Item) => ({ PutRequest: { Item } })));
 }
 
-async function findingKeys(id: string): Promise<Record<string, unknown>[]> {
+export const findingItems = (id: string, report: Report, indexed: boolean) => report.findings.map((f, n) => findingItem(id, report, f, n, indexed));
+
+export async function findingKeys(id: string): Promise<Record<string, unknown>[]> {
   const { doc, table } = db();
   const out: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
@@ -265,7 +266,7 @@ async function findingKeys(id: string): Promise<Record<string, unknown>[]> {
   return out;
 }
 
-export async function deleteFindings(id: string): Promise<void> {
+async function deleteFindings(id: string): Promise<void> {
   await batchWrite((await findingKeys(id)).map((Key) => ({ DeleteRequest: { Key } })));
 }
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { agencyKey } from '../core/audit/names';
 import type { ValueReview } from '../core/resolve';
 import { db } from './client';
+import { keys } from './keys';
 import { queryAll } from './paged-query';
 
 /**
  * Officers' decisions on open rows, one item per agency-year row as printed
- * (`VALUEREVIEW#<agency>#<year>`, `ROW#<first key>#<hash of the printed text>`), apart from the
+ * (`REVIEW#VALUE#<matching name>#<year>`, `ROW#<first key>#<hash of the printed text>`), apart from the
  * report: a re-parse or a re-upload of the same text finds the review again, a corrected text
  * does not. Each decision is appended to `history` with the values before and after.
  */
@@ -17,16 +17,15 @@ export interface ValueReviewItem extends ValueReview {
   history: (ValueReview & { reportId: string; before: (number | null)[] })[];
 }
 
-const partition = (agency: string, year: number) => `VALUEREVIEW#${agencyKey(agency)}#${year}`;
 const rowKey = (row: string, printed: string) => `ROW#${row}#${createHash('sha256').update(printed).digest('hex').slice(0, 16)}`;
 
-export async function putValueReview(agency: string, year: number, reportId: string, review: ValueReview, before: (number | null)[]): Promise<ValueReviewItem> {
+export async function putValueReview(name: string, year: number, reportId: string, review: ValueReview, before: (number | null)[]): Promise<ValueReviewItem> {
   const { doc, table } = db();
   const entry = { ...review, reportId, before };
   const res = await doc.send(
     new UpdateCommand({
       TableName: table,
-      Key: { pk: partition(agency, year), sk: rowKey(review.row, review.printed) },
+      Key: { pk: keys.valueReviewPartition(name, year), sk: rowKey(review.row, review.printed) },
       UpdateExpression:
         'SET #row = :row, printed = :printed, #values = :values, #by = :by, #at = :at, note = :note, reportId = :report, #before = :before, history = list_append(if_not_exists(history, :empty), :entry)',
       ExpressionAttributeNames: { '#row': 'row', '#values': 'values', '#by': 'by', '#at': 'at', '#before': 'before' },
@@ -48,10 +47,16 @@ export async function putValueReview(agency: string, year: number, reportId: str
   return strip(res.Attributes!);
 }
 
-/** Every review of the agency's rows for one year. */
-export async function valueReviewsOf(agency: string, year: number): Promise<ValueReviewItem[]> {
-  const items = await queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition(agency, year) } }]);
-  return items.map(strip);
+/** Every review of the rows of one year of the agency filed under its matching name `name`. */
+export async function valueReviewsOf(name: string, year: number): Promise<ValueReviewItem[]> {
+  const [current, legacy] = await Promise.all(
+    [keys.valueReviewPartition(name, year), keys.legacyValueReviewPartition(name, year)].map((pk) =>
+      queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }]),
+    ),
+  );
+  // A row reviewed again since it moved partitions: the later decision only.
+  const rows = new Set(current.map((i) => i.sk));
+  return [...current, ...legacy.filter((i) => !rows.has(i.sk))].map(strip);
 }
 
 function strip(item: Record<string, unknown>): ValueReviewItem {

@@ -4,19 +4,21 @@ import { decodeKey } from '../../lambdas/ingest/s3-event';
 
 export type S3Handler = (event: S3Event) => Promise<unknown>;
 
-export interface AsyncInvokerOptions {
+export interface AsyncInvokerOptions<E = S3Event> {
   /** Like reserved concurrency: events handled at once. */
   concurrency?: number;
   /** Lambda retries a failed async invocation twice; the delays are shortened for a laptop. */
   retryDelaysMs?: number[];
-  onDeadLetter?: (event: S3Event, error: unknown) => void;
+  onDeadLetter?: (event: E, error: unknown) => void;
   /** A JSON Lines file the dead letters are appended to, so they outlive the process (`ogi redrive` reads it). */
   deadLetterFile?: string;
+  /** What callers wait for of an event (`waitFor`); default the decoded object keys of an S3 event. */
+  keysOf?: (event: E) => string[];
 }
 
 /** Invocations that exhausted their retries, as the SQS dead-letter queue would hold them. */
-export interface DeadLetter {
-  event: S3Event;
+export interface DeadLetter<E = S3Event> {
+  event: E;
   error: unknown;
 }
 
@@ -24,9 +26,9 @@ export interface DeadLetter {
  * Lambda's asynchronous invocation on one machine: a queue, bounded concurrency, two retries,
  * then a dead-letter list. Counts settled events per object key so callers can wait for theirs.
  */
-export class AsyncInvoker {
-  readonly deadLetters: DeadLetter[] = [];
-  private readonly queue: S3Event[] = [];
+export class AsyncInvoker<E = S3Event> {
+  readonly deadLetters: DeadLetter<E>[] = [];
+  private readonly queue: E[] = [];
   private running = 0;
   private readonly settled = new Map<string, number>();
   private waiters: (() => void)[] = [];
@@ -34,19 +36,19 @@ export class AsyncInvoker {
   private readonly retryDelaysMs: number[];
 
   constructor(
-    private readonly handler: S3Handler,
-    private readonly opts: AsyncInvokerOptions = {},
+    private readonly handler: (event: E) => Promise<unknown>,
+    private readonly opts: AsyncInvokerOptions<E> = {},
   ) {
     this.concurrency = opts.concurrency ?? 4;
     this.retryDelaysMs = opts.retryDelaysMs ?? [200, 1000];
   }
 
-  invoke(event: S3Event): void {
+  invoke(event: E): void {
     this.queue.push(event);
     this.pump();
   }
 
-  /** How many events for this (decoded) key have settled, processed or dead-lettered. */
+  /** How many events for this key (`keysOf`) have settled, processed or dead-lettered. */
   settledCount(key: string): number {
     return this.settled.get(key) ?? 0;
   }
@@ -67,10 +69,7 @@ export class AsyncInvoker {
       this.running++;
       void this.run(event).finally(() => {
         this.running--;
-        for (const r of event.Records) {
-          const key = decodeKey(r.s3.object.key);
-          this.settled.set(key, this.settledCount(key) + 1);
-        }
+        for (const key of (this.opts.keysOf ?? s3Keys)(event as E & S3Event)) this.settled.set(key, this.settledCount(key) + 1);
         const waiters = this.waiters;
         this.waiters = [];
         for (const w of waiters) w();
@@ -79,7 +78,7 @@ export class AsyncInvoker {
     }
   }
 
-  private async run(event: S3Event): Promise<void> {
+  private async run(event: E): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.handler(event);
@@ -97,6 +96,8 @@ export class AsyncInvoker {
   }
 }
 
+const s3Keys = (event: S3Event) => event.Records.map((r) => decodeKey(r.s3.object.key));
+
 /** One dead letter per line: the event as delivered, and the error's name and message. */
 interface StoredDeadLetter {
   event: S3Event;
@@ -104,8 +105,8 @@ interface StoredDeadLetter {
   at: string;
 }
 
-function appendDeadLetter(file: string, event: S3Event, error: unknown): void {
-  const line: StoredDeadLetter = { event, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), at: new Date().toISOString() };
+function appendDeadLetter(file: string, event: unknown, error: unknown): void {
+  const line = { event, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), at: new Date().toISOString() };
   appendFileSync(file, JSON.stringify(line) + '\n');
 }
 

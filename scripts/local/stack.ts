@@ -7,12 +7,17 @@ import path from 'node:path';
 import S3rver from 's3rver';
 import { encodeKey, INCOMING_PREFIX } from '../../lambdas/ingest/s3-event';
 import { tableDefinition } from '../../lambdas/store';
+import type { RedecideEvent } from '../../lambdas/redecide/handler';
 import { AsyncInvoker, type S3Handler } from './async-invoker';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
+import { startLambdaEndpoint } from './lambda-endpoint';
 import { localKeyProblem } from './local-key';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
+
+/** The re-decision function's name on the local Lambda endpoint. */
+export const REDECIDE_FUNCTION = 'ogi-redecide';
 
 /** Where a stack keeps its dead letters (JSON Lines), so they outlive it: `ogi redrive` reads them. */
 export const deadLetterFile = (dataDir: string) => path.join(dataDir, 'dead-letters.jsonl');
@@ -35,6 +40,8 @@ export interface LocalStackOptions {
   table?: string;
   /** The function S3 events go to; default the real ingest handler. */
   handler?: S3Handler;
+  /** The function the API hands value reviews to (Lambda Invoke, `InvocationType: Event`); default the real re-decision handler. */
+  redecide?: (event: RedecideEvent) => Promise<unknown>;
   /** Events handled at once, like the function's reserved concurrency. */
   concurrency?: number;
   /** Delays before the two async retries (default 200 ms and 1 s). */
@@ -49,6 +56,8 @@ export interface LocalStack {
   dynamodb: DynamoDBClient;
   /** Lambda async invocation of the ingest handler: dead letters, waiting. */
   invoker: AsyncInvoker;
+  /** Lambda async invocation of the re-decision handler (`waitFor(reportId)`, `idle()`), reached through the local Lambda endpoint. */
+  redecider: AsyncInvoker<RedecideEvent>;
   /** The DynamoDB Local process, to stop and start again in fault tests (keeps its data only with `dataDir`). */
   dynamodbLocal: DynamoDbLocal;
   /** Puts an object under `incoming/` and resolves once its S3 event has been handled (or dead-lettered). */
@@ -102,6 +111,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const handler = opts.handler ?? (require('../../lambdas/ingest/handler') as typeof import('../../lambdas/ingest/handler')).handler;
   const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs, deadLetterFile: deadLetterFile(dataDir) });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const redecide = opts.redecide ?? (require('../../lambdas/redecide/handler') as typeof import('../../lambdas/redecide/handler')).handler;
+  const redecider = new AsyncInvoker<RedecideEvent>(redecide, { retryDelaysMs: opts.retryDelaysMs, keysOf: (e) => [e.reportId] });
+  const lambda = await startLambdaEndpoint({ [REDECIDE_FUNCTION]: redecider });
+  Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint, OGI_REDECIDE_FUNCTION: REDECIDE_FUNCTION });
   s3rver.on('event', (event) => {
     const forwarded = asDelivered(event, bucket);
     if (forwarded.Records.length > 0) invoker.invoke(forwarded);
@@ -114,6 +128,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     s3,
     dynamodb,
     invoker,
+    redecider,
     dynamodbLocal: ddbLocal,
     async upload(key, body) {
       // Only these keys raise an event the handler gets; waiting for any other would never end.
@@ -126,6 +141,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     },
     async stop() {
       await invoker.idle();
+      await redecider.idle();
+      await lambda.close();
       s3.destroy();
       dynamodb.destroy();
       await Promise.all([s3rver.close(), ddbLocal.stop()]);

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { routes } from '../../lambdas/api/routes';
 import { Api } from '../../lib/api';
+import { Redecide } from '../../lib/redecide';
 import { Storage } from '../../lib/storage';
 
 // The API construct on its own stack, with cdk-nag's AwsSolutions pack; bundling skipped.
@@ -11,7 +12,8 @@ function synth() {
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new Stack(app, 'ApiTest', { env: { account: '111111111111', region: 'eu-west-1' } });
   const storage = new Storage(stack, 'Storage');
-  const api = new Api(stack, 'Api', { bucket: storage.bucket, table: storage.table });
+  const redecide = new Redecide(stack, 'Redecide', { bucket: storage.bucket, table: storage.table });
+  const api = new Api(stack, 'Api', { bucket: storage.bucket, table: storage.table, redecideFn: redecide.fn });
   return { app, stack, api };
 }
 
@@ -31,7 +33,7 @@ test('one route per API route, every one behind the Cognito JWT authorizer', () 
   });
 });
 
-test('officers sign in through a Cognito user pool: hosted UI domain, code grant back to the page, MFA, no self sign-up, two groups', () => {
+test('officers sign in through a Cognito user pool: hosted UI domain, code grant back to the page, sign-out back to it, MFA, no self sign-up, two groups', () => {
   template.hasResourceProperties('AWS::Cognito::UserPool', {
     MfaConfiguration: 'ON',
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -43,6 +45,10 @@ test('officers sign in through a Cognito user pool: hosted UI domain, code grant
     AllowedOAuthFlows: ['code'],
     GenerateSecret: false,
     CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(api.distribution.node.defaultChild as never), 'DomainName'] }, '/']] }],
+  });
+  // Sign-out at the hosted UI returns to the page: the page's address is a registered logout URL.
+  template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    LogoutURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(api.distribution.node.defaultChild as never), 'DomainName'] }, '/']] }],
   });
   const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
   expect(groups).toEqual(['officer', 'reviewer']);
@@ -72,18 +78,15 @@ test('the page bucket is private, reached through CloudFront origin access contr
   });
 });
 
-test('the function may read the table, write reviews and the records a value review decides anew, nothing broader', () => {
-  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('ApiFunctionServiceRole') }] } });
-  const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+test('the function may read the table, update only reviews, invoke the re-decision function and write nothing to the bucket', () => {
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('ApiFunctionRole') }] } });
+  const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
   const actions = statements.flatMap((s) => [s.Action].flat());
-  expect(actions).toContain('dynamodb:UpdateItem');
-  // A value review re-runs the rules: the report's findings are replaced (put and delete), never the table dropped or scanned for writes.
-  expect(actions.filter((a) => /^dynamodb:(Put|Delete|BatchWrite)/.test(a)).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem']);
-  expect(actions.filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject']);
-  // Writes to the bucket only under records/: the originals stay read-only.
-  const puts = statements.filter((s) => [s.Action].flat().includes('s3:PutObject'));
-  expect(JSON.stringify(puts.map((s) => s.Resource))).toMatch(/records\/\*/);
-  expect(JSON.stringify(puts.map((s) => s.Resource))).not.toMatch(/incoming/);
+  // Reviews are created and changed with UpdateItem alone; the records a value review changes are the re-decision function's to write.
+  expect(actions.filter((a) => /^dynamodb:(Update|Put|Delete|BatchWrite|TransactWrite)/.test(a))).toEqual(['dynamodb:UpdateItem']);
+  expect(statements.find((s) => [s.Action].flat().includes('dynamodb:UpdateItem'))?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*'] } });
+  expect(actions.filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
+  expect(actions.filter((a) => a.startsWith('lambda:'))).toEqual(['lambda:InvokeFunction']);
 });
 
 test('cdk-nag AwsSolutions: no unacknowledged findings', () => {

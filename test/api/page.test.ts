@@ -85,14 +85,16 @@ test('report text with <script> is shown as text and never runs', async () => {
   expect(pageErrors).toEqual([]);
 });
 
-test('comparison: a sorted bar chart per metric with the outlier marked, and CSV', async () => {
+test('comparison: a sorted bar chart per metric, no outliers among too few peers, and CSV', async () => {
   await open('compare?year=2024');
   const chart = page.locator('figure.chart[data-metric="rate.noInfo"]');
   const bars = chart.locator('rect.bar');
   await expectCount('figure.chart[data-metric="rate.noInfo"] rect.bar', 7);
   const widths = await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
   expect(widths).toEqual([...widths].sort((a, b) => b - a));
-  expect(await chart.locator('rect.bar.outlier').getAttribute('data-agency')).toBe('己区人民政府');
+  // Fewer agencies than the audit's smallest peer group: no bar is marked, and the page says so.
+  expect(await chart.locator('rect.bar.outlier').count()).toBe(0);
+  expect(await page.locator('section.compare p.hint').first().textContent()).toContain('Fewer than 8 agencies');
   expect(await page.locator('figure.chart').count()).toBe(5);
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('button.csv')]);
   expect(file.suggestedFilename()).toBe('ogi-compare-2024.csv');

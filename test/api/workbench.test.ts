@@ -8,12 +8,18 @@ import { startLocalStack } from '../../scripts/local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 import { WB_ALIASED, WB_MISSING_2024, WB_REGISTRY, seedWorkbench } from './workbench-fixtures';
 import type { Report } from '../../lambdas/core/types';
+import { PEER_COUNTS, PEER_RATES } from '../../lambdas/core/audit/peer-outliers';
 
 // The officer's workbench on the local stack (DynamoDB Local, s3rver, the real ingest for
 // uploads) with 62 registered agencies over two years and the 2024 audit run: the API routes it
 // reads, then the page walked view by view in Debian's chromium.
 
 const ROOT = path.resolve(__dirname, '../..');
+/** An HTML and a Markdown text report (years and agencies outside the workbench's): their evidence is shown as source text. */
+const TEXT_SAMPLES = {
+  html: { file: 'gen-2021-html-split-variants.html', agency: '南溪县教育局' },
+  text: { file: 'gen-2021-pipes-markdown.txt', agency: '东湖区人民政府' },
+};
 let session: PageSession;
 let api: LocalApi;
 let page: Page;
@@ -26,6 +32,7 @@ beforeAll(async () => {
   await stack.upload('incoming/empty-upload.html', '');
   await stack.upload('incoming/picture.html', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(400, 1)]));
   await stack.upload('incoming/gen-2021-pdf-cid.pdf', readFileSync(path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf')));
+  for (const s of Object.values(TEXT_SAMPLES)) await stack.upload(`incoming/${s.file}`, readFileSync(path.join(ROOT, 'samples', s.file)));
   session = await openPage(stack);
   ({ api, page } = session);
 });
@@ -223,6 +230,26 @@ describe('compare', () => {
     await expectCount('figure.chart[data-metric="rate.granted"] rect.bar', n);
     await shot('workbench-compare');
   });
+
+  test("outliers within a peer group are exactly the audit's X5 findings for that group, on the page too", async () => {
+    const group = WB_REGISTRY.filter((a) => a.kind === 'department' && a.level === '县').map((a) => a.name);
+    const metrics = [...PEER_RATES.map((r) => `rate.${r.name}`), ...PEER_COUNTS];
+    const data = await get(`/compare?year=2024&kind=department&level=${q('县')}&metrics=${metrics.join(',')}`);
+    const marked = data.rows.flatMap((r: { agency: string; cells: Record<string, { outlier: boolean; direction: string }> }) =>
+      metrics.filter((m) => r.cells[m].outlier).map((m) => `${r.agency} ${m} ${r.cells[m].direction}`));
+    const { items } = await get('/findings?year=2024&rule=X5&limit=200');
+    const audit = items
+      .filter((f: { rule: string; agency: string }) => (f.rule === 'X5-RATE' || f.rule === 'X5-ZERO') && group.includes(f.agency))
+      .map((f: { rule: string; agency: string; keys: string[]; message: string }) =>
+        `${f.agency} ${f.rule === 'X5-ZERO' ? f.keys[0] : `rate.${PEER_RATES.find((r) => r.num[0] === f.keys[0])!.name}`} ${/偏高/.test(f.message) ? 'high' : 'low'}`);
+    expect(audit.length).toBeGreaterThan(5);
+    expect(marked.sort()).toEqual(audit.sort());
+    // The page marks the same agencies on the chart of the rate.
+    await open(`compare?year=2024&kind=department&level=${q('县')}&metrics=rate.noInfo`);
+    await page.click('figure.chart[data-metric="rate.noInfo"] button.unfold');
+    const bars = await page.locator('figure.chart[data-metric="rate.noInfo"] rect.bar.outlier').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-agency')));
+    expect(bars.sort()).toEqual(audit.filter((a: string) => a.includes(' rate.noInfo ')).map((a: string) => a.split(' ')[0]).sort());
+  });
 });
 
 describe('evidence', () => {
@@ -257,5 +284,111 @@ describe('evidence', () => {
     await page.locator('.pdf-highlight').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-evidence-pdf.png') });
     expect((await fetch(new URL(`/reports/${q(items[0].id)}/file`, api.url))).headers.get('content-type')).toBe('application/pdf');
+  });
+
+  /** The stored id of an uploaded sample: its file name plus the content hash. */
+  const sampleId = async (s: { file: string; agency: string }) => {
+    const { items } = await get(`/reports?agency=${q(s.agency)}`);
+    const hit = items.find((r: { id: string }) => r.id.startsWith(s.file.replace(/\.\w+$/, '')));
+    expect(hit).toBeDefined();
+    return hit.id as string;
+  };
+  const printed = (raw: string) => raw.split(' → ')[0];
+
+  test.each(Object.entries(TEXT_SAMPLES))('%s values: the API reads the original again and marks the printed cell in its text', async (_kind, sample) => {
+    const id = await sampleId(sample);
+    const { report } = await get(`/reports/${q(id)}`);
+    const keys = Object.keys(report.evidence);
+    expect(keys.length).toBeGreaterThan(150);
+    for (const key of keys.filter((_, i) => i % 8 === 0)) {
+      const e = report.evidence[key];
+      const cell = printed(e.raw);
+      const w = await get(`/reports/${q(id)}/text?at=${e.loc.offset}&len=${cell.length}`);
+      expect({ key, marked: w.text.slice(w.mark.start, w.mark.end) }).toEqual({ key, marked: cell });
+      expect(w.start + w.mark.start).toBe(e.loc.offset);
+      // A whole printed number read alone is the value itself.
+      if (/^\d+$/.test(e.raw)) expect(Number(w.text.slice(w.mark.start, w.mark.end))).toBe(report.values[key]);
+      expect(w.text.length).toBeLessThanOrEqual(cell.length + 2 * 240);
+    }
+    const past = await fetch(new URL(`/reports/${q(id)}/text?at=99999999&len=3`, api.url));
+    expect([past.status, (await past.json()).message]).toEqual([400, expect.stringContaining('past the end')]);
+  });
+
+  test('no source text for a PDF: its evidence is the page', async () => {
+    const { items } = await get(`/reports?agency=${q('北塘镇人民政府')}`);
+    const pdf = items.find((r: { id: string }) => r.id.startsWith('gen-2021-pdf-cid'));
+    expect((await fetch(new URL(`/reports/${q(pdf.id)}/text?at=0`, api.url))).status).toBe(404);
+  });
+
+  test('walk: report → evidence → the source text around an HTML and a text cell, the cell marked', async () => {
+    for (const sample of Object.values(TEXT_SAMPLES)) {
+      const id = await sampleId(sample);
+      const { report } = await get(`/reports/${q(id)}`);
+      const ev = report.evidence['t3.newReceived.total'];
+      await open(`report/${q(id)}`);
+      await page.locator('td[data-key="t3.newReceived.total"]').click();
+      const pre = page.locator('#evidence .source-text pre');
+      await pre.waitFor({ timeout: 10000 });
+      expect(await pre.locator('mark').textContent()).toBe(printed(ev.raw));
+      // The source as printed leads up to the mark: the row's label stands before the cell.
+      const before = await pre.evaluate((p) => {
+        const nodes = Array.from(p.childNodes);
+        return nodes.slice(0, nodes.findIndex((n) => n.nodeName === 'MARK')).map((n) => n.textContent).join('');
+      });
+      expect(before).toContain('本年新收政府信息公开申请数量');
+      expect(await page.locator('#evidence .source-text .error').count()).toBe(0);
+      // Absent parts of the panel are left out, not printed as "null".
+      expect(await page.locator('#evidence').textContent()).not.toContain('null');
+      await page.screenshot({ path: path.join(ARTIFACTS, `workbench-evidence-${sample.file.endsWith('.html') ? 'html' : 'text'}.png`) });
+    }
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+describe('sign-out', () => {
+  const AUTH = { domain: 'https://ogi-test.auth.example.com', clientId: 'client123' };
+
+  test('locally (no sign-in on 127.0.0.1) there is no sign-out button', async () => {
+    await open('overview?year=2024');
+    expect(await page.locator('#sign-out').isHidden()).toBe(true);
+  });
+
+  test('the hosted UI logout URL names the app client and returns to the page', async () => {
+    // A string, so the module is imported by the browser, not transpiled into a require by jest.
+    const built: string = await page.evaluate(`import('/auth.js').then((m) => m.logoutUrl(${JSON.stringify(AUTH)}, 'https://page.example.com'))`);
+    const u = new URL(built);
+    expect([u.origin, u.pathname]).toEqual([AUTH.domain, '/logout']);
+    expect(Object.fromEntries(u.searchParams)).toEqual({ client_id: AUTH.clientId, logout_uri: 'https://page.example.com/' });
+  });
+
+  test('signed in through the hosted UI: the button forgets the tokens and signs out at the hosted UI', async () => {
+    const tab = await session.browser.newPage();
+    try {
+      // The page as deployed: config.json names the user pool, and this tab holds a signed-in session.
+      await tab.route('**/config.json', (r) => r.fulfill({ json: { auth: AUTH } }));
+      const signedOut: string[] = [];
+      await tab.route(`${AUTH.domain}/**`, (r) => {
+        signedOut.push(r.request().url());
+        return r.fulfill({ contentType: 'text/html', body: '<p>signed out</p>' });
+      });
+      await tab.addInitScript(() => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        sessionStorage.setItem('ogi-session', JSON.stringify({ accessToken: 'token', idToken: 'id', expiresAt: Date.now() + 3_600_000 }));
+      });
+      await tab.goto(`${api.url}#/overview?year=2024`);
+      await tab.waitForSelector('main#view > section.overview');
+      await tab.click('#sign-out');
+      await tab.waitForURL(`${AUTH.domain}/**`);
+      expect(signedOut).toHaveLength(1);
+      expect(Object.fromEntries(new URL(signedOut[0]).searchParams)).toEqual({ client_id: AUTH.clientId, logout_uri: `${api.url.replace(/\/$/, '')}/` });
+      // Back on the page the tokens are gone: the sign-in view, and no sign-out button.
+      await tab.goto(`${api.url}#/overview?year=2024`);
+      await tab.waitForSelector('section.sign-in');
+      expect(await tab.evaluate(() => sessionStorage.getItem('ogi-session'))).toBeNull();
+      expect(await tab.locator('#sign-out').isHidden()).toBe(true);
+    } finally {
+      await tab.close();
+    }
   });
 });

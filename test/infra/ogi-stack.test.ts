@@ -1,6 +1,8 @@
 import { App, type CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { buildApp } from '../../bin/app';
 import { parseWorkerHooks } from '../../lib/parse-worker-bundle';
 
@@ -21,9 +23,9 @@ interface PolicyResource {
   Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
 }
 
-/** The statements of the ingest function's role only: other constructs have their own roles. */
-const statements = () => {
-  const role = idOf(stack.ingest.fn.role!);
+/** The statements of one function's role (the ingest function's by default): each construct has its own role. */
+const statements = (fn: IFunction = stack.ingest.fn) => {
+  const role = idOf(fn.role!);
   return Object.values(template.findResources('AWS::IAM::Policy'))
     .map((p) => p as PolicyResource)
     .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
@@ -148,17 +150,85 @@ describe('nothing lost (issue 19)', () => {
 });
 
 describe('API writes (issue 19)', () => {
-  it('may write only review partitions and what a value review decides anew (REPORT#, KIN#), never contents, slots, audits or the registry', () => {
-    const role = idOf(stack.api.fn.role!);
-    const writes = Object.values(template.findResources('AWS::IAM::Policy'))
+  const statementsOf = (fn: IConstruct & { role?: IConstruct }) => {
+    const role = idOf(fn.role!);
+    return Object.values(template.findResources('AWS::IAM::Policy'))
       .map((p) => p as PolicyResource)
       .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[])
-      .filter((s) => actionsOf(s).some((a) => /dynamodb:(UpdateItem|PutItem|DeleteItem|BatchWriteItem)/.test(a)));
-    expect(writes).toEqual([
-      expect.objectContaining({
-        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*', 'VALUEREVIEW#*', 'REPORT#*', 'KIN#*'] } },
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+  };
+
+  it('may update only REVIEW# items: no report, finding, kin, content, slot, audit or registry item, and no record object', () => {
+    const api = statementsOf(stack.api.fn);
+    const writes = api.filter((s) => actionsOf(s).some((a) => /^dynamodb:(UpdateItem|PutItem|DeleteItem|BatchWriteItem|\*)$/.test(a)));
+    expect(writes).toEqual([expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*'] } } })]);
+    expect(api.flatMap(actionsOf).filter((a) => /^s3:(Put|Delete)/.test(a))).toEqual([]);
+  });
+
+  it('hands a value review to the re-decision function: invoke only that function, asynchronously retried, failures queued and alarmed', () => {
+    const api = statementsOf(stack.api.fn);
+    const invokes = api.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    expect(JSON.stringify(invokes.map((s) => s.Resource))).toContain(idOf(stack.redecide.fn));
+    expect(JSON.stringify(invokes.map((s) => s.Resource))).not.toContain(idOf(stack.ingest.fn));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ OGI_REDECIDE_FUNCTION: { Ref: idOf(stack.redecide.fn) }, POWERTOOLS_SERVICE_NAME: 'ogi-api' }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: idOf(stack.redecide.fn) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack.redecide.failures), 'Arn'] } } },
+    });
+    expect(stack.monitoring.alarms).toContain(stack.redecide.failureAlarm);
+  });
+});
+
+describe('logs (issue 19)', () => {
+  const functions = (): [string, NodejsFunction][] => [
+    ['ingest', stack.ingest.fn],
+    ['api', stack.api.fn],
+    ['audit', stack.audit.fn],
+    ['reconcile', stack.reconcile.fn],
+  ];
+
+  it('gives no project function the managed AWSLambdaBasicExecutionRole', () => {
+    for (const [, fn] of functions()) {
+      const role = template.toJSON().Resources[idOf(fn.role!)] as { Properties: { ManagedPolicyArns?: unknown } };
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('lets each function write log events to its own log group only', () => {
+    for (const [name, fn] of functions()) {
+      const logs = statements(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+      expect({ name, logs }).toEqual({
+        name,
+        logs: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [idOf(fn.logGroup), 'Arn'] } }],
+      });
+    }
+  });
+});
+
+describe('the page on its own domain (issue 19)', () => {
+  const domainContext = { pageDomain: 'ogi.example.gov.cn', pageCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c' };
+
+  it('serves CloudFront\'s own domain by default', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ Aliases: Match.absent() }) });
+  });
+
+  it('requires TLS 1.2 at least on an own domain, passes cdk-nag without the certificate acknowledgement, and signs in there', () => {
+    const own = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], ...domainContext } }));
+    expect(() => own.app.synth()).not.toThrow();
+    const t = Template.fromStack(own.stack);
+    t.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['ogi.example.gov.cn'],
+        ViewerCertificate: { AcmCertificateArn: domainContext.pageCertificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
       }),
-    ]);
+    });
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', { CallbackURLs: Match.arrayWith([Match.stringLikeRegexp('^https://ogi\\.example\\.gov\\.cn')]) });
+  });
+
+  it('refuses a domain without its certificate', () => {
+    expect(() => buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], pageDomain: 'ogi.example.gov.cn' } }))).toThrow(/pageCertificateArn/);
   });
 });

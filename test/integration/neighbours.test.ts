@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
+import { parseRegistry } from '../../lambdas/core/audit';
 import { getRecordObject, getReport, listFindings, type ReportView } from '../../lambdas/store';
+import { putRegistry } from '../../lambdas/store/audit';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
 import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
 import { s3EventFor } from './s3-event';
@@ -67,5 +69,19 @@ describe('storing a report re-resolves the same agency’s neighbouring years (l
     const before = (await getReport(first[2019].view.id))!.revision;
     expect(await handler(s3Event('incoming/linjiang-2020.txt'))).toEqual([expect.objectContaining({ duplicate: true })]);
     expect((await getReport(first[2019].view.id))!.revision).toBe(before);
+  });
+
+  it('finds the other year of an agency published under two names through the stored registry’s aliases', async () => {
+    // The registry the audit stored (an upload under registry/): 国土资源局 was renamed 自然资源局.
+    await putRegistry(parseRegistry('name,aliases,kind,level\n石门县自然资源局,石门县国土资源局,department,县\n'));
+    const [c19, c20] = pair2019(LICENSING_2019, LICENSING_2020, ['石门县国土资源局', '石门县自然资源局']).map((s) => renderTextRuns(s));
+    const run = await ingest([
+      ['incoming/shimen-2020.txt', c20],
+      ['incoming/shimen-2019.txt', c19],
+    ]);
+    expect(run[2019].view.agency).toBe('石门县国土资源局');
+    expect(licensing(run[2019].view.values)).toEqual(LICENSING_2019);
+    expect(run[2019].record.evidence['t2.licensing.decisions']).toMatchObject({ decidedBy: 'neighbour', neighbour: { reportId: run[2020].view.id } });
+    expect(licensing(run[2020].view.values)).toEqual({ 't2.licensing.prev': 396 });
   });
 });

@@ -1,3 +1,4 @@
+import { AgencyMatcher, matchingName, parseRegistry } from '../../lambdas/core/audit';
 import { resolveSet } from '../../lambdas/core/resolve';
 import { CROSS_YEAR } from '../../lambdas/core/resolve/identities';
 import type { Report } from '../../lambdas/core/types';
@@ -46,6 +47,22 @@ describe('deciding run-together cells from the same agency’s neighbouring year
   it('is idempotent: resolving resolved records gives the same records', () => {
     const once = resolveSet([y2019, y2020]);
     expect(resolveSet(once)).toEqual(once);
+  });
+
+  it('finds an agency’s other year under another printed name through the registry’s aliases, as the audit matches it', async () => {
+    // Renamed between the years; the registry lists the old name as an alias of the new one.
+    const [a, b] = pair2019(LICENSING_2019, LICENSING_2020, ['临江县国土资源局', '临江县自然资源局']);
+    const [y19, y20] = await Promise.all([parseSpec(a), parseSpec(b)]);
+    const registry = new AgencyMatcher(parseRegistry('name,aliases,kind,level\n临江县自然资源局,临江县国土资源局,department,县\n'));
+    expect(matchingName(y19.agency!, registry)).toBe(matchingName(y20.agency!, registry));
+    expect(matchingName(y19.agency!, new AgencyMatcher([]))).not.toBe(matchingName(y20.agency!, new AgencyMatcher([])));
+    // A leading division, printed or not, still gives the same name with a registry as without.
+    expect(matchingName('云岭市临江县自然资源局', registry)).toBe(matchingName(y20.agency!, registry));
+
+    expect(keysOf(resolveSet([y19, y20])[0], 't2.licensing.')).toEqual([]);
+    const [r19, r20] = resolveSet([y19, y20], registry);
+    expect(Object.fromEntries(keysOf(r19, 't2.licensing.').map((k) => [k, r19.values[k]]))).toEqual(LICENSING_2019);
+    expect(r20.evidence['t2.licensing.prev'].neighbour).toMatchObject({ reportId: y19.id });
   });
 
   it('decides nothing from a neighbour whose own printed figures break the identity', async () => {

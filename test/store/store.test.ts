@@ -5,6 +5,7 @@ import {
   allReportsOfYear,
   claimReport,
   ClaimLost,
+  findingTally,
   getReport,
   IngestInProgress,
   InvalidCursor,
@@ -12,6 +13,7 @@ import {
   listReportsByAgency,
   listReportsByYear,
   saveReport,
+  sourceStates,
   tableDefinition,
   valuesForYear,
   type Claim,
@@ -75,6 +77,24 @@ describe('claims', () => {
     await ingest(claim, '重复', 2024);
     expect(await claimReport(claim)).toEqual({ outcome: 'duplicate', id: claim.id, status: 'parsed' });
   });
+
+  it('links every object key a claim sees to its report, for the reconciler to read by key', async () => {
+    const first = claimFor('来源');
+    const received = claimFor('来源');
+    await claimReport(received);
+    await ingest(first, '来源', 2024);
+    // The same bytes again under a key of up to 1,024 bytes (a source item's key is a hash of it).
+    const longKey = `incoming/${'长'.repeat(330)}.html`;
+    expect(await claimReport({ ...first, source: { bucket: 'b', key: longKey } })).toMatchObject({ outcome: 'duplicate' });
+    const states = await sourceStates('b', [first.source.key, received.source.key, longKey, 'incoming/never-claimed.html']);
+    expect(Object.fromEntries([...states].map(([k, s]) => [k, [s.reportId, s.status]]))).toEqual({
+      [first.source.key]: [first.id, 'parsed'],
+      [received.source.key]: [received.id, 'received'],
+      [longKey]: [first.id, 'parsed'],
+    });
+    // Another bucket's object of the same key is another object.
+    expect((await sourceStates('other', [first.source.key])).size).toBe(0);
+  });
 });
 
 describe('slots', () => {
@@ -125,6 +145,16 @@ describe('year queries', () => {
     expect(r1info.items.length).toBe(12);
     const all = await listFindings({ year }, { limit: 1000 });
     expect(all.items.length).toBe(11 + 12 * 2);
+  });
+
+  it('tallies the findings of a year from their id, rule, severity and agency alone', async () => {
+    const all = (await listFindings({ year }, { limit: 1000 })).items;
+    const tally = await findingTally(year);
+    const key = (f: { id: string; rule: string; severity: string; agency: string | null }) => `${f.id} ${f.rule} ${f.severity} ${f.agency}`;
+    expect(tally.map(key).sort()).toEqual(all.map(key).sort());
+    // The projection leaves out the message, evidence and keys (these test findings carry no fingerprint id).
+    expect([...new Set(tally.flatMap((f) => Object.keys(f)))].sort()).toEqual(['agency', 'rule', 'severity']);
+    expect(Object.keys(all[0])).toEqual(expect.arrayContaining(['message', 'evidence', 'keys']));
   });
 
   it('refuses a cursor it did not issue', async () => {

@@ -20,13 +20,15 @@ export const compare = route({
   path: '/compare',
   summary: 'Agency × metric table for a year with computed rates and outliers (JSON or CSV)',
   description:
-    'Rates: rate.granted = (granted + partial) / totalProcessed; rate.noInfo = unable.noInfo / totalProcessed; ' +
-    'rate.reviewCorrected and rate.litigationCorrected = corrected / concluded (total − pending). ' +
-    'Outliers: modified z-score (median, MAD) above 3.5, among at least 5 agencies, with the side (`direction`: high or low). ' +
+    'Rates are the audit\'s peer rates (each metric\'s `definition`); correction rates are among concluded cases (total − pending). ' +
+    'Outliers are the audit\'s (rule X5, the same functions) among the agencies listed: a rate beyond `method.outlierZ` robust spreads ' +
+    '(median, scaled MAD) and `method.minRateGap` from the median, among at least `method.minPeers` agencies whose denominator reaches ' +
+    '`minApplications`/`minCases`; a zero where the peers\' median reaches `zeroMedianMin` (X5\'s counts). `direction`: high or low; ' +
+    'metrics the audit does not compare among peers (`peerCheck: false`) mark no one. ' +
     'A peer group (`kind`, `level`, `region`, from the registry) limits the table, and so the outliers, to those agencies.',
   query: compareQuery,
   alsoProduces: ['text/csv'],
-  responses: { 200: '`{year, metrics, rows, spread}`, or a CSV file with `format=csv`', 400: 'Invalid query' },
+  responses: { 200: '`{year, metrics, rows, spread, method}`, or a CSV file with `format=csv`', 400: 'Invalid query' },
   async run({ query }) {
     const wanted = query.agencies ? new Set(query.agencies) : undefined;
     const peers = await peerNames(query);

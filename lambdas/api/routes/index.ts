@@ -5,7 +5,7 @@ import { listAudits } from './audits';
 import { compare } from './compare';
 import { listFindingsRoute, reviewFinding } from './findings';
 import { decidePending, listPending } from './pending';
-import { listReports, reportDetail, reportFile, reportSource } from './reports';
+import { listReports, reportDetail, reportFile, reportSource, reportText } from './reports';
 import { overview } from './overview';
 import { listRules } from './rules';
 
@@ -20,6 +20,6 @@ const openapi = route({
 });
 
 /** Every route of the API; the CDK construct declares one API Gateway route for each. */
-export const routes: Route[] = [listReports, reportDetail, reportSource, reportFile, listFindingsRoute, reviewFinding, listPending, decidePending, compare, agencyHistory, listAgencies, overview, listRules, listAudits, openapi];
+export const routes: Route[] = [listReports, reportDetail, reportSource, reportFile, reportText, listFindingsRoute, reviewFinding, listPending, decidePending, compare, agencyHistory, listAgencies, overview, listRules, listAudits, openapi];
 
 export const router = new Router(routes);

@@ -1,5 +1,5 @@
 import type { Severity } from '../../core/types';
-import { listFindings, type FindingView } from '../../store';
+import { findingTally } from '../../store';
 import { getReviews } from '../../store/reviews';
 import { agencyDirectory } from '../directory';
 import { familyOf, RULE_INFO } from '../names';
@@ -14,18 +14,6 @@ interface Cell {
   worst: Severity;
 }
 
-/** Every current finding of a year, reports' and the audit's: the severity shards read page after page. */
-async function allFindings(year: number): Promise<FindingView[]> {
-  const out: FindingView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listFindings({ year }, { limit: 1000, cursor });
-    out.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return out;
-}
-
 export const overview = route({
   method: 'GET',
   path: '/overview',
@@ -37,7 +25,8 @@ export const overview = route({
   query: overviewQuery,
   responses: { 200: '`{year, families, agencies: [{agency, registered, region, kind, level, cells: {S5: {open, worst}}, open}], totals, open}`' },
   async run({ query }) {
-    const [findings, dir] = await Promise.all([allFindings(query.year), agencyDirectory([query.year])]);
+    // Every current finding of the year, reports' and the audit's, projected to what the tally reads.
+    const [findings, dir] = await Promise.all([findingTally(query.year), agencyDirectory([query.year])]);
     const reviews = await getReviews(findings.map(fingerprintOf));
     const rows = new Map(dir.entries.map((e) => [e.name, { entry: e, cells: {} as Record<string, Cell>, open: 0 }]));
     const totals: Record<string, number> = {};

@@ -1,4 +1,5 @@
-import { allReportsOfYear, getRecordObject, getReport, listReportsByAgency, putValueReview, resolveNeighbourhood, type ReportView } from '../../store';
+import { allReportsOfYear, getRecordObject, getReport, kinName, listReportsByAgency, putValueReview, type ReportView } from '../../store';
+import { requestRedecision } from '../request-redecision';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
 import { pendingQuery, pendingRowParam, valueReviewBody } from '../schemas';
@@ -31,15 +32,19 @@ export const decidePending = route({
   summary: 'An officer decides an open row: picks one of its readings or types the values, with a note',
   description:
     'Stored with who, when, the note and the values before and after, apart from the report: a later re-parse of the same printed text keeps it. ' +
-    'The record then carries the values with `decidedBy: "review"`, the rules run again, and the neighbouring years are resolved again.',
+    'The API stores only the review and answers 202; the re-decision function then gives the record the values with `decidedBy: "review"`, ' +
+    'runs the rules again and resolves the neighbouring years again. Done when `GET /reports/{id}` shows `evidence[key].review.at` equal to `review.at` for the row\'s keys.',
   params: pendingRowParam,
   body: valueReviewBody,
-  responses: { 200: '`{values, pending}` of the report after the decision', 400: 'Invalid body, or values that do not fit the row', 404: 'No such report or open row' },
+  responses: {
+    202: '`{status: "accepted", reportId, review}`: the review is stored, the re-decision pending',
+    400: 'Invalid body, or values that do not fit the row',
+    404: 'No such report or open row',
+  },
   async run({ params, body, identity }) {
     const view = await getReport(params.id);
     if (!view || view.status !== 'parsed' || !view.current || !view.recordKey) throw new NotFound(`No current parsed report with id ${params.id}`);
-    const bucket = process.env.OGI_BUCKET ?? view.source.bucket;
-    const record = await getRecordObject(bucket, view.recordKey);
+    const record = await getRecordObject(process.env.OGI_BUCKET ?? view.source.bucket, view.recordKey);
     const pending = record.pending?.find((p) => p.row === params.row);
     if (!pending) throw new NotFound(`Report ${params.id} has no open row ${params.row}`);
     const values = body.reading !== undefined ? pending.readings[body.reading]?.values : body.values;
@@ -47,9 +52,8 @@ export const decidePending = route({
     if (values.length !== pending.keys.length) throw new BadRequest(`values must give ${pending.keys.length} numbers, one for each of ${pending.keys.join(', ')}`);
     const before = pending.keys.map((k) => record.values[k] ?? null);
     const review = { row: pending.row, printed: pending.printed, values, by: identity, at: new Date().toISOString(), note: body.note };
-    await putValueReview(record.agency!, record.year!, record.id, review, before);
-    await resolveNeighbourhood(bucket, record);
-    const after = await getRecordObject(bucket, view.recordKey);
-    return { json: { values: Object.fromEntries(pending.keys.map((k) => [k, after.values[k] ?? null])), evidence: Object.fromEntries(pending.keys.map((k) => [k, after.evidence[k] ?? null])), pending: after.pending ?? [] } };
+    await putValueReview(await kinName(record.agency!), record.year!, record.id, review, before);
+    await requestRedecision({ reportId: record.id, at: review.at });
+    return { status: 202, json: { status: 'accepted', reportId: record.id, keys: pending.keys, review } };
   },
 });

@@ -2,7 +2,10 @@ import { getRecordObject, getReport, listFindings, listReportsByAgency, listRepo
 import { getReviews } from '../../store/reviews';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
-import { idParam, reportQuery, reportsQuery } from '../schemas';
+import { readText } from '../../core/partition/read-text';
+import { sourceWindow } from '../../core/partition/source-window';
+import { limits } from '../../core/record/options';
+import { idParam, reportQuery, reportsQuery, reportTextQuery } from '../schemas';
 import { sourceBytes } from '../source-bytes';
 import { sourceLink, SOURCE_LINK_SECONDS } from '../source-link';
 import { findingOut, fingerprintOf, reportSummary } from '../views';
@@ -97,5 +100,27 @@ export const reportFile = route({
     const item = await mustGet(params.id);
     if (item.kind !== 'pdf') throw new NotFound(`Report ${params.id} is not a PDF`);
     return { bytes: { body: await sourceBytes(item.source), contentType: 'application/pdf' } };
+  },
+});
+
+export const reportText = route({
+  method: 'GET',
+  path: '/reports/{id}/text',
+  summary: "The report's text around one cell of an HTML or text report, the cell marked",
+  description:
+    'The original is read again and decoded by the same core as the parse, so `at` (a value\'s `evidence.loc.offset`) names the same ' +
+    'character: for HTML the page\'s text in reading order (a line per block, table rows as `a | b`), for text the decoded text ' +
+    '(Markdown marks blanked to spaces), both in the script as printed. Answers a few hundred characters in whole lines: ' +
+    '`{start, text, mark: {start, end}, before, after}`, `mark` relative to `text`. PDFs have no such text: their evidence is the page (/reports/{id}/file).',
+  params: idParam,
+  query: reportTextQuery,
+  responses: { 200: '`{kind, start, text, mark, before, after}`', 400: 'The offset lies past the end of the text', 404: 'No such report, or a PDF', 413: 'Too large to read again' },
+  async run({ params, query }) {
+    const item = await mustGet(params.id);
+    if (item.kind !== 'html' && item.kind !== 'text') throw new NotFound(`Report ${params.id} is a ${item.kind ?? 'file'} with no text to show; its evidence is the page (GET /reports/{id}/file)`);
+    const { doc } = readText(await sourceBytes(item.source, limits({}).maxTextBytes), item.kind);
+    if (query.at >= doc.raw.length)
+      throw new BadRequest(`at ${query.at} lies past the end of the report's text (${doc.raw.length} characters): the offset is not from this report`);
+    return { json: { kind: item.kind, ...sourceWindow(doc.raw, query.at, query.len) } };
   },
 });

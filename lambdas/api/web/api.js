@@ -1,6 +1,6 @@
 // Calls the query API: locally on the page's own origin, with no sign-in; in AWS at the address
 // the stack writes into config.json next to the page, with the signed-in officer's access token.
-import { endSession, finishSignIn, session, signInView } from './auth.js';
+import { endSession, finishSignIn, session, signInView, signOut } from './auth.js';
 
 const config = await fetch('config.json')
   .then((res) => (res.ok ? res.json() : {}))
@@ -10,6 +10,9 @@ const base = String(config.api ?? '').replace(/\/$/, '');
 /** True when the API is in AWS and nobody is signed in (or the token has expired). */
 export const needsSignIn = () => Boolean(config.auth) && !session();
 export const signInPage = (message) => signInView(config.auth, message);
+/** True when an officer is signed in (in AWS); locally there is no sign-in, so nothing to sign out of. */
+export const signedIn = () => Boolean(config.auth) && Boolean(session());
+export const signOutOfficer = () => signOut(config.auth);
 /** Completes a sign-in the hosted UI has just sent back, if any. */
 export const completeSignIn = async () => (config.auth ? finishSignIn(config.auth) : false);
 

@@ -1,5 +1,5 @@
 // Hash router: #/overview?… (landing), #/findings?…, #/reports?…, #/rejected, #/report/ID, #/compare?…, #/agency/NAME.
-import { completeSignIn, needsSignIn, signInPage } from './api.js';
+import { completeSignIn, needsSignIn, signedIn, signInPage, signOutOfficer } from './api.js';
 import { clear, el } from './dom.js';
 import { findingsView } from './view-findings.js';
 import { loadNames } from './names.js';
@@ -23,7 +23,11 @@ const views = {
   pending: (_, q) => pendingView(q),
 };
 
+const signOutButton = document.getElementById('sign-out');
+signOutButton.addEventListener('click', signOutOfficer);
+
 async function route() {
+  signOutButton.hidden = !signedIn();
   const [path, qs] = location.hash.replace(/^#\/?/, '').split('?');
   const [name, ...rest] = path.split('/');
   const view = views[name] ? name : 'overview';

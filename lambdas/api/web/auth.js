@@ -55,9 +55,16 @@ export async function finishSignIn(auth) {
   return true;
 }
 
+/**
+ * The hosted UI's sign-out: it ends the officer's Cognito session and sends the browser back to
+ * `origin` (the page, a logout URL the app client registers, lib/sign-in.ts).
+ */
+export const logoutUrl = (auth, origin = location.origin) => `${auth.domain}/logout?${new URLSearchParams({ client_id: auth.clientId, logout_uri: `${origin}/` })}`;
+
+/** Forgets this tab's tokens, then signs out at the hosted UI, which returns to the page. */
 export function signOut(auth) {
   endSession();
-  location.assign(`${auth.domain}/logout?${new URLSearchParams({ client_id: auth.clientId, logout_uri: redirectUri() })}`);
+  location.assign(logoutUrl(auth));
 }
 
 export function signInView(auth, message) {

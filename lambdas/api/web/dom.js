@@ -22,7 +22,8 @@ function build(node, attrs, children) {
   return node;
 }
 
-function append(node, children) {
+/** Appends children as el() does: strings as text nodes, arrays flattened, null/undefined/false skipped (DOM append would print "null"). */
+export function append(node, children) {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
     if (Array.isArray(child)) append(node, child);

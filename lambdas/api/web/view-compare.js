@@ -8,8 +8,6 @@ import { DEFAULT_YEAR, filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
 import { agencySuggestions, metricSuggestions } from './names.js';
 
-/** As lambdas/core/compare/outliers.ts: below this many agencies nobody is marked. */
-const MIN_PEERS = 5;
 /** Bars drawn at each end of a long chart; the middle is folded. */
 const FOLD = 10;
 
@@ -40,9 +38,7 @@ export async function compareView(query) {
   return el('section', { class: 'compare' },
     title,
     form,
-    el('p', { class: 'hint' }, data.rows.length < MIN_PEERS
-      ? `机关少于 ${MIN_PEERS} 个，不标记离群值。Fewer than ${MIN_PEERS} agencies: no outliers are marked.`
-      : `离群值只在所选机关（同组）中计算：修正 z 分数（中位数与绝对中位差）超过 3.5；▲ 偏高，▼ 偏低。Outliers are computed within the agencies shown (the peer group): modified z-score > 3.5; ▲ high, ▼ low.${groupName ? '' : ' 请选择同类、同级以在同组中比较。Choose a kind and level to compare peers.'}`),
+    el('p', { class: 'hint' }, outlierHint(data.method, data.rows.length, groupName)),
     el('div', { class: 'charts' }, data.metrics.map((m) => chartFigure(m, data))),
     el('h3', {}, '数据表 Table'),
     el('div', { class: 'scroll' }, el('table', { class: 'list compare-table' },
@@ -53,6 +49,15 @@ export async function compareView(query) {
           const c = r.cells[m.id];
           return el('td', { class: c.outlier ? `num outlier ${c.direction}` : 'num' }, m.kind === 'rate' ? percent(c.value) : number(c.value), sideMark(c));
         })))))));
+}
+
+/** How outliers were marked: the audit's X5 method and thresholds, within the agencies shown. */
+function outlierHint(method, n, groupName) {
+  if (n < method.minPeers) return `机关少于 ${method.minPeers} 个（审计规则 X5 的最小同组规模），不标记离群值。Fewer than ${method.minPeers} agencies (the audit's smallest peer group, X5): no outliers are marked.`;
+  const gap = Math.round(method.minRateGap * 100);
+  return `离群值与审计规则 X5 相同，只在所选机关（同组）中计算：比率偏离中位数超过 ${method.outlierZ} 个稳健标准差且至少 ${gap} 个百分点（申请不少于 ${method.minApplications} 件、案件不少于 ${method.minCases} 件者参与），或同组中位数不小于 ${method.zeroMedianMin} 时的 0；▲ 偏高，▼ 偏低。` +
+    `Outliers are the audit's (X5), within the agencies shown: a rate over ${method.outlierZ} robust spreads and ${gap} points from the median (agencies with at least ${method.minApplications} applications or ${method.minCases} cases), or a zero where the peers' median is ${method.zeroMedianMin} or more; ▲ high, ▼ low.` +
+    (groupName ? '' : ' 请选择同类、同级以在同组中比较。Choose a kind and level to compare peers.');
 }
 
 /** A metric's chart, folded to the top and bottom bars when long, with a button to unfold it. */

@@ -47,8 +47,11 @@ function pendingRow(p) {
     if (!choice) return clear(state).append(el('span', { class: 'error' }, '请选择一种拆分或手动输入。Pick a reading or type the values.'));
     const body = choice === 'typed' ? { values: typed.map((t) => Number(t.value)), note: note.value } : { reading: Number(choice), note: note.value };
     try {
-      const res = await patch(`/reports/${enc(p.reportId)}/pending/${enc(p.row)}`, body);
-      clear(form).append(el('p', { class: 'decided' }, '已核实 Decided: ', p.keys.map((k) => `${k} = ${res.values[k]}`).join('，')));
+      const { review } = await patch(`/reports/${enc(p.reportId)}/pending/${enc(p.row)}`, body);
+      clear(state).append(el('p', { class: 'applying' }, '已提交，正在重新核查… Accepted; the values and rules are being re-decided.'));
+      const report = await applied(p, review.at);
+      if (report) clear(form).append(el('p', { class: 'decided' }, '已核实 Decided: ', p.keys.map((k) => `${k} = ${report.values[k] ?? '—'}`).join('，')));
+      else clear(state).append(el('p', { class: 'applying' }, '已保存，重新核查尚未完成，请稍后刷新。Stored; the re-decision has not finished yet: reload later.'));
     } catch (err) {
       clear(state).append(el('span', { class: 'error' }, err.message));
     }
@@ -60,4 +63,20 @@ function pendingRow(p) {
     el('p', {}, '原文 Printed: ', el('code', { class: 'printed' }, p.printed), ` · 待定 open: ${p.open.join(', ')}`),
     p.truncated ? el('p', { class: 'note' }, '拆分过多，未全部列出，请手动输入。More readings than listed: type the values.') : null,
     form);
+}
+
+const POLL_MS = 500;
+const POLLS = 60;
+
+/**
+ * The API stores the review and answers at once (202); the re-decision runs after it. The report
+ * once one of the row's cells carries this review, or null if that takes longer than half a minute.
+ */
+async function applied(p, at) {
+  for (let i = 0; i < POLLS; i++) {
+    const { report } = await get(`/reports/${enc(p.reportId)}`);
+    if (p.keys.some((k) => report.evidence?.[k]?.review?.at === at)) return report;
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 // One report: metadata, findings with review, the three standard tables with the cells that
 // findings point to highlighted and their evidence on hover or click, and the report's text.
 import { enc, get } from './api.js';
-import { clear, el, number } from './dom.js';
+import { append, clear, el, number } from './dom.js';
 import { layouts } from './layouts.js';
 import { agencyHref } from './nav.js';
 import { fieldLabel, fieldName, readable, ruleLabel, statusText } from './names.js';
@@ -97,6 +97,7 @@ function cell(key, kind, report, flagged) {
   const open = (pin) => () => {
     showEvidence(td, key, value, report, kind, pin);
     if (pin) showSourcePage(td, key, report);
+    if (pin) showSourceText(key, report);
   };
   td.addEventListener('mouseenter', open(false));
   td.addEventListener('mouseleave', hideEvidence);
@@ -118,7 +119,7 @@ function showEvidence(td, key, value, report, kind, pin) {
   const evidence = report.evidence?.[key];
   pinned = pin ? td : pinned;
   const panel = clear(document.getElementById('evidence'));
-  panel.append(
+  append(panel, [
     el('button', { type: 'button', class: 'close', 'aria-label': '关闭 close', onclick: () => { pinned = null; panel.hidden = true; } }, '×'),
     el('div', { class: 'ev-key' }, fieldName(key)),
     el('div', { class: 'ev-value' }, value === undefined ? '（无数值 no value）' : number(value)),
@@ -131,7 +132,7 @@ function showEvidence(td, key, value, report, kind, pin) {
           el('dt', {}, '原文 raw'), el('dd', { class: 'raw' }, evidence.raw ?? ''))
         : el('div', {}, '无证据 no evidence'),
     kind === 'derived' ? null : printedRow(report, key),
-    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${readable(td.findings.message)}`) : null);
+    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${readable(td.findings.message)}`) : null]);
   const box = td.getBoundingClientRect();
   panel.style.top = `${Math.round(box.bottom + window.scrollY + 4)}px`;
   panel.style.left = `${Math.round(Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 340))}px`;
@@ -165,6 +166,33 @@ function showSourcePage(td, key, report) {
   figure.hidden = false;
   renderPdfPage(figure, report.id, page, cellBox(evidence.loc), `${fieldLabel(key)} = ${evidence.raw}`).catch((err) =>
     clear(figure).append(el('p', { class: 'error' }, `无法显示原文页面 Cannot show the page: ${err.message}`)));
+}
+
+/** The cell as printed: a split run is quoted as `run → value`, and the run is what stands in the text. */
+const printedText = (raw) => String(raw ?? '').split(' → ')[0];
+
+/**
+ * For HTML and text, the report's own text around the cell (read again by the API with the parse's
+ * decoder, so the offset names the same character), the cell marked; appended to the open panel.
+ */
+async function showSourceText(key, report) {
+  const evidence = report.evidence?.[key];
+  const at = evidence?.loc?.offset;
+  if (!['html', 'text'].includes(report.input?.kind) || typeof at !== 'number') return;
+  const panel = document.getElementById('evidence');
+  const box = el('div', { class: 'source-text' }, el('div', { class: 'hint' }, '原文上下文 the source text'), el('p', { class: 'loading' }, '载入中… Loading'));
+  panel.append(box);
+  const raw = printedText(evidence.raw);
+  try {
+    const w = await get(`/reports/${enc(report.id)}/text`, { at, len: raw.length || 1 });
+    const marked = w.text.slice(w.mark.start, w.mark.end);
+    append(clear(box), [
+      el('div', { class: 'hint' }, `原文上下文 the source text · 第 ${w.start + w.mark.start} 字符 offset`),
+      el('pre', {}, w.before ? '…' : '', w.text.slice(0, w.mark.start), el('mark', {}, marked), w.text.slice(w.mark.end), w.after ? '…' : ''),
+      marked === raw ? null : el('p', { class: 'error' }, `此处原文为“${marked}”，与证据“${raw}”不符：记录来自另一次解析。The text here differs from the evidence: the record comes from another parse.`)]);
+  } catch (err) {
+    clear(box).append(el('p', { class: 'error' }, `无法显示原文 Cannot show the source text: ${err.message}`));
+  }
 }
 
 function hideEvidence() {

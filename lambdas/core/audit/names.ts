@@ -37,6 +37,16 @@ export function agencyKey(printed: string): string {
   return tails(name).at(-1) ?? name;
 }
 
+/**
+ * The name under which the audit groups a report's agency, for finding its other years: the
+ * registered agency's name when the registry matches the printed one (name, alias or division),
+ * else the printed one; either with its leading divisions dropped (agencyKey), so a registry that
+ * names an agency the printed way keeps the key the agency had without it.
+ */
+export function matchingName(printed: string, registry: AgencyMatcher): string {
+  return agencyKey(registry.match(printed).agency?.name ?? printed);
+}
+
 export type MatchResult =
   | { agency: Agency; via: 'name' | 'alias' | 'division' }
   | { agency: null; candidates: Agency[] };

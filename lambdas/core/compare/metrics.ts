@@ -1,9 +1,14 @@
+import { figure } from '../audit/figures';
+import { PEER_COUNTS, PEER_RATES, rateDefinition, rateOf, rateOutliers, zeroOutliers, type FigureOf, type PeerCheck, type PeerRate } from '../audit/peer-outliers';
+import type { AuditOptions } from '../audit/types';
+
 /**
- * The figures officers compare across agencies: four rates computed from table 3 and table 4
- * (fields.md keys), and any canonical key taken as it is. Rates are `null` when their
- * denominator is missing or zero, so an agency with no applications is not ranked as 0 %.
+ * The figures officers compare across agencies: the audit's peer rates (X5, `audit/peer-outliers.ts`)
+ * and any canonical key taken as it is. Rates are `null` when their denominator is missing or zero,
+ * so an agency with no applications is not ranked as 0 %.
  */
 
+/** One agency's table values with its derived subtotals merged in (table values win). */
 export type Values = Readonly<Record<string, number>>;
 
 export interface Metric {
@@ -13,66 +18,25 @@ export interface Metric {
   /** How the figure is computed, for the page and the OpenAPI description. */
   definition: string;
   compute(values: Values): number | null;
+  /** The audit's X5 check for this metric within a peer group; absent: the audit checks no such figure among peers. */
+  peers?<T>(group: readonly T[], valuesOf: (item: T) => Values, options: AuditOptions): PeerCheck<T>;
 }
 
-const get = (v: Values, key: string): number | undefined => (Number.isFinite(v[key]) ? v[key] : undefined);
+/** A figure as the audit reads it (`audit/figures.ts`): the value, else a subtotal summed from its parts. */
+const figureIn = (v: Values): FigureOf => (key) => figure(v, {}, key);
 
-/** Sum of the keys, or undefined when any is missing: a partial sum would understate the rate. */
-function sum(v: Values, keys: string[]): number | undefined {
-  let total = 0;
-  for (const k of keys) {
-    const x = get(v, k);
-    if (x === undefined) return undefined;
-    total += x;
-  }
-  return total;
-}
+const rateMetric = (rate: PeerRate): Metric => ({
+  id: `rate.${rate.name}`,
+  label: rate.label,
+  kind: 'rate',
+  definition: rateDefinition(rate),
+  compute: (v) => rateOf(rate, figureIn(v))?.value ?? null,
+  peers: (group, valuesOf, options) => rateOutliers(rate, group, (item) => figureIn(valuesOf(item)), options),
+});
 
-function ratio(numerator: number | undefined, denominator: number | undefined): number | null {
-  if (numerator === undefined || denominator === undefined || denominator <= 0) return null;
-  return numerator / denominator;
-}
+export const RATE_METRICS: readonly Metric[] = PEER_RATES.map(rateMetric);
 
-/** Concluded cases of table 4 groups: everything except those still pending. */
-function corrected(v: Values, groups: string[]): number | null {
-  const correctedCount = sum(v, groups.map((g) => `t4.${g}.corrected`));
-  const total = sum(v, groups.map((g) => `t4.${g}.total`));
-  const pending = sum(v, groups.map((g) => `t4.${g}.pending`)) ?? 0;
-  return ratio(correctedCount, total === undefined ? undefined : total - pending);
-}
-
-export const RATE_METRICS: readonly Metric[] = [
-  {
-    id: 'rate.granted',
-    label: '公开或部分公开率',
-    kind: 'rate',
-    definition: '(t3.granted.total + t3.partial.total) / t3.totalProcessed.total',
-    compute: (v) => ratio(sum(v, ['t3.granted.total', 't3.partial.total']), get(v, 't3.totalProcessed.total')),
-  },
-  {
-    id: 'rate.noInfo',
-    label: '本机关不掌握相关信息比例',
-    kind: 'rate',
-    definition: 't3.unable.noInfo.total / t3.totalProcessed.total',
-    compute: (v) => ratio(get(v, 't3.unable.noInfo.total'), get(v, 't3.totalProcessed.total')),
-  },
-  {
-    id: 'rate.reviewCorrected',
-    label: '行政复议纠错率',
-    kind: 'rate',
-    definition: 't4.review.corrected / (t4.review.total − t4.review.pending), among concluded reviews',
-    compute: (v) => corrected(v, ['review']),
-  },
-  {
-    id: 'rate.litigationCorrected',
-    label: '行政诉讼纠错率',
-    kind: 'rate',
-    definition: 'corrected / concluded over t4.litigationDirect and t4.litigationAfterReview',
-    compute: (v) => corrected(v, ['litigationDirect', 'litigationAfterReview']),
-  },
-];
-
-export const DEFAULT_METRICS = [...RATE_METRICS.map((m) => m.id), 't3.newReceived.total'];
+export const DEFAULT_METRICS = ['rate.granted', 'rate.noInfo', 'rate.reviewCorrected', 'rate.litigationCorrected', 't3.newReceived.total'];
 
 /** A canonical or derived key of fields.md used as a metric: `t3.newReceived.total`, `t4.litigation.sum.total`. */
 export const VALUE_KEY = /^t[234](\.[A-Za-z]+){2,3}$/;
@@ -92,8 +56,15 @@ export function metricFor(id: string): Metric | undefined {
   const rate = RATE_METRICS.find((m) => m.id === id);
   if (rate) return rate;
   if (!VALUE_KEY.test(id)) return undefined;
-  return { id, label: KEY_LABELS[id] ?? id, kind: 'count', definition: `the value of ${id}`, compute: (v) => get(v, id) ?? null };
+  return {
+    id,
+    label: KEY_LABELS[id] ?? id,
+    kind: 'count',
+    definition: `the value of ${id}`,
+    compute: (v) => figureIn(v)(id) ?? null,
+    ...(PEER_COUNTS.includes(id) ? { peers: (group, valuesOf, options) => zeroOutliers(id, group, (item) => figureIn(valuesOf(item)), options) } : {}),
+  } satisfies Metric;
 }
 
-/** A metric as the API and the page describe it (without its function). */
-export const metricInfo = ({ id, label, kind, definition }: Metric) => ({ id, label, kind, definition });
+/** A metric as the API and the page describe it (without its functions). */
+export const metricInfo = ({ id, label, kind, definition, peers }: Metric) => ({ id, label, kind, definition, peerCheck: peers !== undefined });

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { Damage, Repair } from '../types';
 import { isHan } from './han';
-import { BIGRAM_BONUS, commonHanSet, hanTier, isCommonHan, isNoise, MAX_CHAR_SCORE, MIN_CHAR_SCORE, Plausibility } from './plausibility';
+import { BIGRAM_BONUS, hanTier, isCommonHan, isNoise, MAX_CHAR_SCORE, MIN_CHAR_SCORE, Plausibility } from './plausibility';
 import { simplifyChar } from './script';
 
 export interface RepairResult {
@@ -124,16 +124,14 @@ function suspectAt(text: string, i: number): 'noise' | 'rare' | undefined {
 function suspectRuns(text: string): Run[] {
   let cur: (Run & { rare: number }) | undefined;
   const runs: (Run & { rare: number })[] = [];
-  const common = commonHanSet();
   // Most of a page is markup and ASCII: the regex engine skips it, the loop sees only the rest. Matches are
   // bounded: V8 keeps backtracking state per character of a greedy match, and megabytes of it overflow.
   const SPANS = /[^\t\n\r\x20-\x3e\x40-\x7e]{1,65536}/g;
   for (let m = SPANS.exec(text); m; m = SPANS.exec(text)) {
     for (let i = m.index; i < m.index + m[0].length; i++) {
-      if (common.has(text[i])) continue;
       const s = suspectAt(text, i);
       if (!s) continue;
-      if (cur && i - cur.end <= 3 && i - cur.start < MAX_RUN && !/\n/.test(text.slice(cur.end, i))) {
+      if (cur && i - cur.end <= 3 && i - cur.start < MAX_RUN && !hasNewline(text, cur.end, i)) {
         cur.end = i + 1;
       } else {
         if (cur) runs.push(cur);
@@ -155,6 +153,11 @@ function suspectRuns(text: string): Run[] {
     } else merged.push({ ...r });
   }
   return merged;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x0a) return true;
+  return false;
 }
 
 interface Candidate {
@@ -252,16 +255,18 @@ function gbkBytes(span: string, fullwidth: boolean): number[] | undefined {
   return out;
 }
 
-const gbkCodes = new Map<string, number[] | null>();
+/** Per UTF-16 code unit (undefined: not yet encoded); astral characters are never in GBK's two-byte range. */
+const gbkCodes: (number[] | null | undefined)[] = new Array(0x10000);
 
 /** GBK bytes of one character (null when GBK lacks it), memoised: every span of a run re-encodes the same characters. */
 function gbkOf(c: string): number[] | null {
-  let b = gbkCodes.get(c);
-  if (b === undefined) {
-    const e = iconv.encode(c, 'gbk');
-    gbkCodes.set(c, (b = e.length === 1 && e[0] === 0x3f ? null : [...e]));
-  }
-  return b;
+  if (c.length !== 1) return encodeGbk(c);
+  return (gbkCodes[c.charCodeAt(0)] ??= encodeGbk(c));
+}
+
+function encodeGbk(c: string): number[] | null {
+  const e = iconv.encode(c, 'gbk');
+  return e.length === 1 && e[0] === 0x3f ? null : [...e];
 }
 
 const isLead = (b: number) => b >= 0x81 && b <= 0xfe;

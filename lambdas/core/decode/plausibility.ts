@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { COMMON_CHARS, COMMON_WORDS } from './common-chars';
 import { HAN_RUN, isHan } from './han';
-import { simplifyChar, toSimplified } from './script';
+import { simplifyChar } from './script';
 
 /**
  * A character-level plausibility score for Chinese text: a log-probability per character from tiers
@@ -23,7 +23,9 @@ export class Plausibility {
     // Only Han counts and Han pairs are ever asked for, so markup and Latin text are never walked.
     for (const [run] of context.matchAll(HAN_RUN)) {
       let prev = '';
-      for (const c of toSimplified(run)) {
+      // Per character, memoised: the model scores characters one by one, so it learns them the same way.
+      for (const raw of run) {
+        const c = simplifyChar(raw);
         this.unigrams.set(c, (this.unigrams.get(c) ?? 0) + 1);
         if (prev) this.bigrams.add(pairKey(prev, c));
         prev = c;
@@ -114,6 +116,4 @@ function gb2312Levels() {
   return levels;
 }
 
-/** The common (GB2312 level 1) characters: what almost every character of a clean page is. */
-export const commonHanSet = (): ReadonlySet<string> => gb2312Levels().level1;
 export const isCommonHan = (c: string) => gb2312Levels().level1.has(c);

@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Cell, Decoded, DocText, Grid } from '../types';
 import { toSimplified } from '../decode/script';
 import { readHeaderDate } from '../metadata/published-at';
-import { foldSpace } from './normalize';
+import { foldSpace, isSpace } from './normalize';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object', 'select', 'button', 'textarea']);
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'tr', 'table', 'center', 'blockquote', 'dd', 'dt', 'pre', 'hr']);
@@ -53,7 +53,15 @@ const PRESENTATION = /\s(?:style|class|lang)=(?:'[^']*'|"[^"]*"|[^\s>]*)/gi;
 function walk(html: string): Walked {
   const root = load(html.replace(PRESENTATION, '')).root()[0] as unknown as AnyNode;
   const out: string[] = [];
+  let length = 0;
+  const push = (s: string) => {
+    out.push(s);
+    length += s.length;
+  };
   const grids: Grid[] = [];
+  // Where each grid cell's content starts in the walked text, so its value's evidence can point there.
+  const cellsOf = new Map<Element, Cell[]>();
+  const starts: { td: Element; at: number }[] = [];
   let title: string | undefined;
   let metaDate: string | undefined;
   const note = (el: Element): void => {
@@ -62,7 +70,7 @@ function walk(html: string): Walked {
   };
   const visit = (n: AnyNode, depth: number): void => {
     if (n.type === 'text') {
-      out.push((n as unknown as { data: string }).data.replace(/[\r\n\t ]+/g, ' '));
+      push((n as unknown as { data: string }).data.replace(/[\r\n\t ]+/g, ' '));
       return;
     }
     if (n.type !== 'tag' && n.type !== 'root') return;
@@ -72,22 +80,66 @@ function walk(html: string): Walked {
     // The head is no text, but holds the page title and date: read those only.
     if (name === 'head') for (const c of el.children) if (c.type === 'tag') note(c as Element);
     if (name && SKIP.has(name)) return;
-    if (name === 'table' && !hasTable(el)) grids.push(tableGrid(el, grids.length));
+    if (name === 'table' && !hasTable(el)) grids.push(tableGrid(el, grids.length, cellsOf));
     const block = name !== undefined && BLOCK.has(name);
-    if (block) out.push('\n');
+    if (block) push('\n');
+    const cell = name === 'td' || name === 'th';
+    if (cell && cellsOf.has(el)) starts.push({ td: el, at: length });
     if (depth < MAX_DEPTH) for (const c of el.children ?? []) visit(c, depth + 1);
-    else out.push(textOf(el));
-    if (name === 'td' || name === 'th') out.push(' | ');
-    if (block) out.push('\n');
+    else push(textOf(el));
+    if (cell) push(' | ');
+    if (block) push('\n');
   };
   visit(root, 0);
-  const text = out
-    .join('')
-    .split('\n')
-    .map(foldSpace)
-    .filter((l) => l !== '' && l !== '|')
-    .join('\n');
+  const joined = out.join('');
+  const { text, at } = foldLines(joined, starts.map((s) => firstPrinted(joined, s.at)));
+  starts.forEach((s, i) => {
+    for (const c of cellsOf.get(s.td)!) if (c.text !== '' && at[i] !== undefined) c.loc.offset = at[i];
+  });
   return { text, grids, title, metaDate };
+}
+
+/** The first character at or after `i` that is not space: where a cell's printed text begins. */
+function firstPrinted(s: string, i: number): number {
+  while (i < s.length && isSpace(s[i])) i++;
+  return i;
+}
+
+/**
+ * The walked chunks as text: a line per block, whitespace folded, empty lines and lone `|` dropped.
+ * `at[k]` is where the character at `marks[k]` (ascending, never a space) ends up in the text, so
+ * a cell's offset points at its first printed character.
+ */
+function foldLines(joined: string, marks: number[]): { text: string; at: (number | undefined)[] } {
+  const lines: string[] = [];
+  const at: (number | undefined)[] = marks.map(() => undefined);
+  let size = 0;
+  let k = 0;
+  for (let start = 0; start <= joined.length; ) {
+    const nl = joined.indexOf('\n', start);
+    const end = nl < 0 ? joined.length : nl;
+    const line = foldSpace(joined.slice(start, end));
+    if (line !== '' && line !== '|') {
+      const base = size + (lines.length ? 1 : 0);
+      // Same folding as foldSpace, one character at a time, only on lines holding a mark.
+      for (let i = start, o = 0, gap = false, begun = false; k < marks.length && marks[k] < end && i < end; i++) {
+        if (isSpace(joined[i])) {
+          gap = begun;
+          continue;
+        }
+        if (gap) o++;
+        gap = false;
+        begun = true;
+        while (k < marks.length && marks[k] === i) at[k++] = base + o;
+        o++;
+      }
+      lines.push(line);
+      size = base + line.length;
+    }
+    while (k < marks.length && marks[k] < end + 1) k++;
+    start = end + 1;
+  }
+  return { text: lines.join('\n'), at };
 }
 
 /** The nodes under `n` in document order, with an explicit stack: markup nested 100,000 deep must not overflow the call stack. */
@@ -126,7 +178,7 @@ function rowsOf(table: Element): Element[] {
 }
 
 /** Expands rowspan/colspan into a rectangular grid: a spanning cell repeats in every slot it covers. */
-function tableGrid(table: Element, index: number): Grid {
+function tableGrid(table: Element, index: number, cellsOf: Map<Element, Cell[]>): Grid {
   const rows: Cell[][] = [];
   const trs = rowsOf(table);
   trs.forEach((tr, r) => {
@@ -138,10 +190,12 @@ function tableGrid(table: Element, index: number): Grid {
       const text = foldSpace(textOf(td));
       const rs = span((td as Element).attribs.rowspan);
       const cs = span((td as Element).attribs.colspan);
+      const slots: Cell[] = [];
       for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
         rows[r + dr] ??= [];
-        for (let dc = 0; dc < cs; dc++) rows[r + dr][c + dc] = { text, raw: text, loc: { table: index, row: r, col: c } };
+        for (let dc = 0; dc < cs; dc++) slots.push((rows[r + dr][c + dc] = { text, raw: text, loc: { table: index, row: r, col: c } }));
       }
+      cellsOf.set(td as Element, slots);
       c += cs;
     }
   });

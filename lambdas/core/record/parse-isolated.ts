@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { RejectedInput } from '../errors';
 import type { Report } from '../types';
 import { isolationLimits, type IsolationOptions, type ParseOptions } from './options';
-import { rejectedReport, type ParseInput } from './parse-report';
+import { rejectedReport } from './empty-report';
+import type { ParseInput } from './parse-report';
 import type { ParseJob } from './parse-worker';
 
 /** The worker as the Lambda bundle ships it (built next to the handler by lib/lambda-defaults.ts). */

@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { decode } from '../decode';
 import { RejectedInput } from '../errors';
 import { readMetadata } from '../metadata';
 import { extractNarrative } from '../narrative';
-import { partitionHtml } from '../partition/html';
 import { partitionPdf } from '../partition/pdf';
-import { partitionText } from '../partition/text';
+import { readText } from '../partition/read-text';
 import { checkReport } from '../rules';
 import { withIds } from '../rules/evidence';
 import { findSections } from '../sections/find-sections';
@@ -13,7 +10,7 @@ import { sniffKind } from '../sniff/input-kind';
 import { extractTables } from '../tables';
 import type { DocText, InputInfo, Report } from '../types';
 import { computeDerived } from '../values/derived';
-import { emptyReport } from './empty-report';
+import { emptyReport, inputInfo, rejectReport } from './empty-report';
 import { limits, type ParseOptions } from './options';
 
 export interface ParseInput {
@@ -41,7 +38,7 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
     const doc = await toDocText(input.bytes, info, report, opts);
     fill(report, doc);
   } catch (err) {
-    if (err instanceof RejectedInput) return reject(report, err);
+    if (err instanceof RejectedInput) return rejectReport(report, err);
     report.status = 'failed';
     report.reason = `Unexpected error while parsing: ${err instanceof Error ? err.message : String(err)}`;
     return report;
@@ -62,11 +59,11 @@ async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opt
       `The ${info.kind === 'html' ? 'HTML' : 'text'} file is ${mb(bytes.byteLength)} MB; an annual report is far smaller (limit ${mb(opts.maxTextBytes)} MB for text and HTML).`,
       'P-TOO-LARGE',
     );
-  const decoded = decode(bytes, info.kind);
+  const { decoded, doc } = readText(bytes, info.kind);
   info.encoding = decoded.encoding;
   info.script = decoded.script;
   report.repairs = decoded.repairs;
-  return info.kind === 'html' ? partitionHtml(decoded) : partitionText(decoded);
+  return doc;
 }
 
 function fill(report: Report, doc: DocText): void {
@@ -103,23 +100,4 @@ function fill(report: Report, doc: DocText): void {
 }
 
 /** What is known of the bytes before they are read: size and hash; kind and encoding come later. */
-function inputInfo(bytes: Uint8Array): InputInfo {
-  return { kind: 'text', bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: 'unknown', script: 'simplified' };
-}
-
-/** The record of an input refused from outside the parse (a bound of the isolated parse was hit). */
-export function rejectedReport(input: ParseInput, err: RejectedInput): Report {
-  const info = inputInfo(input.bytes);
-  const sniffed = sniffKind(input.bytes, input.name);
-  if (sniffed.kind) info.kind = sniffed.kind;
-  return reject(emptyReport(input.id, info), err);
-}
-
-function reject(report: Report, err: RejectedInput): Report {
-  report.status = 'rejected';
-  report.reason = err.reason;
-  report.findings = withIds(report.id, [...report.findings, { rule: err.rule, severity: 'error', message: err.reason, keys: [], evidence: '' }]);
-  return report;
-}
-
 const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0);
