@@ -1,6 +1,7 @@
-// Lint rules only (typescript-eslint's recommended set, not its stylistic ones) and no formatter:
-// the code keeps its layout, so branches written in parallel still merge. Run by `npm test`.
+// Lint rules (typescript-eslint's recommended set); layout is Prettier's (`npm run format`), so any
+// rule that would argue with it is off (eslint-config-prettier, last). Both run by `npm test`.
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,7 +12,21 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', __dirname: 'readonly', __filename: 'readonly', require: 'readonly', module: 'writable', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+      },
     },
     rules: {
       // The decoders match control bytes (NUL, C0) on purpose: that is how binary input is told from text.
@@ -20,7 +35,10 @@ export default tseslint.config(
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true }],
       'no-useless-escape': 'warn',
       // `_name` marks a value deliberately unused (destructuring it away).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -36,10 +54,33 @@ export default tseslint.config(
   {
     // The web page: plain browser ES modules, no build step.
     files: ['lambdas/api/web/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', sessionStorage: 'readonly', location: 'readonly', history: 'readonly', URLSearchParams: 'readonly', HTMLElement: 'readonly', Node: 'readonly', Event: 'readonly', navigator: 'readonly', getComputedStyle: 'readonly', requestAnimationFrame: 'readonly', addEventListener: 'readonly', FormData: 'readonly', CSS: 'readonly', btoa: 'readonly', atob: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+        sessionStorage: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        URLSearchParams: 'readonly',
+        HTMLElement: 'readonly',
+        Node: 'readonly',
+        Event: 'readonly',
+        navigator: 'readonly',
+        getComputedStyle: 'readonly',
+        requestAnimationFrame: 'readonly',
+        addEventListener: 'readonly',
+        FormData: 'readonly',
+        CSS: 'readonly',
+        btoa: 'readonly',
+        atob: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  prettier,
 );
