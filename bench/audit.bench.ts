@@ -31,7 +31,14 @@ async function seedYear(stack: LocalStack, year: number, n: number): Promise<Age
       registry.slice(i, i + STORES_AT_ONCE).map(async (agency, j) => {
         const values = makeReportSpec({ format: '2021', seed: year * 100_000 + i + j, agency: agency.name, year }).values;
         const r = report(agency.name, year, values, `${year + 1}-01-20`);
-        const claim = { id: r.id, sha256: r.input.sha256, bytes: 1, kind: r.input.kind, source: { bucket: stack.bucket, key: `incoming/${r.id}` }, uploadedAt: new Date().toISOString() };
+        const claim = {
+          id: r.id,
+          sha256: r.input.sha256,
+          bytes: 1,
+          kind: r.input.kind,
+          source: { bucket: stack.bucket, key: `incoming/${r.id}` },
+          uploadedAt: new Date().toISOString(),
+        };
         const claimed = await claimReport(claim);
         if (claimed.outcome !== 'claimed') throw new Error(`${r.id}: ${claimed.outcome}`);
         const recordKey = await putRecordObject(stack.bucket, r);

@@ -51,8 +51,18 @@ export async function run(): Promise<BenchResult[]> {
   }
   await closeParseWorkers();
   return [
-    { name: 'repair_ms_per_mb', value: repair.perMb, unit: 'ms/MB', note: 'CPU ms of decode() on random bytes 0x80–0xFF, 1/2/8 MB after the first, median; goal ≤ 200' },
+    {
+      name: 'repair_ms_per_mb',
+      value: repair.perMb,
+      unit: 'ms/MB',
+      note: 'CPU ms of decode() on random bytes 0x80–0xFF, 1/2/8 MB after the first, median; goal ≤ 200',
+    },
     { name: 'repair_first_mb_ms', value: repair.firstMb, unit: 'ms', note: 'the first MB of such bytes in a process, its per-character tables still empty' },
-    { name: 'bomb_reject_s', value: median(times), unit: 's', note: `text-operator PDF bomb, ${(bomb.length / MB).toFixed(1)} MB → 1.1 GB, through parseIsolated` },
+    {
+      name: 'bomb_reject_s',
+      value: median(times),
+      unit: 's',
+      note: `text-operator PDF bomb, ${(bomb.length / MB).toFixed(1)} MB → 1.1 GB, through parseIsolated`,
+    },
   ];
 }

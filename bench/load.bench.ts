@@ -13,6 +13,11 @@ export async function run(): Promise<BenchResult[]> {
   const counted = `${r.stored}/${UPLOADS} uploads with one record, ${r.lost} lost, ${r.duplicated} duplicated, ${r.deadLetters} dead letters`;
   return [
     { name: 'load_uploads_per_s', value: UPLOADS / r.seconds, unit: 'uploads/s', note: `${counted}; 50 in flight, 20 concurrent invocations` },
-    { name: 'load_p95_ms', value: percentile(r.latenciesMs, 95), unit: 'ms', note: `PutObject → record stored; median ${percentile(r.latenciesMs, 50).toFixed(0)} ms` },
+    {
+      name: 'load_p95_ms',
+      value: percentile(r.latenciesMs, 95),
+      unit: 'ms',
+      note: `PutObject → record stored; median ${percentile(r.latenciesMs, 50).toFixed(0)} ms`,
+    },
   ];
 }

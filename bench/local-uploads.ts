@@ -52,8 +52,7 @@ export async function uploadOnLocalStack(opts: UploadRunOptions): Promise<Upload
     const seconds = (performance.now() - started) / 1000;
 
     const finished = new Map<string, number>();
-    for (const r of await scanReports())
-      if (r.status === 'parsed' || r.status === 'rejected') finished.set(r.sha256, (finished.get(r.sha256) ?? 0) + 1);
+    for (const r of await scanReports()) if (r.status === 'parsed' || r.status === 'rejected') finished.set(r.sha256, (finished.get(r.sha256) ?? 0) + 1);
     const counts = bodies.map((b) => finished.get(sha(b)) ?? 0);
     return {
       seconds,

@@ -25,7 +25,11 @@ interface PdfFile {
 
 function pdfFiles(): string[] {
   const dirs = [path.join(ROOT, 'samples/pdf'), path.resolve(ROOT, '../shared/corpus')].filter(existsSync);
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).map((f) => path.join(d, f)));
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.pdf'))
+      .map((f) => path.join(d, f)),
+  );
 }
 
 type Method = (f: PdfFile) => unknown;

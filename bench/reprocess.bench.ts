@@ -21,7 +21,14 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < N; i += 20)
       await Promise.all(Array.from({ length: Math.min(20, N - i) }, (_, j) => stack.upload(keyOf(i + j), reportHtml(`重读基准${i + j}`, 2031, i + j))));
     for (const r of await scanReports())
-      await db().doc.send(new UpdateCommand({ TableName: db().table, Key: keys.report(r.id), UpdateExpression: 'SET parserVersion = :v', ExpressionAttributeValues: { ':v': 0 } }));
+      await db().doc.send(
+        new UpdateCommand({
+          TableName: db().table,
+          Key: keys.report(r.id),
+          UpdateExpression: 'SET parserVersion = :v',
+          ExpressionAttributeValues: { ':v': 0 },
+        }),
+      );
     const before = Array.from({ length: N }, (_, i) => stack.invoker.settledCount(keyOf(i)));
     const t = performance.now();
     const sent = await reprocess({ bucket: stack.bucket });

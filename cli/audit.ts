@@ -113,7 +113,6 @@ async function ensureRegistry(bucket: string, file: string | undefined): Promise
   await importRegistry(bucket);
 }
 
-
 /** Copies the run's three report files from the bucket into `dir`, to open or send on. */
 async function copyFiles(bucket: string, { run }: AuditOutcome, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });

@@ -43,7 +43,9 @@ function checked(r: Report) {
 }
 
 const sorted = (findings: Finding[]) =>
-  [...findings].sort((a, b) => Number(a.outcome === 'not-assessable') - Number(b.outcome === 'not-assessable') || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  [...findings].sort(
+    (a, b) => Number(a.outcome === 'not-assessable') - Number(b.outcome === 'not-assessable') || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

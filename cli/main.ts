@@ -18,7 +18,7 @@ const COMMANDS: Record<string, Entry> = {
   upload: { summary: 'upload reports to the running local stack (npm start) and wait for ingest', load: () => require('./upload').runUpload },
   reports: { summary: 'list the stored reports of the local stack, current versions marked', load: () => require('./reports').runReports },
   audit: { summary: 'cross-agency audit of a year on the local stack (running, or the data npm start left)', load: () => require('./audit').runAudit },
-  pending: { summary: 'values waiting for an officer\'s review (待核实) in the running local stack', load: () => require('./pending').runPending },
+  pending: { summary: "values waiting for an officer's review (待核实) in the running local stack", load: () => require('./pending').runPending },
   reconcile: { summary: 'announce again every upload without a final record (running stack)', load: () => require('./reconcile').runReconcile },
   redrive: { summary: 'hand the local dead letters to the ingest handler again (running stack)', load: () => require('./redrive').runRedrive },
   reprocess: { summary: 're-parse the stored reports an older parser read (running stack)', load: () => require('./reprocess').runReprocess },
@@ -43,7 +43,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = cmd ? COMMANDS[cmd] : undefined;
   if (!entry) {
-    console.error(cmd ? `ogi: unknown command ${JSON.stringify(cmd)}; usage: ogi <command> [options] (ogi --help lists them)` : `usage: ogi <command> [options] (ogi --help lists them)`);
+    console.error(
+      cmd
+        ? `ogi: unknown command ${JSON.stringify(cmd)}; usage: ogi <command> [options] (ogi --help lists them)`
+        : `usage: ogi <command> [options] (ogi --help lists them)`,
+    );
     return 2;
   }
   try {

@@ -25,7 +25,10 @@ export async function runReports(args: string[]): Promise<number> {
   const year = values.year === undefined ? undefined : yearArg(CMD, values.year);
   requireLocalStack('ogi reports');
   const reports = year === undefined ? await scanReports() : await allReportsOfYear(year, { all: true });
-  reports.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.agency ?? '').localeCompare(b.agency ?? '') || a.uploadedAt.localeCompare(b.uploadedAt) || a.id.localeCompare(b.id));
+  reports.sort(
+    (a, b) =>
+      (a.year ?? 0) - (b.year ?? 0) || (a.agency ?? '').localeCompare(b.agency ?? '') || a.uploadedAt.localeCompare(b.uploadedAt) || a.id.localeCompare(b.id),
+  );
   console.log(values.json ? JSON.stringify(reports, null, 2) : table(reports));
   return 0;
 }

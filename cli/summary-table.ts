@@ -19,19 +19,19 @@ export function summaryTable(rows: SummaryRow[]): string {
     refused
       ? [file, 'refused', '', '', '', '', '', '', '', clip(refused, 60)]
       : r
-      ? [
-          file,
-          duplicate ? `duplicate (${r.status})` : r.status,
-          r.agency ?? '—',
-          String(r.year ?? '—'),
-          r.format,
-          String(Object.keys(r.values ?? {}).length),
-          String(r.findingCounts.error),
-          String(r.findingCounts.warning),
-          String(r.findingCounts.info),
-          duplicate ? `same bytes as ${r.id}` : r.status === 'parsed' ? '' : clip(r.error ?? r.reason ?? '', 60),
-        ]
-      : [file, 'missing', '', '', '', '', '', '', '', 'no record was stored'],
+        ? [
+            file,
+            duplicate ? `duplicate (${r.status})` : r.status,
+            r.agency ?? '—',
+            String(r.year ?? '—'),
+            r.format,
+            String(Object.keys(r.values ?? {}).length),
+            String(r.findingCounts.error),
+            String(r.findingCounts.warning),
+            String(r.findingCounts.info),
+            duplicate ? `same bytes as ${r.id}` : r.status === 'parsed' ? '' : clip(r.error ?? r.reason ?? '', 60),
+          ]
+        : [file, 'missing', '', '', '', '', '', '', '', 'no record was stored'],
   );
   return renderTable(head, body);
 }

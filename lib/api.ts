@@ -73,7 +73,8 @@ export class Api extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'PageHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          contentSecurityPolicy:
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
           override: true,
         },
         contentTypeOptions: { override: true },
@@ -104,7 +105,12 @@ export class Api extends Construct {
       description: 'Query API: reports, findings and reviews, comparisons, CSV',
       memorySize: 512,
       timeout: Duration.seconds(15),
-      environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, OGI_REDECIDE_FUNCTION: props.redecideFn.functionName, POWERTOOLS_SERVICE_NAME: 'ogi-api' },
+      environment: {
+        OGI_TABLE: table.tableName,
+        OGI_BUCKET: bucket.bucketName,
+        OGI_REDECIDE_FUNCTION: props.redecideFn.functionName,
+        POWERTOOLS_SERVICE_NAME: 'ogi-api',
+      },
     });
     // Read everything. Write only officers' reviews (REVIEW#: of findings with their moved-out history,
     // and of values, REVIEW#VALUE#); a value review's consequences for the records are written by the
@@ -151,10 +157,13 @@ export class Api extends Construct {
 
     new BucketDeployment(this, 'Deploy', {
       destinationBucket: webBucket,
-      sources: [Source.asset(WEB_DIR), Source.jsonData('config.json', {
+      sources: [
+        Source.asset(WEB_DIR),
+        Source.jsonData('config.json', {
           api: this.httpApi.apiEndpoint,
           auth: { domain: this.signIn.domainUrl, clientId: this.signIn.client.userPoolClientId },
-        })],
+        }),
+      ],
       distribution: this.distribution,
       // Kept (not pruned) by this deployment: the next one puts pdf.js there.
       exclude: [`${PDFJS_PREFIX}*`],
@@ -174,7 +183,8 @@ export class Api extends Construct {
 
   /** cdk-nag findings that are deliberate, each with its reason. */
   private acknowledge(bucket: IBucket, table: TableV2, webBucket: Bucket, domain: PageDomain | undefined): void {
-    acknowledgeFunction(this.fn,
+    acknowledgeFunction(
+      this.fn,
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
         reason: 'Presigns links to any uploaded original, which the role must itself be able to read.',
@@ -189,7 +199,7 @@ export class Api extends Construct {
       },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
-        reason: 'Queries the table\'s own GSIs (by agency, year, rule); the wildcard covers only this table\'s indexes.',
+        reason: "Queries the table's own GSIs (by agency, year, rule); the wildcard covers only this table's indexes.",
       },
     );
     Validations.of(webBucket).acknowledge({
@@ -204,19 +214,29 @@ export class Api extends Construct {
     if (!domain)
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
-        reason: 'CloudFront\'s default certificate, whose TLS policy cannot be set: deploy with -c pageDomain=… -c pageCertificateArn=… for TLS 1.2 at least.',
+        reason: "CloudFront's default certificate, whose TLS policy cannot be set: deploy with -c pageDomain=… -c pageCertificateArn=… for TLS 1.2 at least.",
       });
     // CDK's singleton function that copies the page into the bucket at deploy time.
     const deployer = Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (deployer)
       Validations.of(deployer).acknowledge(
-        { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'CDK\'s BucketDeployment custom resource; the managed policy grants only CloudWatch Logs writes.' },
+        {
+          id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          reason: "CDK's BucketDeployment custom resource; the managed policy grants only CloudWatch Logs writes.",
+        },
         ...[
-          'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*',
-          `Resource::<${logicalId(webBucket)}.Arn>/*`, `Resource::arn:<AWS::Partition>:s3:::${assetBucket(Stack.of(this))}/*`, 'Resource::*',
+          'Action::s3:GetObject*',
+          'Action::s3:GetBucket*',
+          'Action::s3:List*',
+          'Action::s3:DeleteObject*',
+          'Action::s3:Abort*',
+          `Resource::<${logicalId(webBucket)}.Arn>/*`,
+          `Resource::arn:<AWS::Partition>:s3:::${assetBucket(Stack.of(this))}/*`,
+          'Resource::*',
         ].map((what) => ({
           id: `AwsSolutions-IAM5[${what}]`,
-          reason: 'CDK\'s BucketDeployment custom resource, as CDK generates it: it reads the CDK asset bucket, replaces the page bucket\'s files and invalidates the distribution.',
+          reason:
+            "CDK's BucketDeployment custom resource, as CDK generates it: it reads the CDK asset bucket, replaces the page bucket's files and invalidates the distribution.",
         })),
         { id: 'AwsSolutions-L1', reason: 'Runtime chosen by CDK for its BucketDeployment custom resource.' },
       );

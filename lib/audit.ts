@@ -68,10 +68,17 @@ export class Audit extends Construct {
     table.grantReadWriteData(this.fn);
 
     const b = logicalId(bucket);
-    acknowledgeFunction(this.fn,
-      { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${RECORDS_PREFIX}*]`, reason: 'Reads every parsed record of the audited years: the records are the audit’s input.' },
+    acknowledgeFunction(
+      this.fn,
+      {
+        id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${RECORDS_PREFIX}*]`,
+        reason: 'Reads every parsed record of the audited years: the records are the audit’s input.',
+      },
       { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${REGISTRY_PREFIX}*]`, reason: 'Reads the registry CSVs supervisors upload under registry/.' },
-      { id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${AUDITS_PREFIX}*]`, reason: 'Writes one folder of report files per audit run under audits/<year>/<run>/.' },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${b}.Arn>/${AUDITS_PREFIX}*]`,
+        reason: 'Writes one folder of report files per audit run under audits/<year>/<run>/.',
+      },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table’s own GSIs (a year’s reports, findings by rule); the wildcard covers only this table’s indexes.',

@@ -70,10 +70,11 @@ export class Ingest extends Construct {
     );
     this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`)] }));
     table.grantReadWriteData(this.fn);
-    acknowledgeFunction(this.fn,
+    acknowledgeFunction(
+      this.fn,
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
-        reason: 'Reads any uploaded original: the objects under incoming/ are the function\'s input, named by uploaders.',
+        reason: "Reads any uploaded original: the objects under incoming/ are the function's input, named by uploaders.",
       },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`,
@@ -81,7 +82,7 @@ export class Ingest extends Construct {
       },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
-        reason: 'Queries the table\'s own GSIs (slot history, superseded findings); the wildcard covers only this table\'s indexes.',
+        reason: "Queries the table's own GSIs (slot history, superseded findings); the wildcard covers only this table's indexes.",
       },
     );
 
@@ -91,7 +92,7 @@ export class Ingest extends Construct {
     if (notifications)
       Validations.of(notifications).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'CDK\'s bucket-notification custom resource; the managed policy grants only CloudWatch Logs writes.',
+        reason: "CDK's bucket-notification custom resource; the managed policy grants only CloudWatch Logs writes.",
       });
 
     this.deadLetterAlarm = new Alarm(this, 'DeadLettersAlarm', {

@@ -58,7 +58,10 @@ export function projectFunction(scope: Construct, id: string, props: NodejsFunct
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
     },
-    { id: 'AwsSolutions-L1', reason: 'LAMBDA_RUNTIME (Node.js 22) is the runtime the bundling target and the tests were run against; Node.js 24 after a test run on it.' },
+    {
+      id: 'AwsSolutions-L1',
+      reason: 'LAMBDA_RUNTIME (Node.js 22) is the runtime the bundling target and the tests were run against; Node.js 24 after a test run on it.',
+    },
   );
   return fn;
 }

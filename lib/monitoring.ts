@@ -64,7 +64,8 @@ export class Monitoring extends Construct {
       reason: 'This queue is itself the on-failure destination of the audit function; its events are inspected and re-run by hand.',
     });
 
-    const business = (name: string) => new Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: 'ogi-ingest' }, statistic: 'Sum', period: PERIOD });
+    const business = (name: string) =>
+      new Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: 'ogi-ingest' }, statistic: 'Sum', period: PERIOD });
     this.alarm('IngestErrors', 'The ingest function threw (an upload will be retried, then dead-lettered).', props.ingestFn.metricErrors({ period: PERIOD }));
     this.alarm('ReportsFailed', 'A report ended `failed`: an unexpected error while parsing or storing it.', business(INGEST_METRICS.failed));
     this.notify(props.deadLetterAlarm);
@@ -76,8 +77,16 @@ export class Monitoring extends Construct {
       this.auditFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
     );
     this.alarm('Api5xx', 'The query API answered 5xx (a handler error or an integration failure).', props.httpApi.metricServerError({ period: PERIOD }));
-    for (const [name, fn] of [['Ingest', props.ingestFn], ['Audit', props.auditFn], ['Api', props.apiFn]] as const)
-      this.alarm(`${name}Throttles`, `The ${name.toLowerCase()} function was throttled (reserved concurrency or the account limit).`, fn.metricThrottles({ period: PERIOD }));
+    for (const [name, fn] of [
+      ['Ingest', props.ingestFn],
+      ['Audit', props.auditFn],
+      ['Api', props.apiFn],
+    ] as const)
+      this.alarm(
+        `${name}Throttles`,
+        `The ${name.toLowerCase()} function was throttled (reserved concurrency or the account limit).`,
+        fn.metricThrottles({ period: PERIOD }),
+      );
   }
 
   /** An alarm on the first occurrence in 5 minutes, mailed through the topic; no data is no problem. */

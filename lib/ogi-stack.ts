@@ -43,6 +43,6 @@ function pageDomainOf(scope: Construct): PageDomain | undefined {
   const certificateArn: unknown = scope.node.tryGetContext('pageCertificateArn');
   if (domainName === undefined && certificateArn === undefined) return undefined;
   if (typeof domainName !== 'string' || typeof certificateArn !== 'string' || !domainName || !certificateArn)
-    throw new Error('pageDomain and pageCertificateArn go together: give both, or neither for CloudFront\'s own domain');
+    throw new Error("pageDomain and pageCertificateArn go together: give both, or neither for CloudFront's own domain");
   return { domainName, certificateArn };
 }

@@ -73,9 +73,16 @@ export class Reconcile extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
-    acknowledgeFunction(this.fn,
-      { id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`, reason: 'Re-drives any upload: the objects under incoming/ are named by uploaders.' },
-      { id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`, reason: 'Read access granted by grantReadData covers the table’s own indexes only.' },
+    acknowledgeFunction(
+      this.fn,
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
+        reason: 'Re-drives any upload: the objects under incoming/ are named by uploaders.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
+        reason: 'Read access granted by grantReadData covers the table’s own indexes only.',
+      },
     );
   }
 }

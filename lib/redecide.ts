@@ -44,7 +44,8 @@ export class Redecide extends Construct {
     this.failures = new Queue(this, 'Failures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     this.fn.configureAsyncInvoke({ onFailure: new SqsDestination(this.failures), retryAttempts: 2 });
     this.failureAlarm = new Alarm(this, 'FailuresAlarm', {
-      alarmDescription: 'A value review could not be applied after retries; the event is in the re-decision failure queue (invoke the function with its body again).',
+      alarmDescription:
+        'A value review could not be applied after retries; the event is in the re-decision failure queue (invoke the function with its body again).',
       metric: this.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
       threshold: 1,
       evaluationPeriods: 1,
@@ -60,8 +61,12 @@ export class Redecide extends Construct {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the on-failure destination of the re-decision function; its events are inspected and re-invoked by hand.',
     });
-    acknowledgeFunction(this.fn,
-      { id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`, reason: 'Reads and rewrites the parsed-record JSON of any report it revises.' },
+    acknowledgeFunction(
+      this.fn,
+      {
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`,
+        reason: 'Reads and rewrites the parsed-record JSON of any report it revises.',
+      },
       {
         id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
         reason: 'Queries the table’s own GSIs (an agency’s reports); the wildcard covers only this table’s indexes.',

@@ -76,7 +76,10 @@ function undecidedList(reports: Report[]): string {
       if (open.length === 0) return [];
       const left = remaining(row, r.values);
       const texts = row.texts.filter((_, i) => left.includes(row.candidates[i]));
-      const shown = texts.slice(0, SHOWN).map((t) => t.join('|')).join('；');
+      const shown = texts
+        .slice(0, SHOWN)
+        .map((t) => t.join('|'))
+        .join('；');
       return [`${r.id}\t${row.label}\t${row.printed}\topen: ${open.join(', ')}\t${left.length} readings: ${shown}${left.length > SHOWN ? '；…' : ''}`];
     }),
   );

@@ -75,7 +75,9 @@ async function main() {
   const rows = await uploadSamples(stack, samples, files);
   console.log('\n' + summaryTable(rows) + '\n');
   const lost = stack.invoker.deadLetters.length;
-  console.log(`${rows.length} files, ${rows.filter((r) => r.report?.status === 'parsed').length} parsed, ${lost} dead-lettered, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${rows.length} files, ${rows.filter((r) => r.report?.status === 'parsed').length} parsed, ${lost} dead-lettered, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (once) {
     await stack.stop();
     return;
@@ -95,7 +97,9 @@ async function main() {
 
 main().catch((err) => {
   if (err instanceof LocalStackRunning)
-    console.error(`npm start is already running (pid ${err.endpoints.pid}, S3 ${err.endpoints.s3}, DynamoDB ${err.endpoints.dynamodb}); use \`npx ogi upload\` against it, or stop it first.`);
+    console.error(
+      `npm start is already running (pid ${err.endpoints.pid}, S3 ${err.endpoints.s3}, DynamoDB ${err.endpoints.dynamodb}); use \`npx ogi upload\` against it, or stop it first.`,
+    );
   else console.error(err);
   process.exit(1);
 });

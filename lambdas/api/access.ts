@@ -19,7 +19,12 @@ export type Claims = Record<string, string | number | boolean | string[] | undef
 export function groupsOf(claims: Claims): string[] {
   const raw = claims['cognito:groups'];
   if (Array.isArray(raw)) return raw;
-  return typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean) : [];
+  return typeof raw === 'string'
+    ? raw
+        .replace(/^\[|\]$/g, '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+    : [];
 }
 
 /**
@@ -29,6 +34,7 @@ export function groupsOf(claims: Claims): string[] {
 export function authorize(method: string, claims: Claims | undefined): void {
   if (!claims) return;
   const groups = groupsOf(claims);
-  if (method !== 'GET' && !groups.includes('reviewer')) throw new Forbidden('Only reviewers may confirm, dismiss or decide; ask an administrator to add you to the reviewer group.');
+  if (method !== 'GET' && !groups.includes('reviewer'))
+    throw new Forbidden('Only reviewers may confirm, dismiss or decide; ask an administrator to add you to the reviewer group.');
   if (!groups.some((g) => g in GROUPS)) throw new Forbidden('Your account is in neither the officer nor the reviewer group; ask an administrator to add you.');
 }

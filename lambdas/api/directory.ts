@@ -29,9 +29,7 @@ export async function agencyDirectory(years: number[]): Promise<{ entries: Agenc
     const known = printed.get(name) ?? byName.get(name);
     if (known) return known;
     const hit = matcher.match(name);
-    const e = hit.agency
-      ? byName.get(hit.agency.name)!
-      : { name, registered: false, kind: null, level: null, region: null, names: [name] };
+    const e = hit.agency ? byName.get(hit.agency.name)! : { name, registered: false, kind: null, level: null, region: null, names: [name] };
     if (!hit.agency) byName.set(name, e);
     if (!e.names.includes(name)) e.names.push(name);
     printed.set(name, e);

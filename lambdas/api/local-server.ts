@@ -17,10 +17,16 @@ import { PDFJS_DIR, PDFJS_FILES, PDFJS_PREFIX } from './pdfjs-files';
 
 const WEB_DIR = join(__dirname, 'web');
 const STATIC = /^\/([a-z0-9-]+\.(?:html|js|css))$/;
-const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', mjs: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  mjs: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
 /** Same as the page's meta CSP, sent as a header too so it also covers the JS files. */
 // As CloudFront's (lib/api.ts): the sign-in's token exchange is the one call to another origin.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY = 64 * 1024;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
@@ -52,7 +58,11 @@ export async function startApiServer(opts: { port?: number } = {}): Promise<Loca
   return {
     url: `http://127.0.0.1:${port}/`,
     server,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -64,16 +74,34 @@ interface Out {
 
 async function serve(req: IncomingMessage, identity: string): Promise<Out> {
   if (!isLocalHost(req.headers.host))
-    return { status: 403, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'forbidden_host', message: 'Only requests to 127.0.0.1 or localhost are served' }) };
+    return {
+      status: 403,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'forbidden_host', message: 'Only requests to 127.0.0.1 or localhost are served' }),
+    };
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const file = req.method === 'GET' ? (url.pathname === '/' ? 'index.html' : STATIC.exec(url.pathname)?.[1] ?? vendorFile(url.pathname)) : undefined;
+  const file = req.method === 'GET' ? (url.pathname === '/' ? 'index.html' : (STATIC.exec(url.pathname)?.[1] ?? vendorFile(url.pathname))) : undefined;
   if (file) {
     const body = await readFile(file.startsWith('/') ? file : join(WEB_DIR, file)).catch(() => undefined);
     if (body)
-      return { status: 200, headers: { 'content-type': TYPES[file.split('.').pop()!], 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }, body };
+      return {
+        status: 200,
+        headers: {
+          'content-type': TYPES[file.split('.').pop()!],
+          'content-security-policy': CSP,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-cache',
+        },
+        body,
+      };
   }
   const body = await readBody(req);
-  if (body === null) return { status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'payload_too_large', message: `Request bodies are limited to ${MAX_BODY} bytes` }) };
+  if (body === null)
+    return {
+      status: 413,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'payload_too_large', message: `Request bodies are limited to ${MAX_BODY} bytes` }),
+    };
   const result = await handler(toEvent(req, url, body, identity));
   return {
     status: result.statusCode ?? 200,
@@ -138,8 +166,13 @@ function toEvent(req: IncomingMessage, url: URL, body: string | undefined, ident
       http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: req.headers['user-agent'] ?? '' },
       authorizer: {
         iam: {
-          accessKey: 'local', accountId: 'local', callerId: identity, principalOrgId: 'local',
-          userArn: identity, userId: identity, cognitoIdentity: null,
+          accessKey: 'local',
+          accountId: 'local',
+          callerId: identity,
+          principalOrgId: 'local',
+          userArn: identity,
+          userId: identity,
+          cognitoIdentity: null,
         },
       },
     },

@@ -18,9 +18,10 @@ export function openApiDocument(routes: Route[]) {
           status,
           {
             description,
-            content: Number(status) >= 400
-              ? { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
-              : Object.fromEntries(['application/json', ...(r.alsoProduces ?? [])].map((t) => [t, {}])),
+            content:
+              Number(status) >= 400
+                ? { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+                : Object.fromEntries(['application/json', ...(r.alsoProduces ?? [])].map((t) => [t, {}])),
           },
         ]),
       ),
@@ -39,7 +40,7 @@ export function openApiDocument(routes: Route[]) {
     security: [{ cognito: [] }],
     paths,
     components: {
-      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from the Cognito user pool\'s hosted UI' } },
+      securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "Access token from the Cognito user pool's hosted UI" } },
       schemas: {
         Error: {
           type: 'object',

@@ -62,9 +62,7 @@ export class Router {
   }
 
   async dispatch(req: Request): Promise<Reply> {
-    const matches = this.compiled
-      .map((c) => ({ c, m: c.pattern.exec(req.path) }))
-      .filter((x): x is { c: Compiled; m: RegExpExecArray } => x.m !== null);
+    const matches = this.compiled.map((c) => ({ c, m: c.pattern.exec(req.path) })).filter((x): x is { c: Compiled; m: RegExpExecArray } => x.m !== null);
     if (matches.length === 0) throw new NotFound(`No such resource: ${req.path}`);
     const hit = matches.find((x) => x.c.route.method === req.method);
     if (!hit) throw new MethodNotAllowed([...new Set(matches.map((x) => x.c.route.method))], req.method, req.path);

@@ -24,7 +24,12 @@ export const pageQuery = {
 const list = (what: string) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(text(what)).min(1, `${what} must name at least one`).max(200));
 
 export const metricsParam = list('metrics')
@@ -75,7 +80,7 @@ export const findingIdParam = z.strictObject({
 });
 
 export const reviewBody = z.strictObject({
-  review: z.enum(['confirmed', 'dismissed']).describe('The officer\'s decision'),
+  review: z.enum(['confirmed', 'dismissed']).describe("The officer's decision"),
   note: z.string().max(2000, 'note is at most 2000 characters').default('').describe('Why, in a sentence'),
 });
 
@@ -96,13 +101,18 @@ export const historyQuery = z.strictObject({ metrics: metricsParam.optional() })
 /** A year alone: the overview and the audit runs. */
 export const overviewQuery = z.strictObject({ year });
 
-export const agenciesQuery = z.strictObject({ year: year.optional().describe('Also list the agencies that reported this year (printed names matched to the registry)') });
+export const agenciesQuery = z.strictObject({
+  year: year.optional().describe('Also list the agencies that reported this year (printed names matched to the registry)'),
+});
 
 export const pendingQuery = z.strictObject({ year, agency: text('agency').optional().describe('Agency name as the report titles it') });
 
 export const pendingRowParam = z.strictObject({
   id: text('id').describe('Report id'),
-  row: z.string().regex(/^t[234]\.[A-Za-z.]+$/, 'row is the first value key of the row, e.g. t2.licensing.prev').describe('The open row, named by its first value key'),
+  row: z
+    .string()
+    .regex(/^t[234]\.[A-Za-z.]+$/, 'row is the first value key of the row, e.g. t2.licensing.prev')
+    .describe('The open row, named by its first value key'),
 });
 
 const count = z.number().finite().describe('A number as the officer reads it from the printed text');

@@ -14,7 +14,9 @@ let s3: S3Client | undefined;
 export async function sourceBytes(source: S3Source, max = MAX_INLINE_BYTES): Promise<Uint8Array> {
   const res = await (s3 ??= new S3Client({})).send(new GetObjectCommand({ Bucket: source.bucket, Key: source.key, VersionId: source.versionId }));
   if ((res.ContentLength ?? 0) > max) {
-    res.Body?.transformToWebStream().cancel().catch(() => undefined);
+    res.Body?.transformToWebStream()
+      .cancel()
+      .catch(() => undefined);
     throw new HttpError(413, 'too_large', `The original is over ${(max / 2 ** 20).toFixed(0)} MB; open it with GET /reports/{id}/source instead.`);
   }
   return res.Body!.transformToByteArray();

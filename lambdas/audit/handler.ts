@@ -50,6 +50,7 @@ async function handle(event: AuditEvent): Promise<AuditHandlerResult> {
   const year = ('year' in event && event.year) || Number(today.slice(0, 4)) - 1;
   const { run } = await runAuditJob({ bucket, year, today });
   logger.info('audit run', { ...run });
-  for (const severity of ['error', 'warning', 'info'] as const) metrics.addMetric(`Audit${findingsMetric(severity)}`, MetricUnit.Count, run.counts.bySeverity[severity] ?? 0);
+  for (const severity of ['error', 'warning', 'info'] as const)
+    metrics.addMetric(`Audit${findingsMetric(severity)}`, MetricUnit.Count, run.counts.bySeverity[severity] ?? 0);
   return run;
 }

@@ -25,10 +25,7 @@ export async function runAuditJob(job: AuditJob): Promise<AuditOutcome> {
   const today = job.today ?? started.toISOString().slice(0, 10);
   const registry = await loadRegistry(job.bucket);
   const matcher = new AgencyMatcher(registry);
-  const [current, previous] = await Promise.all([
-    loadSummaries(job.bucket, job.year, matcher),
-    loadSummaries(job.bucket, job.year - 1, matcher),
-  ]);
+  const [current, previous] = await Promise.all([loadSummaries(job.bucket, job.year, matcher), loadSummaries(job.bucket, job.year - 1, matcher)]);
   const result = auditYear({ year: job.year, registry, reports: [...current, ...previous], today });
   const finishedAt = new Date().toISOString();
   // Sortable and safe in S3 keys: 20250201T020000123Z.

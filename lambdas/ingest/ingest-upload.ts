@@ -55,8 +55,7 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
     uploadedAt: object.uploadedAt ?? upload.uploadedAt,
   };
   const claimed = await claimReport(claim, opts.leaseMs);
-  if (claimed.outcome === 'duplicate')
-    return { id: claimed.id, key: source.key, status: claimed.status as StoredStatus, duplicate: true };
+  if (claimed.outcome === 'duplicate') return { id: claimed.id, key: source.key, status: claimed.status as StoredStatus, duplicate: true };
 
   const { id, claimedAt, attempt } = claimed;
   try {
@@ -67,7 +66,16 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
     const parseMs = performance.now() - t1;
     const t2 = performance.now();
     const recordKey = await putRecordObject(source.bucket, report);
-    const saved = await saveReport({ claim, id, claimedAt, attempt, report, recordKey, timings: { readMs: round(readMs), parseMs: round(parseMs) }, storeStartedAt: t2 });
+    const saved = await saveReport({
+      claim,
+      id,
+      claimedAt,
+      attempt,
+      report,
+      recordKey,
+      timings: { readMs: round(readMs), parseMs: round(parseMs) },
+      storeStartedAt: t2,
+    });
     if (saved.current) await resolveNeighbourhood(source.bucket, report);
     // The log line has the whole store time, the report item's own write included.
     const timings: Timings = { ...saved.timings!, storeMs: round(performance.now() - t2) };

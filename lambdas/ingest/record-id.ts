@@ -12,7 +12,11 @@ const MAX_STEM = 48;
  * so a long name is cut to MAX_STEM characters plus 8 hex digits of its hash.
  */
 export function recordId(key: string, sha256: string): string {
-  const stem = path.posix.basename(key).replace(/\.[^.]*$/, '').trim().replace(/[\s/\\#?%]+/g, '-');
+  const stem = path.posix
+    .basename(key)
+    .replace(/\.[^.]*$/, '')
+    .trim()
+    .replace(/[\s/\\#?%]+/g, '-');
   const chars = [...stem];
   const bounded = chars.length > MAX_STEM ? `${chars.slice(0, MAX_STEM).join('')}~${createHash('sha256').update(stem).digest('hex').slice(0, 8)}` : stem;
   return `${bounded || 'report'}-${sha256.slice(0, 12)}`;

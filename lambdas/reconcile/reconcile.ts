@@ -41,7 +41,10 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
   const maxAttempts = opts.maxAttempts ?? 5;
   const out: ReconcileOutcome = { objects: 0, final: 0, redriven: [], stale: [] };
   for await (const page of incomingPages(opts.bucket)) {
-    const states = await sourceStates(opts.bucket, page.map((o) => o.key));
+    const states = await sourceStates(
+      opts.bucket,
+      page.map((o) => o.key),
+    );
     for (const object of page) {
       out.objects++;
       const state = states.get(object.key);
@@ -50,7 +53,8 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
         continue;
       }
       if (now - object.uploadedAt.getTime() >= STALE_MS) out.stale.push(object.key);
-      if (now - object.lastModified.getTime() < grace || inFlight(state, now, opts.leaseMs ?? DEFAULT_LEASE_MS) || (state && state.attempts >= maxAttempts)) continue;
+      if (now - object.lastModified.getTime() < grace || inFlight(state, now, opts.leaseMs ?? DEFAULT_LEASE_MS) || (state && state.attempts >= maxAttempts))
+        continue;
       await redrive(opts.bucket, object);
       out.redriven.push(object.key);
     }

@@ -57,7 +57,11 @@ export async function getRegistry(): Promise<Agency[]> {
  * run's that did not recur are deleted; recurring ones keep their id).
  */
 export async function saveAuditRun(run: AuditRun, findings: AuditFinding[]): Promise<void> {
-  await replaceAll(keys.audit(run.year), keys.findingPrefix, findings.map((f, n) => auditFindingItem(f, n)));
+  await replaceAll(
+    keys.audit(run.year),
+    keys.findingPrefix,
+    findings.map((f, n) => auditFindingItem(f, n)),
+  );
   await batchWrite([{ PutRequest: { Item: { ...keys.auditRun(run.year, run.finishedAt, run.id), ...run } } }]);
 }
 

@@ -15,9 +15,7 @@ export interface Claim {
   uploadedAt: string;
 }
 
-export type ClaimResult =
-  | { outcome: 'claimed'; id: string; claimedAt: string; attempt: number }
-  | { outcome: 'duplicate'; id: string; status: string };
+export type ClaimResult = { outcome: 'claimed'; id: string; claimedAt: string; attempt: number } | { outcome: 'duplicate'; id: string; status: string };
 
 /**
  * How long a `received` claim blocks other attempts: longer than the ingest function's timeout
@@ -94,19 +92,21 @@ async function reclaim(c: Claim, claimedAt: string, leaseMs: number): Promise<Cl
   if (status === 'parsed' || status === 'rejected') return { outcome: 'duplicate', id, status };
   if (status !== 'failed' && !expired) throw new IngestInProgress(id);
   const attempt = ((existing.attempts as number) ?? 1) + 1;
-  await doc.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: keys.report(id),
-      UpdateExpression: 'SET #status = :received, claimedAt = :now, attempts = :attempt, receivedAt = :now',
-      // Only one of several concurrent re-claimers wins; the others see a fresh claim next time.
-      ConditionExpression: 'claimedAt = :seen',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':received': 'received', ':now': claimedAt, ':attempt': attempt, ':seen': existing.claimedAt },
-    }),
-  ).catch((err) => {
-    throw err?.name === 'ConditionalCheckFailedException' ? new IngestInProgress(id) : err;
-  });
+  await doc
+    .send(
+      new UpdateCommand({
+        TableName: table,
+        Key: keys.report(id),
+        UpdateExpression: 'SET #status = :received, claimedAt = :now, attempts = :attempt, receivedAt = :now',
+        // Only one of several concurrent re-claimers wins; the others see a fresh claim next time.
+        ConditionExpression: 'claimedAt = :seen',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':received': 'received', ':now': claimedAt, ':attempt': attempt, ':seen': existing.claimedAt },
+      }),
+    )
+    .catch((err) => {
+      throw err?.name === 'ConditionalCheckFailedException' ? new IngestInProgress(id) : err;
+    });
   return { outcome: 'claimed', id, claimedAt, attempt };
 }
 

@@ -17,9 +17,9 @@ export async function putKin(name: string, report: Report): Promise<void> {
 
 /** The current parsed reports filed under the agency's matching name `name` for `year`. */
 export async function currentKin(name: string, year: number): Promise<ReportView[]> {
-  const ids = (
-    await queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.kinPartition(name, year) } }])
-  ).map((i) => i.id as string);
+  const ids = (await queryAll([{ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.kinPartition(name, year) } }])).map(
+    (i) => i.id as string,
+  );
   if (ids.length === 0) return [];
   const out = (await batchGet(ids.map((id) => keys.report(id)))).map((item) => fromItem<ReportView>(item));
   return out.filter((r) => r.current && r.status === 'parsed').sort((a, b) => a.id.localeCompare(b.id));

@@ -32,10 +32,7 @@ function resumeKey(item: Record<string, unknown>, part: Part): Record<string, un
  * Reads several partitions (the shards of a sharded index) one after another as one paginated
  * list. The cursor is opaque to callers: base64url JSON of the part and DynamoDB's last key.
  */
-export async function pagedQuery(
-  parts: Part[],
-  page: { limit?: number; cursor?: string; maxBytes?: number } = {},
-): Promise<Page<Record<string, unknown>>> {
+export async function pagedQuery(parts: Part[], page: { limit?: number; cursor?: string; maxBytes?: number } = {}): Promise<Page<Record<string, unknown>>> {
   const { doc, table } = db();
   const limit = page.limit ?? DEFAULT_LIMIT;
   const maxBytes = page.maxBytes ?? MAX_PAGE_BYTES;

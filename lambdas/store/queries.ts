@@ -115,7 +115,10 @@ export type FindingFilter =
  * severity. A year with neither reads every severity's shards.
  */
 export async function listFindings(filter: FindingFilter, page: PageRequest = {}): Promise<Page<FindingView>> {
-  const res = await pagedQuery(findingParts(filter).map((part) => withFindingFilter(part, filter)), page);
+  const res = await pagedQuery(
+    findingParts(filter).map((part) => withFindingFilter(part, filter)),
+    page,
+  );
   return { items: res.items.map((i) => fromItem<FindingView>(i)), cursor: res.cursor };
 }
 
@@ -154,7 +157,11 @@ export type FindingTally = Pick<FindingView, 'id' | 'rule' | 'severity' | 'agenc
  */
 export async function findingTally(year: number): Promise<FindingTally[]> {
   const names = { '#id': 'id', '#rule': 'rule', '#severity': 'severity', '#agency': 'agency' };
-  const parts = findingParts({ year }).map((part) => ({ ...part, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: { ...part.ExpressionAttributeNames, ...names } }));
+  const parts = findingParts({ year }).map((part) => ({
+    ...part,
+    ProjectionExpression: Object.keys(names).join(', '),
+    ExpressionAttributeNames: { ...part.ExpressionAttributeNames, ...names },
+  }));
   return (await queryAll(parts)) as FindingTally[];
 }
 

@@ -14,9 +14,7 @@ const client = () => (s3 ??= new S3Client({}));
 
 export async function putRecordObject(bucket: string, report: Report): Promise<string> {
   const key = recordKey(report.id);
-  await client().send(
-    new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(report), ContentType: 'application/json; charset=utf-8' }),
-  );
+  await client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(report), ContentType: 'application/json; charset=utf-8' }));
   return key;
 }
 

@@ -43,7 +43,9 @@ export async function reviseReport(view: ReportView, report: Report, opts: Revis
   if (transact.length <= (opts.transactItems ?? TRANSACT_ITEMS) && Buffer.byteLength(JSON.stringify(transact)) <= TRANSACT_BYTES) {
     await doc.send(new TransactWriteCommand({ TransactItems: transact })).catch((err) => {
       // The revision moved (or a concurrent transaction on these items): read again and decide again.
-      const lost = err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
+      const lost =
+        err instanceof TransactionCanceledException &&
+        err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
       throw lost ? new ClaimLost(view.id) : err;
     });
     return;

@@ -89,11 +89,17 @@ export function baseSamples(): Sample[] {
       'Table 2 as one <table>; blank cells pad the narrower clauses.',
       'Procurement amount printed in 元, labelled in 万元.',
     ]),
-    html('2019-html-split-typo', s2019b, { t2Tables: 'several', lawProhibitedTypo: true }, [
-      'Table 2 as one <table> per clause; typo 2.其他法律行政止公开.',
-    ]),
-    sparse(html('2021-html-sparse', s2021a, { t2Tables: 'several', blankZeros: true }, ['Sparse table 3: zero cells left blank (their keys are not labelled); table 2 one <table> per clause.'])),
-    sparse(html('2019-html-sparse', s2019a, { t2Tables: 'several', blankZeros: true }, ['Sparse table 3: zero cells left blank (their keys are not labelled); table 2 one <table> per clause.'])),
+    html('2019-html-split-typo', s2019b, { t2Tables: 'several', lawProhibitedTypo: true }, ['Table 2 as one <table> per clause; typo 2.其他法律行政止公开.']),
+    sparse(
+      html('2021-html-sparse', s2021a, { t2Tables: 'several', blankZeros: true }, [
+        'Sparse table 3: zero cells left blank (their keys are not labelled); table 2 one <table> per clause.',
+      ]),
+    ),
+    sparse(
+      html('2019-html-sparse', s2019a, { t2Tables: 'several', blankZeros: true }, [
+        'Sparse table 3: zero cells left blank (their keys are not labelled); table 2 one <table> per clause.',
+      ]),
+    ),
     text('2021-pipes', s2021c, renderTextPipes(s2021c, { wrapLabelsOver: 24 }), 'pipes', [
       'Flattened text: rows as `label | cell | …`, spans kept as empty cells (`|||`), header labels wrapped (`本年制发 件数`).',
       'Row labels over 24 characters wrapped onto a second line.',

@@ -38,10 +38,7 @@ export interface CellModel {
 
 export type TableId = 't2' | 't3' | 't4';
 
-export type Block =
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; table: TableId; rows: CellModel[][] };
+export type Block = { kind: 'heading'; text: string } | { kind: 'paragraph'; text: string } | { kind: 'table'; table: TableId; rows: CellModel[][] };
 
 export interface DocumentModel {
   title: string;
@@ -107,7 +104,10 @@ export function buildDocument(spec: ReportSpec, options: DocumentOptions = {}): 
     { kind: 'heading', text: s4 },
     ...(options.rowGroupBlocks ? table4Blocks(print) : [{ kind: 'table' as const, table: 't4' as const, rows: table4(print) }]),
     { kind: 'heading', text: s5 },
-    { kind: 'paragraph', text: `${spec.year}年，我单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读形式还不够丰富，解读的针对性有待加强；二是依申请公开答复的规范化水平有待进一步提高。下一步，我们将加强业务培训，完善工作机制，持续提升政务公开质量。` },
+    {
+      kind: 'paragraph',
+      text: `${spec.year}年，我单位政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读形式还不够丰富，解读的针对性有待加强；二是依申请公开答复的规范化水平有待进一步提高。下一步，我们将加强业务培训，完善工作机制，持续提升政务公开质量。`,
+    },
     { kind: 'heading', text: s6 },
     { kind: 'paragraph', text: feesStatement(spec) },
   ];
@@ -138,9 +138,7 @@ function overview(spec: ReportSpec, rnd: Random): string[] {
 
 function feesStatement(spec: ReportSpec): string {
   const charged = (spec.values['t3.otherHandling.overdueFee.total'] ?? 0) > 0;
-  return charged
-    ? '本年度按照《政府信息公开信息处理费管理办法》向超出一定数量或频次范围的申请人发出收费通知。'
-    : '本年度未收取信息处理费。';
+  return charged ? '本年度按照《政府信息公开信息处理费管理办法》向超出一定数量或频次范围的申请人发出收费通知。' : '本年度未收取信息处理费。';
 }
 
 type Printer = (key: string) => string;

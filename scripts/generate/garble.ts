@@ -64,7 +64,9 @@ export function injectShiftedSpan(doc: string, phrase: string): string {
 export function narrativeOnlyText(sample: Sample): string {
   const doc = buildDocument(sample.spec);
   const body = doc.blocks.flatMap((b) => (b.kind === 'table' ? [] : [b.text]));
-  return [`标题: ${doc.title}`, `发布时间: ${doc.publishedAt}`, `发布机构: ${doc.agency}`, '==================== 正文 ====================', ...body, ''].join('\n');
+  return [`标题: ${doc.title}`, `发布时间: ${doc.publishedAt}`, `发布机构: ${doc.agency}`, '==================== 正文 ====================', ...body, ''].join(
+    '\n',
+  );
 }
 
 /** A sentence every generated report has in section 5, free of figures: where the out-of-step run goes. */

@@ -59,9 +59,7 @@ function renderBlock(block: Block, rnd: Random): string {
 }
 
 function renderTable(rows: CellModel[][], rnd: Random): string {
-  const trs = rows.map(
-    (cells, i) => ` <tr style='mso-yfti-irow:${i};height:21.0pt'>\n${cells.map((cell) => renderCell(cell, rnd)).join('\n')}\n </tr>`,
-  );
+  const trs = rows.map((cells, i) => ` <tr style='mso-yfti-irow:${i};height:21.0pt'>\n${cells.map((cell) => renderCell(cell, rnd)).join('\n')}\n </tr>`);
   return `<div align=center>
 <table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>
 ${trs.join('\n')}

@@ -34,7 +34,10 @@ export const PDF_SAMPLES: PdfSample[] = [
     id: 'gen-2021-pdf-cid',
     from: 'gen-2021-html-one-table',
     font: 'WenQuanYi Zen Hei',
-    notes: ['Printed by headless Chromium with WenQuanYi Zen Hei: CID TrueType Identity-H fonts, as WPS exports.', 'Footer page numbers `-N-`; table 3 continues on the next page.'],
+    notes: [
+      'Printed by headless Chromium with WenQuanYi Zen Hei: CID TrueType Identity-H fonts, as WPS exports.',
+      'Footer page numbers `-N-`; table 3 continues on the next page.',
+    ],
   },
   {
     id: 'gen-2019-pdf-cid',
@@ -61,7 +64,9 @@ export const PDF_SAMPLES: PdfSample[] = [
       from: `gen-${format}-html-sparse`,
       font: 'WenQuanYi Zen Hei',
       producer: 'libreoffice',
-      notes: ['Sparse table 3 exported by LibreOffice Writer (soffice --infilter="HTML (StarWriter)" --convert-to pdf): stroked rules, numbers at the left of their cells, labels wrapped in narrow columns, rows cut by page breaks.'],
+      notes: [
+        'Sparse table 3 exported by LibreOffice Writer (soffice --infilter="HTML (StarWriter)" --convert-to pdf): stroked rules, numbers at the left of their cells, labels wrapped in narrow columns, rows cut by page breaks.',
+      ],
     },
     {
       id: `gen-${format}-pdf-sparse-chromium`,
@@ -77,7 +82,20 @@ export function writerPdf(html: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'ogi-lo-'));
   try {
     writeFileSync(join(dir, 'page.html'), html);
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'page.html')], { stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--infilter=HTML (StarWriter)',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'page.html'),
+      ],
+      { stdio: 'ignore' },
+    );
     return new Uint8Array(readFileSync(join(dir, 'page.pdf')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -90,8 +108,7 @@ export function printableHtml(html: string, font: string): string {
   return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
 }
 
-const FOOTER = (font: string) =>
-  `<div style="width:100%;text-align:center;font-size:10pt;font-family:'${font}'">-<span class="pageNumber"></span>-</div>`;
+const FOOTER = (font: string) => `<div style="width:100%;text-align:center;font-size:10pt;font-family:'${font}'">-<span class="pageNumber"></span>-</div>`;
 
 /** Prints HTML to PDF bytes with Chromium; the footer carries `-N-` page numbers. `pageRanges` as `1-100`. */
 export async function printPdf(html: string, font: string, pageRanges?: string): Promise<Uint8Array> {
@@ -103,7 +120,14 @@ export async function printPdf(html: string, font: string, pageRanges?: string):
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({ format: 'A4', displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER(font), preferCSSPageSize: true, pageRanges });
+    const pdf = await page.pdf({
+      format: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: FOOTER(font),
+      preferCSSPageSize: true,
+      pageRanges,
+    });
     return new Uint8Array(pdf);
   } finally {
     await browser.close();

@@ -32,10 +32,12 @@ function renderBlock(block: Block, rnd: Random): string {
     case 'paragraph':
       return block.text;
     case 'table':
-      return block.rows
-        .flat()
-        // Table 3's narrow header cells keep their wrap as a space; the others run on.
-        .map((cell) => (cell.lines ? cell.lines.join(block.table === 't3' ? ' ' : '') : cell.text))
-        .join('');
+      return (
+        block.rows
+          .flat()
+          // Table 3's narrow header cells keep their wrap as a space; the others run on.
+          .map((cell) => (cell.lines ? cell.lines.join(block.table === 't3' ? ' ' : '') : cell.text))
+          .join('')
+      );
   }
 }

@@ -27,11 +27,25 @@ const BLANKS: Record<ReportSpec['format'], { blank: string[]; stated: string[] }
  */
 const PROSE: Record<ReportSpec['format'], { values: Record<string, number>; stated: string[] }> = {
   '2021': {
-    values: { 't2.rules.issued': 22, 't2.rules.repealed': 3, 't2.rules.valid': 235, 't2.normative.issued': 88, 't2.normative.repealed': 55, 't2.normative.valid': 698 },
+    values: {
+      't2.rules.issued': 22,
+      't2.rules.repealed': 3,
+      't2.rules.valid': 235,
+      't2.normative.issued': 88,
+      't2.normative.repealed': 55,
+      't2.normative.valid': 698,
+    },
     stated: ['t2.rules.issued', 't2.rules.valid', 't2.normative.issued', 't2.normative.valid', 't2.licensing.decisions'],
   },
   '2019': {
-    values: { 't2.rules.made': 1, 't2.rules.published': 1, 't2.rules.total': 12, 't2.normative.made': 1, 't2.normative.published': 2, 't2.normative.total': 235 },
+    values: {
+      't2.rules.made': 1,
+      't2.rules.published': 1,
+      't2.rules.total': 12,
+      't2.normative.made': 1,
+      't2.normative.published': 2,
+      't2.normative.total': 235,
+    },
     stated: ['t2.rules.made', 't2.rules.total', 't2.normative.made', 't2.normative.total', 't2.licensing.decisions', 't2.procurement.count'],
   },
 };
@@ -80,7 +94,9 @@ export function scrapedVariants(base: Sample[]): Sample[] {
     variant(pipes, 'row-blocks', pipes.spec, renderTextPipes(pipes.spec, { rowGroupBlocks: true }), [
       'Table 4 as three blocks, each group under its own heading line repeating 结果维持 | … | 总计; table 3 cut at its row groups under placeholder headers.',
     ]),
-    variant(pipes, 'heading-typo', pipes.spec, renderTextPipes(pipes.spec).replace(SECTION_TITLES[3], TYPO_HEADING), [`Section 4 titled ${TYPO_HEADING} (an extra 法).`]),
+    variant(pipes, 'heading-typo', pipes.spec, renderTextPipes(pipes.spec).replace(SECTION_TITLES[3], TYPO_HEADING), [
+      `Section 4 titled ${TYPO_HEADING} (an extra 法).`,
+    ]),
     {
       ...variant(pipes, 'markdown', pipes.spec, renderMarkdown(pipes.spec, { rowGroupBlocks: true }), [
         'Converted to Markdown: `#` title with spaced words, `##` headings, bold leads and date, tables with `|---|` rules and `<br>` in wrapped headers.',

@@ -3,15 +3,7 @@
  * canonical table value of docs/fields.md, consistent with all of its identities.
  * Renderers turn a spec into HTML or scraped text; tests and rules mutate specs to break them.
  */
-import {
-  T3_COLUMNS,
-  T3_LEGAL_PERSON_COLUMNS,
-  T4_COLUMNS,
-  T4_GROUPS,
-  t3OutcomeLeaves,
-  t3Rows,
-  type ReportFormat,
-} from './form';
+import { T3_COLUMNS, T3_LEGAL_PERSON_COLUMNS, T4_COLUMNS, T4_GROUPS, t3OutcomeLeaves, t3Rows, type ReportFormat } from './form';
 import { narrativeKeys, type NarrativeLabel } from './narrative';
 import { Random } from './random';
 
@@ -185,8 +177,7 @@ function table3(rnd: Random, format: ReportFormat): Record<string, number> {
     const counts = allocate(rnd, processed, leaves);
     leaves.forEach((leaf, i) => (values[`t3.${leaf}.${col}`] = counts[i]));
   }
-  for (const row of rows)
-    values[`t3.${row.key}.total`] = T3_COLUMNS.filter((c) => c.key !== 'total').reduce((s, c) => s + values[`t3.${row.key}.${c.key}`], 0);
+  for (const row of rows) values[`t3.${row.key}.total`] = T3_COLUMNS.filter((c) => c.key !== 'total').reduce((s, c) => s + values[`t3.${row.key}.${c.key}`], 0);
   return values;
 }
 

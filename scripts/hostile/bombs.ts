@@ -12,8 +12,7 @@ async function deflateRepeated(unit: string, total: number): Promise<Buffer> {
   const out: Buffer[] = [];
   deflate.on('data', (b: Buffer) => out.push(b));
   const ended = new Promise<void>((resolve, reject) => deflate.once('end', resolve).once('error', reject));
-  for (let written = 0; written < total; written += chunk.length)
-    if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
+  for (let written = 0; written < total; written += chunk.length) if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
   deflate.end();
   await ended;
   return Buffer.concat(out);
@@ -42,7 +41,10 @@ async function pdfBomb(unit: string, mb: number): Promise<Uint8Array> {
   object(4, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>');
   object(5, Buffer.concat([Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]));
   const xref = length;
-  const rows = offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  const rows = offsets
+    .slice(1)
+    .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+    .join('');
   push(Buffer.from(`xref\n0 6\n0000000000 65535 f \n${rows}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }

@@ -29,7 +29,8 @@ export async function startLambdaEndpoint(functions: Record<string, Invocable>):
       const name = INVOKE.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)?.[1];
       const fn = req.method === 'POST' && name ? functions[decodeURIComponent(name)] : undefined;
       if (!fn) return answer(404, 'ResourceNotFoundException', `Function not found: ${name ?? req.url}`);
-      if (req.headers['x-amz-invocation-type'] !== 'Event') return answer(400, 'InvalidParameterValueException', 'Only asynchronous invocations (InvocationType Event) are served locally');
+      if (req.headers['x-amz-invocation-type'] !== 'Event')
+        return answer(400, 'InvalidParameterValueException', 'Only asynchronous invocations (InvocationType Event) are served locally');
       let event: never;
       try {
         event = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as never;

@@ -9,7 +9,10 @@ const event = (method: string, path: string, groups?: string): ApiEvent =>
   ({
     rawPath: path,
     body: method === 'PATCH' ? JSON.stringify({ review: 'confirmed', note: '' }) : undefined,
-    requestContext: { http: { method }, authorizer: groups === undefined ? undefined : { jwt: { claims: { 'cognito:groups': groups, email: 'a@b.cn' }, scopes: null } } },
+    requestContext: {
+      http: { method },
+      authorizer: groups === undefined ? undefined : { jwt: { claims: { 'cognito:groups': groups, email: 'a@b.cn' }, scopes: null } },
+    },
   }) as unknown as ApiEvent;
 
 test('cognito:groups as API Gateway flattens it, and as an array', () => {

@@ -34,7 +34,11 @@ describe('reports', () => {
   test('lists a year, filters by agency and status', async () => {
     const all = await call('/reports?year=2024');
     expect(all.status).toBe(200);
-    expect(all.body.items.map((r: { id: string }) => r.id).sort()).toEqual(REPORTS.filter((r) => r.year === 2024).map((r) => r.id).sort());
+    expect(all.body.items.map((r: { id: string }) => r.id).sort()).toEqual(
+      REPORTS.filter((r) => r.year === 2024)
+        .map((r) => r.id)
+        .sort(),
+    );
     const a = all.body.items.find((r: { id: string }) => r.id === 'a-2024');
     expect(a).toMatchObject({ agency: '甲区人民政府', year: 2024, status: 'parsed', findings: { error: 1, warning: 1, info: 1 } });
 
@@ -100,7 +104,9 @@ describe('findings', () => {
 
   test('filters by severity, rule and agency', async () => {
     const errors = await call('/findings?year=2024&severity=error&limit=200');
-    const expected = REPORTS.filter((r) => r.year === 2024).flatMap((r) => r.findings).filter((f) => f.severity === 'error');
+    const expected = REPORTS.filter((r) => r.year === 2024)
+      .flatMap((r) => r.findings)
+      .filter((f) => f.severity === 'error');
     expect(errors.body.items).toHaveLength(expected.length);
     expect(errors.body.items.every((f: { severity: string }) => f.severity === 'error')).toBe(true);
 
@@ -128,7 +134,10 @@ describe('findings', () => {
     const open = await call('/findings?year=2024&review=open&limit=200');
     expect(open.body.items.map((f: { id: string }) => f.id)).not.toContain(target.id);
 
-    await reparse(stack, REPORTS.find((r) => r.id === 'b-2024')!);
+    await reparse(
+      stack,
+      REPORTS.find((r) => r.id === 'b-2024')!,
+    );
     expect((await getReport('b-2024'))?.attempts).toBe(2);
     const after = await call('/reports/b-2024');
     expect(after.body.report.status).toBe('parsed');
@@ -162,7 +171,7 @@ describe('findings', () => {
 });
 
 describe('compare and history', () => {
-  test('agency × metric table with rates; outliers only among a peer group of the audit\'s size', async () => {
+  test("agency × metric table with rates; outliers only among a peer group of the audit's size", async () => {
     const res = await call('/compare?year=2024');
     expect(res.status).toBe(200);
     const rows = res.body.rows as { reportId: string; cells: Record<string, { value: number | null; outlier: boolean }> }[];
@@ -183,7 +192,10 @@ describe('compare and history', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="ogi-compare-2024.csv"/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toEqual(['agency,report_id,rate.noInfo (%),t3.newReceived.total,outliers', '己区人民政府,f-2024,80,100,', '甲区人民政府,a-2024,10,100,']);
   });
 
@@ -212,7 +224,24 @@ describe('the rest', () => {
     const res = await call('/openapi.json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths).sort()).toEqual(
-      ['/agencies', '/agencies/{agency}/history', '/audits', '/compare', '/findings', '/findings/{id}', '/openapi.json', '/overview', '/pending', '/reports', '/reports/{id}', '/reports/{id}/file', '/reports/{id}/pending/{row}', '/reports/{id}/source', '/reports/{id}/text', '/rules'].sort(),
+      [
+        '/agencies',
+        '/agencies/{agency}/history',
+        '/audits',
+        '/compare',
+        '/findings',
+        '/findings/{id}',
+        '/openapi.json',
+        '/overview',
+        '/pending',
+        '/reports',
+        '/reports/{id}',
+        '/reports/{id}/file',
+        '/reports/{id}/pending/{row}',
+        '/reports/{id}/source',
+        '/reports/{id}/text',
+        '/rules',
+      ].sort(),
     );
     const year = res.body.paths['/findings'].get.parameters.find((p: { name: string }) => p.name === 'year');
     expect(year).toMatchObject({ in: 'query', required: true, schema: { type: 'integer', minimum: 2008 } });

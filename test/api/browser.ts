@@ -6,7 +6,16 @@ import type { LocalStack } from '../../scripts/local/stack';
 
 /** Screenshots of every view go here, for a person to look at. */
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/api');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface PageSession {
   api: LocalApi;

@@ -22,7 +22,9 @@ const template = Template.fromStack(stack);
 
 test('one route per API route, every one behind the Cognito JWT authorizer', () => {
   const found = template.findResources('AWS::ApiGatewayV2::Route');
-  const keys = Object.values(found).map((r) => r.Properties.RouteKey).sort();
+  const keys = Object.values(found)
+    .map((r) => r.Properties.RouteKey)
+    .sort();
   expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
   for (const r of Object.values(found)) expect(r.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
@@ -50,7 +52,9 @@ test('officers sign in through a Cognito user pool: hosted UI domain, code grant
   template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
     LogoutURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(api.distribution.node.defaultChild as never), 'DomainName'] }, '/']] }],
   });
-  const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+  const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))
+    .map((g) => g.Properties.GroupName)
+    .sort();
   expect(groups).toEqual(['officer', 'reviewer']);
 });
 
@@ -80,11 +84,15 @@ test('the page bucket is private, reached through CloudFront origin access contr
 
 test('the function may read the table, update only reviews, invoke the re-decision function and write nothing to the bucket', () => {
   const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('ApiFunctionRole') }] } });
-  const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+  const statements = Object.values(policies).flatMap(
+    (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[],
+  );
   const actions = statements.flatMap((s) => [s.Action].flat());
   // Reviews are created and changed with UpdateItem alone; the records a value review changes are the re-decision function's to write.
   expect(actions.filter((a) => /^dynamodb:(Update|Put|Delete|BatchWrite|TransactWrite)/.test(a))).toEqual(['dynamodb:UpdateItem']);
-  expect(statements.find((s) => [s.Action].flat().includes('dynamodb:UpdateItem'))?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*'] } });
+  expect(statements.find((s) => [s.Action].flat().includes('dynamodb:UpdateItem'))?.Condition).toEqual({
+    'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REVIEW#*'] },
+  });
   expect(actions.filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
   expect(actions.filter((a) => a.startsWith('lambda:'))).toEqual(['lambda:InvokeFunction']);
 });

@@ -23,8 +23,10 @@ describe('rates', () => {
     expect(rate('rate.reviewCorrected').compute({ ...v, 't4.review.pending': 10 })).toBeNull();
     expect(
       rate('rate.litigationCorrected').compute({
-        't4.litigationDirect.corrected': 1, 't4.litigationDirect.total': 3,
-        't4.litigationAfterReview.corrected': 1, 't4.litigationAfterReview.total': 1,
+        't4.litigationDirect.corrected': 1,
+        't4.litigationDirect.total': 3,
+        't4.litigationAfterReview.corrected': 1,
+        't4.litigationAfterReview.total': 1,
       }),
     ).toBe(0.5);
   });
@@ -42,11 +44,15 @@ describe("outliers: the audit's X5 checks", () => {
   const group = (shares: number[], processed = 100) =>
     shares.map((x) => ({ 't3.unable.noInfo.total': Math.round(x * processed), 't3.totalProcessed.total': processed }));
   const check = (items: Record<string, number>[], options = DEFAULT_AUDIT_OPTIONS) => rateOutliers(noInfo, items, (v) => (k) => v[k], options);
-  const marked = (items: Record<string, number>[], options = DEFAULT_AUDIT_OPTIONS) => check(items, options).outliers.map((o) => [items.indexOf(o.item), o.side]);
+  const marked = (items: Record<string, number>[], options = DEFAULT_AUDIT_OPTIONS) =>
+    check(items, options).outliers.map((o) => [items.indexOf(o.item), o.side]);
 
   test('one far rate among enough peers is marked on its side, the rest not', () => {
     expect(marked(group([0.1, 0.12, 0.09, 0.11, 0.1, 0.1, 0.12, 0.8, 0.01]))).toEqual([[7, 'high']]);
-    expect(marked(group([0.5, 0.52, 0.49, 0.51, 0.5, 0.5, 0.48, 0.95, 0.02]))).toEqual([[7, 'high'], [8, 'low']]);
+    expect(marked(group([0.5, 0.52, 0.49, 0.51, 0.5, 0.5, 0.48, 0.95, 0.02]))).toEqual([
+      [7, 'high'],
+      [8, 'low'],
+    ]);
   });
 
   test('below minPeers rated agencies nobody is marked; small denominators are not rated', () => {
@@ -62,9 +68,10 @@ describe("outliers: the audit's X5 checks", () => {
     expect(marked(group([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.101, 0.099, 0.15]))).toEqual([]);
   });
 
-  test('a zero count is marked where the peers\' median is large, not where it is small', () => {
+  test("a zero count is marked where the peers' median is large, not where it is small", () => {
     const counts = (xs: number[]) => xs.map((x) => ({ 't3.newReceived.total': x }));
-    const zeros = (items: Record<string, number>[]) => zeroOutliers('t3.newReceived.total', items, (v) => (k) => v[k], DEFAULT_AUDIT_OPTIONS).outliers.map((o) => items.indexOf(o.item));
+    const zeros = (items: Record<string, number>[]) =>
+      zeroOutliers('t3.newReceived.total', items, (v) => (k) => v[k], DEFAULT_AUDIT_OPTIONS).outliers.map((o) => items.indexOf(o.item));
     expect(zeros(counts([80, 90, 120, 60, 0, 75, 300, 95]))).toEqual([4]);
     expect(zeros(counts([8, 9, 12, 6, 0, 7, 30, 9]))).toEqual([]);
   });
@@ -82,35 +89,69 @@ describe("outliers: the audit's X5 checks", () => {
 });
 
 describe('compare marks exactly what the audit (X5) reports for the same peer group', () => {
-  const agency = (i: number): Agency => ({ name: `第${i}区教育局`, aliases: [], kind: 'department', region: '某市', level: '县', parent: null, deadline: null });
+  const agency = (i: number): Agency => ({
+    name: `第${i}区教育局`,
+    aliases: [],
+    kind: 'department',
+    region: '某市',
+    level: '县',
+    parent: null,
+    deadline: null,
+  });
   const summary = (i: number, figures: Record<string, number>): ReportSummary => ({
-    id: `r${i}`, year: 2024, agencyText: agency(i).name, agency: agency(i), format: '2021', publishedAt: '2025-01-20',
-    figures, tableHash: null, narrativeHash: null, narrativeSignature: null,
+    id: `r${i}`,
+    year: 2024,
+    agencyText: agency(i).name,
+    agency: agency(i),
+    format: '2021',
+    publishedAt: '2025-01-20',
+    figures,
+    tableHash: null,
+    narrativeHash: null,
+    narrativeSignature: null,
   });
   const count = fc.integer({ min: 0, max: 400 });
   const figures = fc.record({
     't3.totalProcessed.total': fc.integer({ min: 0, max: 400 }),
-    't3.granted.total': count, 't3.partial.total': count, 't3.unable.noInfo.total': count, 't3.notProcessed.sum.total': count,
+    't3.granted.total': count,
+    't3.partial.total': count,
+    't3.unable.noInfo.total': count,
+    't3.notProcessed.sum.total': count,
     't3.newReceived.total': fc.oneof(fc.constant(0), count),
-    't4.review.total': fc.integer({ min: 0, max: 40 }), 't4.review.corrected': fc.integer({ min: 0, max: 10 }), 't4.review.pending': fc.integer({ min: 0, max: 5 }),
+    't4.review.total': fc.integer({ min: 0, max: 40 }),
+    't4.review.corrected': fc.integer({ min: 0, max: 10 }),
+    't4.review.pending': fc.integer({ min: 0, max: 5 }),
   });
 
   test('random groups: the same outliers, agency by agency and side by side', () => {
     const metrics = [...RATE_METRICS, ...['t3.newReceived.total', 't4.review.total'].map((k) => metricFor(k)!)];
     let seen = 0;
     fc.assert(
-      fc.property(fc.array(figures, { minLength: 6, maxLength: 24 }), fc.integer({ min: 0, max: 23 }), fc.double({ min: 0, max: 1, noNaN: true }), (all, odd, share) => {
-        // One agency pushed towards an extreme share of 本机关不掌握, so outliers do occur.
-        if (odd < all.length) all[odd] = { ...all[odd], 't3.totalProcessed.total': 200, 't3.unable.noInfo.total': Math.round(share * 200) };
-        const summaries = all.map((f, i) => summary(i, f));
-        const audit = auditYear({ year: 2024, registry: summaries.map((s) => s.agency!), reports: summaries, today: '2025-01-01' })
-          .findings.filter((f) => f.rule === 'X5-RATE' || f.rule === 'X5-ZERO')
-          .map((f) => `${f.agency} ${f.rule === 'X5-ZERO' ? f.keys[0] : PEER_RATES.find((r) => r.num[0] === f.keys[0])!.name} ${/偏高/.test(f.message) ? 'high' : 'low'}`);
-        const table = compareTable(summaries.map((s) => ({ reportId: s.id, agency: s.agencyText!, values: s.figures })), metrics);
-        const page = table.rows.flatMap((r) => metrics.filter((m) => r.cells[m.id].outlier).map((m) => `${r.agency} ${m.kind === 'rate' ? m.id.slice(5) : m.id} ${r.cells[m.id].direction}`));
-        expect(page.sort()).toEqual(audit.sort());
-        seen += audit.length;
-      }),
+      fc.property(
+        fc.array(figures, { minLength: 6, maxLength: 24 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (all, odd, share) => {
+          // One agency pushed towards an extreme share of 本机关不掌握, so outliers do occur.
+          if (odd < all.length) all[odd] = { ...all[odd], 't3.totalProcessed.total': 200, 't3.unable.noInfo.total': Math.round(share * 200) };
+          const summaries = all.map((f, i) => summary(i, f));
+          const audit = auditYear({ year: 2024, registry: summaries.map((s) => s.agency!), reports: summaries, today: '2025-01-01' })
+            .findings.filter((f) => f.rule === 'X5-RATE' || f.rule === 'X5-ZERO')
+            .map(
+              (f) =>
+                `${f.agency} ${f.rule === 'X5-ZERO' ? f.keys[0] : PEER_RATES.find((r) => r.num[0] === f.keys[0])!.name} ${/偏高/.test(f.message) ? 'high' : 'low'}`,
+            );
+          const table = compareTable(
+            summaries.map((s) => ({ reportId: s.id, agency: s.agencyText!, values: s.figures })),
+            metrics,
+          );
+          const page = table.rows.flatMap((r) =>
+            metrics.filter((m) => r.cells[m.id].outlier).map((m) => `${r.agency} ${m.kind === 'rate' ? m.id.slice(5) : m.id} ${r.cells[m.id].direction}`),
+          );
+          expect(page.sort()).toEqual(audit.sort());
+          seen += audit.length;
+        },
+      ),
       { numRuns: 150 },
     );
     expect(seen).toBeGreaterThan(20);

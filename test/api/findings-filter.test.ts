@@ -20,12 +20,20 @@ const gap = (reportId: string, rule: string, keys: string[]): Finding => ({
 });
 
 function reports(): Report[] {
-  const g = makeReport({ id: 'g-2025', agency: '庚区人民政府', year: 2025, processed: 100, granted: 60, noInfo: 10, findings: [
-    ['S5-balance', 'error', ['t3.newReceived.total']],
-    ['S5-t4', 'error', ['t4.review.total']],
-    ['S50-made-up', 'warning', ['t2']],
-    ['S8-mismatch', 'error', ['t3.partial.total']],
-  ] });
+  const g = makeReport({
+    id: 'g-2025',
+    agency: '庚区人民政府',
+    year: 2025,
+    processed: 100,
+    granted: 60,
+    noInfo: 10,
+    findings: [
+      ['S5-balance', 'error', ['t3.newReceived.total']],
+      ['S5-t4', 'error', ['t4.review.total']],
+      ['S50-made-up', 'warning', ['t2']],
+      ['S8-mismatch', 'error', ['t3.partial.total']],
+    ],
+  });
   g.findings.push(gap(g.id, 'S5-row-sum', ['t3.granted.total']));
   return [g];
 }

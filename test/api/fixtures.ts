@@ -51,7 +51,15 @@ export function makeReport(s: Spec): Report {
     't2.rules.issued': 2,
   };
   const evidence = Object.fromEntries(
-    Object.entries(values).map(([k, v], i) => [k, { source: 'table' as const, locator: `table[1] row ${i + 2} col 3`, raw: k === 't3.unable.noInfo.total' && s.text ? `${v}${s.text}` : String(v), page: 2 }]),
+    Object.entries(values).map(([k, v], i) => [
+      k,
+      {
+        source: 'table' as const,
+        locator: `table[1] row ${i + 2} col 3`,
+        raw: k === 't3.unable.noInfo.total' && s.text ? `${v}${s.text}` : String(v),
+        page: 2,
+      },
+    ]),
   );
   const findings: Finding[] = (s.findings ?? []).map(([rule, severity, keys]) => ({
     id: fingerprint(s.id, { rule, keys }),
@@ -89,21 +97,90 @@ const sha = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** Agencies of 2024 (one an outlier on rate.noInfo), one agency's 2023, and a report whose text is hostile. */
 export const REPORTS: Report[] = [
-  makeReport({ id: 'a-2024', agency: '甲区人民政府', year: 2024, processed: 100, granted: 60, noInfo: 10, findings: [
-    ['S5-balance', 'error', ['t3.totalProcessed.total', 't3.newReceived.total']],
-    ['S6-counts', 'warning', ['t3.unable.noInfo.total']],
-    ['S9-problems', 'info', ['section.5']],
-  ] }),
-  makeReport({ id: 'a-2023', agency: '甲区人民政府', year: 2023, processed: 80, granted: 40, noInfo: 12, findings: [['S5-balance', 'error', ['t3.totalProcessed.total']]] }),
-  makeReport({ id: 'b-2024', agency: '乙区人民政府', year: 2024, processed: 120, granted: 70, noInfo: 12, findings: [['S5-balance', 'error', ['t3.granted.total']], ['S2-format', 'warning', ['t2']]] }),
-  makeReport({ id: 'c-2024', agency: '丙区人民政府', year: 2024, processed: 90, granted: 50, noInfo: 9, findings: [['S6-counts', 'warning', ['t3.partial.total']]] }),
-  makeReport({ id: 'd-2024', agency: '丁区人民政府', year: 2024, processed: 110, granted: 66, noInfo: 11, findings: [['S7-units', 'warning', ['t2.rules.issued']]] }),
-  makeReport({ id: 'e-2024', agency: '戊区人民政府', year: 2024, processed: 100, granted: 58, noInfo: 10, reviewCorrected: 3, findings: [['S9-problems', 'info', ['section.5']]] }),
-  makeReport({ id: 'f-2024', agency: '己区人民政府', year: 2024, processed: 100, granted: 10, noInfo: 80, findings: [
-    ['S6-counts', 'error', ['t3.unable.noInfo.total']],
-    ['S9-problems', 'info', ['section.5']],
-  ] }),
-  makeReport({ id: 'xss-2024', agency: XSS_AGENCY, year: 2024, processed: 50, granted: 30, noInfo: 5, text: XSS, findings: [['S6-counts', 'error', ['t3.unable.noInfo.total']]] }),
+  makeReport({
+    id: 'a-2024',
+    agency: '甲区人民政府',
+    year: 2024,
+    processed: 100,
+    granted: 60,
+    noInfo: 10,
+    findings: [
+      ['S5-balance', 'error', ['t3.totalProcessed.total', 't3.newReceived.total']],
+      ['S6-counts', 'warning', ['t3.unable.noInfo.total']],
+      ['S9-problems', 'info', ['section.5']],
+    ],
+  }),
+  makeReport({
+    id: 'a-2023',
+    agency: '甲区人民政府',
+    year: 2023,
+    processed: 80,
+    granted: 40,
+    noInfo: 12,
+    findings: [['S5-balance', 'error', ['t3.totalProcessed.total']]],
+  }),
+  makeReport({
+    id: 'b-2024',
+    agency: '乙区人民政府',
+    year: 2024,
+    processed: 120,
+    granted: 70,
+    noInfo: 12,
+    findings: [
+      ['S5-balance', 'error', ['t3.granted.total']],
+      ['S2-format', 'warning', ['t2']],
+    ],
+  }),
+  makeReport({
+    id: 'c-2024',
+    agency: '丙区人民政府',
+    year: 2024,
+    processed: 90,
+    granted: 50,
+    noInfo: 9,
+    findings: [['S6-counts', 'warning', ['t3.partial.total']]],
+  }),
+  makeReport({
+    id: 'd-2024',
+    agency: '丁区人民政府',
+    year: 2024,
+    processed: 110,
+    granted: 66,
+    noInfo: 11,
+    findings: [['S7-units', 'warning', ['t2.rules.issued']]],
+  }),
+  makeReport({
+    id: 'e-2024',
+    agency: '戊区人民政府',
+    year: 2024,
+    processed: 100,
+    granted: 58,
+    noInfo: 10,
+    reviewCorrected: 3,
+    findings: [['S9-problems', 'info', ['section.5']]],
+  }),
+  makeReport({
+    id: 'f-2024',
+    agency: '己区人民政府',
+    year: 2024,
+    processed: 100,
+    granted: 10,
+    noInfo: 80,
+    findings: [
+      ['S6-counts', 'error', ['t3.unable.noInfo.total']],
+      ['S9-problems', 'info', ['section.5']],
+    ],
+  }),
+  makeReport({
+    id: 'xss-2024',
+    agency: XSS_AGENCY,
+    year: 2024,
+    processed: 50,
+    granted: 30,
+    noInfo: 5,
+    text: XSS,
+    findings: [['S6-counts', 'error', ['t3.unable.noInfo.total']]],
+  }),
 ];
 
 export const FINDINGS_2024 = REPORTS.filter((r) => r.year === 2024).reduce((n, r) => n + r.findings.length, 0);

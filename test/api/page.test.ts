@@ -29,7 +29,9 @@ const open = (hash: string) => session.open(hash);
 
 /** Waits until the page shows n matches (the views render asynchronously), then checks the count. */
 async function expectCount(selector: string, n: number) {
-  await page.waitForFunction(([sel, want]) => document.querySelectorAll(sel as string).length === want, [selector, n] as const, { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction(([sel, want]) => document.querySelectorAll(sel as string).length === want, [selector, n] as const, { timeout: 5000 })
+    .catch(() => undefined);
   expect(await page.locator(selector).count()).toBe(n);
 }
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -42,7 +44,9 @@ test('findings list loads and filters', async () => {
   await page.click('form.filters button[type=submit]');
   await page.waitForFunction(() => location.hash.includes('severity=error'));
   await page.waitForSelector('main#view > section');
-  const errors = REPORTS.filter((r) => r.year === 2024).flatMap((r) => r.findings).filter((f) => f.severity === 'error').length;
+  const errors = REPORTS.filter((r) => r.year === 2024)
+    .flatMap((r) => r.findings)
+    .filter((f) => f.severity === 'error').length;
   await expectCount('tr.finding', errors);
   expect(await page.locator('tr.finding .badge').allTextContents()).toEqual(Array(errors).fill('错误 error'));
 });
@@ -109,7 +113,6 @@ test("an agency's history shows its years side by side", async () => {
   await shot('history');
 });
 
-
 test('in AWS mode (config.json names the API and the sign-in) the officer signs in on the hosted UI and every call carries the token', async () => {
   const context = await browser.newContext();
   const aws = await context.newPage();
@@ -125,7 +128,10 @@ test('in AWS mode (config.json names the API and the sign-in) the officer signs 
   let exchange = new URLSearchParams();
   await aws.route(`${domain}/oauth2/token`, (r) => {
     exchange = new URLSearchParams(r.request().postData() ?? '');
-    return r.fulfill({ json: { access_token: 'header.access.sig', id_token: 'header.id.sig', expires_in: 3600, token_type: 'Bearer' }, headers: { 'access-control-allow-origin': origin } });
+    return r.fulfill({
+      json: { access_token: 'header.access.sig', id_token: 'header.id.sig', expires_in: 3600, token_type: 'Bearer' },
+      headers: { 'access-control-allow-origin': origin },
+    });
   });
   const auth: string[] = [];
   aws.on('request', (req) => {
@@ -136,9 +142,19 @@ test('in AWS mode (config.json names the API and the sign-in) the officer signs 
   expect(auth).toEqual([]);
   await aws.click('section.sign-in button');
   await aws.waitForSelector('tr.finding');
-  expect(Object.fromEntries(authorize!.searchParams)).toMatchObject({ response_type: 'code', client_id: 'client123', redirect_uri: `${origin}/`, code_challenge_method: 'S256' });
+  expect(Object.fromEntries(authorize!.searchParams)).toMatchObject({
+    response_type: 'code',
+    client_id: 'client123',
+    redirect_uri: `${origin}/`,
+    code_challenge_method: 'S256',
+  });
   // PKCE: the verifier sent with the code hashes to the challenge sent to the hosted UI.
-  expect(Object.fromEntries(exchange)).toMatchObject({ grant_type: 'authorization_code', code: 'the-code', client_id: 'client123', redirect_uri: `${origin}/` });
+  expect(Object.fromEntries(exchange)).toMatchObject({
+    grant_type: 'authorization_code',
+    code: 'the-code',
+    client_id: 'client123',
+    redirect_uri: `${origin}/`,
+  });
   expect(createHash('sha256').update(exchange.get('code_verifier')!).digest('base64url')).toBe(authorize!.searchParams.get('code_challenge'));
   // Back on the view that was asked for, without the code in the address.
   expect(new URL(aws.url()).search).toBe('');

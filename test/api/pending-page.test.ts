@@ -32,7 +32,9 @@ test('lists the open rows with their printed text and readings, and the officer 
   await session.open('pending?year=2020');
   await card().waitFor();
   expect(await card().locator('code.printed').textContent()).toBe('396442278');
-  const labels = await card().locator('tr.reading input[type=radio]').evaluateAll((xs) => xs.map((x) => x.getAttribute('aria-label')));
+  const labels = await card()
+    .locator('tr.reading input[type=radio]')
+    .evaluateAll((xs) => xs.map((x) => x.getAttribute('aria-label')));
   expect(labels).toContain('396 | 442 | 278');
   expect(await card().locator('tr.reading td.satisfies').first().textContent()).toMatch(/t2\.licensing\.prev\(N\)/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'pending.png'), fullPage: true });
@@ -56,7 +58,10 @@ test('lists the open rows with their printed text and readings, and the officer 
 test('types values the readings do not offer', async () => {
   await session.open(`pending?year=2020&agency=${encodeURIComponent(AGENCY)}`);
   // The list as the API gives it now: the decided row is gone from it.
-  await page.waitForFunction((id) => document.querySelectorAll(`article.pending-row[data-report="${id}"]`).length > 0 && !document.querySelector('p.decided'), id20);
+  await page.waitForFunction(
+    (id) => document.querySelectorAll(`article.pending-row[data-report="${id}"]`).length > 0 && !document.querySelector('p.decided'),
+    id20,
+  );
   const other = page.locator(`article.pending-row[data-report="${id20}"]`).first();
   const row = await other.getAttribute('data-row');
   const keys = await other.locator('input.typed').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-key') ?? ''));

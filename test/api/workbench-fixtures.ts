@@ -19,8 +19,15 @@ const CITIES: Record<string, string[]> = { 淮安市: ['洪泽区', '清江浦�
 const CITY_DEPARTMENTS = ['发展和改革委员会', '教育局', '公安局', '民政局', '财政局', '司法局'];
 const DISTRICT_DEPARTMENTS = ['教育局', '公安局', '民政局', '财政局', '卫生健康委员会', '市场监督管理局', '自然资源局'];
 
-const agency = (name: string, kind: Agency['kind'], region: string, level: string, parent: string | null): Agency =>
-  ({ name, aliases: [], kind, region, level, parent, deadline: null });
+const agency = (name: string, kind: Agency['kind'], region: string, level: string, parent: string | null): Agency => ({
+  name,
+  aliases: [],
+  kind,
+  region,
+  level,
+  parent,
+  deadline: null,
+});
 
 export const WB_REGISTRY: Agency[] = Object.entries(CITIES).flatMap(([city, districts]) => {
   const gov = `${city}人民政府`;
@@ -29,7 +36,10 @@ export const WB_REGISTRY: Agency[] = Object.entries(CITIES).flatMap(([city, dist
     ...CITY_DEPARTMENTS.map((d) => agency(`${city}${d}`, 'department', city, '市', gov)),
     ...districts.flatMap((district) => {
       const dgov = `${city}${district}人民政府`;
-      return [agency(dgov, 'government', city, '县', null), ...DISTRICT_DEPARTMENTS.map((d) => agency(`${city}${district}${d}`, 'department', city, '县', dgov))];
+      return [
+        agency(dgov, 'government', city, '县', null),
+        ...DISTRICT_DEPARTMENTS.map((d) => agency(`${city}${district}${d}`, 'department', city, '县', dgov)),
+      ];
     }),
   ];
 });

@@ -49,9 +49,12 @@ const open = (hash: string) => session.open(hash);
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
 describe('API', () => {
-  test('GET /rules names every rule of the registry in both languages, with the form\'s labels', async () => {
+  test("GET /rules names every rule of the registry in both languages, with the form's labels", async () => {
     const d = await get('/rules');
-    expect(d.rules.map((r: { id: string }) => r.id)).toEqual([...Array.from({ length: 14 }, (_, i) => `S${i + 1}`), ...Array.from({ length: 7 }, (_, i) => `X${i + 1}`)]);
+    expect(d.rules.map((r: { id: string }) => r.id)).toEqual([
+      ...Array.from({ length: 14 }, (_, i) => `S${i + 1}`),
+      ...Array.from({ length: 7 }, (_, i) => `X${i + 1}`),
+    ]);
     for (const r of d.rules) {
       expect(r.name.zh).toMatch(/\p{Script=Han}/u);
       expect(r.name.en).toMatch(/^[A-Z]/);
@@ -79,7 +82,7 @@ describe('API', () => {
     expect(o23.agencies.find((a: { agency: string }) => a.agency === WB_ALIASED.registered).open).toBeGreaterThan(0);
   });
 
-  test('findings by family and agency include the audit\'s; CSV export is formula-safe and complete', async () => {
+  test("findings by family and agency include the audit's; CSV export is formula-safe and complete", async () => {
     const missing = WB_MISSING_2024[0];
     const x3 = await get(`/findings?year=2024&agency=${q(missing)}&rule=X3`);
     expect(x3.items.map((f: { rule: string }) => f.rule)).toEqual(['X3-MISSING']);
@@ -88,7 +91,22 @@ describe('API', () => {
     expect(new Set(s5.items.map((f: { rule: string }) => f.rule.split('-')[0]))).toEqual(new Set(['S5']));
 
     const csv = parseCsv(await get('/findings?year=2024&rule=S5&format=csv'));
-    expect(csv[0]).toEqual(['agency', 'year', 'rule', 'rule_name', 'severity', 'outcome', 'message', 'message_en', 'keys', 'evidence', 'review', 'review_note', 'report_id', 'finding_id']);
+    expect(csv[0]).toEqual([
+      'agency',
+      'year',
+      'rule',
+      'rule_name',
+      'severity',
+      'outcome',
+      'message',
+      'message_en',
+      'keys',
+      'evidence',
+      'review',
+      'review_note',
+      'report_id',
+      'finding_id',
+    ]);
     expect(csv.length - 1).toBe(s5.items.length);
     expect(csv[1][3]).toBe('表内勾稽关系');
     for (const row of csv.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+@]/);
@@ -104,7 +122,9 @@ describe('API', () => {
 
 /** Waits until the page shows n matches (the views render asynchronously), then checks the count. */
 async function expectCount(selector: string, n: number) {
-  await page.waitForFunction(([sel, want]) => document.querySelectorAll(sel as string).length === want, [selector, n] as const, { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction(([sel, want]) => document.querySelectorAll(sel as string).length === want, [selector, n] as const, { timeout: 5000 })
+    .catch(() => undefined);
   expect(await page.locator(selector).count()).toBe(n);
 }
 
@@ -120,7 +140,8 @@ describe('the page', () => {
     // Headers name the families; S5 cells of the agencies that broke table 3 are red.
     expect(await page.locator('table.matrix thead th[data-sort="S5"]').textContent()).toContain('表内勾稽关系');
     const broken = reports.filter((r) => r.year === 2024 && r.findings.some((f) => f.rule.startsWith('S5-'))).map((r) => r.agency);
-    for (const name of broken.slice(0, 3)) expect(await page.locator(`tr[data-agency="${name}"] td[data-family="S5"]`).getAttribute('class')).toMatch(/sev-error/);
+    for (const name of broken.slice(0, 3))
+      expect(await page.locator(`tr[data-agency="${name}"] td[data-family="S5"]`).getAttribute('class')).toMatch(/sev-error/);
     // Sorting by S5 puts an agency with S5 findings first; the totals row sums the column.
     await page.click('th[data-sort="S5"]');
     expect(broken).toContain(await page.locator('table.matrix tbody tr').first().getAttribute('data-agency'));
@@ -166,7 +187,12 @@ describe('the page', () => {
     expect(file.suggestedFilename()).toBe('ogi-findings-2024-S5.csv');
     const rows = parseCsv(readFileSync((await file.path())!, 'utf8'));
     const { items } = await get('/findings?year=2024&rule=S5&limit=200');
-    expect(rows.slice(1).map((r) => r[13]).sort()).toEqual(items.map((f: { id: string }) => f.id).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[13])
+        .sort(),
+    ).toEqual(items.map((f: { id: string }) => f.id).sort());
   });
 
   test('rejected and failed uploads are listed across years', async () => {
@@ -236,19 +262,29 @@ describe('compare', () => {
     const metrics = [...PEER_RATES.map((r) => `rate.${r.name}`), ...PEER_COUNTS];
     const data = await get(`/compare?year=2024&kind=department&level=${q('县')}&metrics=${metrics.join(',')}`);
     const marked = data.rows.flatMap((r: { agency: string; cells: Record<string, { outlier: boolean; direction: string }> }) =>
-      metrics.filter((m) => r.cells[m].outlier).map((m) => `${r.agency} ${m} ${r.cells[m].direction}`));
+      metrics.filter((m) => r.cells[m].outlier).map((m) => `${r.agency} ${m} ${r.cells[m].direction}`),
+    );
     const { items } = await get('/findings?year=2024&rule=X5&limit=200');
     const audit = items
       .filter((f: { rule: string; agency: string }) => (f.rule === 'X5-RATE' || f.rule === 'X5-ZERO') && group.includes(f.agency))
-      .map((f: { rule: string; agency: string; keys: string[]; message: string }) =>
-        `${f.agency} ${f.rule === 'X5-ZERO' ? f.keys[0] : `rate.${PEER_RATES.find((r) => r.num[0] === f.keys[0])!.name}`} ${/偏高/.test(f.message) ? 'high' : 'low'}`);
+      .map(
+        (f: { rule: string; agency: string; keys: string[]; message: string }) =>
+          `${f.agency} ${f.rule === 'X5-ZERO' ? f.keys[0] : `rate.${PEER_RATES.find((r) => r.num[0] === f.keys[0])!.name}`} ${/偏高/.test(f.message) ? 'high' : 'low'}`,
+      );
     expect(audit.length).toBeGreaterThan(5);
     expect(marked.sort()).toEqual(audit.sort());
     // The page marks the same agencies on the chart of the rate.
     await open(`compare?year=2024&kind=department&level=${q('县')}&metrics=rate.noInfo`);
     await page.click('figure.chart[data-metric="rate.noInfo"] button.unfold');
-    const bars = await page.locator('figure.chart[data-metric="rate.noInfo"] rect.bar.outlier').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-agency')));
-    expect(bars.sort()).toEqual(audit.filter((a: string) => a.includes(' rate.noInfo ')).map((a: string) => a.split(' ')[0]).sort());
+    const bars = await page
+      .locator('figure.chart[data-metric="rate.noInfo"] rect.bar.outlier')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-agency')));
+    expect(bars.sort()).toEqual(
+      audit
+        .filter((a: string) => a.includes(' rate.noInfo '))
+        .map((a: string) => a.split(' ')[0])
+        .sort(),
+    );
   });
 });
 
@@ -333,7 +369,13 @@ describe('evidence', () => {
       // The source as printed leads up to the mark: the row's label stands before the cell.
       const before = await pre.evaluate((p) => {
         const nodes = Array.from(p.childNodes);
-        return nodes.slice(0, nodes.findIndex((n) => n.nodeName === 'MARK')).map((n) => n.textContent).join('');
+        return nodes
+          .slice(
+            0,
+            nodes.findIndex((n) => n.nodeName === 'MARK'),
+          )
+          .map((n) => n.textContent)
+          .join('');
       });
       expect(before).toContain('本年新收政府信息公开申请数量');
       expect(await page.locator('#evidence .source-text .error').count()).toBe(0);

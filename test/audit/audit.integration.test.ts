@@ -35,8 +35,7 @@ function registryUpload(key: string): S3Event {
   return { Records: [record] } as unknown as S3Event;
 }
 
-const text = async (key: string) =>
-  (await stack.s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: key }))).Body!.transformToString('utf-8');
+const text = async (key: string) => (await stack.s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: key }))).Body!.transformToString('utf-8');
 
 describe('the audit Lambda on the local stack', () => {
   it('stores the registry uploaded to registry/agencies.csv', async () => {

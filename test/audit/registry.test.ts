@@ -8,7 +8,8 @@ const HEAD = 'name,aliases,kind,region,level,parent,deadline\n';
 
 describe('parseRegistry', () => {
   it('reads quoted fields, a BOM, CRLF and every alias separator', () => {
-    const csv = '\uFEFF' + HEAD.replace('\n', '\r\n') + '"淮安市洪泽区人民政府","洪泽区政府；洪泽区人民政府|洪泽政府",government,"江苏省淮安市, 洪泽区",县,,\r\n';
+    const csv =
+      '\uFEFF' + HEAD.replace('\n', '\r\n') + '"淮安市洪泽区人民政府","洪泽区政府；洪泽区人民政府|洪泽政府",government,"江苏省淮安市, 洪泽区",县,,\r\n';
     expect(parseRegistry(csv)).toEqual([
       {
         name: '淮安市洪泽区人民政府',

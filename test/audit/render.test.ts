@@ -16,10 +16,7 @@ const finding = (rule: string, severity: AuditFinding['severity'], agency: strin
   reports: ['a-2024', 'b-2023'],
 });
 
-const findings = [
-  finding('X5-RATE', 'warning', '乙局', '比例偏高，"引号", 逗号'),
-  finding('X1', 'error', '<script>alert(1)</script>', '结转不一致'),
-];
+const findings = [finding('X5-RATE', 'warning', '乙局', '比例偏高，"引号", 逗号'), finding('X1', 'error', '<script>alert(1)</script>', '结转不一致')];
 const run: AuditRun = {
   id: 'r1',
   year: 2024,

@@ -77,9 +77,7 @@ describe('X1 carry-over', () => {
 
   it('is a warning per column', () => {
     const fs = audit({ mutate: (rs) => void (find(rs, EDU, 2022).values['t3.carriedOver.legal'] += 1) });
-    expect(fs.filter((f) => f.rule.startsWith('X1')).map((f) => [f.rule, f.severity, f.keys[0]])).toEqual([
-      ['X1-COL', 'warning', 't3.carriedOver.legal'],
-    ]);
+    expect(fs.filter((f) => f.rule.startsWith('X1')).map((f) => [f.rule, f.severity, f.keys[0]])).toEqual([['X1-COL', 'warning', 't3.carriedOver.legal']]);
   });
 
   it('needs last year’s report', () => {
@@ -96,9 +94,7 @@ describe('X1 carry-over', () => {
 describe('X2 stock of normative documents', () => {
   it('warns when documents in force do not roll forward', () => {
     const fs = audit({ mutate: (rs) => void (find(rs, POLICE, 2022).values['t2.normative.valid'] += 5) });
-    expect(fs.filter((f) => f.rule === 'X2').map((f) => [f.severity, f.agency, f.keys[0]])).toEqual([
-      ['warning', POLICE, 't2.normative.valid'],
-    ]);
+    expect(fs.filter((f) => f.rule === 'X2').map((f) => [f.severity, f.agency, f.keys[0]])).toEqual([['warning', POLICE, 't2.normative.valid']]);
   });
 
   it('is not checked against a 2019-format year', () => {
@@ -123,9 +119,11 @@ describe('X3 missing, late and unregistered reports', () => {
 
   it('gives governments until 31 March', () => {
     expect(rules(audit({ today: '2023-03-31', mutate: withoutGov2022 }))).not.toContain('X3-MISSING');
-    expect(audit({ today: '2023-04-01', mutate: withoutGov2022 }).filter((f) => f.rule === 'X3-MISSING').map((f) => f.agency)).toEqual([
-      GOVERNMENT_NAME,
-    ]);
+    expect(
+      audit({ today: '2023-04-01', mutate: withoutGov2022 })
+        .filter((f) => f.rule === 'X3-MISSING')
+        .map((f) => f.agency),
+    ).toEqual([GOVERNMENT_NAME]);
   });
 
   it('honours a deadline override', () => {
@@ -246,10 +244,12 @@ describe('X5 outliers', () => {
         .filter((f) => f.rule === 'X5-JUMP')
         .map((f) => [f.agency, f.keys[0]])
         .sort(),
-    ).toEqual([
-      [POLICE, 't2.licensing.decisions'],
-      [EDU, 't2.licensing.decisions'],
-    ].sort());
+    ).toEqual(
+      [
+        [POLICE, 't2.licensing.decisions'],
+        [EDU, 't2.licensing.decisions'],
+      ].sort(),
+    );
   });
 
   it('notes a zero where the peers’ median is large', () => {
@@ -270,9 +270,7 @@ describe('X6 government against its departments', () => {
       },
     });
     const x6 = fs.filter((f) => f.rule === 'X6');
-    expect(x6.map((f) => [f.agency, f.severity, f.keys[0], f.reports.length])).toEqual([
-      [GOVERNMENT_NAME, 'warning', 't3.newReceived.total', 11],
-    ]);
+    expect(x6.map((f) => [f.agency, f.severity, f.keys[0], f.reports.length])).toEqual([[GOVERNMENT_NAME, 'warning', 't3.newReceived.total', 11]]);
   });
 });
 

@@ -70,7 +70,11 @@ describe('an audit without a registry', () => {
       gov.agency = '洪泽区人民政府';
       gov.values['t3.carriedOver.total'] += 2;
     });
-    expect(audited(fs).filter((f) => f.rule === 'X1').map((f) => f.agency)).toEqual([GOVERNMENT_NAME]);
+    expect(
+      audited(fs)
+        .filter((f) => f.rule === 'X1')
+        .map((f) => f.agency),
+    ).toEqual([GOVERNMENT_NAME]);
   });
 
   it('flags a narrative copied from last year (X4)', () => {

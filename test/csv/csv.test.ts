@@ -37,7 +37,17 @@ describe('the CSV module', () => {
   });
 
   it('serves every CSV of the project: the audit CSV and the comparison CSV are formula-safe, the registry reads through it', () => {
-    const finding = { id: 'f1', rule: 'X3-MISSING', severity: 'error', year: 2024, agency: '@甲局', reports: [], keys: [], message: '=2+2', evidence: '-x' } as unknown as AuditFinding;
+    const finding = {
+      id: 'f1',
+      rule: 'X3-MISSING',
+      severity: 'error',
+      year: 2024,
+      agency: '@甲局',
+      reports: [],
+      keys: [],
+      message: '=2+2',
+      evidence: '-x',
+    } as unknown as AuditFinding;
     const audit = parseCsv(renderAuditCsv([finding]));
     expect(audit[1].slice(0, 5)).toEqual(['f1', 'X3-MISSING', 'error', '2024', "'@甲局"]);
     expect(audit[1]).toContain("'=2+2");

@@ -54,7 +54,8 @@ describe('damaged UTF-8', () => {
   });
 
   it('keeps a page that declares UTF-8 as UTF-8 through several broken bytes', () => {
-    const page = '<html><head><meta charset="utf-8"><title>某局2023年政府信息公开工作年度报告</title></head><body><p>一、总体情况</p><p>本年度主动公开政府信息共计一百余条，政策解读若干篇，依申请公开工作有序开展。</p></body></html>';
+    const page =
+      '<html><head><meta charset="utf-8"><title>某局2023年政府信息公开工作年度报告</title></head><body><p>一、总体情况</p><p>本年度主动公开政府信息共计一百余条，政策解读若干篇，依申请公开工作有序开展。</p></body></html>';
     const bytes = Buffer.from(page);
     const at = bytes.indexOf(Buffer.from('本年度'));
     for (const k of [1, 4, 7]) bytes[at + k] = 0x20; // breaks 本, 年 and 度

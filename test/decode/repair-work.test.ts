@@ -48,6 +48,13 @@ it('scores random high bytes of 0.25–8 MB a bounded number of times per charac
       expect(r.damage.length).toBeGreaterThan(0);
     }),
     // The third example once made a repair widened over its neighbour's span count a character twice.
-    { numRuns: 4, examples: [[8 * MB, 1], [8258652, 0], [2206153, -1750685555]] },
+    {
+      numRuns: 4,
+      examples: [
+        [8 * MB, 1],
+        [8258652, 0],
+        [2206153, -1750685555],
+      ],
+    },
   );
 });

@@ -25,8 +25,7 @@ afterAll(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
-const parse = (dir: string, file: string) =>
-  parseReport({ id: file.replace(/\.\w+$/, ''), name: file, bytes: readFileSync(path.join(dir, file)) });
+const parse = (dir: string, file: string) => parseReport({ id: file.replace(/\.\w+$/, ''), name: file, bytes: readFileSync(path.join(dir, file)) });
 
 describe('corpus variants for eval --variants', () => {
   it('writes GBK, Big5-traditional and traditional-UTF-8 copies with their labels, which parse the same', async () => {
@@ -42,7 +41,13 @@ describe('corpus variants for eval --variants', () => {
         expect(readFileSync(path.join(set.dir, `${d.id}.labels.json`), 'utf8')).toBe(readFileSync(path.join(corpus, `${d.id}.labels.json`), 'utf8'));
         const [original, variant] = await Promise.all([parse(corpus, file), parse(set.dir, file)]);
         expect([variant.input.encoding, variant.input.script]).toEqual(expected[set.name]);
-        expect({ agency: variant.agency, year: variant.year, format: variant.format, values: variant.values, narrative: variant.narrative.map((n) => [n.key, n.value]) }).toEqual({
+        expect({
+          agency: variant.agency,
+          year: variant.year,
+          format: variant.format,
+          values: variant.values,
+          narrative: variant.narrative.map((n) => [n.key, n.value]),
+        }).toEqual({
           agency: original.agency,
           year: original.year,
           format: original.format,

@@ -24,7 +24,9 @@ describe('garbling transforms', () => {
     expect(latin1(encodeLegacy(htmlDoc, 'html', 'gbk', 'declared'))).toMatch(/charset=gbk/);
     const wrong = latin1(encodeLegacy(htmlDoc, 'html', 'gbk', 'wrong'));
     expect(wrong.match(/charset=[\w-]+/gi)).toEqual(['charset=utf-8']);
-    expect(setMetaCharset('<html><head><title>t</title>', 'big5')).toBe('<html><head><meta http-equiv=Content-Type content="text/html; charset=big5">\n<title>t</title>');
+    expect(setMetaCharset('<html><head><title>t</title>', 'big5')).toBe(
+      '<html><head><meta http-equiv=Content-Type content="text/html; charset=big5">\n<title>t</title>',
+    );
   });
 
   it('re-encodes as GBK and Big5 without losing a character', () => {

@@ -88,7 +88,10 @@ describe('ogi parse on hostile files', () => {
     // The CLI in a process of its own, which reports its peak RSS (worker threads included) when done.
     const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'cli/main.ts'))}).main(process.argv.slice(1)).then((code) => { process.stderr.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n'); process.exit(code); });`;
     // Exit code 1: every file ends rejected (the CLI says so in its exit code).
-    const failed = await run(process.execPath, ['-e', script, 'parse', ...HOSTILE.map((h) => path.join(dir, h.file)), '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 }).then(
+    const failed = await run(process.execPath, ['-e', script, 'parse', ...HOSTILE.map((h) => path.join(dir, h.file)), '--out', out], {
+      cwd: ROOT,
+      maxBuffer: 1 << 24,
+    }).then(
       () => undefined,
       (err: { code: number; stderr: string }) => err,
     );

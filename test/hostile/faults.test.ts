@@ -78,7 +78,12 @@ describe('an S3 read that fails once', () => {
     const key = 'incoming/faults/s3-500.html';
     const body = reportHtml('读取失败测试局', 2024);
     const spy = faultyGetOnce(key, async () => {
-      throw new S3ServiceException({ name: 'InternalError', $fault: 'server', $metadata: { httpStatusCode: 500 }, message: 'We encountered an internal error.' });
+      throw new S3ServiceException({
+        name: 'InternalError',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+        message: 'We encountered an internal error.',
+      });
     });
     await stack.upload(key, body);
     expect(escaped).toEqual([expect.objectContaining({ name: 'InternalError' })]);
@@ -145,7 +150,9 @@ describe('DynamoDB Local stopped in the middle of a batch, then started again', 
     // outage; its lease lets the redrive take it over).
     const deadKeys = new Set(stack.invoker.deadLetters.flatMap((d) => d.event.Records.map((r) => decodeKey(r.s3.object.key))));
     const outcome = (await byUpload()).map((records, i) =>
-      records.length === 1 && records[0].status === 'parsed' ? 'parsed' : `${records.map((r) => r.status).join('+') || 'none'}${deadKeys.has(keyOf(i)) ? ' in DLQ' : ''}`,
+      records.length === 1 && records[0].status === 'parsed'
+        ? 'parsed'
+        : `${records.map((r) => r.status).join('+') || 'none'}${deadKeys.has(keyOf(i)) ? ' in DLQ' : ''}`,
     );
     for (const o of outcome) expect(['parsed', 'failed in DLQ', 'none in DLQ', 'received in DLQ']).toContain(o);
 

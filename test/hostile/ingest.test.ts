@@ -62,7 +62,8 @@ function manyPagePdf(): Buffer {
 }
 
 /** The synthetic report with its body wrapped in `depth` nested elements. */
-const nested = (depth: number) => reportHtml('深层嵌套测试局', 2024).replace(/<body>([\s\S]*)<\/body>/, (_, b) => `<body>${'<div>'.repeat(depth)}${b}${'</div>'.repeat(depth)}</body>`);
+const nested = (depth: number) =>
+  reportHtml('深层嵌套测试局', 2024).replace(/<body>([\s\S]*)<\/body>/, (_, b) => `<body>${'<div>'.repeat(depth)}${b}${'</div>'.repeat(depth)}</body>`);
 
 const SCRIPTED = reportHtml('脚本注入测试局', 2024)
   .replace('<h1>', '<script>alert("x")</script><img src=x onerror="alert(1)"><h1 onclick="alert(2)">')
@@ -120,7 +121,8 @@ const cases: Case[] = [
   {
     name: 'invalid UTF-8',
     key: 'incoming/hostile/invalid-utf8.txt',
-    body: () => Buffer.concat([Buffer.from('二〇二四年政府信息公开工作年度报告\n'), Buffer.from([0xc3, 0x28, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe])]),
+    body: () =>
+      Buffer.concat([Buffer.from('二〇二四年政府信息公开工作年度报告\n'), Buffer.from([0xc3, 0x28, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe])]),
     status: 'rejected',
   },
 ];

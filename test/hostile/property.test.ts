@@ -35,10 +35,17 @@ function wellFormed(r: Report) {
 
 /** Prose (Han text, figures with units, dates) inserted after the first section heading. */
 const prose = fc
-  .array(fc.oneof(fc.constantFrom('本年度', '予以公开', '行政许可', '规章', '收到申请', '共', '，', '。', '总计'), fc.nat(99999).map((n) => `${n}件`), fc.nat(2030).map((y) => `${y}年`)), {
-    minLength: 1,
-    maxLength: 12,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom('本年度', '予以公开', '行政许可', '规章', '收到申请', '共', '，', '。', '总计'),
+      fc.nat(99999).map((n) => `${n}件`),
+      fc.nat(2030).map((y) => `${y}年`),
+    ),
+    {
+      minLength: 1,
+      maxLength: 12,
+    },
+  )
   .map((parts) => parts.join(''));
 
 describe('parser properties on mutated generated reports', () => {
@@ -85,15 +92,22 @@ describe('parser properties on mutated generated reports', () => {
     }
     if (m.kind !== 'mojibake') return text;
     const span = text.slice(i, i + m.len);
-    return Buffer.concat([Buffer.from(text.slice(0, i)), Buffer.from(iconv.decode(iconv.encode(span, 'gbk'), 'latin1'), 'utf8'), Buffer.from(text.slice(i + m.len))]);
+    return Buffer.concat([
+      Buffer.from(text.slice(0, i)),
+      Buffer.from(iconv.decode(iconv.encode(span, 'gbk'), 'latin1'), 'utf8'),
+      Buffer.from(text.slice(i + m.len)),
+    ]);
   }
 
-  it.each(docs.map((d) => [`${d.spec.format} ${d.kind}`, d] as const))('damaged tables never crash the parser and every value has evidence (%s)', async (_, doc) => {
-    await fc.assert(
-      fc.asyncProperty(mutation, async (m) => {
-        wellFormed(await parse(mutate(doc.text, m), doc.kind));
-      }),
-      RUNS,
-    );
-  });
+  it.each(docs.map((d) => [`${d.spec.format} ${d.kind}`, d] as const))(
+    'damaged tables never crash the parser and every value has evidence (%s)',
+    async (_, doc) => {
+      await fc.assert(
+        fc.asyncProperty(mutation, async (m) => {
+          wellFormed(await parse(mutate(doc.text, m), doc.kind));
+        }),
+        RUNS,
+      );
+    },
+  );
 });

@@ -92,7 +92,12 @@ describe('the synthesized app', () => {
     expect(buckets.length).toBeGreaterThanOrEqual(2); // the reports and the page
     const policies = resources('AWS::S3::BucketPolicy').map(([, p]) => p.Properties);
     for (const [id, b] of buckets) {
-      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
       expect(b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toEqual(expect.any(String));
       const statements = policies.filter((p) => p.Bucket.Ref === id).flatMap((p) => p.PolicyDocument.Statement);
       const denyPlainHttp = statements.find((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false');
@@ -108,7 +113,11 @@ describe('the synthesized app', () => {
     const [[, policy]] = resources('AWS::CloudFront::ResponseHeadersPolicy');
     const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     const csp = headers.ContentSecurityPolicy.ContentSecurityPolicy as string;
-    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `));
     expect(directive('script-src')).toBe("script-src 'self'");
     expect(directive('object-src')).toBe("object-src 'none'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);

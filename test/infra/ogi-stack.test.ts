@@ -121,7 +121,9 @@ describe('ingest', () => {
   });
 
   it('may read and write the table, but not manage or delete it', () => {
-    const ddb = statements().flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+    const ddb = statements()
+      .flatMap(actionsOf)
+      .filter((a) => a.startsWith('dynamodb:'));
     expect(ddb).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']));
     expect(ddb.filter((a) => /DeleteTable|UpdateTable|CreateTable|\*$/.test(a))).toEqual([]);
   });
@@ -145,7 +147,9 @@ describe('nothing lost (issue 19)', () => {
   });
 
   it('ships the parse worker beside the ingest handler', () => {
-    expect(parseWorkerHooks.afterBundling('/in', '/out')[0]).toMatch(/esbuild' '\/in\/lambdas\/core\/record\/parse-worker\.ts'.*'--outfile=\/out\/parse-worker\.js'/);
+    expect(parseWorkerHooks.afterBundling('/in', '/out')[0]).toMatch(
+      /esbuild' '\/in\/lambdas\/core\/record\/parse-worker\.ts'.*'--outfile=\/out\/parse-worker\.js'/,
+    );
   });
 });
 
@@ -211,7 +215,7 @@ describe('logs (issue 19)', () => {
 describe('the page on its own domain (issue 19)', () => {
   const domainContext = { pageDomain: 'ogi.example.gov.cn', pageCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c' };
 
-  it('serves CloudFront\'s own domain by default', () => {
+  it("serves CloudFront's own domain by default", () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ Aliases: Match.absent() }) });
   });
 

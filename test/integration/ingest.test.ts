@@ -4,15 +4,7 @@ import { createHash } from 'node:crypto';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
-import {
-  getRecordObject,
-  getReport,
-  listFindings,
-  listReportsByYear,
-  scanReports,
-  slotHistory,
-  type ReportView,
-} from '../../lambdas/store';
+import { getRecordObject, getReport, listFindings, listReportsByYear, scanReports, slotHistory, type ReportView } from '../../lambdas/store';
 import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
 import { s3EventFor } from './s3-event';
 import { reportHtml } from '../../scripts/local/synthetic-report';

@@ -29,7 +29,9 @@ const uploads = {
 };
 const idOf = (u: { key: string; body: string }) => recordId(u.key, sha(u.body));
 const setVersion = (id: string, v: number) =>
-  db().doc.send(new UpdateCommand({ TableName: db().table, Key: keys.report(id), UpdateExpression: 'SET parserVersion = :v', ExpressionAttributeValues: { ':v': v } }));
+  db().doc.send(
+    new UpdateCommand({ TableName: db().table, Key: keys.report(id), UpdateExpression: 'SET parserVersion = :v', ExpressionAttributeValues: { ':v': v } }),
+  );
 
 it('re-parses the outdated reports of the year asked, under the same ids, keeping reviews', async () => {
   for (const u of Object.values(uploads)) await stack.upload(u.key, u.body);

@@ -32,7 +32,11 @@ const licensing = (v: Record<string, number>) => Object.fromEntries(Object.entri
 function failPutsOf(key: string): { off(): void } {
   let on = true;
   const send = S3Client.prototype.send;
-  jest.spyOn(S3Client.prototype, 'send').mockImplementation(function (this: S3Client, command: { constructor: { name: string }; input: { Key?: string } }, ...rest: unknown[]) {
+  jest.spyOn(S3Client.prototype, 'send').mockImplementation(function (
+    this: S3Client,
+    command: { constructor: { name: string }; input: { Key?: string } },
+    ...rest: unknown[]
+  ) {
     if (on && command.constructor.name === 'PutObjectCommand' && command.input.Key === key) return Promise.reject(new Error('injected: S3 unavailable'));
     return (send as (...a: unknown[]) => Promise<unknown>).call(this, command, ...rest);
   } as never);
@@ -53,7 +57,8 @@ describe('a revision of a report and its findings are written together (faults i
     const send = doc.send.bind(doc);
     const writes: string[] = [];
     jest.spyOn(doc, 'send').mockImplementation(((command: { constructor: { name: string }; input: unknown }) => {
-      if (JSON.stringify(command.input).includes(`REPORT#${id19}`) && !/^(Get|BatchGet|Query)Command$/.test(command.constructor.name)) writes.push(command.constructor.name);
+      if (JSON.stringify(command.input).includes(`REPORT#${id19}`) && !/^(Get|BatchGet|Query)Command$/.test(command.constructor.name))
+        writes.push(command.constructor.name);
       return send(command as never);
     }) as never);
     await stack.upload('incoming/qingchuan-2020.txt', b);
@@ -95,8 +100,10 @@ describe('a revision of a report and its findings are written together (faults i
 
     const { doc } = db();
     const send = doc.send.bind(doc);
-    const spy = jest.spyOn(doc, 'send').mockImplementation(((command: unknown) =>
-      command instanceof BatchWriteCommand ? Promise.reject(new Error('injected: crash before the findings')) : send(command as never)) as never);
+    const spy = jest
+      .spyOn(doc, 'send')
+      .mockImplementation(((command: unknown) =>
+        command instanceof BatchWriteCommand ? Promise.reject(new Error('injected: crash before the findings')) : send(command as never)) as never);
     await expect(reviseReport(view, next, { transactItems: 2 })).rejects.toThrow('injected');
     spy.mockRestore();
     // In between: the item has the new values, the findings are still the old ones.

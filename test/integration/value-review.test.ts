@@ -90,7 +90,9 @@ describe('values waiting for an officer (待核实)', () => {
 
   it('stores the decision, carries the values as decided by review, re-runs the rules, and keeps it through a re-parse of the same text', async () => {
     const before = await call(`/reports/${id20}`);
-    expect(before.body.findings.filter((f: { rule: string; keys: string[] }) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t2.licensing.change'))).toHaveLength(1);
+    expect(
+      before.body.findings.filter((f: { rule: string; keys: string[] }) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t2.licensing.change')),
+    ).toHaveLength(1);
     const pending = (await call('/pending?year=2020')).body.items as Pending[];
     const reading = pending.find((p) => p.reportId === id20 && p.row === 't2.licensing.prev')!.readings.findIndex((r) => r.texts.join('|') === '396|442|278');
 
@@ -118,7 +120,9 @@ describe('values waiting for an officer (待核实)', () => {
       decidedBy: 'review',
       review: { by: expect.stringMatching(/^local:/), at: res.body.review.at, note: '对照网页原表：442 | 278' },
     });
-    expect(after.body.findings.some((f: { rule: string; keys: string[] }) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t2.licensing.change'))).toBe(false);
+    expect(after.body.findings.some((f: { rule: string; keys: string[] }) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t2.licensing.change'))).toBe(
+      false,
+    );
     expect((await call('/pending?year=2020')).body.items.map((p: Pending) => `${p.reportId} ${p.row}`)).not.toContain(`${id20} t2.licensing.prev`);
 
     // A corrected upload with the row printed the same way: a new record, the review still applies.
@@ -132,7 +136,12 @@ describe('values waiting for an officer (待核实)', () => {
 
   it('keeps the review under a REVIEW# partition; a redelivered invocation revises nothing; reviews kept under the old VALUEREVIEW# partition still apply', async () => {
     const { doc, table } = db();
-    const items = (await doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REVIEW#VALUE#${AGENCY}#2020` } }))).Items ?? [];
+    const items =
+      (
+        await doc.send(
+          new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REVIEW#VALUE#${AGENCY}#2020` } }),
+        )
+      ).Items ?? [];
     expect(items.map((i) => i.row)).toEqual(['t2.licensing.prev']);
 
     // The current version of 2020 is the corrected upload above.
@@ -147,7 +156,19 @@ describe('values waiting for an officer (待核实)', () => {
     await doc.send(
       new PutCommand({
         TableName: table,
-        Item: { pk: `VALUEREVIEW#${AGENCY}#2020`, sk: `ROW#${open.row}#legacy`, row: open.row, printed: open.printed, values, by: 'local:earlier', at: '2026-01-02T00:00:00.000Z', note: '旧记录', reportId: id2, before: [], history: [] },
+        Item: {
+          pk: `VALUEREVIEW#${AGENCY}#2020`,
+          sk: `ROW#${open.row}#legacy`,
+          row: open.row,
+          printed: open.printed,
+          values,
+          by: 'local:earlier',
+          at: '2026-01-02T00:00:00.000Z',
+          note: '旧记录',
+          reportId: id2,
+          before: [],
+          history: [],
+        },
       }),
     );
     expect((await redecide({ reportId: id2 })).revised).toContain(id2);

@@ -1,8 +1,7 @@
 import { extractNarrative } from '../../lambdas/core/narrative';
 import { inferFormat } from '../../lambdas/core/narrative/format';
 
-const read = (text: string, format: '2019' | '2021' = '2021') =>
-  Object.fromEntries(extractNarrative(text, [], { format }).map((f) => [f.key, f.value]));
+const read = (text: string, format: '2019' | '2021' = '2021') => Object.fromEntries(extractNarrative(text, [], { format }).map((f) => [f.key, f.value]));
 
 describe('narrative phrasings', () => {
   it.each<[string, Record<string, number>]>([
@@ -15,7 +14,10 @@ describe('narrative phrasings', () => {
     ['动态更新发布本年度制发行政规范性文件62件，并同步做好全真版上传等工作。', { 't2.normative.issued': 62 }],
     ['2023年度我局共收到依申请信息公开26件，及时回复申请人。', { 't3.newReceived.total': 26 }],
     // Wrapped lines and spaced digits, as text extracted from a PDF.
-    ['全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已按要求办理完成。', { 't3.newReceived.total': 34, 't3.carriedOver.total': 2 }],
+    [
+      '全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已按要求办理完成。',
+      { 't3.newReceived.total': 34, 't3.carriedOver.total': 2 },
+    ],
     [
       '所有办结的信息公开申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 2件，无法提供的 10 件，不予处理 0 件，其他处理 14 件，转下一年度办理答复的有 1 件。',
       {
@@ -28,9 +30,15 @@ describe('narrative phrasings', () => {
         't3.carriedForward.total': 1,
       },
     ],
-    ['2024 年市科委有 1 件涉及政府信息公开工作的行政复\n议，该行政复议件未被复议审查机关纠错。涉及的行政诉讼数为\n0 件。', { 't4.review.total': 1, 't4.litigation.sum.total': 0 }],
+    [
+      '2024 年市科委有 1 件涉及政府信息公开工作的行政复\n议，该行政复议件未被复议审查机关纠错。涉及的行政诉讼数为\n0 件。',
+      { 't4.review.total': 1, 't4.litigation.sum.total': 0 },
+    ],
     ['当年发布政府信息 393 件，其中包括：行政规范性文件 13 件；规划计划文件 2 件。', { 't2.normative.issued': 13 }],
-    ['本年度未收到政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼情况。', { 't3.newReceived.total': 0, 't4.review.total': 0, 't4.litigation.sum.total': 0 }],
+    [
+      '本年度未收到政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼情况。',
+      { 't3.newReceived.total': 0, 't4.review.total': 0, 't4.litigation.sum.total': 0 },
+    ],
     ['全年行政事业性收费金额18651.06万元。', { 't2.fees.amount': 18651.06 }],
     ['因政府信息公开被提起行政诉讼2件、行政复议3件。', { 't4.litigation.sum.total': 2, 't4.review.total': 3 }],
     ['全年办理行政处罚案件120件，作出行政许可决定3500件。', { 't2.penalty.decisions': 120, 't2.licensing.decisions': 3500 }],

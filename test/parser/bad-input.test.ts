@@ -19,7 +19,10 @@ describe('bad input is rejected with a reason, never thrown', () => {
   });
 
   it('an HTML page that is not a report', async () => {
-    const r = await parse(Buffer.from('<html><head><title>首页</title></head><body><p>欢迎访问本网站。</p><table><tr><td>新闻</td><td>2024</td></tr></table></body></html>'), 'x.html');
+    const r = await parse(
+      Buffer.from('<html><head><title>首页</title></head><body><p>欢迎访问本网站。</p><table><tr><td>新闻</td><td>2024</td></tr></table></body></html>'),
+      'x.html',
+    );
     expect(r.status).toBe('rejected');
     expect(r.reason).toMatch(/not an annual report/);
     expect(r.findings[0].rule).toBe('P-NOT-A-REPORT');
@@ -45,7 +48,8 @@ describe('bad input is rejected with a reason, never thrown', () => {
 });
 
 describe('UTF-16 with a byte-order mark', () => {
-  const html = '<html><head><title>某局2024年政府信息公开工作年度报告</title></head><body><p>一、总体情况</p><p>本年度工作正常开展。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p></body></html>';
+  const html =
+    '<html><head><title>某局2024年政府信息公开工作年度报告</title></head><body><p>一、总体情况</p><p>本年度工作正常开展。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p></body></html>';
   const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]);
   const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(html, 'utf16le').swap16()]);
 

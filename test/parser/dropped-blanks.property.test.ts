@@ -10,7 +10,10 @@ import { renderTextPipes } from '../../scripts/generate/render-text-pipes';
 import { withProse } from '../../scripts/generate/scraped';
 import { makeReportSpec, tableKeys } from '../../scripts/generate/values';
 
-const STATED = { '2021': ['t2.rules.issued', 't2.rules.valid', 't2.normative.issued', 't2.normative.valid'], '2019': ['t2.rules.made', 't2.rules.total', 't2.normative.made', 't2.normative.total'] };
+const STATED = {
+  '2021': ['t2.rules.issued', 't2.rules.valid', 't2.normative.issued', 't2.normative.valid'],
+  '2019': ['t2.rules.made', 't2.rules.total', 't2.normative.made', 't2.normative.total'],
+};
 
 it('never reads a wrong value from rows whose blank cells were dropped', async () => {
   await fc.assert(

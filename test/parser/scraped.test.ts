@@ -58,8 +58,19 @@ describe('2. a table printed as one block per row group', () => {
     expect(pFindings(r)).toEqual([]);
   });
 
-  it('never reads a short row under the whole table\'s header as one group', async () => {
-    const text = ['一、总体情况', '无。', '二、主动公开政府信息情况', '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数', TYPO_HEADING.replace('行政法', '行政'), '行政复议 | 行政诉讼', '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计', '1 | 1 | 2', '五、存在的主要问题及改进情况', '无。'].join('\n');
+  it("never reads a short row under the whole table's header as one group", async () => {
+    const text = [
+      '一、总体情况',
+      '无。',
+      '二、主动公开政府信息情况',
+      '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数',
+      TYPO_HEADING.replace('行政法', '行政'),
+      '行政复议 | 行政诉讼',
+      '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计',
+      '1 | 1 | 2',
+      '五、存在的主要问题及改进情况',
+      '无。',
+    ].join('\n');
     const r = await parseReport({ id: 'x', name: 'x.txt', bytes: Buffer.from(text) });
     expect(Object.keys(r.values).filter((k) => k.startsWith('t4.'))).toEqual([]);
     expect(r.findings.find((f) => f.rule === 'P-SPLIT-AMBIGUOUS')?.keys).toHaveLength(15);
@@ -92,7 +103,11 @@ describe('4. Markdown markup', () => {
     expect(s.content).toContain('<br>');
     const r = await parse(s);
     const labels = labelsOf(s);
-    expect({ agency: r.agency, year: r.year, publishedAt: r.publishedAt }).toEqual({ agency: labels.agency, year: labels.year, publishedAt: labels.publishedAt });
+    expect({ agency: r.agency, year: r.year, publishedAt: r.publishedAt }).toEqual({
+      agency: labels.agency,
+      year: labels.year,
+      publishedAt: labels.publishedAt,
+    });
     expect(extractionProblems(r, labels)).toEqual([]);
     expect(Object.values(r.evidence).filter((e) => /[#*<>]/.test(e.raw))).toEqual([]);
     expect(r.sections.map((x) => x.title).filter((t) => /[#*]/.test(t))).toEqual([]);
@@ -110,12 +125,23 @@ describe('5. table-2 figures stated in the prose', () => {
     // The same report without the prose that names the columns: the rows are left open again.
     const stated = labels.narrative.map((f) => f.key).filter((k) => /\.(valid|total)$/.test(k));
     const bare = await parse(s, withoutProse(s, stated));
-    expect(bare.findings.filter((f) => f.rule === 'P-SPLIT-AMBIGUOUS').flatMap((f) => f.keys).filter((k) => docs.includes(k)).length).toBeGreaterThan(0);
+    expect(
+      bare.findings
+        .filter((f) => f.rule === 'P-SPLIT-AMBIGUOUS')
+        .flatMap((f) => f.keys)
+        .filter((k) => docs.includes(k)).length,
+    ).toBeGreaterThan(0);
   });
 
-  it('reads both formats\' wording, lists under one verb, and never a column word a list item does not carry', () => {
-    const read = (text: string, format: '2019' | '2021') => extractNarrative(text, [], { format }).map((f) => `${f.key}=${f.value}`).sort();
-    expect(read('集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。', '2021')).toEqual(['t2.normative.issued=88', 't2.normative.valid=698']);
+  it("reads both formats' wording, lists under one verb, and never a column word a list item does not carry", () => {
+    const read = (text: string, format: '2019' | '2021') =>
+      extractNarrative(text, [], { format })
+        .map((f) => `${f.key}=${f.value}`)
+        .sort();
+    expect(read('集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。', '2021')).toEqual([
+      't2.normative.issued=88',
+      't2.normative.valid=698',
+    ]);
     expect(read('主动公开规章22件、行政规范性文件34件。', '2021')).toEqual(['t2.normative.issued=34', 't2.rules.issued=22']);
     expect(read('集中公开现行有效行政规范性文件698件、规章3件。', '2021')).toEqual(['t2.normative.valid=698', 't2.rules.valid=3']);
     expect(read('本年新制作规范性文件8件，新公开规范性文件8件，对外公开规范性文件总数989件。', '2019')).toEqual([
@@ -123,11 +149,16 @@ describe('5. table-2 figures stated in the prose', () => {
       't2.normative.published=8',
       't2.normative.total=989',
     ]);
-    expect(read('累计公开规范性文件989件。政府集中采购项目12个，采购总金额251.5万元。', '2019')).toEqual(['t2.normative.total=989', 't2.procurement.amount=251.5', 't2.procurement.count=12']);
+    expect(read('累计公开规范性文件989件。政府集中采购项目12个，采购总金额251.5万元。', '2019')).toEqual([
+      't2.normative.total=989',
+      't2.procurement.amount=251.5',
+      't2.procurement.count=12',
+    ]);
   });
 
   it('reads prose only: a table printed as text gives no narrative figure', () => {
-    const table = '二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章223235行政规范性文件8855698\n| 规章 | 22 | 3 | 235 |\n';
+    const table =
+      '二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章223235行政规范性文件8855698\n| 规章 | 22 | 3 | 235 |\n';
     expect(extractNarrative(table, findSections(table), { format: '2021' })).toEqual([]);
   });
 });

@@ -5,7 +5,14 @@ const body = (titles: string[]) => titles.map((t, i) => `${t}\n第${i + 1}部分
 describe('finding the six sections', () => {
   it('finds the standard titles in order with their text', () => {
     const s = findSections(
-      body(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']),
+      body([
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ]),
     );
     expect(s.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(s[4].title).toBe('五、存在的主要问题及改进情况');
@@ -14,7 +21,14 @@ describe('finding the six sections', () => {
 
   it('accepts title variants, arabic numbering and stray spaces', () => {
     const s = findSections(
-      body(['1、总 体 情 况', '2、主动公开政府信息情况', '3、收到和处理政府信息公开申请情况', '4、政府信息公开行政复议、行政诉讼情况', '5、存在的问题及下一步安排', '6、其他需要报告的事项']),
+      body([
+        '1、总 体 情 况',
+        '2、主动公开政府信息情况',
+        '3、收到和处理政府信息公开申请情况',
+        '4、政府信息公开行政复议、行政诉讼情况',
+        '5、存在的问题及下一步安排',
+        '6、其他需要报告的事项',
+      ]),
     );
     expect(s.map((x) => x.n)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(s[4].title).toBe('5、存在的问题及下一步安排');
@@ -30,7 +44,15 @@ describe('finding the six sections', () => {
   });
 
   it('reads headings run into one line, as crawlers flatten them', () => {
-    const s = findSections('一、总体情况 2024年，工作。二、主动公开政府信息情况规章000三、收到和处理政府信息公开申请情况……五、存在的主要问题及改进情况2024年仍有不足。六、其他需要报告的事项无。');
-    expect(s.map((x) => x.title)).toEqual(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    const s = findSections(
+      '一、总体情况 2024年，工作。二、主动公开政府信息情况规章000三、收到和处理政府信息公开申请情况……五、存在的主要问题及改进情况2024年仍有不足。六、其他需要报告的事项无。',
+    );
+    expect(s.map((x) => x.title)).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
   });
 });

@@ -69,7 +69,9 @@ describe('flattened text tables', () => {
       '| 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
       '| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
     ];
-    const t = fromText(`标题: 某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n| 信息内容 | 本年制发件数 |\n${rows.join('\n')}\n五、存在的主要问题及改进情况\n无`);
+    const t = fromText(
+      `标题: 某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n| 信息内容 | 本年制发件数 |\n${rows.join('\n')}\n五、存在的主要问题及改进情况\n无`,
+    );
     const v = valuesOf(t);
     expect(v['t3.partial.natural']).toBe(1);
     expect(v['t3.partial.total']).toBe(1);

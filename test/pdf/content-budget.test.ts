@@ -5,7 +5,11 @@ import { RejectedInput } from '../../lambdas/core/errors';
 /** PDF-like bytes holding the given streams (raw bytes, Flate-encoded when `flate`), as objects with a direct /Length. */
 function pdfWith(streams: { data: Buffer; flate: boolean }[]): Uint8Array {
   const parts = streams.map(({ data, flate }, i) =>
-    Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Length ${data.length}${flate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]),
+    Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n<< /Length ${data.length}${flate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`, 'latin1'),
+      data,
+      Buffer.from('\nendstream\nendobj\n', 'latin1'),
+    ]),
   );
   return new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), ...parts, Buffer.from('%%EOF\n', 'latin1')]));
 }
@@ -23,7 +27,10 @@ const refused = (bytes: Uint8Array, budget: number) => {
 describe('checkContentBudget', () => {
   // Streams of very different sizes and ratios: one large, many small ones (a Type3 font's glyph procedures), one plain.
   const sizes = [200_000, ...Array.from({ length: 300 }, (_, i) => 500 + 37 * i), 30_000];
-  const streams = sizes.map((n, i) => ({ data: i === sizes.length - 1 ? Buffer.alloc(n, 'q') : deflateSync(Buffer.alloc(n, i % 7)), flate: i < sizes.length - 1 }));
+  const streams = sizes.map((n, i) => ({
+    data: i === sizes.length - 1 ? Buffer.alloc(n, 'q') : deflateSync(Buffer.alloc(n, i % 7)),
+    flate: i < sizes.length - 1,
+  }));
   const total = sizes.reduce((a, b) => a + b, 0);
   const bytes = pdfWith(streams);
 
@@ -44,7 +51,11 @@ describe('checkContentBudget', () => {
   });
 
   it('counts images and font programs as nothing', () => {
-    const image = Buffer.concat([Buffer.from('1 0 obj\n<< /Subtype /Image /Length 5 >>\nstream\n', 'latin1'), Buffer.from('abcde'), Buffer.from('\nendstream\nendobj\n%%EOF\n')]);
+    const image = Buffer.concat([
+      Buffer.from('1 0 obj\n<< /Subtype /Image /Length 5 >>\nstream\n', 'latin1'),
+      Buffer.from('abcde'),
+      Buffer.from('\nendstream\nendobj\n%%EOF\n'),
+    ]);
     expect(refused(new Uint8Array(image), 0)).toBe(false);
   });
 });

@@ -20,7 +20,16 @@ function grid(items: PageText['items'][]) {
   ).map((g) => g.rows.map((r) => r.map((c) => c.text)));
 }
 
-const header = [item('一、总体情况', 50, 780, 16), item('信息内容', 50, 700), item('甲', 300, 700), item('乙', 350, 700), item('丙', 400, 700), item('列', 300, 688), item('列', 350, 688), item('列', 400, 688)];
+const header = [
+  item('一、总体情况', 50, 780, 16),
+  item('信息内容', 50, 700),
+  item('甲', 300, 700),
+  item('乙', 350, 700),
+  item('丙', 400, 700),
+  item('列', 300, 688),
+  item('列', 350, 688),
+  item('列', 400, 688),
+];
 
 describe('buildGrids', () => {
   it('stacks column headers, keeps placeholder rows, prefixes a group label printed between its rows', () => {
@@ -80,7 +89,12 @@ describe('buildGrids', () => {
 
   it('ends a table at prose and section headings', () => {
     const rows = [item('一、第一行', 50, 670), item('1', 300, 670), item('2', 350, 670), item('3', 400, 670)];
-    const after = [item('二、主动公开政府信息情况', 50, 640, 16), item('全年主动公开政府信息1136条，其中规范性文件5件，比上年增加。', 50, 620, 12), item('5', 300, 600), item('6', 350, 600)];
+    const after = [
+      item('二、主动公开政府信息情况', 50, 640, 16),
+      item('全年主动公开政府信息1136条，其中规范性文件5件，比上年增加。', 50, 620, 12),
+      item('5', 300, 600),
+      item('6', 350, 600),
+    ];
     const grids = grid([[...header, ...rows, ...after]]);
     expect(grids).toHaveLength(2);
     expect(grids[0].at(-1)).toEqual(['一、第一行', '1', '2', '3']);

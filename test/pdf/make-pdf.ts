@@ -36,7 +36,9 @@ export function makePdf(pages: PageContent[]): Uint8Array {
 }
 
 /** A text page with enough words to count as a text layer. */
-export const textPage = (n: number): PageContent => ({ text: [`Page ${n} of a generated document`, 'with a few lines of ordinary text', 'so that it has a text layer'] });
+export const textPage = (n: number): PageContent => ({
+  text: [`Page ${n} of a generated document`, 'with a few lines of ordinary text', 'so that it has a text layer'],
+});
 
 /** Helvetica text at (x, y) as it should appear on the displayed page; on a page shown rotated 90° the text is drawn turned so it reads upright. */
 export function textAt(items: [string, number, number][], rotate: 0 | 90 = 0): string {

@@ -28,7 +28,9 @@ describe('needsRules (which pages pdf.js reads the operator list of)', () => {
   });
 
   it('reads a page holding a table row, however sparse, beside the prose', () => {
-    expect(needsRules(page([...sentence(760), item('信息内容', 50, 700), item('本年制发件数', 300, 700), item('1.规章', 50, 680), item('3', 300, 680)]))).toBe(true);
+    expect(needsRules(page([...sentence(760), item('信息内容', 50, 700), item('本年制发件数', 300, 700), item('1.规章', 50, 680), item('3', 300, 680)]))).toBe(
+      true,
+    );
   });
 
   it('skips a page with fewer than two figures (a page number)', () => {

@@ -37,7 +37,11 @@ describe('ArrayBuffer.prototype.transferToFixedLength (pdf.js needs it; Node 20 
   it('lets pdf.js return every stroked rule of a LibreOffice page (without it, Node 20 silently drops some)', async () => {
     const file = join(SAMPLES, 'gen-2021-pdf-sparse-lo.pdf');
     // The oracle: qpdf's uncompressed content streams, where Writer strokes each rule as `x y m x y l S`.
-    const stroked = (execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-']).toString('latin1').match(/ l S\b/g) ?? []).length;
+    const stroked = (
+      execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'])
+        .toString('latin1')
+        .match(/ l S\b/g) ?? []
+    ).length;
     const pdf = await loadPdf(new Uint8Array(readFileSync(file)), { maxPages: 20, timeoutMs: 30_000, ruled: () => true });
     expect(stroked).toBeGreaterThan(50);
     expect(pdf.pages.reduce((n, p) => n + (p.rules?.length ?? 0), 0)).toBe(stroked);
@@ -50,7 +54,14 @@ describe('ruledTables', () => {
   const header = [tok('信息内容', 60, 686), tok('甲', 210, 686), tok('乙', 270, 686), tok('丙', 330, 686)];
 
   it('puts each run in the cell that holds it: wrapped labels join, numbers at any alignment, blank cells stay blank, boxes given', () => {
-    const rows = [tok('一、很长的标签', 60, 668), tok('折行', 60, 656), tok('3', 205, 662), tok('12', 300, 662), tok('二、下一行', 60, 636), tok('7', 250, 636)];
+    const rows = [
+      tok('一、很长的标签', 60, 668),
+      tok('折行', 60, 656),
+      tok('3', 205, 662),
+      tok('12', 300, 662),
+      tok('二、下一行', 60, 636),
+      tok('7', 250, 636),
+    ];
     const { tables, rest, findings } = ruledTables(1, grid([...xs, 380], ys), [...header, ...rows, tok('表外', 60, 600)]);
     expect(findings).toEqual([]);
     expect(tables).toHaveLength(1);
@@ -101,15 +112,16 @@ describe('ruledGrids', () => {
   it('reads a table broken over two pages as one, joining the row and the group label cut by the break', () => {
     // The group column (50–100) has no rule between its rows: one cell, continued on the next page.
     const cols = (y1: number, y2: number) => [50, 100, 200, 260].map((x) => v(x, y1, y2));
-    const page1 = ruledTables(1, [...cols(100, 300), h(300, 50, 260), h(250, 100, 260), h(100, 50, 260)], [
-      tok('三、结果', 55, 200),
-      tok('1.第一项', 105, 280),
-      tok('5', 205, 280),
-      tok('2.被分页', 105, 230),
-      tok('切断的', 105, 215),
-      tok('6', 205, 230),
-    ]);
-    const page2 = ruledTables(2, [...cols(700, 780), h(780, 50, 260), h(760, 100, 260), h(700, 50, 260)], [tok('标签', 105, 765), tok('3.第三项', 105, 720), tok('7', 205, 720)]);
+    const page1 = ruledTables(
+      1,
+      [...cols(100, 300), h(300, 50, 260), h(250, 100, 260), h(100, 50, 260)],
+      [tok('三、结果', 55, 200), tok('1.第一项', 105, 280), tok('5', 205, 280), tok('2.被分页', 105, 230), tok('切断的', 105, 215), tok('6', 205, 230)],
+    );
+    const page2 = ruledTables(
+      2,
+      [...cols(700, 780), h(780, 50, 260), h(760, 100, 260), h(700, 50, 260)],
+      [tok('标签', 105, 765), tok('3.第三项', 105, 720), tok('7', 205, 720)],
+    );
     const grids = ruledGrids([...page2.tables, ...page1.tables]);
     expect(grids).toHaveLength(1);
     expect(texts(grids[0].rows)).toEqual([
@@ -129,7 +141,16 @@ describe('ruledGrids', () => {
 describe('ruled tables from real PDF drawing operators', () => {
   // A 3-column table drawn as stroked lines (Writer) or as thin filled rectangles (Chromium, WPS), with a number beside it.
   const text = (s: string, x: number, y: number) => `BT /F1 10 Tf 1 0 0 1 ${x} ${y} Tm (${s}) Tj ET`;
-  const cells = [text('Item', 60, 686), text('Count', 210, 686), text('Other', 270, 686), text('alpha', 60, 662), text('4', 205, 662), text('beta', 60, 638), text('7', 265, 638), text('9', 400, 662)];
+  const cells = [
+    text('Item', 60, 686),
+    text('Count', 210, 686),
+    text('Other', 270, 686),
+    text('alpha', 60, 662),
+    text('4', 205, 662),
+    text('beta', 60, 638),
+    text('7', 265, 638),
+    text('9', 400, 662),
+  ];
   const xs = [50, 200, 260, 320];
   const ys = [700, 675, 650, 625];
   const stroked = [...xs.map((x) => `${x} 625 m ${x} 700 l S`), ...ys.map((y) => `50 ${y} m 320 ${y} l S`)].join('\n');
@@ -178,7 +199,16 @@ describe('a ruled table cut by the page edge', () => {
     ...values.flatMap((s, k) => (s ? [tok(s, xs[k] + 5, 666)] : [])),
   ];
   // A small table 2 above it tells the 2021 form.
-  const t2 = [tok('信息内容', 5, 786), tok('本年制发件数', 155, 786), tok('本年废止件数', 255, 786), tok('现行有效件数', 355, 786), tok('规章', 5, 766), tok('1', 155, 766), tok('0', 255, 766), tok('3', 355, 766)];
+  const t2 = [
+    tok('信息内容', 5, 786),
+    tok('本年制发件数', 155, 786),
+    tok('本年废止件数', 255, 786),
+    tok('现行有效件数', 355, 786),
+    tok('规章', 5, 766),
+    tok('1', 155, 766),
+    tok('0', 255, 766),
+    tok('3', 355, 766),
+  ];
   const rules = [...grid([0, 150, 250, 350, 450], [800, 780, 760]), ...grid(xs, [700, 680, 660])];
   const read = (values: string[], width: number) => {
     const page = ruledTables(1, rules, [...t2, ...t4(values)], width);

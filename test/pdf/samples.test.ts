@@ -56,10 +56,20 @@ describe.each(ids)('samples/pdf/%s', (id) => {
   it('rebuilds table 3 with all seven value columns, group labels prefixed, joined across the page break', () => {
     const noInfo = findRow(doc.grids, '本机关不掌握相关政府信息');
     expect(noInfo).toBeDefined();
-    expect(values(noInfo!, 7)).toEqual(expected(labels, T3_COLS.map((c) => `t3.unable.noInfo.${c}`)));
+    expect(values(noInfo!, 7)).toEqual(
+      expected(
+        labels,
+        T3_COLS.map((c) => `t3.unable.noInfo.${c}`),
+      ),
+    );
     expect(label(noInfo!, 7).join('|')).toContain('（四）无法提供');
     const secret = findRow(doc.grids, '属于国家秘密')!;
-    expect(values(secret, 7)).toEqual(expected(labels, T3_COLS.map((c) => `t3.denied.stateSecret.${c}`)));
+    expect(values(secret, 7)).toEqual(
+      expected(
+        labels,
+        T3_COLS.map((c) => `t3.denied.stateSecret.${c}`),
+      ),
+    );
     expect(label(secret, 7)).toEqual(['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密']);
     // A label printed once in the middle of its rows never becomes a row of its own.
     const items = rowsOf(doc.grids).map((r) => label(r, 7).at(-1));
@@ -69,7 +79,12 @@ describe.each(ids)('samples/pdf/%s', (id) => {
     const pages = new Set(t3.rows.flat().map((c) => c.loc.page));
     expect(pages.size).toBeGreaterThanOrEqual(2);
     const carried = t3.rows.find((r) => r.some((c) => c.text === '四、结转下年度继续办理'))!;
-    expect(values(carried, 7)).toEqual(expected(labels, T3_COLS.map((c) => `t3.carriedForward.${c}`)));
+    expect(values(carried, 7)).toEqual(
+      expected(
+        labels,
+        T3_COLS.map((c) => `t3.carriedForward.${c}`),
+      ),
+    );
     // A header spanning two rows (自然人, 总计) is repeated on both, as HTML spans are: the lower row names every column.
     const header = [...t3.rows].reverse().find((r) => r.some((c) => c.text === '自然人'))!;
     expect(values(header, 7)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
@@ -80,7 +95,12 @@ describe.each(ids)('samples/pdf/%s', (id) => {
     expect(t4).toBeDefined();
     const last = t4.rows[t4.rows.length - 1];
     expect(last).toHaveLength(15);
-    expect(values(last, 15)).toEqual(expected(labels, T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `t4.${g}.${c}`))));
+    expect(values(last, 15)).toEqual(
+      expected(
+        labels,
+        T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `t4.${g}.${c}`)),
+      ),
+    );
   });
 
   it('gives each cell its page, position and printed text', () => {
@@ -88,7 +108,16 @@ describe.each(ids)('samples/pdf/%s', (id) => {
     const row = findRow(doc.grids, '本机关不掌握相关政府信息')!;
     const last = row[row.length - 1];
     expect(last.raw).toBe(cell);
-    expect(last.loc).toEqual(expect.objectContaining({ page: expect.any(Number), x: expect.any(Number), y: expect.any(Number), table: expect.any(Number), row: expect.any(Number), col: row.length - 1 }));
+    expect(last.loc).toEqual(
+      expect.objectContaining({
+        page: expect.any(Number),
+        x: expect.any(Number),
+        y: expect.any(Number),
+        table: expect.any(Number),
+        row: expect.any(Number),
+        col: row.length - 1,
+      }),
+    );
   });
 
   it('parses end to end into the labelled values', async () => {

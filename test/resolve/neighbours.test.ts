@@ -76,7 +76,11 @@ describe('deciding run-together cells from the same agency’s neighbouring year
   });
 
   it('does not decide by a warning-strength identity alone, even when exactly one reading satisfies it', async () => {
-    const normative = (issued: number, repealed: number, valid: number) => ({ 't2.normative.issued': issued, 't2.normative.repealed': repealed, 't2.normative.valid': valid });
+    const normative = (issued: number, repealed: number, valid: number) => ({
+      't2.normative.issued': issued,
+      't2.normative.repealed': repealed,
+      't2.normative.valid': valid,
+    });
     const rules = { 't2.rules.issued': 0, 't2.rules.repealed': 0, 't2.rules.valid': 0 };
     const y24 = await parseSpec(spec('2021', 2024, 2411, { ...rules, ...normative(0, 0, 400) }));
     const y25 = await parseSpec(spec('2021', 2025, 2412, { ...rules, ...normative(58, 45, 413) }));

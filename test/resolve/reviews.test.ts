@@ -2,7 +2,14 @@ import { resolveReport, resolveSet } from '../../lambdas/core/resolve';
 import type { Report } from '../../lambdas/core/types';
 import { parsedPingtanPair } from './fixtures';
 
-const review = (printed: string, values: number[]) => ({ row: 't2.licensing.prev', printed, values, by: 'officer-1', at: '2026-12-05T19:00:00Z', note: '对照原表' });
+const review = (printed: string, values: number[]) => ({
+  row: 't2.licensing.prev',
+  printed,
+  values,
+  by: 'officer-1',
+  at: '2026-12-05T19:00:00Z',
+  note: '对照原表',
+});
 
 describe('an officer’s decision on an open row', () => {
   let y2019: Report;

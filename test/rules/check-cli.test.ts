@@ -46,7 +46,9 @@ describe('ogi check', () => {
     expect(await runCheck([join(dir, 'linjiang-2024.txt'), '--json'])).toBe(1);
     const [record] = JSON.parse(printed.join('\n'));
     expect(record).toMatchObject({ id: 'linjiang-2024', status: 'parsed' });
-    expect(record.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'S4-missing', keys: ['t4'], id: expect.stringMatching(/^[0-9a-f]{16}$/) })]));
+    expect(record.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'S4-missing', keys: ['t4'], id: expect.stringMatching(/^[0-9a-f]{16}$/) })]),
+    );
   });
 
   it('refuses a command line without files or with an unknown flag', async () => {

@@ -20,7 +20,13 @@ describe('finding ids from the core', () => {
   });
 
   it('tells apart two findings of one rule on the same keys by their evidence, and keeps a given id', () => {
-    const row = (evidence: string): Finding => ({ rule: 'P-ROW-SHAPE', severity: 'warning', message: '行的单元格数与表格式不符', keys: ['t2.rules.issued'], evidence });
+    const row = (evidence: string): Finding => ({
+      rule: 'P-ROW-SHAPE',
+      severity: 'warning',
+      message: '行的单元格数与表格式不符',
+      keys: ['t2.rules.issued'],
+      evidence,
+    });
     const [a, b, c] = withIds('r', [row('22 | 235'), row('7 | 1'), { ...row('x'), id: 'given' }]);
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
     expect(b.id).toMatch(/^[0-9a-f]{16}$/);

@@ -12,12 +12,18 @@ describe('S10 information-processing fees', () => {
   });
 
   it('passes a report that dropped applications for unpaid fees and says it charged fees', () => {
-    const report = withSection6(withValues(makeReport({ format: '2021', seed: 11 }), { 't3.otherHandling.overdueFee.total': 2 }), '本年度共收取信息处理费200元。');
+    const report = withSection6(
+      withValues(makeReport({ format: '2021', seed: 11 }), { 't3.otherHandling.overdueFee.total': 2 }),
+      '本年度共收取信息处理费200元。',
+    );
     expect(findingsOf(report, 'S10')).toEqual([]);
   });
 
   it('passes unpaid-fee applications with nothing collected: the applicant did not pay (pingtan-2025)', () => {
-    const report = withSection6(withValues(makeReport({ format: '2021', seed: 11 }), { 't3.otherHandling.overdueFee.total': 2 }), '2025年，无收取信息处理费情况。');
+    const report = withSection6(
+      withValues(makeReport({ format: '2021', seed: 11 }), { 't3.otherHandling.overdueFee.total': 2 }),
+      '2025年，无收取信息处理费情况。',
+    );
     expect(findingsOf(report, 'S10')).toEqual([]);
   });
 

@@ -3,7 +3,11 @@ import { findingsOf, makeReport, withValues } from './fixture';
 
 /** The record of the same report with one standard table lost. */
 function withoutTable(report: Report, table: 't2' | 't3' | 't4'): Report {
-  const dropped = Object.fromEntries(Object.keys(report.values).filter((k) => k.startsWith(`${table}.`)).map((k) => [k, undefined]));
+  const dropped = Object.fromEntries(
+    Object.keys(report.values)
+      .filter((k) => k.startsWith(`${table}.`))
+      .map((k) => [k, undefined]),
+  );
   return { ...withValues(report, dropped), tables: report.tables.filter((t) => t !== table) };
 }
 

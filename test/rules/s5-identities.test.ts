@@ -36,7 +36,11 @@ describe('S5 form identities', () => {
     const base = makeReport({ format: '2021', seed: 6 });
     const report = withValues(base, { 't4.review.total': base.values['t4.review.total'] + 11 });
     expect(findingsOf(report, 'S5')).toEqual([
-      expect.objectContaining({ rule: 'S5-t4', severity: 'error', keys: ['t4.review.upheld', 't4.review.corrected', 't4.review.other', 't4.review.pending', 't4.review.total'] }),
+      expect.objectContaining({
+        rule: 'S5-t4',
+        severity: 'error',
+        keys: ['t4.review.upheld', 't4.review.corrected', 't4.review.other', 't4.review.pending', 't4.review.total'],
+      }),
     ]);
   });
 
@@ -55,13 +59,25 @@ describe('S5 form identities', () => {
     const zeroTotal = Object.keys(base.values).find((k) => /^t3\..+\.total$/.test(k) && base.values[k] === 0)!;
     const row = zeroTotal.replace(/\.total$/, '');
     expect(findingsOf(withValues(base, { [zeroTotal]: undefined }), 'S5')).toEqual([
-      expect.objectContaining({ rule: 'S5-row-sum', severity: 'info', outcome: 'not-assessable', keys: [zeroTotal, `${row}.natural`, `${row}.commercial`, `${row}.research`, `${row}.social`, `${row}.legal`, `${row}.other`] }),
+      expect.objectContaining({
+        rule: 'S5-row-sum',
+        severity: 'info',
+        outcome: 'not-assessable',
+        keys: [zeroTotal, `${row}.natural`, `${row}.commercial`, `${row}.research`, `${row}.social`, `${row}.legal`, `${row}.other`],
+      }),
     ]);
   });
 
   it('says not-assessable for tables with no values', () => {
     const base = makeReport({ format: '2021', seed: 6 });
-    const report = withValues(base, Object.fromEntries(Object.keys(base.values).filter((k) => !k.startsWith('t2.')).map((k) => [k, undefined])));
+    const report = withValues(
+      base,
+      Object.fromEntries(
+        Object.keys(base.values)
+          .filter((k) => !k.startsWith('t2.'))
+          .map((k) => [k, undefined]),
+      ),
+    );
     expect(findingsOf(report, 'S5').map((f) => [f.rule, f.severity, f.outcome, f.keys])).toEqual([
       ['S5-balance', 'info', 'not-assessable', ['t3']],
       ['S5-processed', 'info', 'not-assessable', ['t3']],
@@ -76,7 +92,11 @@ describe('S5 evidence for a blank cell', () => {
     // A report that carries applications forward, printed with that whole row left blank.
     const base = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => makeReport({ format: '2021', seed })).find((r) => r.values['t3.carriedForward.total'] > 0)!;
     const forward = base.values['t3.carriedForward.total'];
-    const row = Object.fromEntries(Object.keys(base.values).filter((k) => k.startsWith('t3.carriedForward.')).map((k) => [k, undefined]));
+    const row = Object.fromEntries(
+      Object.keys(base.values)
+        .filter((k) => k.startsWith('t3.carriedForward.'))
+        .map((k) => [k, undefined]),
+    );
     const report = {
       ...withValues(base, row),
       narrative: [{ key: 't3.carriedForward.total', value: forward, sentence: `转下一年度办理${forward}件。` }],

@@ -6,7 +6,11 @@ const figure = (key: string, value: number, sentence: string): NarrativeFigure =
 /** The record with table 3 and 4 lost and only the prose left, as in the seed. */
 function proseOnly(narrative: NarrativeFigure[]): Report {
   const base = makeReport({ format: '2019', seed: 9 });
-  const dropped = Object.fromEntries(Object.keys(base.values).filter((k) => !k.startsWith('t2.')).map((k) => [k, undefined]));
+  const dropped = Object.fromEntries(
+    Object.keys(base.values)
+      .filter((k) => !k.startsWith('t2.'))
+      .map((k) => [k, undefined]),
+  );
   return { ...withValues(base, dropped), tables: ['t2'], narrative };
 }
 

@@ -14,7 +14,12 @@ it('ends a page by size before its count, with a cursor that resumes after the l
   const { doc, table } = db();
   const N = 30;
   for (let n = 0; n < N; n++)
-    await doc.send(new PutCommand({ TableName: table, Item: { ...keys.finding('big', n), rule: 'S9', severity: 'info', message: 'm', keys: [], evidence: '证'.repeat(3000), reportId: 'big', n } }));
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...keys.finding('big', n), rule: 'S9', severity: 'info', message: 'm', keys: [], evidence: '证'.repeat(3000), reportId: 'big', n },
+      }),
+    );
   const seen: number[] = [];
   let cursor: string | undefined;
   let pages = 0;

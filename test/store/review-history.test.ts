@@ -13,7 +13,12 @@ afterAll(() => stack?.stop());
 it('keeps the latest decisions inline and the rest as items of their own, so the 250th review still stores', async () => {
   const note = '审'.repeat(2000);
   for (let i = 0; i < 250; i++)
-    await putReview('f~1', 'r', { status: i % 2 ? 'confirmed' : 'dismissed', note: `${i}:${note}`, by: 'officer', at: `2025-01-01T00:00:${String(i).padStart(3, '0')}Z` });
+    await putReview('f~1', 'r', {
+      status: i % 2 ? 'confirmed' : 'dismissed',
+      note: `${i}:${note}`,
+      by: 'officer',
+      at: `2025-01-01T00:00:${String(i).padStart(3, '0')}Z`,
+    });
   const item = (await db().doc.send(new GetCommand({ TableName: db().table, Key: { pk: 'REVIEW#f~1', sk: 'REVIEW' } }))).Item!;
   expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(400 * 1024);
   const review = (await getReviews(['f~1'])).get('f~1')!;
@@ -24,7 +29,13 @@ it('keeps the latest decisions inline and the rest as items of their own, so the
   let start: Record<string, unknown> | undefined;
   do {
     const page = await db().doc.send(
-      new QueryCommand({ TableName: db().table, KeyConditionExpression: 'pk = :p AND begins_with(sk, :h)', ExpressionAttributeValues: { ':p': 'REVIEW#f~1', ':h': 'HISTORY#' }, Select: 'COUNT', ExclusiveStartKey: start }),
+      new QueryCommand({
+        TableName: db().table,
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :h)',
+        ExpressionAttributeValues: { ':p': 'REVIEW#f~1', ':h': 'HISTORY#' },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
     );
     past += page.Count ?? 0;
     start = page.LastEvaluatedKey;

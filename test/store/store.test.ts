@@ -39,7 +39,13 @@ function claimFor(agency: string, uploadedAt = new Date().toISOString()): Claim 
   return { id: `${agency}-${n}`, sha256, bytes: 100, source: { bucket: 'b', key: `incoming/${n}.html` }, uploadedAt };
 }
 
-function report(id: string, agency: string, year: number, severities: Severity[] = ['error', 'warning'], values: Record<string, number> = { 't3.newReceived.total': 1 }): Report {
+function report(
+  id: string,
+  agency: string,
+  year: number,
+  severities: Severity[] = ['error', 'warning'],
+  values: Record<string, number> = { 't3.newReceived.total': 1 },
+): Report {
   const findings: Finding[] = severities.map((severity, i) => ({ rule: `R${i}`, severity, message: 'm', keys: [], evidence: '' }));
   return { ...emptyReport(id, { kind: 'html', bytes: 100, sha256: '', encoding: 'utf-8', script: 'simplified' }), agency, year, values, findings };
 }
@@ -47,7 +53,13 @@ function report(id: string, agency: string, year: number, severities: Severity[]
 async function ingest(claim: Claim, agency: string, year: number, severities?: Severity[], values?: Record<string, number>) {
   const claimed = await claimReport(claim);
   if (claimed.outcome !== 'claimed') throw new Error('expected a claim');
-  return saveReport({ claim, id: claimed.id, claimedAt: claimed.claimedAt, attempt: claimed.attempt, report: report(claimed.id, agency, year, severities, values) });
+  return saveReport({
+    claim,
+    id: claimed.id,
+    claimedAt: claimed.claimedAt,
+    attempt: claimed.attempt,
+    report: report(claimed.id, agency, year, severities, values),
+  });
 }
 
 describe('claims', () => {
@@ -67,9 +79,9 @@ describe('claims', () => {
     const second = await claimReport(claim, 1); // 1 ms lease: the first claim has expired
     expect(second).toMatchObject({ outcome: 'claimed', id: claim.id, attempt: 2 });
     if (first.outcome !== 'claimed') throw new Error('expected a claim');
-    await expect(
-      saveReport({ claim, id: first.id, claimedAt: first.claimedAt, attempt: 1, report: report(first.id, '超时', 2024) }),
-    ).rejects.toBeInstanceOf(ClaimLost);
+    await expect(saveReport({ claim, id: first.id, claimedAt: first.claimedAt, attempt: 1, report: report(first.id, '超时', 2024) })).rejects.toBeInstanceOf(
+      ClaimLost,
+    );
   });
 
   it('reports a finished report as a duplicate', async () => {
@@ -132,9 +144,7 @@ describe('year queries', () => {
 
   it('gives the agency × metric matrix of the year', async () => {
     const matrix = await valuesForYear(year);
-    expect(Object.fromEntries(matrix.map((m) => [m.agency, m.values['t3.newReceived.total']]))).toEqual(
-      Object.fromEntries(agencies.map((a, i) => [a, i])),
-    );
+    expect(Object.fromEntries(matrix.map((m) => [m.agency, m.values['t3.newReceived.total']]))).toEqual(Object.fromEntries(agencies.map((a, i) => [a, i])));
   });
 
   it('lists the findings of a year by severity and by rule', async () => {

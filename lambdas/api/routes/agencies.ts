@@ -38,7 +38,8 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
 export const agencyHistory = route({
   method: 'GET',
   path: '/agencies/{agency}/history',
-  summary: "An agency's years side by side: the current report of each year with its metrics, and every version; reports printed under an alias or without a leading division are merged as the audit matches them",
+  summary:
+    "An agency's years side by side: the current report of each year with its metrics, and every version; reports printed under an alias or without a leading division are merged as the audit matches them",
   params: agencyParam,
   query: historyQuery,
   responses: { 200: '`{agency, names, metrics, years: [{year, report, values, versions}]}`', 404: 'No reports for this agency' },
@@ -68,7 +69,7 @@ export const agencyHistory = route({
 export const listAgencies = route({
   method: 'GET',
   path: '/agencies',
-  summary: 'Agencies for pick-lists: the registry, and with `year` the names that year\'s reports printed',
+  summary: "Agencies for pick-lists: the registry, and with `year` the names that year's reports printed",
   query: agenciesQuery,
   responses: { 200: '`{items: [{name, registered, kind, level, region, names}]}`' },
   async run({ query }) {

@@ -11,7 +11,9 @@ export const metricsOf = (ids: string[] | undefined): Metric[] => (ids ?? DEFAUL
 async function peerNames(query: { year: number; kind?: string; level?: string; region?: string }): Promise<Set<string> | undefined> {
   if (!query.kind && !query.level && !query.region) return undefined;
   const dir = await agencyDirectory([query.year]);
-  const inGroup = dir.entries.filter((e) => e.registered && (!query.kind || e.kind === query.kind) && (!query.level || e.level === query.level) && (!query.region || e.region === query.region));
+  const inGroup = dir.entries.filter(
+    (e) => e.registered && (!query.kind || e.kind === query.kind) && (!query.level || e.level === query.level) && (!query.region || e.region === query.region),
+  );
   return new Set(inGroup.flatMap((e) => e.names));
 }
 
@@ -20,10 +22,10 @@ export const compare = route({
   path: '/compare',
   summary: 'Agency × metric table for a year with computed rates and outliers (JSON or CSV)',
   description:
-    'Rates are the audit\'s peer rates (each metric\'s `definition`); correction rates are among concluded cases (total − pending). ' +
-    'Outliers are the audit\'s (rule X5, the same functions) among the agencies listed: a rate beyond `method.outlierZ` robust spreads ' +
+    "Rates are the audit's peer rates (each metric's `definition`); correction rates are among concluded cases (total − pending). " +
+    "Outliers are the audit's (rule X5, the same functions) among the agencies listed: a rate beyond `method.outlierZ` robust spreads " +
     '(median, scaled MAD) and `method.minRateGap` from the median, among at least `method.minPeers` agencies whose denominator reaches ' +
-    '`minApplications`/`minCases`; a zero where the peers\' median reaches `zeroMedianMin` (X5\'s counts). `direction`: high or low; ' +
+    "`minApplications`/`minCases`; a zero where the peers' median reaches `zeroMedianMin` (X5's counts). `direction`: high or low; " +
     'metrics the audit does not compare among peers (`peerCheck: false`) mark no one. ' +
     'A peer group (`kind`, `level`, `region`, from the registry) limits the table, and so the outliers, to those agencies.',
   query: compareQuery,
@@ -36,8 +38,7 @@ export const compare = route({
       .filter((a) => (!wanted || wanted.has(a.agency)) && (!peers || peers.has(a.agency)))
       .map((a) => ({ reportId: a.reportId, agency: a.agency, values: { ...a.derived, ...a.values } }));
     const table = compareTable(inputs, metricsOf(query.metrics));
-    if (query.format === 'csv')
-      return { file: { body: compareCsv(table), contentType: 'text/csv; charset=utf-8', filename: `ogi-compare-${query.year}.csv` } };
+    if (query.format === 'csv') return { file: { body: compareCsv(table), contentType: 'text/csv; charset=utf-8', filename: `ogi-compare-${query.year}.csv` } };
     return { json: { year: query.year, ...table } };
   },
 });

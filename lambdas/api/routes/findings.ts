@@ -56,13 +56,40 @@ async function yearFindings(query: Query, limit: number, cursor: string | undefi
   return { items, cursor };
 }
 
-const CSV_HEADER = ['agency', 'year', 'rule', 'rule_name', 'severity', 'outcome', 'message', 'message_en', 'keys', 'evidence', 'review', 'review_note', 'report_id', 'finding_id'];
+const CSV_HEADER = [
+  'agency',
+  'year',
+  'rule',
+  'rule_name',
+  'severity',
+  'outcome',
+  'message',
+  'message_en',
+  'keys',
+  'evidence',
+  'review',
+  'review_note',
+  'report_id',
+  'finding_id',
+];
 
 function findingsCsv(items: FindingOut[], truncated: boolean): string {
   const name = (rule: string) => RULE_INFO.find((r) => r.id === familyOf(rule))?.name.zh ?? '';
   const rows = items.map((f) => [
-    f.agency ?? '', String(f.year ?? ''), f.rule, name(f.rule), f.severity, f.outcome, f.message, f.messageEn ?? '', f.keys.join(' '),
-    f.evidence ?? '', f.review?.status ?? 'open', f.review?.note ?? '', f.reportId, f.id,
+    f.agency ?? '',
+    String(f.year ?? ''),
+    f.rule,
+    name(f.rule),
+    f.severity,
+    f.outcome,
+    f.message,
+    f.messageEn ?? '',
+    f.keys.join(' '),
+    f.evidence ?? '',
+    f.review?.status ?? 'open',
+    f.review?.note ?? '',
+    f.reportId,
+    f.id,
   ]);
   if (truncated) rows.push([`… more than ${CSV_LIMIT} findings: narrow the filters`]);
   return csvTable([CSV_HEADER, ...rows]);
@@ -75,7 +102,7 @@ export const listFindingsRoute = route({
   description:
     'Cursor pagination: pass `cursor` from the previous page. A page may hold fewer than `limit` items when the review ' +
     'filter drops some; only a missing `cursor` means the end. With `agency`, all findings of that agency-year come at once, ' +
-    'under every name its reports printed (aliases, a leading division) and with the audit\'s findings about it. ' +
+    "under every name its reports printed (aliases, a leading division) and with the audit's findings about it. " +
     '`rule` takes a rule id (`S5-balance`) or a family (`S5`). `format=csv` downloads every matching finding (formula-safe).',
   query: findingsQuery,
   alsoProduces: ['text/csv'],
@@ -95,8 +122,8 @@ export const listFindingsRoute = route({
 export const reviewFinding = route({
   method: 'PATCH',
   path: '/findings/{id}',
-  summary: 'Record an officer\'s review of a finding (confirmed or dismissed, with a note)',
-  description: 'Kept under the finding\'s fingerprint: a re-parse of the unchanged report finds the review again.',
+  summary: "Record an officer's review of a finding (confirmed or dismissed, with a note)",
+  description: "Kept under the finding's fingerprint: a re-parse of the unchanged report finds the review again.",
   params: findingIdParam,
   body: reviewBody,
   responses: { 200: '`{finding}` with its review', 400: 'Invalid body', 404: 'No such finding' },

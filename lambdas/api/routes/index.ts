@@ -20,6 +20,23 @@ const openapi = route({
 });
 
 /** Every route of the API; the CDK construct declares one API Gateway route for each. */
-export const routes: Route[] = [listReports, reportDetail, reportSource, reportFile, reportText, listFindingsRoute, reviewFinding, listPending, decidePending, compare, agencyHistory, listAgencies, overview, listRules, listAudits, openapi];
+export const routes: Route[] = [
+  listReports,
+  reportDetail,
+  reportSource,
+  reportFile,
+  reportText,
+  listFindingsRoute,
+  reviewFinding,
+  listPending,
+  decidePending,
+  compare,
+  agencyHistory,
+  listAgencies,
+  overview,
+  listRules,
+  listAudits,
+  openapi,
+];
 
 export const router = new Router(routes);

@@ -42,7 +42,15 @@ export const overview = route({
       totals[family] = (totals[family] ?? 0) + 1;
     }
     const agencies = [...rows.values()]
-      .map(({ entry, cells, open }) => ({ agency: entry.name, registered: entry.registered, region: entry.region, kind: entry.kind, level: entry.level, cells, open }))
+      .map(({ entry, cells, open }) => ({
+        agency: entry.name,
+        registered: entry.registered,
+        region: entry.region,
+        kind: entry.kind,
+        level: entry.level,
+        cells,
+        open,
+      }))
       .sort((a, b) => b.open - a.open || a.agency.localeCompare(b.agency, 'zh-CN'));
     return {
       json: {

@@ -33,7 +33,7 @@ export const decidePending = route({
   description:
     'Stored with who, when, the note and the values before and after, apart from the report: a later re-parse of the same printed text keeps it. ' +
     'The API stores only the review and answers 202; the re-decision function then gives the record the values with `decidedBy: "review"`, ' +
-    'runs the rules again and resolves the neighbouring years again. Done when `GET /reports/{id}` shows `evidence[key].review.at` equal to `review.at` for the row\'s keys.',
+    "runs the rules again and resolves the neighbouring years again. Done when `GET /reports/{id}` shows `evidence[key].review.at` equal to `review.at` for the row's keys.",
   params: pendingRowParam,
   body: valueReviewBody,
   responses: {
@@ -49,7 +49,8 @@ export const decidePending = route({
     if (!pending) throw new NotFound(`Report ${params.id} has no open row ${params.row}`);
     const values = body.reading !== undefined ? pending.readings[body.reading]?.values : body.values;
     if (!values) throw new BadRequest(`reading must be one of 0…${pending.readings.length - 1}`);
-    if (values.length !== pending.keys.length) throw new BadRequest(`values must give ${pending.keys.length} numbers, one for each of ${pending.keys.join(', ')}`);
+    if (values.length !== pending.keys.length)
+      throw new BadRequest(`values must give ${pending.keys.length} numbers, one for each of ${pending.keys.join(', ')}`);
     const before = pending.keys.map((k) => record.values[k] ?? null);
     const review = { row: pending.row, printed: pending.printed, values, by: identity, at: new Date().toISOString(), note: body.note };
     await putValueReview(await kinName(record.agency!), record.year!, record.id, review, before);

@@ -108,16 +108,22 @@ export const reportText = route({
   path: '/reports/{id}/text',
   summary: "The report's text around one cell of an HTML or text report, the cell marked",
   description:
-    'The original is read again and decoded by the same core as the parse, so `at` (a value\'s `evidence.loc.offset`) names the same ' +
-    'character: for HTML the page\'s text in reading order (a line per block, table rows as `a | b`), for text the decoded text ' +
+    "The original is read again and decoded by the same core as the parse, so `at` (a value's `evidence.loc.offset`) names the same " +
+    "character: for HTML the page's text in reading order (a line per block, table rows as `a | b`), for text the decoded text " +
     '(Markdown marks blanked to spaces), both in the script as printed. Answers a few hundred characters in whole lines: ' +
     '`{start, text, mark: {start, end}, before, after}`, `mark` relative to `text`. PDFs have no such text: their evidence is the page (/reports/{id}/file).',
   params: idParam,
   query: reportTextQuery,
-  responses: { 200: '`{kind, start, text, mark, before, after}`', 400: 'The offset lies past the end of the text', 404: 'No such report, or a PDF', 413: 'Too large to read again' },
+  responses: {
+    200: '`{kind, start, text, mark, before, after}`',
+    400: 'The offset lies past the end of the text',
+    404: 'No such report, or a PDF',
+    413: 'Too large to read again',
+  },
   async run({ params, query }) {
     const item = await mustGet(params.id);
-    if (item.kind !== 'html' && item.kind !== 'text') throw new NotFound(`Report ${params.id} is a ${item.kind ?? 'file'} with no text to show; its evidence is the page (GET /reports/{id}/file)`);
+    if (item.kind !== 'html' && item.kind !== 'text')
+      throw new NotFound(`Report ${params.id} is a ${item.kind ?? 'file'} with no text to show; its evidence is the page (GET /reports/{id}/file)`);
     const { doc } = readText(await sourceBytes(item.source, limits({}).maxTextBytes), item.kind);
     if (query.at >= doc.raw.length)
       throw new BadRequest(`at ${query.at} lies past the end of the report's text (${doc.raw.length} characters): the offset is not from this report`);

@@ -6,7 +6,11 @@ import { el } from './dom.js';
 const SESSION = 'ogi-session';
 const PENDING = 'ogi-sign-in';
 
-const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64url = (bytes) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const random = () => b64url(crypto.getRandomValues(new Uint8Array(32)));
 const redirectUri = () => `${location.origin}/`;
 
@@ -29,8 +33,13 @@ export async function startSignIn(auth) {
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, hash: location.hash }));
   const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   const query = new URLSearchParams({
-    response_type: 'code', client_id: auth.clientId, redirect_uri: redirectUri(), scope: 'openid email profile',
-    state, code_challenge_method: 'S256', code_challenge: challenge,
+    response_type: 'code',
+    client_id: auth.clientId,
+    redirect_uri: redirectUri(),
+    scope: 'openid email profile',
+    state,
+    code_challenge_method: 'S256',
+    code_challenge: challenge,
   });
   location.assign(`${auth.domain}/oauth2/authorize?${query}`);
 }
@@ -43,15 +52,25 @@ export async function finishSignIn(auth) {
   const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null');
   sessionStorage.removeItem(PENDING);
   history.replaceState(null, '', `${location.pathname}${pending?.hash ?? location.hash}`);
-  if (!pending || pending.state !== query.get('state')) throw new Error('登录状态不符，请重新登录。The sign-in response does not match this tab; sign in again.');
+  if (!pending || pending.state !== query.get('state'))
+    throw new Error('登录状态不符，请重新登录。The sign-in response does not match this tab; sign in again.');
   const res = await fetch(`${auth.domain}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: auth.clientId, code, redirect_uri: redirectUri(), code_verifier: pending.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: auth.clientId,
+      code,
+      redirect_uri: redirectUri(),
+      code_verifier: pending.verifier,
+    }),
   });
   if (!res.ok) throw new Error(`登录失败 Sign-in failed (HTTP ${res.status})`);
   const tokens = await res.json();
-  sessionStorage.setItem(SESSION, JSON.stringify({ accessToken: tokens.access_token, idToken: tokens.id_token, expiresAt: Date.now() + tokens.expires_in * 1000 }));
+  sessionStorage.setItem(
+    SESSION,
+    JSON.stringify({ accessToken: tokens.access_token, idToken: tokens.id_token, expiresAt: Date.now() + tokens.expires_in * 1000 }),
+  );
   return true;
 }
 
@@ -59,7 +78,8 @@ export async function finishSignIn(auth) {
  * The hosted UI's sign-out: it ends the officer's Cognito session and sends the browser back to
  * `origin` (the page, a logout URL the app client registers, lib/sign-in.ts).
  */
-export const logoutUrl = (auth, origin = location.origin) => `${auth.domain}/logout?${new URLSearchParams({ client_id: auth.clientId, logout_uri: `${origin}/` })}`;
+export const logoutUrl = (auth, origin = location.origin) =>
+  `${auth.domain}/logout?${new URLSearchParams({ client_id: auth.clientId, logout_uri: `${origin}/` })}`;
 
 /** Forgets this tab's tokens, then signs out at the hosted UI, which returns to the page. */
 export function signOut(auth) {
@@ -68,9 +88,12 @@ export function signOut(auth) {
 }
 
 export function signInView(auth, message) {
-  return el('section', { class: 'sign-in' },
+  return el(
+    'section',
+    { class: 'sign-in' },
     el('h2', {}, '登录 Sign in'),
     el('p', { class: 'hint' }, '请使用机关账号登录（统一身份认证页面）。Sign in with your officer account on the sign-in page.'),
     message ? el('p', { class: 'error', role: 'alert' }, message) : null,
-    el('button', { type: 'button', onclick: () => startSignIn(auth) }, '登录 Sign in'));
+    el('button', { type: 'button', onclick: () => startSignIn(auth) }, '登录 Sign in'),
+  );
 }

@@ -38,8 +38,11 @@ export function barChart(metric, rows, median, fold) {
     const w = r.value === null ? 0 : Math.max(1, scale(r.value));
     chart.append(
       svg('text', { x: LABEL - 8, y: y + 14, 'text-anchor': 'end', class: 'agency' }, truncate(r.agency, 14), svg('title', {}, r.agency)),
-      svg('rect', { x: LABEL, y: y + 2, width: w, height: ROW - 6, rx: 2, class: r.outlier ? 'bar outlier' : 'bar', 'data-agency': r.agency },
-        svg('title', {}, `${r.agency}: ${fmt(r.value)}${r.outlier ? '（离群 outlier）' : ''}`)),
+      svg(
+        'rect',
+        { x: LABEL, y: y + 2, width: w, height: ROW - 6, rx: 2, class: r.outlier ? 'bar outlier' : 'bar', 'data-agency': r.agency },
+        svg('title', {}, `${r.agency}: ${fmt(r.value)}${r.outlier ? '（离群 outlier）' : ''}`),
+      ),
       svg('text', { x: LABEL + w + 6, y: y + 14, class: r.outlier ? 'value outlier' : 'value' }, `${fmt(r.value)}${sideMark(r)}`),
     );
   });

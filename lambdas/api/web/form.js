@@ -12,9 +12,27 @@ export function filterForm(fields, values, onSubmit, submitLabel = '筛选 Filte
   const inputs = fields.map((f) => {
     const value = values.get(f.name) ?? f.value ?? '';
     const input = f.options
-      ? el('select', { name: f.name }, f.options.map(([v, label]) => el('option', { value: v, selected: v === value }, label)))
-      : el('input', { name: f.name, type: f.type ?? 'text', value, placeholder: f.placeholder, size: f.size, list: f.suggestions ? `${f.name}-options` : undefined, autocomplete: f.suggestions ? 'off' : undefined });
-    const list = f.suggestions ? el('datalist', { id: `${f.name}-options` }, f.suggestions.map(([v, label]) => el('option', { value: v }, label))) : null;
+      ? el(
+          'select',
+          { name: f.name },
+          f.options.map(([v, label]) => el('option', { value: v, selected: v === value }, label)),
+        )
+      : el('input', {
+          name: f.name,
+          type: f.type ?? 'text',
+          value,
+          placeholder: f.placeholder,
+          size: f.size,
+          list: f.suggestions ? `${f.name}-options` : undefined,
+          autocomplete: f.suggestions ? 'off' : undefined,
+        });
+    const list = f.suggestions
+      ? el(
+          'datalist',
+          { id: `${f.name}-options` },
+          f.suggestions.map(([v, label]) => el('option', { value: v }, label)),
+        )
+      : null;
     return el('label', {}, el('span', {}, f.label), input, list);
   });
   const form = el('form', { class: 'filters' }, inputs, el('button', { type: 'submit' }, submitLabel));

@@ -2,8 +2,13 @@
 // each row is a label and a key prefix; each column a label and a key suffix.
 
 const T3_COLUMNS = [
-  ['natural', '自然人'], ['commercial', '商业企业'], ['research', '科研机构'], ['social', '社会公益组织'],
-  ['legal', '法律服务机构'], ['other', '其他'], ['total', '总计'],
+  ['natural', '自然人'],
+  ['commercial', '商业企业'],
+  ['research', '科研机构'],
+  ['social', '社会公益组织'],
+  ['legal', '法律服务机构'],
+  ['other', '其他'],
+  ['total', '总计'],
 ];
 
 const T3_ROWS_HEAD = [
@@ -46,7 +51,13 @@ const T3_ROWS_TAIL = [
 const T4 = {
   id: 't4',
   title: '四、政府信息公开行政复议、行政诉讼情况',
-  columns: [['upheld', '结果维持'], ['corrected', '结果纠正'], ['other', '其他结果'], ['pending', '尚未审结'], ['total', '总计']],
+  columns: [
+    ['upheld', '结果维持'],
+    ['corrected', '结果纠正'],
+    ['other', '其他结果'],
+    ['pending', '尚未审结'],
+    ['total', '总计'],
+  ],
   rows: [
     ['t4.review', '行政复议'],
     ['t4.litigationDirect', '行政诉讼 未经复议直接起诉'],
@@ -58,10 +69,20 @@ const T4 = {
 const T2_2021 = {
   id: 't2',
   title: '二、主动公开政府信息情况',
-  columns: [['issued', '本年制发件数'], ['repealed', '本年废止件数'], ['valid', '现行有效件数'], ['decisions', '本年处理决定数量'], ['amount', '本年收费金额（万元）']],
+  columns: [
+    ['issued', '本年制发件数'],
+    ['repealed', '本年废止件数'],
+    ['valid', '现行有效件数'],
+    ['decisions', '本年处理决定数量'],
+    ['amount', '本年收费金额（万元）'],
+  ],
   rows: [
-    ['t2.rules', '规章'], ['t2.normative', '行政规范性文件'], ['t2.licensing', '行政许可'],
-    ['t2.penalty', '行政处罚'], ['t2.coercion', '行政强制'], ['t2.fees', '行政事业性收费'],
+    ['t2.rules', '规章'],
+    ['t2.normative', '行政规范性文件'],
+    ['t2.licensing', '行政许可'],
+    ['t2.penalty', '行政处罚'],
+    ['t2.coercion', '行政强制'],
+    ['t2.fees', '行政事业性收费'],
   ],
 };
 
@@ -69,12 +90,24 @@ const T2_2019 = {
   id: 't2',
   title: '二、主动公开政府信息情况',
   columns: [
-    ['made', '本年新制作数量'], ['published', '本年新公开数量'], ['total', '对外公开总数量'], ['prev', '上一年项目数量'],
-    ['change', '本年增/减'], ['decisions', '处理决定数量'], ['count', '采购项目数量'], ['amount', '采购总金额（万元）'],
+    ['made', '本年新制作数量'],
+    ['published', '本年新公开数量'],
+    ['total', '对外公开总数量'],
+    ['prev', '上一年项目数量'],
+    ['change', '本年增/减'],
+    ['decisions', '处理决定数量'],
+    ['count', '采购项目数量'],
+    ['amount', '采购总金额（万元）'],
   ],
   rows: [
-    ['t2.rules', '规章'], ['t2.normative', '规范性文件'], ['t2.licensing', '行政许可'], ['t2.otherServices', '其他对外管理服务事项'],
-    ['t2.penalty', '行政处罚'], ['t2.coercion', '行政强制'], ['t2.fees', '行政事业性收费'], ['t2.procurement', '政府集中采购'],
+    ['t2.rules', '规章'],
+    ['t2.normative', '规范性文件'],
+    ['t2.licensing', '行政许可'],
+    ['t2.otherServices', '其他对外管理服务事项'],
+    ['t2.penalty', '行政处罚'],
+    ['t2.coercion', '行政强制'],
+    ['t2.fees', '行政事业性收费'],
+    ['t2.procurement', '政府集中采购'],
   ],
 };
 

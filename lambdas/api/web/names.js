@@ -22,8 +22,7 @@ export const ruleInfo = (rule) => byId.get(familyOf(rule)) ?? null;
 export const fieldLabel = (key) => dict.fields[key] ?? key;
 
 /** Keys inside a message (`正文称t3.newReceived.total为219`) replaced by their printed labels. */
-export const readable = (text) =>
-  String(text ?? '').replace(/\bt[234](?:\.[A-Za-z]+)+/g, (key) => (dict.fields[key] ? `「${dict.fields[key]}」` : key));
+export const readable = (text) => String(text ?? '').replace(/\bt[234](?:\.[A-Za-z]+)+/g, (key) => (dict.fields[key] ? `「${dict.fields[key]}」` : key));
 
 const both = (t, fallback) => (t ? `${t.zh} ${t.en}` : fallback);
 export const statusText = (status) => both(dict.statuses[status], status);
@@ -32,9 +31,12 @@ export const reviewText = (review) => both(dict.reviews[review], review);
 /** The rule's name with its id as secondary text, its description as the tooltip. */
 export function ruleLabel(rule) {
   const info = ruleInfo(rule);
-  return el('span', { class: 'rule-name', title: info ? `${info.description.zh}\n${info.description.en}` : undefined },
+  return el(
+    'span',
+    { class: 'rule-name', title: info ? `${info.description.zh}\n${info.description.en}` : undefined },
     info ? el('span', { class: 'name' }, info.name.zh, ' ', el('small', {}, info.name.en)) : null,
-    el('code', { class: 'rule' }, rule));
+    el('code', { class: 'rule' }, rule),
+  );
 }
 
 /** A field's label with its key as secondary text. */

@@ -22,7 +22,10 @@ async function open(reportId) {
   if (!documents.has(reportId)) {
     const lib = await library();
     // No eval: the page's CSP has no 'unsafe-eval', and report PDFs are untrusted.
-    documents.set(reportId, bytes(`/reports/${enc(reportId)}/file`).then((data) => lib.getDocument({ data, isEvalSupported: false }).promise));
+    documents.set(
+      reportId,
+      bytes(`/reports/${enc(reportId)}/file`).then((data) => lib.getDocument({ data, isEvalSupported: false }).promise),
+    );
   }
   return documents.get(reportId);
 }
@@ -46,7 +49,12 @@ export async function renderPdfPage(target, reportId, pageNumber, box, caption) 
   if (box) {
     const [x1, y1, x2, y2] = viewport.convertToViewportRectangle([box.x, box.y, box.x + box.w, box.y + box.h]);
     const mark = el('div', { class: 'pdf-highlight', title: caption });
-    Object.assign(mark.style, { left: `${Math.min(x1, x2) - 3}px`, top: `${Math.min(y1, y2) - 3}px`, width: `${Math.abs(x2 - x1) + 6}px`, height: `${Math.abs(y2 - y1) + 6}px` });
+    Object.assign(mark.style, {
+      left: `${Math.min(x1, x2) - 3}px`,
+      top: `${Math.min(y1, y2) - 3}px`,
+      width: `${Math.abs(x2 - x1) + 6}px`,
+      height: `${Math.abs(y2 - y1) + 6}px`,
+    });
     frame.append(mark);
   }
   clear(target).append(el('figcaption', {}, `原文第 ${pageNumber} 页 Page ${pageNumber} of the original`, caption ? ` · ${caption}` : ''), frame);

@@ -10,10 +10,13 @@ export const severityBadge = (severity) => el('span', { class: `badge sev-${seve
 export function reviewState(review) {
   if (!review) return el('span', { class: 'review pending' }, '待审 open');
   const when = review.at ? new Date(review.at).toLocaleString('zh-CN', { hour12: false }) : '';
-  return el('span', { class: `review ${review.status}`, title: `${review.by ?? ''} ${when}` },
+  return el(
+    'span',
+    { class: `review ${review.status}`, title: `${review.by ?? ''} ${when}` },
     REVIEW[review.status] ?? review.status,
     review.note ? el('span', { class: 'note' }, `「${review.note}」`) : null,
-    el('span', { class: 'who' }, `${review.by ?? ''} · ${when}`));
+    el('span', { class: 'who' }, `${review.by ?? ''} · ${when}`),
+  );
 }
 
 /** Confirm / dismiss buttons with an optional note; `onDone(finding)` gets the updated finding. */
@@ -30,7 +33,12 @@ export function reviewControls(finding, onDone) {
       clear(state).append(el('span', { class: 'error' }, err.message));
     }
   };
-  return el('div', { class: 'review-controls' }, state, note,
+  return el(
+    'div',
+    { class: 'review-controls' },
+    state,
+    note,
     el('button', { type: 'button', class: 'confirm', onclick: send('confirmed') }, '确认 Confirm'),
-    el('button', { type: 'button', class: 'dismiss', onclick: send('dismissed') }, '驳回 Dismiss'));
+    el('button', { type: 'button', class: 'dismiss', onclick: send('dismissed') }, '驳回 Dismiss'),
+  );
 }

@@ -8,16 +8,62 @@ export async function auditsView(query) {
   const year = query.get('year') || DEFAULT_YEAR;
   const { items } = await get('/audits', { year });
   const when = (t) => new Date(t).toLocaleString('zh-CN', { hour12: false });
-  return el('section', { class: 'audits' },
+  return el(
+    'section',
+    { class: 'audits' },
     el('h2', {}, `审计运行 Audit runs · ${year} `, el('span', { class: 'count' }, `${items.length} 次 runs`)),
     filterForm([{ name: 'year', label: '年度 Year', type: 'number', size: 6, value: year }], query, (values) => go('audits', values)),
     items.length
-      ? el('div', { class: 'scroll' }, el('table', { class: 'list audit-runs' },
-        el('thead', {}, el('tr', {}, ['完成时间 Finished', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h)))),
-        el('tbody', {}, items.map((run, i) => el('tr', { class: 'audit-run' },
-          el('td', {}, when(run.finishedAt), i === 0 ? el('strong', {}, ' · 最新 latest') : null),
-          el('td', { class: 'num' }, number(run.counts?.reports)),
-          el('td', {}, number(run.counts?.findings), ' ', el('small', {}, Object.entries(run.counts?.byRule ?? {}).map(([rule, n]) => `${rule} ${n}`).join(' · '))),
-          el('td', { class: 'files' }, ['html', 'csv', 'json'].map((f) => [el('a', { href: run.files[f].url, target: '_blank', rel: 'noopener', class: `file-${f}` }, f.toUpperCase()), ' '])))))))
-      : el('p', { class: 'empty' }, `${year} 年度尚未运行审计。No audit run for ${year} yet.`));
+      ? el(
+          'div',
+          { class: 'scroll' },
+          el(
+            'table',
+            { class: 'list audit-runs' },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                ['完成时间 Finished', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h)),
+              ),
+            ),
+            el(
+              'tbody',
+              {},
+              items.map((run, i) =>
+                el(
+                  'tr',
+                  { class: 'audit-run' },
+                  el('td', {}, when(run.finishedAt), i === 0 ? el('strong', {}, ' · 最新 latest') : null),
+                  el('td', { class: 'num' }, number(run.counts?.reports)),
+                  el(
+                    'td',
+                    {},
+                    number(run.counts?.findings),
+                    ' ',
+                    el(
+                      'small',
+                      {},
+                      Object.entries(run.counts?.byRule ?? {})
+                        .map(([rule, n]) => `${rule} ${n}`)
+                        .join(' · '),
+                    ),
+                  ),
+                  el(
+                    'td',
+                    { class: 'files' },
+                    ['html', 'csv', 'json'].map((f) => [
+                      el('a', { href: run.files[f].url, target: '_blank', rel: 'noopener', class: `file-${f}` }, f.toUpperCase()),
+                      ' ',
+                    ]),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        )
+      : el('p', { class: 'empty' }, `${year} 年度尚未运行审计。No audit run for ${year} yet.`),
+  );
 }

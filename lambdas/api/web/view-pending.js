@@ -13,10 +13,13 @@ const FIELDS = [
 export async function pendingView(query) {
   const filters = { year: DEFAULT_YEAR, ...Object.fromEntries([...query.entries()].filter(([, v]) => v)) };
   const { items } = await get('/pending', filters);
-  return el('section', { class: 'pending' },
+  return el(
+    'section',
+    { class: 'pending' },
     el('h2', {}, '待核实 Values to confirm ', el('span', { class: 'count' }, `${items.length} 行 rows`)),
     filterForm(FIELDS, query, (values) => go('pending', values)),
-    items.length ? items.map(pendingRow) : el('p', { class: 'empty' }, '没有待核实的数值。Nothing waits for review.'));
+    items.length ? items.map(pendingRow) : el('p', { class: 'empty' }, '没有待核实的数值。Nothing waits for review.'),
+  );
 }
 
 /** One open row: the printed text, each reading with the identities it satisfies, and the decision form. */
@@ -26,21 +29,48 @@ function pendingRow(p) {
   const note = el('input', { type: 'text', class: 'note-input', placeholder: '依据 note (required)', 'aria-label': '备注 note', size: 30 });
   const state = el('div', { class: 'decision-state' });
   const readings = p.readings.map((r, i) =>
-    el('tr', { class: 'reading' },
+    el(
+      'tr',
+      { class: 'reading' },
       el('td', {}, el('input', { type: 'radio', name, value: String(i), 'aria-label': r.texts.join(' | ') })),
       r.texts.map((t) => el('td', { class: 'num' }, t)),
-      el('td', { class: 'satisfies' }, r.satisfies.length ? r.satisfies.map((s) => el('div', {}, `✓ ${s}`)) : '—')));
-  const form = el('form', { class: 'decide' },
-    el('table', { class: 'readings' },
-      el('thead', {}, el('tr', {}, el('th', {}, ''), p.keys.map((k) => el('th', {}, k)), el('th', {}, '符合的跨年关系 Identities satisfied'))),
-      el('tbody', {}, readings,
-        el('tr', { class: 'typed-row' },
+      el('td', { class: 'satisfies' }, r.satisfies.length ? r.satisfies.map((s) => el('div', {}, `✓ ${s}`)) : '—'),
+    ),
+  );
+  const form = el(
+    'form',
+    { class: 'decide' },
+    el(
+      'table',
+      { class: 'readings' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, ''),
+          p.keys.map((k) => el('th', {}, k)),
+          el('th', {}, '符合的跨年关系 Identities satisfied'),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        readings,
+        el(
+          'tr',
+          { class: 'typed-row' },
           el('td', {}, el('input', { type: 'radio', name, value: 'typed', 'aria-label': '手动输入 type values' })),
           typed.map((input) => el('td', {}, input)),
-          el('td', {}, '手动输入 Type the values as printed')))),
+          el('td', {}, '手动输入 Type the values as printed'),
+        ),
+      ),
+    ),
     note,
     el('button', { type: 'submit', class: 'decide-button' }, '确认取值 Decide'),
-    state);
+    state,
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const choice = form.querySelector(`input[name="${CSS.escape(name)}"]:checked`)?.value;
@@ -51,18 +81,30 @@ function pendingRow(p) {
       clear(state).append(el('p', { class: 'applying' }, '已提交，正在重新核查… Accepted; the values and rules are being re-decided.'));
       const report = await applied(p, review.at);
       if (report) clear(form).append(el('p', { class: 'decided' }, '已核实 Decided: ', p.keys.map((k) => `${k} = ${report.values[k] ?? '—'}`).join('，')));
-      else clear(state).append(el('p', { class: 'applying' }, '已保存，重新核查尚未完成，请稍后刷新。Stored; the re-decision has not finished yet: reload later.'));
+      else
+        clear(state).append(
+          el('p', { class: 'applying' }, '已保存，重新核查尚未完成，请稍后刷新。Stored; the re-decision has not finished yet: reload later.'),
+        );
     } catch (err) {
       clear(state).append(el('span', { class: 'error' }, err.message));
     }
   });
-  return el('article', { class: 'pending-row', 'data-report': p.reportId, 'data-row': p.row },
-    el('h3', {},
-      el('a', { href: agencyHref(p.agency ?? '') }, p.agency ?? '（未识别机关）'), ' ',
-      el('a', { href: reportHref(p.reportId) }, String(p.year ?? '')), ' · ', p.label),
+  return el(
+    'article',
+    { class: 'pending-row', 'data-report': p.reportId, 'data-row': p.row },
+    el(
+      'h3',
+      {},
+      el('a', { href: agencyHref(p.agency ?? '') }, p.agency ?? '（未识别机关）'),
+      ' ',
+      el('a', { href: reportHref(p.reportId) }, String(p.year ?? '')),
+      ' · ',
+      p.label,
+    ),
     el('p', {}, '原文 Printed: ', el('code', { class: 'printed' }, p.printed), ` · 待定 open: ${p.open.join(', ')}`),
     p.truncated ? el('p', { class: 'note' }, '拆分过多，未全部列出，请手动输入。More readings than listed: type the values.') : null,
-    form);
+    form,
+  );
 }
 
 const POLL_MS = 500;

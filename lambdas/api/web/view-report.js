@@ -13,21 +13,34 @@ const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
 export async function reportView(id) {
   const { report, findings } = await get(`/reports/${enc(id)}`);
   const flagged = flaggedKeys(findings);
-  const tables = el('div', { class: 'tables' }, layouts(report.format).map((layout) => table(layout, report, flagged)));
+  const tables = el(
+    'div',
+    { class: 'tables' },
+    layouts(report.format).map((layout) => table(layout, report, flagged)),
+  );
   const refresh = () => {
     const next = flaggedKeys(findings);
     for (const td of tables.querySelectorAll('td[data-key]')) setFlag(td, next.get(td.dataset.key));
   };
-  return el('section', { class: 'report' },
+  return el(
+    'section',
+    { class: 'report' },
     header(report),
     report.reasonText ? el('p', { class: `reason status ${report.status}` }, report.reasonText.zh, ' ', el('small', {}, report.reasonText.en)) : null,
     el('h3', {}, `问题 Findings (${findings.length})`),
-    findings.length ? el('ul', { class: 'report-findings' }, findings.map((f) => findingItem(f, tables, refresh))) : el('p', { class: 'empty' }, '未发现问题。No findings.'),
+    findings.length
+      ? el(
+          'ul',
+          { class: 'report-findings' },
+          findings.map((f) => findingItem(f, tables, refresh)),
+        )
+      : el('p', { class: 'empty' }, '未发现问题。No findings.'),
     el('h3', {}, '标准表格 Standard tables ', el('small', {}, '点击单元格查看证据 · click a cell for its evidence')),
     tables,
     el('figure', { class: 'source-page', hidden: true }),
     narrative(report),
-    sections(report));
+    sections(report),
+  );
 }
 
 /** Key → worst severity among findings not dismissed; dismissed findings no longer mark cells. */
@@ -53,12 +66,21 @@ function header(r) {
       source.replaceWith(el('span', { class: 'error' }, err.message));
     }
   });
-  return el('div', { class: 'report-head' },
+  return el(
+    'div',
+    { class: 'report-head' },
     el('h2', {}, r.agency ? el('a', { href: agencyHref(r.agency) }, r.agency) : '（未识别机关）', ' ', el('span', { class: 'year' }, `${r.year ?? '?'} 年度`)),
-    el('dl', { class: 'meta' },
-      meta('编号 id', r.id), meta('状态 status', statusText(r.status)), meta('格式 format', r.format),
-      meta('发布日期 published', r.publishedAt ?? '—'), meta('文件 input', `${r.input?.kind ?? ''} · ${number(r.input?.bytes)} bytes · ${r.input?.encoding ?? ''}`)),
-    source);
+    el(
+      'dl',
+      { class: 'meta' },
+      meta('编号 id', r.id),
+      meta('状态 status', statusText(r.status)),
+      meta('格式 format', r.format),
+      meta('发布日期 published', r.publishedAt ?? '—'),
+      meta('文件 input', `${r.input?.kind ?? ''} · ${number(r.input?.bytes)} bytes · ${r.input?.encoding ?? ''}`),
+    ),
+    source,
+  );
 }
 
 const meta = (k, v) => [el('dt', {}, k), el('dd', {}, v)];
@@ -70,22 +92,49 @@ function findingItem(f, tables, refresh) {
     for (const td of cells) td.classList.add('focus');
     cells[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
-  return el('li', { class: `finding sev-${f.severity}`, 'data-id': f.id },
+  return el(
+    'li',
+    { class: `finding sev-${f.severity}`, 'data-id': f.id },
     el('div', { class: 'finding-head' }, severityBadge(f.severity), ruleLabel(f.rule), el('span', { class: 'message' }, readable(f.message))),
     f.basis ? el('div', { class: 'basis' }, `依据 basis: ${f.basis}`) : null,
     f.evidence ? el('div', { class: 'evidence-text' }, readable(f.evidence)) : null,
     (f.keys ?? []).length ? el('button', { type: 'button', class: 'link', onclick: show }, `在表中显示 show in table: ${f.keys.join(', ')}`) : null,
-    reviewControls(f, refresh));
+    reviewControls(f, refresh),
+  );
 }
 
 function table(layout, report, flagged) {
-  return el('figure', { class: 'std-table', id: layout.id },
+  return el(
+    'figure',
+    { class: 'std-table', id: layout.id },
     el('figcaption', {}, layout.title, report.tables?.includes(layout.id) ? '' : el('span', { class: 'missing' }, ' （报告中未找到此表 table not found）')),
-    el('table', {},
-      el('thead', {}, el('tr', {}, el('th', {}, ''), layout.columns.map(([, label]) => el('th', {}, label)))),
-      el('tbody', {}, layout.rows.map(([prefix, label, kind]) => el('tr', { class: kind ?? '' },
-        el('th', { scope: 'row' }, label),
-        layout.columns.map(([suffix]) => cell(`${prefix}.${suffix}`, kind, report, flagged)))))));
+    el(
+      'table',
+      {},
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, ''),
+          layout.columns.map(([, label]) => el('th', {}, label)),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        layout.rows.map(([prefix, label, kind]) =>
+          el(
+            'tr',
+            { class: kind ?? '' },
+            el('th', { scope: 'row' }, label),
+            layout.columns.map(([suffix]) => cell(`${prefix}.${suffix}`, kind, report, flagged)),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function cell(key, kind, report, flagged) {
@@ -120,19 +169,37 @@ function showEvidence(td, key, value, report, kind, pin) {
   pinned = pin ? td : pinned;
   const panel = clear(document.getElementById('evidence'));
   append(panel, [
-    el('button', { type: 'button', class: 'close', 'aria-label': '关闭 close', onclick: () => { pinned = null; panel.hidden = true; } }, '×'),
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'close',
+        'aria-label': '关闭 close',
+        onclick: () => {
+          pinned = null;
+          panel.hidden = true;
+        },
+      },
+      '×',
+    ),
     el('div', { class: 'ev-key' }, fieldName(key)),
     el('div', { class: 'ev-value' }, value === undefined ? '（无数值 no value）' : number(value)),
     kind === 'derived'
       ? el('div', {}, '计算所得的小计（非表格原文） derived subtotal, not read from a cell')
       : evidence
-        ? el('dl', {},
-          evidence.page ? [el('dt', {}, '页码 page'), el('dd', {}, evidence.page)] : null,
-          el('dt', {}, '位置 locator'), el('dd', {}, evidence.locator ?? ''),
-          el('dt', {}, '原文 raw'), el('dd', { class: 'raw' }, evidence.raw ?? ''))
+        ? el(
+            'dl',
+            {},
+            evidence.page ? [el('dt', {}, '页码 page'), el('dd', {}, evidence.page)] : null,
+            el('dt', {}, '位置 locator'),
+            el('dd', {}, evidence.locator ?? ''),
+            el('dt', {}, '原文 raw'),
+            el('dd', { class: 'raw' }, evidence.raw ?? ''),
+          )
         : el('div', {}, '无证据 no evidence'),
     kind === 'derived' ? null : printedRow(report, key),
-    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${readable(td.findings.message)}`) : null]);
+    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${readable(td.findings.message)}`) : null,
+  ]);
   const box = td.getBoundingClientRect();
   panel.style.top = `${Math.round(box.bottom + window.scrollY + 4)}px`;
   panel.style.left = `${Math.round(Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 340))}px`;
@@ -150,11 +217,25 @@ function printedRow(report, key) {
     .filter(([, e]) => e.loc?.table === at.table && e.loc?.row === at.row && (e.loc?.page ?? e.page) === (at.page ?? report.evidence[key].page))
     .sort(([, a], [, b]) => (a.loc.col ?? 0) - (b.loc.col ?? 0));
   const rowLabel = fieldLabel(key).split(' · ').slice(0, -1).join(' · ');
-  return el('div', { class: 'printed-row' },
+  return el(
+    'div',
+    { class: 'printed-row' },
     el('div', { class: 'hint' }, '原表此行 the printed row'),
-    el('table', {}, el('tbody', {}, el('tr', {},
-      el('th', {}, rowLabel),
-      cells.map(([k, e]) => el('td', { class: k === key ? 'this' : undefined, title: fieldLabel(k) }, e.raw))))));
+    el(
+      'table',
+      {},
+      el(
+        'tbody',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, rowLabel),
+          cells.map(([k, e]) => el('td', { class: k === key ? 'this' : undefined, title: fieldLabel(k) }, e.raw)),
+        ),
+      ),
+    ),
+  );
 }
 
 /** For a PDF, the original page with the cell's box, below the tables. */
@@ -165,7 +246,8 @@ function showSourcePage(td, key, report) {
   if (!figure || report.input?.kind !== 'pdf' || !page) return;
   figure.hidden = false;
   renderPdfPage(figure, report.id, page, cellBox(evidence.loc), `${fieldLabel(key)} = ${evidence.raw}`).catch((err) =>
-    clear(figure).append(el('p', { class: 'error' }, `无法显示原文页面 Cannot show the page: ${err.message}`)));
+    clear(figure).append(el('p', { class: 'error' }, `无法显示原文页面 Cannot show the page: ${err.message}`)),
+  );
 }
 
 /** The cell as printed: a split run is quoted as `run → value`, and the run is what stands in the text. */
@@ -189,7 +271,14 @@ async function showSourceText(key, report) {
     append(clear(box), [
       el('div', { class: 'hint' }, `原文上下文 the source text · 第 ${w.start + w.mark.start} 字符 offset`),
       el('pre', {}, w.before ? '…' : '', w.text.slice(0, w.mark.start), el('mark', {}, marked), w.text.slice(w.mark.end), w.after ? '…' : ''),
-      marked === raw ? null : el('p', { class: 'error' }, `此处原文为“${marked}”，与证据“${raw}”不符：记录来自另一次解析。The text here differs from the evidence: the record comes from another parse.`)]);
+      marked === raw
+        ? null
+        : el(
+            'p',
+            { class: 'error' },
+            `此处原文为“${marked}”，与证据“${raw}”不符：记录来自另一次解析。The text here differs from the evidence: the record comes from another parse.`,
+          ),
+    ]);
   } catch (err) {
     clear(box).append(el('p', { class: 'error' }, `无法显示原文 Cannot show the source text: ${err.message}`));
   }
@@ -201,15 +290,28 @@ function hideEvidence() {
 
 function narrative(report) {
   if (!report.narrative?.length) return null;
-  return el('details', { class: 'narrative' },
+  return el(
+    'details',
+    { class: 'narrative' },
     el('summary', {}, `正文中的数字 Figures in the text (${report.narrative.length})`),
-    el('table', { class: 'list' }, el('tbody', {}, report.narrative.map((n) => el('tr', {},
-      el('td', { class: 'key' }, n.key), el('td', { class: 'num' }, number(n.value)), el('td', {}, n.sentence))))));
+    el(
+      'table',
+      { class: 'list' },
+      el(
+        'tbody',
+        {},
+        report.narrative.map((n) => el('tr', {}, el('td', { class: 'key' }, n.key), el('td', { class: 'num' }, number(n.value)), el('td', {}, n.sentence))),
+      ),
+    ),
+  );
 }
 
 function sections(report) {
   if (!report.sections?.length) return null;
-  return el('details', { class: 'sections' },
+  return el(
+    'details',
+    { class: 'sections' },
     el('summary', {}, `报告正文 Report text (${report.sections.length} 节)`),
-    report.sections.map((s) => el('section', { class: 'report-text' }, el('h4', {}, s.title), el('p', {}, s.text))));
+    report.sections.map((s) => el('section', { class: 'report-text' }, el('h4', {}, s.title), el('p', {}, s.text))),
+  );
 }

@@ -12,7 +12,10 @@ export function figure(values: Record<string, number>, derived: Record<string, n
   if (subtotal) {
     const [, group, col] = subtotal;
     const leaf = new RegExp(`^${group.replace('.', '\\.')}(\\.\\w+)?\\.${col}$`);
-    return sumOf(values, Object.keys(values).filter((k) => leaf.test(k)));
+    return sumOf(
+      values,
+      Object.keys(values).filter((k) => leaf.test(k)),
+    );
   }
   return undefined;
 }

@@ -47,9 +47,7 @@ export function matchingName(printed: string, registry: AgencyMatcher): string {
   return agencyKey(registry.match(printed).agency?.name ?? printed);
 }
 
-export type MatchResult =
-  | { agency: Agency; via: 'name' | 'alias' | 'division' }
-  | { agency: null; candidates: Agency[] };
+export type MatchResult = { agency: Agency; via: 'name' | 'alias' | 'division' } | { agency: null; candidates: Agency[] };
 
 /**
  * Matches agency names as printed in reports to the registry: the exact name or an alias after

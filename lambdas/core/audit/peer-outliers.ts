@@ -30,18 +30,30 @@ export const PEER_RATES: readonly PeerRate[] = [
   { name: 'noInfo', label: '本机关不掌握信息比例', num: ['t3.unable.noInfo.total'], den: ['t3.totalProcessed.total'], min: 'minApplications' },
   { name: 'notProcessed', label: '不予处理比例', num: ['t3.notProcessed.sum.total'], den: ['t3.totalProcessed.total'], min: 'minApplications' },
   { name: 'reviewCorrected', label: '行政复议纠错率', num: ['t4.review.corrected'], den: ['t4.review.total'], less: ['t4.review.pending'], min: 'minCases' },
-  { name: 'litigationCorrected', label: '行政诉讼纠错率', num: litigation('corrected'), den: litigation('total'), less: litigation('pending'), min: 'minCases' },
+  {
+    name: 'litigationCorrected',
+    label: '行政诉讼纠错率',
+    num: litigation('corrected'),
+    den: litigation('total'),
+    less: litigation('pending'),
+    min: 'minCases',
+  },
 ];
 
 /** Counts whose zero is suspicious where the peers' median is large (and compared year on year). */
-export const PEER_COUNTS: readonly string[] = ['t3.newReceived.total', 't4.review.total', 't4.litigation.sum.total', 't2.licensing.decisions', 't2.penalty.decisions'];
+export const PEER_COUNTS: readonly string[] = [
+  't3.newReceived.total',
+  't4.review.total',
+  't4.litigation.sum.total',
+  't2.licensing.decisions',
+  't2.penalty.decisions',
+];
 
 /** Every key the peer checks read. */
 export const PEER_KEYS: readonly string[] = [...new Set([...PEER_RATES.flatMap((r) => [...r.num, ...r.den, ...(r.less ?? [])]), ...PEER_COUNTS])];
 
 /** How a rate is computed, in keys: for the API's description and the page. */
-export const rateDefinition = (r: PeerRate): string =>
-  `(${r.num.join(' + ')}) / (${r.den.join(' + ')}${(r.less ?? []).map((k) => ` − ${k}`).join('')})`;
+export const rateDefinition = (r: PeerRate): string => `(${r.num.join(' + ')}) / (${r.den.join(' + ')}${(r.less ?? []).map((k) => ` − ${k}`).join('')})`;
 
 /** Sum of the keys, or undefined when any is missing: a partial sum would misstate the rate. */
 function total(keys: readonly string[], figure: FigureOf): number | undefined {

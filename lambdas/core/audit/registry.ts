@@ -27,9 +27,7 @@ const Row = z.object({
   region: z.string().trim().default(''),
   level: z.string().trim().min(1, 'level is empty'),
   parent: optional.default(null),
-  deadline: optional
-    .default(null)
-    .refine((d) => d === null || /^(\d{4}-)?\d{2}-\d{2}$/.test(d), 'deadline must be MM-DD or YYYY-MM-DD'),
+  deadline: optional.default(null).refine((d) => d === null || /^(\d{4}-)?\d{2}-\d{2}$/.test(d), 'deadline must be MM-DD or YYYY-MM-DD'),
 });
 
 function readCsv(csv: string): string[][] {
@@ -50,9 +48,7 @@ export function parseRegistry(csv: string): Agency[] {
   const seen = new Set<string>();
   return rows.map((cells, i) => {
     const line = i + 2;
-    const raw = Object.fromEntries(
-      COLUMNS.flatMap((col) => (names.indexOf(col) >= 0 ? [[col, cells[names.indexOf(col)] ?? '']] : [])),
-    );
+    const raw = Object.fromEntries(COLUMNS.flatMap((col) => (names.indexOf(col) >= 0 ? [[col, cells[names.indexOf(col)] ?? '']] : [])));
     const parsed = Row.safeParse(raw);
     if (!parsed.success) {
       throw new RegistryError(parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; '), line);

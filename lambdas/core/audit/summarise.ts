@@ -27,7 +27,10 @@ export function summarise(record: AuditRecord, matcher: AgencyMatcher, keys: rea
     if (v !== undefined) figures[key] = v;
   }
   const ownNames = [record.agency, match.agency?.name, ...(match.agency?.aliases ?? [])];
-  const narrative = normaliseNarrative(record, ownNames.filter((n): n is string => !!n));
+  const narrative = normaliseNarrative(
+    record,
+    ownNames.filter((n): n is string => !!n),
+  );
   const long = narrative.length >= MIN_NARRATIVE;
   return {
     id: record.id,

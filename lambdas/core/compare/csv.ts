@@ -7,12 +7,18 @@ import type { CompareTable } from './table';
  */
 export function compareCsv(table: CompareTable): string {
   const header = ['agency', 'report_id', ...table.metrics.map((m) => (m.kind === 'rate' ? `${m.id} (%)` : m.id)), 'outliers'];
-  const lines = [header, ...table.rows.map((row) => [
-    row.agency,
-    row.reportId,
-    ...table.metrics.map((m) => formatValue(row.cells[m.id].value, m.kind)),
-    table.metrics.filter((m) => row.cells[m.id].outlier).map((m) => m.id).join(' '),
-  ])];
+  const lines = [
+    header,
+    ...table.rows.map((row) => [
+      row.agency,
+      row.reportId,
+      ...table.metrics.map((m) => formatValue(row.cells[m.id].value, m.kind)),
+      table.metrics
+        .filter((m) => row.cells[m.id].outlier)
+        .map((m) => m.id)
+        .join(' '),
+    ]),
+  ];
   return csvTable(lines);
 }
 

@@ -1,5 +1,15 @@
 import { figure } from '../audit/figures';
-import { PEER_COUNTS, PEER_RATES, rateDefinition, rateOf, rateOutliers, zeroOutliers, type FigureOf, type PeerCheck, type PeerRate } from '../audit/peer-outliers';
+import {
+  PEER_COUNTS,
+  PEER_RATES,
+  rateDefinition,
+  rateOf,
+  rateOutliers,
+  zeroOutliers,
+  type FigureOf,
+  type PeerCheck,
+  type PeerRate,
+} from '../audit/peer-outliers';
 import type { AuditOptions } from '../audit/types';
 
 /**
@@ -23,7 +33,10 @@ export interface Metric {
 }
 
 /** A figure as the audit reads it (`audit/figures.ts`): the value, else a subtotal summed from its parts. */
-const figureIn = (v: Values): FigureOf => (key) => figure(v, {}, key);
+const figureIn =
+  (v: Values): FigureOf =>
+  (key) =>
+    figure(v, {}, key);
 
 const rateMetric = (rate: PeerRate): Metric => ({
   id: `rate.${rate.name}`,

@@ -232,7 +232,6 @@ function* candidates(span: string): Generator<Rewrite> {
     yield { method: 'gbk-as-latin1', after: iconv.decode(latin, 'gb18030') };
 }
 
-
 /** A byte lost in the first bad decode (printed as `?` or U+FFFD). */
 const WILD = -1;
 

@@ -6,7 +6,9 @@
 export function isHan(c: string | undefined): boolean {
   if (!c) return false;
   const x = c.charCodeAt(0);
-  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || (x >= 0xf900 && x <= 0xfaff) || (x >= 0xd840 && x <= 0xd87f && /\p{Script=Han}/u.test(c));
+  return (
+    (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || (x >= 0xf900 && x <= 0xfaff) || (x >= 0xd840 && x <= 0xd87f && /\p{Script=Han}/u.test(c))
+  );
 }
 
 /**

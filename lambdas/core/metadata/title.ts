@@ -43,7 +43,7 @@ export function readTitle(candidate: string): TitleFacts | null {
 
 function cleanAgency(s: string): string | null {
   let a = s;
-  for (let prev = ''; prev !== a; ) {
+  for (let prev = ''; prev !== a;) {
     prev = a;
     a = a.replace(PREFIX, '').replace(DATE_PREFIX, '').replace(STRAY_DIGITS, '').trim();
   }

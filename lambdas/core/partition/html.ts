@@ -6,7 +6,30 @@ import { readHeaderDate } from '../metadata/published-at';
 import { foldSpace, isSpace } from './normalize';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object', 'select', 'button', 'textarea']);
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'tr', 'table', 'center', 'blockquote', 'dd', 'dt', 'pre', 'hr']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'tr',
+  'table',
+  'center',
+  'blockquote',
+  'dd',
+  'dt',
+  'pre',
+  'hr',
+]);
 /** Guard against pathological nesting: deeper markup is read as text only. */
 const MAX_DEPTH = 256;
 const DATE_META = new Set(['pubdate', 'firstpublishedtime', 'publishdate', 'article:published_time']);
@@ -92,7 +115,10 @@ function walk(html: string): Walked {
   };
   visit(root, 0);
   const joined = out.join('');
-  const { text, at } = foldLines(joined, starts.map((s) => firstPrinted(joined, s.at)));
+  const { text, at } = foldLines(
+    joined,
+    starts.map((s) => firstPrinted(joined, s.at)),
+  );
   starts.forEach((s, i) => {
     for (const c of cellsOf.get(s.td)!) if (c.text !== '' && at[i] !== undefined) c.loc.offset = at[i];
   });
@@ -115,7 +141,7 @@ function foldLines(joined: string, marks: number[]): { text: string; at: (number
   const at: (number | undefined)[] = marks.map(() => undefined);
   let size = 0;
   let k = 0;
-  for (let start = 0; start <= joined.length; ) {
+  for (let start = 0; start <= joined.length;) {
     const nl = joined.indexOf('\n', start);
     const end = nl < 0 ? joined.length : nl;
     const line = foldSpace(joined.slice(start, end));

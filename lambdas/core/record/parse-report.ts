@@ -72,7 +72,10 @@ function fill(report: Report, doc: DocText): void {
   report.narrative = extractNarrative(doc.text, report.sections);
   const tables = extractTables(doc, report.sections, report.narrative);
   if (!meta.isReport && tables.values.length === 0)
-    throw new RejectedInput('This document is not an annual report on government information disclosure: it has neither the title, the six sections nor the standard tables.', 'P-NOT-A-REPORT');
+    throw new RejectedInput(
+      'This document is not an annual report on government information disclosure: it has neither the title, the six sections nor the standard tables.',
+      'P-NOT-A-REPORT',
+    );
   report.agency = meta.agency;
   report.year = meta.year;
   report.publishedAt = meta.publishedAt;

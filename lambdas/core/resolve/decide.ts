@@ -75,7 +75,8 @@ function pairProposals(identity: CrossYearIdentity, ours: Side, theirs: Side, th
     const result = evaluate(inst, ours, theirs, theirsLater);
     if (result === 'broken') return [];
     if (result === 'unusable') continue;
-    for (const d of result) out.push({ ...d, strength: identity.strength, source: `${theirs.id}/${identity.id}`, neighbour: { ...d.neighbour, reportId: theirs.id } });
+    for (const d of result)
+      out.push({ ...d, strength: identity.strength, source: `${theirs.id}/${identity.id}`, neighbour: { ...d.neighbour, reportId: theirs.id } });
   }
   return out;
 }

@@ -7,7 +7,10 @@ const publishedYear = (date: string | null) => (date ? Number(date.slice(0, 4)) 
 export const s1: Rule = {
   id: 'S1',
   name: { zh: '机关与年度', en: 'Agency and year' },
-  description: { zh: '报告写明发布机关和报告年度，年度即统计期。', en: 'The report names its agency and reporting year, and that year is the statistics period.' },
+  description: {
+    zh: '报告写明发布机关和报告年度，年度即统计期。',
+    en: 'The report names its agency and reporting year, and that year is the statistics period.',
+  },
   basis: `${BASIS.art49}（上一年度报告）；${BASIS.formats}（标题）`,
   check(report) {
     const issues: Issue[] = [];

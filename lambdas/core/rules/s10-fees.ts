@@ -27,7 +27,13 @@ export const s10: Rule = {
     if (format !== '2021') return [];
     const text = sectionText(report, 6);
     if (text === null)
-      return [notAssessable('S10', { message: '没有第六部分，无法核对信息处理费情况。', messageEn: 'Section 6 is missing: fees cannot be checked.', keys: ['section.6'] })];
+      return [
+        notAssessable('S10', {
+          message: '没有第六部分，无法核对信息处理费情况。',
+          messageEn: 'Section 6 is missing: fees cannot be checked.',
+          keys: ['section.6'],
+        }),
+      ];
     const sentences = text.split(/(?<=[。；;])/);
     const unpaid = report.values['t3.otherHandling.overdueFee.total'];
     const issues: Issue[] = [];

@@ -9,8 +9,8 @@ import { sectionText } from './section-text';
  */
 export const s11: Rule = {
   id: 'S11',
-  name: { zh: '沿用往年文字', en: 'Last year\'s text' },
-  description: { zh: '工作概述以报告年度陈述，未沿用上一年的文字。', en: 'The work summary speaks of the reporting year, not last year\'s text carried over.' },
+  name: { zh: '沿用往年文字', en: "Last year's text" },
+  description: { zh: '工作概述以报告年度陈述，未沿用上一年的文字。', en: "The work summary speaks of the reporting year, not last year's text carried over." },
   basis: `${BASIS.art49}（报告上一年度工作）`,
   check(report) {
     const text = sectionText(report, 1);

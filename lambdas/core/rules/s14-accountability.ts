@@ -14,11 +14,20 @@ const TOPICS = [
 export const s14: Rule = {
   id: 'S14',
   name: { zh: '考核评议追责', en: 'Assessment and accountability' },
-  description: { zh: '政府年度报告写明工作考核、社会评议和责任追究结果。', en: 'A government\'s report states the results of assessment, public evaluation and accountability.' },
+  description: {
+    zh: '政府年度报告写明工作考核、社会评议和责任追究结果。',
+    en: "A government's report states the results of assessment, public evaluation and accountability.",
+  },
   basis: `${BASIS.art50}第（四）项（各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况）`,
   check(report) {
     if (!report.agency)
-      return [notAssessable('S14', { message: '无法识别机关名称，不能判断是否为人民政府报告。', messageEn: 'Unknown agency: cannot tell whether this is a government report.', keys: ['agency'] })];
+      return [
+        notAssessable('S14', {
+          message: '无法识别机关名称，不能判断是否为人民政府报告。',
+          messageEn: 'Unknown agency: cannot tell whether this is a government report.',
+          keys: ['agency'],
+        }),
+      ];
     if (agencyLevel(report.agency) !== 'government') return [];
     if (report.sections.length === 0)
       return [notAssessable('S14', { message: '没有可检查的正文。', messageEn: 'There is no body text to inspect.', keys: ['agency', 'sections'] })];

@@ -22,7 +22,10 @@ const words = (title: string) => title.replace(NUMBERING, '').replace(/[\s:：]/
 export const s3: Rule = {
   id: 'S3',
   name: { zh: '六个部分', en: 'Six sections' },
-  description: { zh: '全国统一格式的六个部分齐全、顺序正确、编号和标题规范。', en: 'The six sections of the national format are present, in order, numbered and titled.' },
+  description: {
+    zh: '全国统一格式的六个部分齐全、顺序正确、编号和标题规范。',
+    en: 'The six sections of the national format are present, in order, numbered and titled.',
+  },
   basis: `${BASIS.art50}；${BASIS.formats}`,
   check(report) {
     const issues: Issue[] = [];

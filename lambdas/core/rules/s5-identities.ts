@@ -93,14 +93,16 @@ function table3Checks(report: Report): Check[] {
       basis: BASIS.t3Identity,
     })),
     // A derived row total is the row sum itself: only printed totals are checked against their row.
-    ...rows.filter((row) => k(row, 'total') in report.values).map((row) => ({
-      rule: 'S5-row-sum',
-      what: `表三“${row}”行：总计 = 各申请人列之和`,
-      whatEn: `Table 3 row ${row}: total = sum of applicant columns`,
-      left: [k(row, 'total')],
-      right: APPLICANTS.map((col) => k(row, col)),
-      basis: BASIS.t3Identity,
-    })),
+    ...rows
+      .filter((row) => k(row, 'total') in report.values)
+      .map((row) => ({
+        rule: 'S5-row-sum',
+        what: `表三“${row}”行：总计 = 各申请人列之和`,
+        whatEn: `Table 3 row ${row}: total = sum of applicant columns`,
+        left: [k(row, 'total')],
+        right: APPLICANTS.map((col) => k(row, col)),
+        basis: BASIS.t3Identity,
+      })),
   ];
 }
 
@@ -179,7 +181,11 @@ function blankTotals(report: Report): Issue[] {
 }
 
 const absent = (rule: string, table: string, what: string, whatEn: string) =>
-  notAssessable(rule, { message: `没有${what}的数值，无法核对勾稽关系。`, messageEn: `No values in ${whatEn}: its identities cannot be checked.`, keys: [table] });
+  notAssessable(rule, {
+    message: `没有${what}的数值，无法核对勾稽关系。`,
+    messageEn: `No values in ${whatEn}: its identities cannot be checked.`,
+    keys: [table],
+  });
 
 /**
  * S5: the identities the form itself states, per column of table 3, per group of table 4, and table 2
@@ -188,7 +194,10 @@ const absent = (rule: string, table: string, what: string, whatEn: string) =>
 export const s5: Rule = {
   id: 'S5',
   name: { zh: '表内勾稽关系', en: 'Table identities' },
-  description: { zh: '表格自身规定的勾稽关系成立（如表三收支平衡、表四合计）。', en: 'The identities the form states hold (table 3 balance, table 4 totals, table 2 of 2019).' },
+  description: {
+    zh: '表格自身规定的勾稽关系成立（如表三收支平衡、表四合计）。',
+    en: 'The identities the form states hold (table 3 balance, table 4 totals, table 2 of 2019).',
+  },
   basis: BASIS.t3Identity,
   check(report) {
     const has = (prefix: string) => Object.keys(report.values).some((k) => k.startsWith(prefix));
@@ -196,8 +205,7 @@ export const s5: Rule = {
     if (has('t3.')) {
       const values = withDerivedRowTotals(report);
       issues.push(...blankTotals(report), ...table3Checks(report).flatMap((c) => judge(report, values, c)));
-    }
-    else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
+    } else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
     if (has('t4.')) issues.push(...table4Checks().flatMap((c) => judge(report, report.values, c)));
     else issues.push(absent('S5-t4', 't4', '表四', 'table 4'));
     if (tableShape(report) === '2019') {

@@ -16,7 +16,10 @@ const numberIn = (raw: string) => {
 export const s7: Rule = {
   id: 'S7',
   name: { zh: '金额单位', en: 'Money units' },
-  description: { zh: '金额以万元填报，未把元当作万元（或反之）。', en: 'Money is given in 万元; a cell printed in 元 is not stored unconverted (or the reverse).' },
+  description: {
+    zh: '金额以万元填报，未把元当作万元（或反之）。',
+    en: 'Money is given in 万元; a cell printed in 元 is not stored unconverted (or the reverse).',
+  },
   basis: `${BASIS.formats}（金额单位：万元）`,
   check(report) {
     const keys = [...MONEY_KEYS].filter((k) => k in report.values);

@@ -86,7 +86,12 @@ function ownArithmetic(figures: NarrativeFigure[]): { issues: Issue[]; checked: 
   if (natural !== undefined && legal !== undefined && received !== undefined) {
     checked++;
     if (natural + legal !== received)
-      fail(applicants, `${natural} + ${legal} ≠ ${received}`, `正文自相矛盾：自然人${natural}件加法人或其他组织${legal}件不等于共${received}件。`, `The prose contradicts itself: ${natural} natural persons + ${legal} organisations ≠ ${received}.`);
+      fail(
+        applicants,
+        `${natural} + ${legal} ≠ ${received}`,
+        `正文自相矛盾：自然人${natural}件加法人或其他组织${legal}件不等于共${received}件。`,
+        `The prose contradicts itself: ${natural} natural persons + ${legal} organisations ≠ ${received}.`,
+      );
   }
 
   const groups = OUTCOME_GROUPS.filter((k) => stated.has(k));
@@ -100,7 +105,12 @@ function ownArithmetic(figures: NarrativeFigure[]): { issues: Issue[]; checked: 
     const fits = complete ? totals.includes(sum) : totals.some((t) => sum <= t);
     if (!fits) {
       const keys = [...groups, ...['t3.totalProcessed.total', 't3.newReceived.total', 't3.carriedOver.total'].filter((k) => stated.has(k))];
-      fail(keys, `${groups.map(val).join(' + ')} = ${sum} vs ${totals.join(' | ')}`, `正文所述各办理结果之和${sum}件与所述申请总数${totals.join('或')}件不符。`, `The outcomes the prose states add up to ${sum}, not to the ${totals.join(' or ')} applications it states.`);
+      fail(
+        keys,
+        `${groups.map(val).join(' + ')} = ${sum} vs ${totals.join(' | ')}`,
+        `正文所述各办理结果之和${sum}件与所述申请总数${totals.join('或')}件不符。`,
+        `The outcomes the prose states add up to ${sum}, not to the ${totals.join(' or ')} applications it states.`,
+      );
     }
   }
 
@@ -109,7 +119,13 @@ function ownArithmetic(figures: NarrativeFigure[]): { issues: Issue[]; checked: 
     const w = val(whole);
     if (p === undefined || w === undefined) continue;
     checked++;
-    if (p > w) fail([part, whole], `${p} > ${w}`, `正文自相矛盾：${part}（${p}）大于其所属的${whole}（${w}）。`, `The prose contradicts itself: ${part} (${p}) exceeds ${whole} (${w}).`);
+    if (p > w)
+      fail(
+        [part, whole],
+        `${p} > ${w}`,
+        `正文自相矛盾：${part}（${p}）大于其所属的${whole}（${w}）。`,
+        `The prose contradicts itself: ${part} (${p}) exceeds ${whole} (${w}).`,
+      );
   }
   return { issues, checked };
 }
@@ -118,11 +134,20 @@ function ownArithmetic(figures: NarrativeFigure[]): { issues: Issue[]; checked: 
 export const s8: Rule = {
   id: 'S8',
   name: { zh: '正文与表格一致', en: 'Prose matches tables' },
-  description: { zh: '正文所述数字与表格一致；无表格时正文自身不矛盾。', en: 'Every figure the prose states equals its table value; without the table the prose must add up.' },
+  description: {
+    zh: '正文所述数字与表格一致；无表格时正文自身不矛盾。',
+    en: 'Every figure the prose states equals its table value; without the table the prose must add up.',
+  },
   basis: `${BASIS.art50}（报告内容应真实、一致）；${BASIS.t3Identity}`,
   check(report) {
     if (report.narrative.length === 0)
-      return [notAssessable('S8', { message: '正文中没有识别出可与表格核对的数字。', messageEn: 'The prose states no figure that maps to a table key.', keys: ['narrative'] })];
+      return [
+        notAssessable('S8', {
+          message: '正文中没有识别出可与表格核对的数字。',
+          messageEn: 'The prose states no figure that maps to a table key.',
+          keys: ['narrative'],
+        }),
+      ];
     const tabled = report.narrative.filter((f) => report.tables.includes(tableOf(f.key)));
     // An ambiguous figure cannot contradict the prose's own sums: it is compared with tables only.
     const orphaned = report.narrative.filter((f) => !report.tables.includes(tableOf(f.key)) && !f.ambiguous);

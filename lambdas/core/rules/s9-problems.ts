@@ -18,7 +18,13 @@ export const s9: Rule = {
   check(report) {
     const text = sectionText(report, 5);
     if (text === null)
-      return [notAssessable('S9', { message: '没有第五部分，无法核对存在的问题。', messageEn: 'Section 5 is missing: its content cannot be checked.', keys: ['section.5'] })];
+      return [
+        notAssessable('S9', {
+          message: '没有第五部分，无法核对存在的问题。',
+          messageEn: 'Section 5 is missing: its content cannot be checked.',
+          keys: ['section.5'],
+        }),
+      ];
     if (NOTHING.test(text))
       return [
         failed('S9-empty', 'warning', {

@@ -94,11 +94,13 @@ export function findSections(text: string): Section[] {
 
 /** Scraper debris (lines of `|`, empty image links) is not section text. */
 function clean(s: string): string {
-  return s
-    .split('\n')
-    // A lone trailing `|` closes a scraped paragraph; pipe rows keep theirs (a last empty cell is a cell).
-    .map((l) => (/^[^|]*\|\s*$/.test(l) ? l.replace(/\|\s*$/, '') : l).replace(/!\[\]\(\)/g, '').trim())
-    .filter((l) => /[\p{L}\p{N}]/u.test(l))
-    .join('\n')
-    .replace(/^[\s：:]+/, '');
+  return (
+    s
+      .split('\n')
+      // A lone trailing `|` closes a scraped paragraph; pipe rows keep theirs (a last empty cell is a cell).
+      .map((l) => (/^[^|]*\|\s*$/.test(l) ? l.replace(/\|\s*$/, '') : l).replace(/!\[\]\(\)/g, '').trim())
+      .filter((l) => /[\p{L}\p{N}]/u.test(l))
+      .join('\n')
+      .replace(/^[\s：:]+/, '')
+  );
 }

@@ -58,7 +58,9 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
     const keys = keysOf(p.def);
     const [first] = p.readings;
     // A column every reading agrees on is known even when the row is not; with an incomplete list nothing is.
-    const open = keys.flatMap((_, i) => (p.readings.length > 1 && (!p.complete || !p.readings.every((r) => sameValue(r.values[i], first.values[i]))) ? [i] : []));
+    const open = keys.flatMap((_, i) =>
+      p.readings.length > 1 && (!p.complete || !p.readings.every((r) => sameValue(r.values[i], first.values[i]))) ? [i] : [],
+    );
     keys.forEach((key, i) => {
       const n = first.values[i];
       if (open.includes(i) || n === null || Number.isNaN(n) || seen.has(key)) return;
@@ -116,7 +118,13 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     if (readings.every((r) => r.readings.length > 0)) pending.forEach((row, i) => out.push({ row, def: gap[i], ...readings[i] }));
     else
       findings.push(
-        finding('P-ROW-UNPLACED', 'warning', `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`, [], pending.map((r) => cellsText(r.cells)).join(' / ')),
+        finding(
+          'P-ROW-UNPLACED',
+          'warning',
+          `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`,
+          [],
+          pending.map((r) => cellsText(r.cells)).join(' / '),
+        ),
       );
     pending.length = 0;
   };
@@ -144,7 +152,13 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     const cut = row.cut ? keysOf(def).slice(trimToCount(row.cells, def.cols.length).length) : [];
     if (cut.length)
       findings.push(
-        finding('P-TABLE-CUT', 'warning', `「${rowName(row, def)}」行在页面右边缘被截断，页面外的 ${cut.length} 列不在文件中，未读取。`, cut, cellsText(row.cells)),
+        finding(
+          'P-TABLE-CUT',
+          'warning',
+          `「${rowName(row, def)}」行在页面右边缘被截断，页面外的 ${cut.length} 列不在文件中，未读取。`,
+          cut,
+          cellsText(row.cells),
+        ),
       );
     if (def.table === 't3') {
       const idx = canon.indexOf(def);
@@ -167,7 +181,10 @@ function canonicalT3(rows: Row[], format: Format): RowDef[] {
 }
 
 /** The rows that （七）总计 sums in this report's form: all but the two intake rows, the total and carried forward. */
-const outcomeRows = (rows: Row[], format: Format) => canonicalT3(rows, format).slice(2, -2).map((d) => d.row);
+const outcomeRows = (rows: Row[], format: Format) =>
+  canonicalT3(rows, format)
+    .slice(2, -2)
+    .map((d) => d.row);
 
 /**
  * The readings of a row's cells: one when every column has its cell; when the scraper printed
@@ -195,7 +212,10 @@ function read(row: Row, def: RowDef): Readings {
       };
       const valuesOf = (r: (Cell | null)[]) => r.map((c, i) => (c === null ? null : parse(c.text, i)));
       const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, valuesOf(r)));
-      return { complete: true, readings: assigned.map((r) => ({ values: valuesOf(r), texts: r.map((c) => c?.text ?? '—'), cells: r.map((c) => c ?? whole[0]) })) };
+      return {
+        complete: true,
+        readings: assigned.map((r) => ({ values: valuesOf(r), texts: r.map((c) => c?.text ?? '—'), cells: r.map((c) => c ?? whole[0]) })),
+      };
     }
   }
   // Fewer cells than columns: some were glued together by the scraper.

@@ -43,4 +43,5 @@ export function gridRows(grids: Grid[]): Row[] {
   return rows;
 }
 
-const sameOrigin = (a: Cell, b: Cell) => a.loc.row !== undefined && a.loc.row === b.loc.row && a.loc.col === b.loc.col && a.loc.table === b.loc.table && a.loc.page === b.loc.page;
+const sameOrigin = (a: Cell, b: Cell) =>
+  a.loc.row !== undefined && a.loc.row === b.loc.row && a.loc.col === b.loc.col && a.loc.table === b.loc.table && a.loc.page === b.loc.page;

@@ -64,7 +64,15 @@ function joinWrapped(lines: string[]): { pieces: string[] }[] {
   for (const line of lines) {
     const prev = out[out.length - 1]?.pieces.join('');
     const head = line.split('|')[0].trim();
-    if (prev !== undefined && prev.includes('|') && line.includes('|') && !/\|\s*$/.test(prev) && !isValueCell(prev.slice(prev.lastIndexOf('|') + 1).trim()) && head && !isValueCell(head))
+    if (
+      prev !== undefined &&
+      prev.includes('|') &&
+      line.includes('|') &&
+      !/\|\s*$/.test(prev) &&
+      !isValueCell(prev.slice(prev.lastIndexOf('|') + 1).trim()) &&
+      head &&
+      !isValueCell(head)
+    )
       out[out.length - 1].pieces.push(line);
     else out.push({ pieces: [line] });
   }
@@ -74,7 +82,10 @@ function joinWrapped(lines: string[]): { pieces: string[] }[] {
 function pipeRow(line: string, at: At, context: TableId): Row[] {
   if (/^[\s|:-]+$/.test(line)) return [];
   const lead = /^\s*\|/.exec(line)?.[0].length ?? 0;
-  const parts = line.slice(lead).replace(/\|\s*$/, '').split('|');
+  const parts = line
+    .slice(lead)
+    .replace(/\|\s*$/, '')
+    .split('|');
   const cells: Cell[] = [];
   let i = lead;
   for (const p of parts) {
@@ -87,7 +98,12 @@ function pipeRow(line: string, at: At, context: TableId): Row[] {
     if (!isValueCell(c.text)) lastLabel = i;
   });
   const values = cells.slice(lastLabel + 1);
-  const label = squeeze(cells.slice(0, lastLabel + 1).map((c) => c.text).join(''));
+  const label = squeeze(
+    cells
+      .slice(0, lastLabel + 1)
+      .map((c) => c.text)
+      .join(''),
+  );
   // A row without numbers is a header: kept without cells, its words tell the format.
   return [{ label, cells: values.some((c) => /\d/.test(c.text)) ? values : [], context }];
 }

@@ -30,7 +30,10 @@ export function ambiguityFinding(row: UndecidedRow, values: Record<string, numbe
   const distinct = new Map<string, (number | null)[]>();
   for (const c of remaining(row, values)) distinct.set(JSON.stringify(open.map((i) => c[i])), c);
   const shown = [...distinct.values()];
-  const list = shown.slice(0, 3).map((c) => texts.get(c)!.join('|')).join('；');
+  const list = shown
+    .slice(0, 3)
+    .map((c) => texts.get(c)!.join('|'))
+    .join('；');
   const message = row.run
     ? `「${row.label}」行的数字连在一起（${row.printed}），有 ${shown.length} 种拆分都符合表格关系，未取值：${list}`
     : `「${row.label}」行只印出部分单元格（${row.printed}），少于表格式的 ${row.keys.length} 列，空白格被略去；有 ${shown.length} 种按整格对应各列的读法都符合表格关系，未取值：${list}`;

@@ -39,12 +39,27 @@ export function computeDerived(printed: Record<string, number>): Record<string, 
     for (const c of T3_COLS) {
       // The 2019 form (and some 2021 reports) print 其他处理 as one row: its own subtotal.
       const single = `t3.${g}.${c}`;
-      put(`t3.${g}.sum.${c}`, single in values ? values[single] : sumOf(values, parts.map((r) => `t3.${r}.${c}`)));
+      put(
+        `t3.${g}.sum.${c}`,
+        single in values
+          ? values[single]
+          : sumOf(
+              values,
+              parts.map((r) => `t3.${r}.${c}`),
+            ),
+      );
     }
   }
   const rows = [...T3_ROWS.map((d) => d.row), ...GROUPS.map((g) => `${g}.sum`)];
   const all = { ...values, ...out };
-  for (const r of rows) put(`t3.${r}.legalPersons`, sumOf(all, LEGAL_PERSONS.map((c) => `t3.${r}.${c}`)));
+  for (const r of rows)
+    put(
+      `t3.${r}.legalPersons`,
+      sumOf(
+        all,
+        LEGAL_PERSONS.map((c) => `t3.${r}.${c}`),
+      ),
+    );
   // 予以公开及部分公开 in the prose (narrative/combined.ts) and the granted rate.
   for (const c of T3_COLS) put(`t3.grantedAndPartial.${c}`, sumOf(values, [`t3.granted.${c}`, `t3.partial.${c}`]));
   for (const c of T4_COLS) put(`t4.litigation.sum.${c}`, sumOf(values, [`t4.litigationDirect.${c}`, `t4.litigationAfterReview.${c}`]));

@@ -1,6 +1,9 @@
 /** A printed cell to a number: `1,234` → 1234, `−18` → -18; blank, dashes, `/` and `无` give null (no key). */
 export function parseCount(text: string): number | null {
-  const s = text.replace(/[\s,，]/g, '').replace(/[−–]/g, '-').replace(/(?:件|项|个)$/, '');
+  const s = text
+    .replace(/[\s,，]/g, '')
+    .replace(/[−–]/g, '-')
+    .replace(/(?:件|项|个)$/, '');
   if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) return null;
   return Number(s);
 }

@@ -31,9 +31,7 @@ export function renderAuditHtml(run: AuditRun, findings: readonly AuditFinding[]
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
       (a.agency ?? '').localeCompare(b.agency ?? '', 'zh'),
   );
-  const severities = SEVERITY_ORDER.map(
-    (s) => `<td style="color:${COLOR[s]}">${SEVERITY_LABEL[s]} ${run.counts.bySeverity[s] ?? 0}</td>`,
-  ).join('');
+  const severities = SEVERITY_ORDER.map((s) => `<td style="color:${COLOR[s]}">${SEVERITY_LABEL[s]} ${run.counts.bySeverity[s] ?? 0}</td>`).join('');
   const rows = sorted
     .map(
       (f) =>

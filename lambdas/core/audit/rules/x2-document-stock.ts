@@ -8,7 +8,7 @@ const KINDS = ['rules', 'normative'];
 export const x2DocumentStock: AuditRule = {
   id: 'X2',
   name: { zh: '规范性文件存量', en: 'Stock of documents in force' },
-  description: { zh: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止。', en: 'Documents in force = last year\'s + issued − repealed.' },
+  description: { zh: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止。', en: "Documents in force = last year's + issued − repealed." },
   severity: 'warning',
   basis: '国办公开办函〔2021〕30号 表二 第二十条第（一）项：现行有效件数',
   keys: KINDS.flatMap((k) => [`t2.${k}.issued`, `t2.${k}.repealed`, `t2.${k}.valid`]),

@@ -10,7 +10,10 @@ import type { AuditFinding } from '../types';
 export const x3MissingLate: AuditRule = {
   id: 'X3',
   name: { zh: '缺报、迟报、未登记', en: 'Missing, late or unregistered' },
-  description: { zh: '登记机关按期发布年度报告；报告机关可在名录中找到。', en: 'Every registered agency publishes on time; every report\'s agency is in the registry.' },
+  description: {
+    zh: '登记机关按期发布年度报告；报告机关可在名录中找到。',
+    en: "Every registered agency publishes on time; every report's agency is in the registry.",
+  },
   severity: 'error',
   basis: '《政府信息公开条例》第四十九条、第五十条：部门1月31日前、县级以上人民政府3月31日前公布上一年度年度报告',
   keys: [],

@@ -9,7 +9,10 @@ import type { AuditFinding, ReportSummary } from '../types';
 export const x4Copying: AuditRule = {
   id: 'X4',
   name: { zh: '抄袭与雷同', en: 'Copied or identical' },
-  description: { zh: '正文大段沿用上年，或不同机关的正文、表格完全相同。', en: 'A narrative copied from last year, or text or tables identical across agencies.' },
+  description: {
+    zh: '正文大段沿用上年，或不同机关的正文、表格完全相同。',
+    en: 'A narrative copied from last year, or text or tables identical across agencies.',
+  },
   severity: 'warning',
   basis: '《政府信息公开条例》第五十条：年度报告应如实反映本年度政府信息公开工作情况',
   keys: [],

@@ -12,7 +12,10 @@ import type { AuditFinding, ReportSummary } from '../types';
 export const x5Outliers: AuditRule = {
   id: 'X5',
   name: { zh: '异常值', en: 'Outliers' },
-  description: { zh: '与同类同级机关相比的离群比率、年度间剧烈变化、可疑的零。', en: 'Rates out of line with peers of the same kind and level, year-on-year jumps, suspicious zeros.' },
+  description: {
+    zh: '与同类同级机关相比的离群比率、年度间剧烈变化、可疑的零。',
+    en: 'Rates out of line with peers of the same kind and level, year-on-year jumps, suspicious zeros.',
+  },
   severity: 'warning',
   basis: '同级同类机关横向比较（中位数与MAD稳健统计）及本机关上年数据比较',
   keys: [...PEER_KEYS],
@@ -26,7 +29,10 @@ export const x5Outliers: AuditRule = {
   },
 };
 
-const figuresOf = (r: ReportSummary): FigureOf => (key) => r.figures[key];
+const figuresOf =
+  (r: ReportSummary): FigureOf =>
+  (key) =>
+    r.figures[key];
 
 function peerGroups(ctx: AuditContext): Map<string, ReportSummary[]> {
   const groups = new Map<string, ReportSummary[]>();

@@ -11,7 +11,7 @@ const KEYS = ['t3.newReceived.total', 't4.review.total', 't4.litigation.sum.tota
 export const x6GovernmentSum: AuditRule = {
   id: 'X6',
   name: { zh: '政府与部门合计', en: 'Government vs its departments' },
-  description: { zh: '政府的数字不少于所属部门之和。', en: 'A government\'s figures are not below the sum of its departments\'.' },
+  description: { zh: '政府的数字不少于所属部门之和。', en: "A government's figures are not below the sum of its departments'." },
   severity: 'warning',
   basis: '本级人民政府年度报告汇总本级政府及所属部门情况（国办公开办函〔2021〕30号）',
   keys: KEYS,

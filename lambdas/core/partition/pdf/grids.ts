@@ -186,7 +186,10 @@ function splitAtColumns(s: Segment, cols: Column[]): Segment[] {
 
 const colOf = (cols: Column[], x: number, x2: number) => {
   const c = (x + x2) / 2;
-  return Math.max(0, cols.findIndex((k) => c >= k.lo && c < k.hi));
+  return Math.max(
+    0,
+    cols.findIndex((k) => c >= k.lo && c < k.hi),
+  );
 };
 
 /** Value-column text of a value line goes to its row; of a line between rows (a wrapped cell), to the row above. */
@@ -208,9 +211,20 @@ const RECENT = 24;
 function labelBlocks(frags: Fragment[]): Block[] {
   const blocks: Block[] = [];
   for (const f of [...frags].sort((a, b) => a.top - b.top || a.x - b.x)) {
-    const b = f.vertical || NUMBERED.test(f.text)
-      ? undefined
-      : blocks.slice(-RECENT).reverse().find((k) => !k.frags[0].vertical && overlaps(k, f) && f.top - k.bottom <= 1.8 * f.fs && f.top > k.bottom && !(k.row !== undefined && f.row !== undefined && k.row !== f.row));
+    const b =
+      f.vertical || NUMBERED.test(f.text)
+        ? undefined
+        : blocks
+            .slice(-RECENT)
+            .reverse()
+            .find(
+              (k) =>
+                !k.frags[0].vertical &&
+                overlaps(k, f) &&
+                f.top - k.bottom <= 1.8 * f.fs &&
+                f.top > k.bottom &&
+                !(k.row !== undefined && f.row !== undefined && k.row !== f.row),
+            );
     if (b) {
       b.frags.push(f);
       b.x = Math.min(b.x, f.x);
@@ -275,7 +289,10 @@ function assignBlocks(blocks: Block[], rows: Row[]): Block[] {
 function mergeStacks(groups: Block[], rows: Row[]): Block[] {
   const out: Block[] = [];
   for (const g of [...groups].sort((a, b) => a.top - b.top)) {
-    const prev = out.slice(-RECENT).reverse().find((k) => overlaps(k, g));
+    const prev = out
+      .slice(-RECENT)
+      .reverse()
+      .find((k) => overlaps(k, g));
     const text = g.frags.map((f) => f.text).join('');
     const blocked = (k: Block) => rows.some((r) => r.line.top > k.bottom && r.line.top < g.top && r.item && overlaps(r.item, k));
     if (prev && prev.frags[0].page === g.frags[0].page && !NUMBERED.test(text) && !blocked(prev)) {
@@ -314,7 +331,10 @@ function groupSpans(groups: Block[], rows: Row[]): Map<number, Block[]> {
   const spans = new Map<number, Block[]>();
   for (const [i, list] of claims) {
     const kept = list.filter((k) => !list.some((o) => o !== k && overlaps(o.g, k.g) && prefer(o, k, i, rows)));
-    spans.set(i, kept.map((k) => k.g).sort((a, b) => a.x - b.x));
+    spans.set(
+      i,
+      kept.map((k) => k.g).sort((a, b) => a.x - b.x),
+    );
   }
   return spans;
 }
@@ -346,7 +366,7 @@ function prefer(a: Claim, b: Claim, i: number, rows: Row[]): boolean {
   if (up.p < i && i < down.p) {
     for (let j = Math.floor(up.p) + 1; j <= Math.ceil(down.p) && j < rows.length; j++) {
       const item = rows[j].item;
-      if (item && FIRST_ITEM.test(blockText(item))) return (i < j) === (a === up);
+      if (item && FIRST_ITEM.test(blockText(item))) return i < j === (a === up);
     }
   }
   return a.d < b.d || (a.d === b.d && a === up);
@@ -388,9 +408,7 @@ function headerRows(frags: Fragment[], cols: Column[], hasLabels: boolean): Cell
   const label = frags.filter((f) => f.x2 <= cols[0].x);
   const columnFrags: Fragment[] = [];
   cols.forEach((_, c) => {
-    const stack = frags
-      .filter((f) => !label.includes(f) && main(f) === c && overlap(f, cols[c]) >= 0.7 * (f.x2 - f.x))
-      .sort((a, b) => b.top - a.top);
+    const stack = frags.filter((f) => !label.includes(f) && main(f) === c && overlap(f, cols[c]) >= 0.7 * (f.x2 - f.x)).sort((a, b) => b.top - a.top);
     let edge = stack[0]?.top;
     for (const f of stack) {
       if (edge - f.top > 2.5 * f.fs) break;

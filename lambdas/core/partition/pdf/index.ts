@@ -50,7 +50,11 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
     text,
     raw: raw.length === text.length ? raw : text,
     title: pdf.title ? simplify(fixRadicals(pdf.title)) : undefined,
-    grids: allGrids(ruled, buildGrids(others, width), pages.map((p) => p.height)),
+    grids: allGrids(
+      ruled,
+      buildGrids(others, width),
+      pages.map((p) => p.height),
+    ),
     findings: ruling.flatMap((r) => r.findings),
     pages: pdf.pages.length,
   };

@@ -159,7 +159,10 @@ export function toSegment(ts: Token[]): Segment {
 
 /** Drops the spaces WPS leaves inside CJK runs (`情 形`, `总 计`); spaces between Latin words or numbers stay. */
 export function joinCjk(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '');
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '');
 }
 
 export const lineText = (l: Line) => l.segs.map((s) => s.text).join(' ');

@@ -50,7 +50,11 @@ function dropPdfJsStray(reason: unknown): void {
 export async function loadPdf(bytes: Uint8Array, limits: Limits): Promise<LoadedPdf> {
   // pdf.js rebuilds a cut-off file from what is left and reads the pages it still finds; a report missing
   // its end would come back silently incomplete. Every complete PDF ends with `%%EOF`.
-  if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF'))
+  if (
+    !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048)))
+      .toString('latin1')
+      .includes('%%EOF')
+  )
     throw new RejectedInput('The PDF is truncated (its end is missing); download or export it again.', 'P-PDF-TRUNCATED');
   const { getDocument, OPS } = await loadPdfJs();
   const deadline = new Deadline(limits.timeoutMs);
@@ -117,9 +121,11 @@ class Deadline {
 /** pdf.js errors to reasons a user can act on. */
 function rejection(err: unknown): RejectedInput {
   if (err instanceof RejectedInput) return err;
-  if (err instanceof Timeout) return new RejectedInput('Reading the PDF took longer than the time allowed; the file is too large or too complex to extract.', 'P-PDF-TIMEOUT');
+  if (err instanceof Timeout)
+    return new RejectedInput('Reading the PDF took longer than the time allowed; the file is too large or too complex to extract.', 'P-PDF-TIMEOUT');
   // pdf.js errors may come from another realm (jest loads unpdf natively): read them by shape, not instanceof.
   const { name, message } = typeof err === 'object' && err !== null ? (err as { name?: unknown; message?: unknown }) : {};
-  if (name === 'PasswordException') return new RejectedInput('The PDF is encrypted (password-protected); publish or upload an unprotected copy.', 'P-PDF-ENCRYPTED');
+  if (name === 'PasswordException')
+    return new RejectedInput('The PDF is encrypted (password-protected); publish or upload an unprotected copy.', 'P-PDF-ENCRYPTED');
   return new RejectedInput(`The PDF is damaged or truncated and cannot be read (${typeof message === 'string' ? message : String(err)}).`, 'P-PDF-DAMAGED');
 }

@@ -86,8 +86,18 @@ function regions(rules: Rule[]): Rule[][] {
       for (let k = i + 1; k < ids.length && at(rules[ids[k]]) - at(rules[ids[i]]) <= SNAP; k++)
         if (from(rules[ids[k]]) <= to(rules[ids[i]]) + SNAP && from(rules[ids[i]]) <= to(rules[ids[k]]) + SNAP) union(ids[i], ids[k]);
   };
-  pieces(hs, (r) => r.y1, (r) => r.x1, (r) => r.x2);
-  pieces(vs, (r) => r.x1, (r) => r.y1, (r) => r.y2);
+  pieces(
+    hs,
+    (r) => r.y1,
+    (r) => r.x1,
+    (r) => r.x2,
+  );
+  pieces(
+    vs,
+    (r) => r.x1,
+    (r) => r.y1,
+    (r) => r.y2,
+  );
   const groups = new Map<number, Rule[]>();
   rules.forEach((r, i) => {
     const g = groups.get(find(i));

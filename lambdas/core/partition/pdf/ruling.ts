@@ -89,7 +89,7 @@ function subpaths(data: ArrayLike<number>, m: number[], height: number): number[
   // No closures here: it runs once per path, and tsx names every local function it creates.
   const out: number[][] = [];
   let cur: number[] = [];
-  for (let k = 0; k < data.length; ) {
+  for (let k = 0; k < data.length;) {
     const op = data[k++];
     if (op === CLOSE && cur.length > 2) cur.push(cur[0], cur[1]);
     if (op !== LINE) {
@@ -135,7 +135,8 @@ function filledRule(p: number[], rules: Rule[]): void {
 
 function addRule(rules: Rule[], ax: number, ay: number, bx: number, by: number): void {
   const r = { x1: Math.min(ax, bx), y1: Math.min(ay, by), x2: Math.max(ax, bx), y2: Math.max(ay, by) };
-  if (r.x2 - r.x1 >= 1 || r.y2 - r.y1 >= 1) rules.push(horizontal(r) ? { ...r, y1: (r.y1 + r.y2) / 2, y2: (r.y1 + r.y2) / 2 } : { ...r, x1: (r.x1 + r.x2) / 2, x2: (r.x1 + r.x2) / 2 });
+  if (r.x2 - r.x1 >= 1 || r.y2 - r.y1 >= 1)
+    rules.push(horizontal(r) ? { ...r, y1: (r.y1 + r.y2) / 2, y2: (r.y1 + r.y2) / 2 } : { ...r, x1: (r.x1 + r.x2) / 2, x2: (r.x1 + r.x2) / 2 });
 }
 
 export const horizontal = (r: Rule) => r.x2 - r.x1 >= r.y2 - r.y1;
