@@ -1,4 +1,4 @@
-import { AgencyMatcher, matchingName } from '../core/audit';
+import { AgencyMatcher, matchingName } from '../core/audit/names';
 import { resolveReport, type ValueReview } from '../core/resolve';
 import type { Report } from '../core/types';
 import { getRegistry } from './audit';

@@ -27,7 +27,12 @@ let stack: LocalStack;
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'ogi-bundle-'));
   const common = ['--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--log-level=error'];
-  execFileSync(ESBUILD, [path.join(ROOT, 'lambdas/ingest/handler.ts'), ...common, `--outfile=${path.join(out, 'index.js')}`]);
+  execFileSync(ESBUILD, [
+    path.join(ROOT, 'lambdas/ingest/handler.ts'),
+    ...common,
+    `--outfile=${path.join(out, 'index.js')}`,
+    `--metafile=${path.join(out, 'meta.json')}`,
+  ]);
   execFileSync(ESBUILD, [...parseWorkerEsbuildArgs(ROOT, out), '--log-level=error']);
   // A handler that never calls back (the invoker is not used): the bundled one is invoked by hand below.
   stack = await startLocalStack({ handler: async () => undefined });
@@ -47,6 +52,12 @@ const event = (key: string): S3Event =>
       },
     ],
   }) as unknown as S3Event;
+
+it('leaves the parser to the worker: the handler bundles no PDF reader, decoder, HTML parser or API schemas', () => {
+  const inputs = Object.keys((JSON.parse(readFileSync(path.join(out, 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+  expect(inputs.some((f) => f.includes('node_modules/@aws-sdk/client-s3/'))).toBe(true);
+  expect(inputs.filter((f) => /node_modules\/(unpdf|iconv-lite|chardet|cheerio|opencc-js|zod)\//.test(f))).toEqual([]);
+});
 
 it('parses a PDF and rejects a PDF bomb in a worker thread, from the bundle alone', async () => {
   const uploads = { 'incoming/bundle/report.pdf': readFileSync(SAMPLE_PDF), 'incoming/bundle/bomb.pdf': await textOperatorBomb(1100) };
