@@ -99,4 +99,22 @@ describe('buildGrids', () => {
     expect(grids).toHaveLength(2);
     expect(grids[0].at(-1)).toEqual(['一、第一行', '1', '2', '3']);
   });
+
+  it('keeps a column blank in every row of a borderless table, its extent taken from its wrapped header title', () => {
+    const rows = [...[item('一、第一行', 50, 670), item('1', 300, 670), item('3', 400, 670)], ...[item('二、第二行', 50, 650), item('4', 300, 650)]];
+    expect(grid([[...header, ...rows]])[0]).toEqual([
+      ['信息内容', '甲列', '乙列', '丙列'],
+      ['一、第一行', '1', '', '3'],
+      ['二、第二行', '4', '', ''],
+    ]);
+  });
+
+  it('adds no blank column where a number lies under no header title or a title is no column of the table', () => {
+    const outside = [item('一、第一行', 50, 670), item('1', 300, 670), item('3', 400, 670), item('9', 470, 670)];
+    expect(grid([[...header, ...outside]])[0].slice(1)).toEqual([['一、第一行', '1', '3', '9']]);
+    // A note printed over the right of the table, past its last column.
+    const noted = [...header.filter((i) => i.transform[4] !== 350), item('单位：件', 480, 712)];
+    const rows = [item('一、第一行', 50, 670), item('1', 300, 670), item('3', 400, 670)];
+    expect(grid([[...noted, ...rows]])[0].at(-1)).toEqual(['一、第一行', '1', '3']);
+  });
 });

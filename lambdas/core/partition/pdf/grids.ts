@@ -98,10 +98,11 @@ interface Row {
 
 function tableGrid(run: Line[], index: number): Grid | undefined {
   const firstValue = run.findIndex(isValueLine);
-  const cols = columns(run, firstValue);
-  if (cols.length === 0) return undefined;
+  const numbered = columns(run, firstValue);
+  if (numbered.length === 0) return undefined;
+  const body = bodyStart(run, firstValue, numbered[0].x);
+  const cols = withBlankColumns(numbered, run.slice(0, body));
   const labelEdge = cols[0].x - 2;
-  const body = bodyStart(run, firstValue, cols[0].x);
   const rows: Row[] = [];
   const frags: Fragment[] = [];
   const headerFrags: Fragment[] = [];
@@ -161,10 +162,48 @@ function columns(run: Line[], firstValue: number): Column[] {
       last.lines.add(v.line);
     } else merged.push({ x: v.x, x2: v.x2, lines: new Set([v.line]) });
   }
-  return merged.map((m, i) => {
-    const c = (k: number) => (merged[k].x + merged[k].x2) / 2;
-    return { x: m.x, x2: m.x2, lo: i === 0 ? -Infinity : (c(i - 1) + c(i)) / 2, hi: i === merged.length - 1 ? Infinity : (c(i) + c(i + 1)) / 2 };
-  });
+  return bounded(merged);
+}
+
+/** Columns from x-extents in order: each reaches halfway to its neighbours' centres, the outer ones without end. */
+function bounded(spans: { x: number; x2: number }[]): Column[] {
+  const c = spans.map((k) => (k.x + k.x2) / 2);
+  return spans.map((k, i) => ({
+    x: k.x,
+    x2: k.x2,
+    lo: i === 0 ? -Infinity : (c[i - 1] + c[i]) / 2,
+    hi: i === spans.length - 1 ? Infinity : (c[i] + c[i + 1]) / 2,
+  }));
+}
+
+/**
+ * Columns printed blank in every row have no number to be found by: their extents come from the header's
+ * column titles (wrapped titles stack in x). Only a title group over no number column, between two number
+ * columns and clear of them, narrower than the column pitch, adds a column (a note over the table's right is
+ * no column); a header that does not match the number columns one to one adds none. Numbers keep their columns.
+ */
+function withBlankColumns(cols: Column[], header: Line[]): Column[] {
+  if (cols.length < 2) return cols;
+  const segs = header.flatMap((l) => (l.vertical ? [] : l.segs)).filter((s) => s.x2 > cols[0].x);
+  const over = (s: { x: number; x2: number }) => cols.filter((k) => overlaps(s, k) || (s.x <= k.x && k.x <= s.x2));
+  // A title over two number columns is a spanning header, not a column's.
+  const titles = segs.filter((s) => over(s).length <= 1).sort((a, b) => a.x - b.x);
+  const extents: { x: number; x2: number; fs: number }[] = [];
+  for (const s of titles) {
+    const last = extents[extents.length - 1];
+    if (last && s.x < last.x2) last.x2 = Math.max(last.x2, s.x2);
+    else extents.push({ x: s.x, x2: s.x2, fs: s.fs });
+  }
+  // The narrowest column pitch the titles show.
+  const centres = extents.map((e) => (e.x + e.x2) / 2);
+  const pitch = Math.min(...centres.slice(1).map((c, i) => c - centres[i]));
+  const matched = cols.map((k) => extents.filter((e) => e.x <= k.x2 + 2 && k.x <= e.x2 + 2).length);
+  if (matched.some((n) => n !== 1)) return cols;
+  const blank = extents.filter((e) => over(e).length === 0);
+  const fits = (e: { x: number; x2: number; fs: number }) =>
+    e.x2 - e.x < pitch && e.x > cols[0].x2 && e.x2 < cols[cols.length - 1].x && cols.every((k) => k.x - e.x2 >= 0.5 * e.fs || e.x - k.x2 >= 0.5 * e.fs);
+  if (blank.length === 0 || !blank.every(fits)) return cols;
+  return bounded([...cols, ...blank].sort((a, b) => a.x - b.x));
 }
 
 /** Header characters of neighbouring columns can sit closer than a word gap (`商业 科研`): split where they change column or leave the label column. */
