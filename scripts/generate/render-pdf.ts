@@ -24,6 +24,8 @@ export interface PdfSample {
   font: 'WenQuanYi Zen Hei' | 'Noto Sans CJK SC';
   /** Who prints it: headless Chromium (default) or LibreOffice Writer, the way a Word document becomes a PDF. */
   producer?: 'chromium' | 'libreoffice';
+  /** Print the tables without any rule (a borderless table), so columns can only be told from the text. */
+  borderless?: boolean;
   /** Convert the text to traditional characters (opencc cn→tw) before printing, as Taiwan or Hong Kong style copies are. */
   traditional?: boolean;
   notes: string[];
@@ -74,6 +76,15 @@ export const PDF_SAMPLES: PdfSample[] = [
       font: 'WenQuanYi Zen Hei',
       notes: ['Sparse table 3 printed by headless Chromium: borders as thin filled rectangles, blank cells.'],
     },
+    {
+      id: `gen-${format}-pdf-sparse-borderless`,
+      from: `gen-${format}-html-sparse`,
+      font: 'WenQuanYi Zen Hei',
+      borderless: true,
+      notes: [
+        'Sparse table 3 printed by headless Chromium with no rules at all: columns blank in every row are known only by their header titles; labels of rows printed blank sit between the rows.',
+      ],
+    },
   ]),
 ];
 
@@ -102,9 +113,10 @@ export function writerPdf(html: string): Uint8Array {
   }
 }
 
-/** The HTML with every font forced to `font` and a table font large enough to push table 3 over a page break. */
-export function printableHtml(html: string, font: string): string {
-  const style = `<style>*{font-family:"${font}" !important} td,th{font-size:10.5pt !important;padding:3pt !important} @page{size:A4;margin:20mm 18mm 22mm 18mm}</style>`;
+/** The HTML with every font forced to `font`, a table font large enough to push table 3 over a page break, and the rules dropped when `borderless`. */
+export function printableHtml(html: string, font: string, borderless = false): string {
+  const rules = borderless ? ' table,tr,td,th{border:0 !important}' : '';
+  const style = `<style>*{font-family:"${font}" !important} td,th{font-size:10.5pt !important;padding:3pt !important}${rules} @page{size:A4;margin:20mm 18mm 22mm 18mm}</style>`;
   return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
 }
 
@@ -139,7 +151,7 @@ async function main(): Promise<void> {
   for (const s of PDF_SAMPLES) {
     const source = readFileSync(join(SAMPLES, `${s.from}.html`), 'utf8');
     const html = s.traditional ? OpenCC.Converter({ from: 'cn', to: 'tw' })(source) : source;
-    const pdf = s.producer === 'libreoffice' ? writerPdf(html) : await printPdf(printableHtml(html, s.font), s.font);
+    const pdf = s.producer === 'libreoffice' ? writerPdf(html) : await printPdf(printableHtml(html, s.font, s.borderless), s.font);
     writeFileSync(join(OUT, `${s.id}.pdf`), pdf);
     const labels = JSON.parse(readFileSync(join(SAMPLES, `${s.from}.labels.json`), 'utf8')) as Record<string, unknown>;
     const notes = [...s.notes, `Rendered from samples/${s.from}.html by scripts/generate/render-pdf.ts; labels copied from it.`];

@@ -1,5 +1,5 @@
 import type { Cell, Grid } from '../../types';
-import { isNumeric, joinCjk, lineText, NUMBERED, toSegment, type Line, type Segment } from './layout';
+import { isNumeric, joinCjk, lineText, NUMBERED, toSegment, type Line, type Segment, type Token } from './layout';
 
 /**
  * Rebuilds the standard tables from positioned lines. A table is a run of lines between breakers
@@ -122,10 +122,10 @@ function tableGrid(run: Line[], index: number): Grid | undefined {
   }
   if (rows.length === 0) return undefined;
   const blocks = labelBlocks(frags);
-  const groups = assignBlocks(blocks, rows);
-  const spans = groupSpans(groups, rows);
+  const { groups, rows: all } = assignBlocks(blocks, rows);
+  const spans = groupSpans(groups, all);
   const hasLabels = blocks.length > 0 || headerFrags.some((f) => f.x2 <= cols[0].x);
-  const out = [...headerRows(headerFrags, cols, hasLabels), ...rows.map((r, i) => valueRow(r, spans.get(i) ?? [], cols, hasLabels))];
+  const out = [...headerRows(headerFrags, cols, hasLabels), ...all.map((r, i) => valueRow(r, spans.get(i) ?? [], cols, hasLabels))];
   return { index, rows: out.map((cells, row) => cells.map((c, col) => ({ ...c, loc: { ...c.loc, table: index, row, col } }))) };
 }
 
@@ -179,29 +179,31 @@ function bounded(spans: { x: number; x2: number }[]): Column[] {
 /**
  * Columns printed blank in every row have no number to be found by: their extents come from the header's
  * column titles (wrapped titles stack in x). Only a title group over no number column, between two number
- * columns and clear of them, narrower than the column pitch, adds a column (a note over the table's right is
+ * columns and clear of them, adds a column (a note over the table's right is
  * no column); a header that does not match the number columns one to one adds none. Numbers keep their columns.
  */
 function withBlankColumns(cols: Column[], header: Line[]): Column[] {
   if (cols.length < 2) return cols;
-  const segs = header.flatMap((l) => (l.vertical ? [] : l.segs)).filter((s) => s.x2 > cols[0].x);
   const over = (s: { x: number; x2: number }) => cols.filter((k) => overlaps(s, k) || (s.x <= k.x && k.x <= s.x2));
-  // A title over two number columns is a spanning header, not a column's.
-  const titles = segs.filter((s) => over(s).length <= 1).sort((a, b) => a.x - b.x);
+  // Titles of neighbouring columns can share a segment (`商业科研`); a title over two number columns spans them.
+  const segs = header
+    .flatMap((l) => (l.vertical ? [] : l.segs.flatMap((s) => splitWhere(s, (prev, t) => t.x - prev.x2 > 0.3 * t.fs))))
+    .filter((s) => s.x2 > cols[0].x && over(s).length <= 1);
+  // Narrowest first, so a title spanning several columns' titles (`法人或其他组织`) meets them and is left out.
   const extents: { x: number; x2: number; fs: number }[] = [];
-  for (const s of titles) {
-    const last = extents[extents.length - 1];
-    if (last && s.x < last.x2) last.x2 = Math.max(last.x2, s.x2);
-    else extents.push({ x: s.x, x2: s.x2, fs: s.fs });
+  for (const s of [...segs].sort((a, b) => a.x2 - a.x - (b.x2 - b.x))) {
+    const under = extents.filter((e) => s.x < e.x2 + 0.25 * s.fs && e.x < s.x2 + 0.25 * s.fs);
+    if (under.length === 1) {
+      under[0].x = Math.min(under[0].x, s.x);
+      under[0].x2 = Math.max(under[0].x2, s.x2);
+    } else if (under.length === 0) extents.push({ x: s.x, x2: s.x2, fs: s.fs });
   }
-  // The narrowest column pitch the titles show.
-  const centres = extents.map((e) => (e.x + e.x2) / 2);
-  const pitch = Math.min(...centres.slice(1).map((c, i) => c - centres[i]));
+  extents.sort((a, b) => a.x - b.x);
   const matched = cols.map((k) => extents.filter((e) => e.x <= k.x2 + 2 && k.x <= e.x2 + 2).length);
   if (matched.some((n) => n !== 1)) return cols;
   const blank = extents.filter((e) => over(e).length === 0);
   const fits = (e: { x: number; x2: number; fs: number }) =>
-    e.x2 - e.x < pitch && e.x > cols[0].x2 && e.x2 < cols[cols.length - 1].x && cols.every((k) => k.x - e.x2 >= 0.5 * e.fs || e.x - k.x2 >= 0.5 * e.fs);
+    e.x > cols[0].x2 && e.x2 < cols[cols.length - 1].x && cols.every((k) => k.x - e.x2 >= 0.5 * e.fs || e.x - k.x2 >= 0.5 * e.fs);
   if (blank.length === 0 || !blank.every(fits)) return cols;
   return bounded([...cols, ...blank].sort((a, b) => a.x - b.x));
 }
@@ -209,11 +211,16 @@ function withBlankColumns(cols: Column[], header: Line[]): Column[] {
 /** Header characters of neighbouring columns can sit closer than a word gap (`商业 科研`): split where they change column or leave the label column. */
 function splitAtColumns(s: Segment, cols: Column[]): Segment[] {
   const zone = (t: { x: number; x2: number }) => (t.x2 <= cols[0].x ? -1 : colOf(cols, t.x, t.x2));
+  return splitWhere(s, (prev, t) => zone(prev) !== zone(t));
+}
+
+/** A segment cut between two of its text runs (pdf.js items) set apart by more than a tenth of an em, where `cut` says so. */
+function splitWhere(s: Segment, cut: (prev: Token, t: Token) => boolean): Segment[] {
   const out: Segment[] = [];
   let cur = [s.parts[0]];
   for (const t of s.parts.slice(1)) {
     const prev = cur[cur.length - 1];
-    if ((t.item !== prev.item || t.x - prev.x2 > 0.1 * t.fs) && zone(prev) !== zone(t)) {
+    if ((t.item !== prev.item || t.x - prev.x2 > 0.1 * t.fs) && cut(prev, t)) {
       out.push(toSegment(cur));
       cur = [];
     }
@@ -303,25 +310,59 @@ function pageTopContinuation(b: Block, rows: Row[]): number | undefined {
 }
 
 const centre = (b: Block) => (b.top + b.bottom) / 2;
+/** How far a block lies above or below a line; 0 when it spans the line. */
+const offLine = (b: Block, l: Line) => Math.max(0, b.top - l.top, l.top - b.bottom);
 
 /**
  * Each block goes to the row on its line, else to the nearest row. A row's rightmost block is its
  * item label; blocks left of it are group labels (`（三）不予公开`, `三、本年度办理结果`) and are returned.
+ * Numbered labels in the item column besides the row's own (the one nearest its line) are rows printed
+ * blank, with no line of their own: they become rows of blank cells, placed among the others by position.
  */
-function assignBlocks(blocks: Block[], rows: Row[]): Block[] {
-  for (const b of blocks) {
-    const r = b.row ?? pageTopContinuation(b, rows) ?? nearestRow(rows, centre(b));
-    if (r !== undefined) rows[r].labels.push(b);
+function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Row[] } {
+  let all = rows;
+  const blankItems = new Set<Block>();
+  for (;;) {
+    for (const r of all) r.labels = r.item && blankItems.has(r.item) ? [r.item] : [];
+    for (const b of blocks) {
+      if (blankItems.has(b)) continue;
+      const r = b.row !== undefined ? rows[b.row] : all[pageTopContinuation(b, all) ?? nearestRow(all, centre(b)) ?? -1];
+      r?.labels.push(b);
+    }
+    const found: Row[] = [];
+    const last = all[all.length - 1];
+    for (const row of all) {
+      if (row.labels.length === 0 || (row.item && blankItems.has(row.item))) continue;
+      // A numbered label below the table's last row is a last row printed blank, not a group label.
+      const below = row === last ? row.labels.filter((b) => !b.frags[0].vertical && b.top > row.line.bottom && NUMBERED.test(b.frags[0].text)) : [];
+      for (const b of [...itemOf(row).blank, ...below.slice(0, 1)]) {
+        const f = b.frags[0];
+        const line: Line = { page: f.page, y: f.y, top: b.top, bottom: b.bottom, fs: f.fs, segs: [], vertical: false };
+        blankItems.add(b);
+        found.push({ line, values: row.values.map(() => []), labels: [b], item: b });
+      }
+    }
+    if (found.length === 0) break;
+    all = [...all, ...found].sort((a, b) => a.line.top - b.line.top);
   }
   const groups: Block[] = [];
-  for (const row of rows) {
+  for (const row of all) {
     if (row.labels.length === 0) continue;
-    const item = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
-    const parts = row.labels.filter((b) => b === item || overlaps(b, item));
+    const { item, blank } = row.item && blankItems.has(row.item) ? { item: row.item, blank: [] } : itemOf(row);
+    const parts = row.labels.filter((b) => b === item || (overlaps(b, item) && !blank.includes(b)));
     row.item = { ...item, frags: parts.flatMap((b) => b.frags).sort((a, b) => a.top - b.top || a.x - b.x), x: Math.min(...parts.map((b) => b.x)) };
-    groups.push(...row.labels.filter((b) => !parts.includes(b)));
+    groups.push(...row.labels.filter((b) => !parts.includes(b) && !blank.includes(b)));
   }
-  return mergeStacks(groups, rows);
+  return { groups: mergeStacks(groups, all), rows: all };
+}
+
+/** A row's item label, its rightmost block, and the numbered labels in that column besides the one nearest the row's line. */
+function itemOf(row: Row): { item: Block; blank: Block[] } {
+  const right = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
+  const numbered = row.labels.filter((b) => (b === right || overlaps(b, right)) && NUMBERED.test(b.frags[0].text));
+  if (numbered.length < 2) return { item: right, blank: [] };
+  const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) ? b : a));
+  return { item, blank: numbered.filter((b) => b !== item) };
 }
 
 /** Group labels printed one character or a few per line (vertical headers) are put back together. */
