@@ -117,4 +117,17 @@ describe('buildGrids', () => {
     const rows = [item('一、第一行', 50, 670), item('1', 300, 670), item('3', 400, 670)];
     expect(grid([[...noted, ...rows]])[0].at(-1)).toEqual(['一、第一行', '1', '3']);
   });
+
+  it('gives a numbered label printed between rows with no number a row of blank cells, not a share of its neighbour', () => {
+    const rows = [
+      ...[item('1.第一项', 120, 670), item('1', 300, 670), item('2', 350, 670), item('3', 400, 670)],
+      item('2.空白项', 120, 652),
+      ...[item('3.第三项', 120, 630), item('4', 300, 630), item('5', 350, 630), item('6', 400, 630)],
+    ];
+    expect(grid([[...header, ...rows]])[0].slice(1)).toEqual([
+      ['1.第一项', '1', '2', '3'],
+      ['2.空白项', '', '', ''],
+      ['3.第三项', '4', '5', '6'],
+    ]);
+  });
 });
