@@ -8,3 +8,13 @@ loader.filename = __filename;
 loader.paths = Module._nodeModulePaths(__dirname);
 const unpdf = loader.require('unpdf');
 module.exports = Object.fromEntries([['__esModule', true], ...Object.getOwnPropertyNames(unpdf).map((k) => [k, unpdf[k]])]);
+
+// jest gives each test file a process object of its own, so load.ts's guard against pdf.js's stray
+// rejections lands there, never on this worker's real process, where pdf.js (loaded natively above and
+// shared by every test file the worker runs) raises them: between test files nothing would catch one.
+// The same guard on the real process, once per worker.
+const realProcess = loader.require('process');
+if (!realProcess.ogiPdfJsGuard) {
+  realProcess.ogiPdfJsGuard = true;
+  realProcess.on('unhandledRejection', require('../lambdas/core/partition/pdf/load').pdfJsStrayGuard(realProcess));
+}

@@ -21,7 +21,7 @@ interface Limits {
 
 // unpdf bundles pdf.js (1.5 MB): loaded on the first PDF only, so HTML and text parses never pay for it.
 let unpdf: Promise<typeof import('unpdf')> | undefined;
-const loadUnpdf = () => (unpdf ??= (process.on('unhandledRejection', dropPdfJsStray), import('unpdf')));
+const loadUnpdf = () => (unpdf ??= (process.on('unhandledRejection', pdfJsStrayGuard(process)), import('unpdf')));
 
 /** pdf.js (unpdf's build), with the guard against its stray rejections in place: every use of pdf.js goes through here. */
 export const loadPdfJs = async () => (await loadUnpdf()).getResolvedPDFJS();
@@ -32,14 +32,16 @@ const PDFJS_ERRORS = /^(XRefEntryException|XRefParseException|ParserEOFException
 /**
  * pdf.js's in-process worker chains some calls with no rejection handler (`getPage(n).then(…)` in its
  * message handlers), so on a damaged file the same error that rejects our awaited call also surfaces
- * once more as an unhandled rejection, which would end the process. That stray copy is dropped; any
- * other unhandled rejection is rethrown as Node would have thrown it, unless another listener (the
- * parse worker's) is there to decide.
+ * once more as an unhandled rejection, which would end the process. The listener for `proc` (the
+ * process pdf.js runs in) drops that stray copy; any other unhandled rejection is rethrown as Node
+ * would have thrown it, unless another listener (the parse worker's) is there to decide.
  */
-function dropPdfJsStray(reason: unknown): void {
-  const name = typeof reason === 'object' && reason !== null ? (reason as { name?: unknown }).name : undefined;
-  if ((typeof name === 'string' && PDFJS_ERRORS.test(name)) || process.listenerCount('unhandledRejection') > 1) return;
-  throw reason;
+export function pdfJsStrayGuard(proc: NodeJS.Process): (reason: unknown) => void {
+  return (reason) => {
+    const name = typeof reason === 'object' && reason !== null ? (reason as { name?: unknown }).name : undefined;
+    if ((typeof name === 'string' && PDFJS_ERRORS.test(name)) || proc.listenerCount('unhandledRejection') > 1) return;
+    throw reason;
+  };
 }
 
 /**
