@@ -1,15 +1,7 @@
 import { buildGrids } from '../../lambdas/core/partition/pdf/grids';
 import { pageLines, pageTokens, type PageText } from '../../lambdas/core/partition/pdf/layout';
 import { extractTables } from '../../lambdas/core/tables';
-
-/** A pdf.js text item at (x, y): CJK characters one em wide, digits half an em. */
-const item = (str: string, x: number, y: number, fs = 10) => ({
-  str,
-  transform: [fs, 0, 0, fs, x, y],
-  width: [...str].reduce((w, c) => w + (/[\x00-\x7f]/.test(c) ? fs / 2 : fs), 0),
-  height: fs,
-  dir: 'ltr',
-});
+import { item } from './text-item';
 
 /** Value columns' x; the last is past every column title. */
 const COLS = [300, 330, 360, 390, 420, 450, 480, 520];

@@ -1,14 +1,6 @@
 import { buildGrids } from '../../lambdas/core/partition/pdf/grids';
 import { dropFurniture, pageLines, pageTokens, type PageText } from '../../lambdas/core/partition/pdf/layout';
-
-/** A pdf.js text item at (x, y): CJK characters one em wide, digits and dashes half an em. */
-const item = (str: string, x: number, y: number, fs = 10, width?: number) => ({
-  str,
-  transform: [fs, 0, 0, fs, x, y],
-  width: width ?? [...str].reduce((w, c) => w + (/[\x00-\x7f]/.test(c) ? fs / 2 : fs), 0),
-  height: fs,
-  dir: 'ltr',
-});
+import { item } from './text-item';
 
 function grid(items: PageText['items'][]) {
   const pages = items.map((it, i) => ({ page: i + 1, width: 595, height: 842, items: it }));

@@ -1,14 +1,7 @@
 import { needsRules } from '../../lambdas/core/partition/pdf/needs-rules';
 import type { PageText } from '../../lambdas/core/partition/pdf/layout';
+import { item } from './text-item';
 
-/** A pdf.js text item at (x, y): CJK characters one em wide, digits half an em. */
-const item = (str: string, x: number, y: number, fs = 10) => ({
-  str,
-  transform: [fs, 0, 0, fs, x, y],
-  width: [...str].reduce((w, c) => w + (/[\x00-\x7f]/.test(c) ? fs / 2 : fs), 0),
-  height: fs,
-  dir: 'ltr',
-});
 const page = (items: PageText['items']): PageText => ({ page: 2, width: 595, height: 842, items });
 
 /** A sentence whose figures are runs of their own (a font change around the digits), as Word and WPS write them. */
