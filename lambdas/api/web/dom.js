@@ -38,3 +38,6 @@ export function clear(node) {
 
 export const percent = (x) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
 export const number = (x) => (x === null || x === undefined ? '—' : Number(x).toLocaleString('zh-CN'));
+
+/** A table's head: one row of the given cells (`th` elements, or arrays of them). */
+export const thead = (...cells) => el('thead', {}, el('tr', {}, ...cells));

@@ -1,6 +1,6 @@
 // The audit runs of a year with their counts and the run's report files (presigned links).
 import { get } from './api.js';
-import { el, number } from './dom.js';
+import { el, number, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { go } from './nav.js';
 
@@ -20,15 +20,7 @@ export async function auditsView(query) {
           el(
             'table',
             { class: 'list audit-runs' },
-            el(
-              'thead',
-              {},
-              el(
-                'tr',
-                {},
-                ['完成时间 Finished', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h)),
-              ),
-            ),
+            thead(['完成时间 Finished', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h))),
             el(
               'tbody',
               {},

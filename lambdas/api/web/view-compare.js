@@ -3,7 +3,7 @@
 // the table, and the same table as a CSV download.
 import { download, get } from './api.js';
 import { barChart, sideMark } from './chart.js';
-import { el, number, percent } from './dom.js';
+import { el, number, percent, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
 import { agencySuggestions, metricSuggestions } from './names.js';
@@ -84,15 +84,9 @@ export async function compareView(query) {
       el(
         'table',
         { class: 'list compare-table' },
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', {}, '机关 Agency'),
-            data.metrics.map((m) => el('th', { title: m.definition }, m.label)),
-          ),
+        thead(
+          el('th', {}, '机关 Agency'),
+          data.metrics.map((m) => el('th', { title: m.definition }, m.label)),
         ),
         el(
           'tbody',

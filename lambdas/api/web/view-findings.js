@@ -1,6 +1,6 @@
 // Findings across reports, filtered by year, rule, severity, agency and review state; cursor paging.
 import { download, get } from './api.js';
-import { el } from './dom.js';
+import { el, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
 import { agencySuggestions, readable, ruleLabel, ruleSuggestions } from './names.js';
@@ -68,20 +68,7 @@ export async function findingsView(query) {
     { class: 'findings' },
     el('h2', {}, '问题清单 Findings ', count, csv),
     filterForm(fields(agencies), query, (values) => go('findings', values)),
-    el(
-      'table',
-      { class: 'list' },
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          ['严重程度', '规则', '机关 / 年度', '问题', '审查'].map((h) => el('th', {}, h)),
-        ),
-      ),
-      body,
-    ),
+    el('table', { class: 'list' }, thead(['严重程度', '规则', '机关 / 年度', '问题', '审查'].map((h) => el('th', {}, h))), body),
     shown === 0 ? el('p', { class: 'empty' }, '没有符合条件的问题。No findings match.') : null,
     more,
   );

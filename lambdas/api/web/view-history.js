@@ -2,7 +2,7 @@
 // them), its open findings, its position among peers (same kind and level) on the main rates,
 // and its metrics side by side with every version listed.
 import { enc, get } from './api.js';
-import { el, number, percent } from './dom.js';
+import { el, number, percent, thead } from './dom.js';
 import { filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
 import { agencySuggestions, readable, ruleLabel, statusText } from './names.js';
@@ -72,15 +72,9 @@ export async function historyView(agency) {
       el(
         'table',
         { class: 'list history-table' },
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', {}, '指标 Metric'),
-            data.years.map((y) => el('th', { class: 'num' }, el('a', { href: reportHref(y.report.id) }, `${y.year}`))),
-          ),
+        thead(
+          el('th', {}, '指标 Metric'),
+          data.years.map((y) => el('th', { class: 'num' }, el('a', { href: reportHref(y.report.id) }, `${y.year}`))),
         ),
         el(
           'tbody',
@@ -160,15 +154,7 @@ async function peerPosition(agency, names, year) {
       el(
         'table',
         { class: 'list peer-table' },
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            ['指标 Metric', '本机关 This agency', '排名 Rank', '中位数 Median'].map((h) => el('th', {}, h)),
-          ),
-        ),
+        thead(['指标 Metric', '本机关 This agency', '排名 Rank', '中位数 Median'].map((h) => el('th', {}, h))),
         el(
           'tbody',
           {},

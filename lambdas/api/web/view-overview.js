@@ -2,7 +2,7 @@
 // findings coloured by the worst severity; sortable, filterable by region, kind and level; a cell
 // opens the findings behind it.
 import { get } from './api.js';
-import { clear, el } from './dom.js';
+import { clear, el, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { agencyHref, go, href } from './nav.js';
 import { ruleInfo } from './names.js';
@@ -76,19 +76,13 @@ function head(data, rows, sort, onSort) {
       label,
       sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : '',
     );
-  return el(
-    'thead',
-    {},
-    el(
-      'tr',
-      {},
-      th('agency', '机关 Agency'),
-      data.families.map((f) => {
-        const info = ruleInfo(f);
-        return th(f, el('span', {}, f, el('small', {}, info?.name.zh ?? '')), info ? `${info.name.zh} · ${info.name.en}\n${info.description.zh}` : f);
-      }),
-      th('open', '合计 Total'),
-    ),
+  return thead(
+    th('agency', '机关 Agency'),
+    data.families.map((f) => {
+      const info = ruleInfo(f);
+      return th(f, el('span', {}, f, el('small', {}, info?.name.zh ?? '')), info ? `${info.name.zh} · ${info.name.en}\n${info.description.zh}` : f);
+    }),
+    th('open', '合计 Total'),
   );
 }
 

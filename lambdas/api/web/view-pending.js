@@ -1,7 +1,7 @@
 // Values waiting for an officer (待核实): rows whose cells ran together and that neither the report
 // nor a neighbouring year decides. The officer picks a reading or types the values, with a note.
 import { enc, get, patch } from './api.js';
-import { clear, el } from './dom.js';
+import { clear, el, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
 
@@ -43,16 +43,10 @@ function pendingRow(p) {
     el(
       'table',
       { class: 'readings' },
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}, ''),
-          p.keys.map((k) => el('th', {}, k)),
-          el('th', {}, '符合的跨年关系 Identities satisfied'),
-        ),
+      thead(
+        el('th', {}, ''),
+        p.keys.map((k) => el('th', {}, k)),
+        el('th', {}, '符合的跨年关系 Identities satisfied'),
       ),
       el(
         'tbody',

@@ -1,7 +1,7 @@
 // One report: metadata, findings with review, the three standard tables with the cells that
 // findings point to highlighted and their evidence on hover or click, and the report's text.
 import { enc, get } from './api.js';
-import { append, clear, el, number } from './dom.js';
+import { append, clear, el, number, thead } from './dom.js';
 import { layouts } from './layouts.js';
 import { agencyHref } from './nav.js';
 import { fieldLabel, fieldName, readable, ruleLabel, statusText } from './names.js';
@@ -111,15 +111,9 @@ function table(layout, report, flagged) {
     el(
       'table',
       {},
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}, ''),
-          layout.columns.map(([, label]) => el('th', {}, label)),
-        ),
+      thead(
+        el('th', {}, ''),
+        layout.columns.map(([, label]) => el('th', {}, label)),
       ),
       el(
         'tbody',

@@ -1,7 +1,7 @@
 // Reports filtered by agency, year and status, with their finding counts, paged with "load more";
 // and the uploads that were rejected or failed, across years, with their reasons.
 import { get } from './api.js';
-import { el } from './dom.js';
+import { el, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
 import { statusText } from './names.js';
@@ -46,24 +46,7 @@ async function pagedTable(head, load, row) {
   return {
     count,
     more,
-    table: el(
-      'div',
-      { class: 'scroll' },
-      el(
-        'table',
-        { class: 'list' },
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            head.map((h) => el('th', {}, h)),
-          ),
-        ),
-        body,
-      ),
-    ),
+    table: el('div', { class: 'scroll' }, el('table', { class: 'list' }, thead(head.map((h) => el('th', {}, h))), body)),
     empty: () => shown === 0,
   };
 }
