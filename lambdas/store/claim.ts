@@ -42,7 +42,7 @@ export async function claimReport(c: Claim, leaseMs = DEFAULT_LEASE_MS): Promise
           {
             Put: {
               TableName: table,
-              Item: { ...keys.content(c.sha256), reportId: c.id, sha256: c.sha256, sources: [c.source], firstSeenAt: claimedAt },
+              Item: { ...keys.content(c.sha256), reportId: c.id, sha256: c.sha256, firstSeenAt: claimedAt },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -68,22 +68,9 @@ async function reclaim(c: Claim, claimedAt: string, leaseMs: number): Promise<Cl
   const { doc, table } = db();
   // A cancelled transaction may also be a conflict with a concurrent claim not yet committed:
   // then the content item is absent and the other attempt owns the upload.
-  const content = await doc
-    .send(
-      new UpdateCommand({
-        TableName: table,
-        Key: keys.content(c.sha256),
-        // Records every key the bytes arrived under; a redelivered event appends its key again, harmlessly.
-        UpdateExpression: 'SET sources = list_append(sources, :s)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':s': [c.source] },
-        ReturnValues: 'ALL_NEW',
-      }),
-    )
-    .catch((err) => {
-      throw err?.name === 'ConditionalCheckFailedException' ? new IngestInProgress(c.id) : err;
-    });
-  const id = content.Attributes!.reportId as string;
+  const content = (await doc.send(new GetCommand({ TableName: table, Key: keys.content(c.sha256), ConsistentRead: true }))).Item;
+  if (!content) throw new IngestInProgress(c.id);
+  const id = content.reportId as string;
   await doc.send(new PutCommand({ TableName: table, Item: sourceItem(c.source, id) }));
   const existing = (await doc.send(new GetCommand({ TableName: table, Key: keys.report(id), ConsistentRead: true }))).Item;
   if (!existing) throw new IngestInProgress(id);
