@@ -161,7 +161,18 @@ interface Placed {
   rest: Token[];
 }
 
-function regionTable(page: number, rules: Rule[], tokens: Token[], width: number): Placed | undefined {
+/** A table region's grid: column and row boundaries, and the elementary cells joined where no rule divides them (`find`). */
+interface RegionGrid {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  xs: number[];
+  ys: number[];
+  find: (i: number) => number;
+}
+
+function regionGrid(rules: Rule[]): RegionGrid | undefined {
   const hs = rules.filter(horizontal);
   const vs = rules.filter((r) => !horizontal(r));
   const x1 = Math.min(...rules.map((r) => r.x1));
@@ -183,6 +194,40 @@ function regionTable(page: number, rules: Rule[], tokens: Token[], width: number
       if (j + 1 < m && !drawn(vAt[j + 1], ys[i + 1], ys[i])) parent[find(i * m + j + 1)] = find(i * m + j);
       if (i + 1 < n && !drawn(hAt[i + 1], xs[j], xs[j + 1])) parent[find((i + 1) * m + j)] = find(i * m + j);
     }
+  return { x1, x2, y1, y2, xs, ys, find };
+}
+
+/** Each merged cell's box (the union of its elementary cells), by the root of its elementary cells. */
+function cellBoxes({ xs, ys, find }: RegionGrid): Map<number, { i: number; j: number; x1: number; x2: number; y1: number; y2: number }> {
+  const m = xs.length - 1;
+  const boxes = new Map<number, { i: number; j: number; x1: number; x2: number; y1: number; y2: number }>();
+  for (let i = 0; i < ys.length - 1; i++)
+    for (let j = 0; j < m; j++) {
+      const r = find(i * m + j);
+      const b = boxes.get(r);
+      if (!b) boxes.set(r, { i, j, x1: xs[j], x2: xs[j + 1], y1: ys[i + 1], y2: ys[i] });
+      else Object.assign(b, { x1: Math.min(b.x1, xs[j]), x2: Math.max(b.x2, xs[j + 1]), y1: Math.min(b.y1, ys[i + 1]) });
+    }
+  return boxes;
+}
+
+/**
+ * The cells the rules of a page draw, table by table (page points: left, right, bottom, top), with no text needed:
+ * where a scan's OCR looks for ink that its text detection missed.
+ */
+export function ruledCells(rules: Rule[]): { x1: number; x2: number; y1: number; y2: number }[][] {
+  return regions(rules).flatMap((r) => {
+    const grid = regionGrid(r);
+    return grid ? [[...cellBoxes(grid).values()].map(({ x1, x2, y1, y2 }) => ({ x1, x2, y1, y2 }))] : [];
+  });
+}
+
+function regionTable(page: number, rules: Rule[], tokens: Token[], width: number): Placed | undefined {
+  const grid = regionGrid(rules);
+  if (!grid) return undefined;
+  const { x1, x2, y1, y2, xs, ys, find } = grid;
+  const m = xs.length - 1;
+  const n = ys.length - 1;
   const inside: Token[][] = Array.from({ length: n * m }, () => []);
   const rest: Token[] = [];
   for (const t of tokens) {
@@ -191,15 +236,7 @@ function regionTable(page: number, rules: Rule[], tokens: Token[], width: number
     else for (const part of splitAt(t, xs)) inside[find(indexOf(ys, centreY(part), true) * m + indexOf(xs, (part.x + part.x2) / 2, false))].push(part);
   }
   if (inside.every((c) => c.length === 0)) return undefined;
-  // Each merged cell's box: the union of its elementary cells.
-  const boxes = new Map<number, { i: number; j: number; x1: number; x2: number; y1: number; y2: number }>();
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) {
-      const r = find(i * m + j);
-      const b = boxes.get(r);
-      if (!b) boxes.set(r, { i, j, x1: xs[j], x2: xs[j + 1], y1: ys[i + 1], y2: ys[i] });
-      else Object.assign(b, { x1: Math.min(b.x1, xs[j]), x2: Math.max(b.x2, xs[j + 1]), y1: Math.min(b.y1, ys[i + 1]) });
-    }
+  const boxes = cellBoxes(grid);
   const byRoot = new Map<number, Token[]>();
   inside.forEach((ts, k) => {
     const into = byRoot.get(find(k));
