@@ -7,11 +7,18 @@ import { needsRules } from './needs-rules';
 import { buildGrids } from './grids';
 import { ruledGrids, ruledTables, type RuledTable } from './ruled';
 import { docTop, dropFurniture, lineText, pageLines, pageTokens, type Line, type PageText, type Token } from './layout';
-import { loadPdf } from './load';
+import { loadPdf, type LoadedPdf } from './load';
 import { fixRadicals } from './radicals';
 
 /** Fewer visible characters than this per page means there is no text layer worth reading. */
 const MIN_CHARS_PER_PAGE = 20;
+
+/** A PDF with (almost) no visible text: its pages are images, to be read by OCR (`parseReport` routes it there). */
+export class NoTextLayer extends RejectedInput {
+  constructor() {
+    super('The PDF has no text layer (it looks like scanned images); it needs OCR before it can be read.', 'P-PDF-NO-TEXT');
+  }
+}
 
 /**
  * PDF bytes to the format-blind document: text line by line in reading order (page numbers and running
@@ -19,16 +26,21 @@ const MIN_CHARS_PER_PAGE = 20;
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
   checkContentBudget(bytes, opts.maxPdfContentBytes);
-  // Each page's tokens and lines are read once, for the choice of ruled pages and for the text.
-  const read = new Map<number, { tokens: Token[]; lines: Line[] }>();
-  const layout = (p: PageText) => read.get(p.page) ?? read.set(p.page, withLines(pageTokens(p), p.height)).get(p.page)!;
+  const layout = pageLayout();
   const ruledPage = (p: PageText) => needsRules(p, () => layout(p).lines);
   const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: ruledPage });
+  return partitionPages(pdf, layout);
+}
+
+/**
+ * Positioned text and rules of every page (a PDF's text layer, or what OCR read from its page images) to the
+ * document: the one reading both share, so a scan's table is rebuilt exactly as a text PDF's is.
+ */
+export function partitionPages(pdf: LoadedPdf, layout = pageLayout()): DocText {
   const tokens = pdf.pages.map((p) => layout(p).tokens);
   const pages = pdf.pages.map((p) => ({ height: p.height, width: p.width, lines: layout(p).lines }));
   const visible = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + lineText(l).replace(/\s/g, '').length, 0), 0);
-  if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length))
-    throw new RejectedInput('The PDF has no text layer (it looks like scanned images); it needs OCR before it can be read.', 'P-PDF-NO-TEXT');
+  if (visible < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) throw new NoTextLayer();
   dropFurniture(pages);
   const ruling = pdf.pages.map((p, i) => ruledTables(p.page, p.rules ?? [], tokens[i], p.width));
   // Text outside the ruled tables is read for borderless tables.
@@ -58,6 +70,12 @@ export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOption
     findings: ruling.flatMap((r) => r.findings),
     pages: pdf.pages.length,
   };
+}
+
+/** Each page's tokens and lines, read once: for the choice of ruled pages and for the text. */
+function pageLayout(): (p: PageText) => { tokens: Token[]; lines: Line[] } {
+  const read = new Map<number, { tokens: Token[]; lines: Line[] }>();
+  return (p) => read.get(p.page) ?? read.set(p.page, withLines(pageTokens(p), p.height)).get(p.page)!;
 }
 
 const withLines = (tokens: Token[], height: number) => ({ tokens, lines: pageLines(tokens, height) });
