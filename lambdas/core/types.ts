@@ -4,10 +4,12 @@
  * docs/fields.md.
  */
 
-export type InputKind = 'html' | 'pdf' | 'text';
+/** `image`: a JPEG, PNG or TIFF upload (a scan), read by OCR like a PDF of page images. */
+export type InputKind = 'html' | 'pdf' | 'text' | 'image';
 export type Script = 'simplified' | 'traditional';
 export type Format = '2019' | '2021' | 'unknown';
-export type Status = 'parsed' | 'rejected' | 'failed';
+/** `ocr`: a scan handed to the OCR function; it ends `parsed`, `rejected` or `failed` like any upload. */
+export type Status = 'parsed' | 'rejected' | 'failed' | 'ocr';
 export type Severity = 'error' | 'warning' | 'info';
 export type TableId = 't2' | 't3' | 't4';
 

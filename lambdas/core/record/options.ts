@@ -13,6 +13,11 @@ export interface ParseOptions {
    * streams) read before pdf.js sees the file: a few MB in a real report, gigabytes in a bomb. Default 64 MB.
    */
   maxPdfContentBytes?: number;
+  /**
+   * Read scans (an image-only PDF, a JPEG, PNG or TIFF) by OCR here. Off by default: the ingest function hands a scan to
+   * the OCR function (a report in status `ocr`), which parses with this on.
+   */
+  ocr?: boolean;
 }
 
 /** Bounds of an isolated parse (`parseIsolated`): enforced from outside the parse, so they hold whatever it does. */
@@ -30,6 +35,7 @@ export function limits(o: ParseOptions): Required<ParseOptions> {
     maxPages: o.maxPages ?? 200,
     pdfTimeoutMs: o.pdfTimeoutMs ?? 30_000,
     maxPdfContentBytes: o.maxPdfContentBytes ?? 64 * 1024 * 1024,
+    ocr: o.ocr ?? false,
   };
 }
 

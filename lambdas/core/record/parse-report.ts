@@ -1,7 +1,8 @@
 import { RejectedInput } from '../errors';
 import { readMetadata } from '../metadata';
 import { extractNarrative } from '../narrative';
-import { partitionPdf } from '../partition/pdf';
+import { readScan, reviewScan, type ScanDoc } from '../ocr/scan';
+import { NoTextLayer, partitionPdf } from '../partition/pdf';
 import { readText } from '../partition/read-text';
 import { checkReport } from '../rules';
 import { withIds } from '../rules/evidence';
@@ -38,6 +39,7 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
     const doc = await toDocText(input.bytes, info, report, opts);
     fill(report, doc);
   } catch (err) {
+    if (err instanceof NeedsOcr) return awaitingOcr(report);
     if (err instanceof RejectedInput) return rejectReport(report, err);
     report.status = 'failed';
     report.reason = `Unexpected error while parsing: ${err instanceof Error ? err.message : String(err)}`;
@@ -46,10 +48,30 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
   return report;
 }
 
-async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opts: Required<ParseOptions>): Promise<DocText> {
+/** A scan met by a parse that does not OCR (the ingest function's): it is handed on, not rejected. */
+class NeedsOcr extends Error {}
+
+function awaitingOcr(report: Report): Report {
+  report.status = 'ocr';
+  report.reason = 'A scan (page images with no text layer): it is being read by OCR.';
+  return report;
+}
+
+async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opts: Required<ParseOptions>): Promise<DocText | ScanDoc> {
   if (info.kind === 'pdf') {
-    const doc = await partitionPdf(bytes, opts);
-    info.encoding = 'pdf';
+    try {
+      const doc = await partitionPdf(bytes, opts);
+      info.encoding = 'pdf';
+      info.pages = doc.pages;
+      return doc;
+    } catch (err) {
+      if (!(err instanceof NoTextLayer)) throw err;
+    }
+  }
+  if (info.kind === 'pdf' || info.kind === 'image') {
+    if (!opts.ocr) throw new NeedsOcr();
+    const doc = await readScan(bytes, info.kind, opts.maxPages);
+    info.encoding = 'ocr';
     info.pages = doc.pages;
     return doc;
   }
@@ -66,11 +88,13 @@ async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opt
   return doc;
 }
 
-function fill(report: Report, doc: DocText): void {
+function fill(report: Report, doc: DocText | ScanDoc): void {
   report.sections = findSections(doc.text);
   const meta = readMetadata(doc, report.sections);
   report.narrative = extractNarrative(doc.text, report.sections);
-  const tables = extractTables(doc, report.sections, report.narrative);
+  const read = extractTables(doc, report.sections, report.narrative);
+  // A scan's figures are as good as their reading: the uncertain ones are left for the identities, a neighbour or an officer.
+  const tables = 'ocr' in doc ? reviewScan(read, doc.ocr, report.narrative) : read;
   if (!meta.isReport && tables.values.length === 0)
     throw new RejectedInput(
       'This document is not an annual report on government information disclosure: it has neither the title, the six sections nor the standard tables.',

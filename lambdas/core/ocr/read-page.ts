@@ -1,0 +1,223 @@
+import type { PageText } from '../partition/pdf/layout';
+import { ruledCells } from '../partition/pdf/ruled';
+import type { Rule } from '../partition/pdf/ruling';
+import { findSkew, sidewaysRatio } from './deskew';
+import type { Box, Engine, Reading } from './engine';
+import { binarize, crop, otsu, rotate, rotateQuarter, type Gray } from './image';
+import { eraseRules, findRules } from './rulings';
+
+/** One page image as the document stores it, and where it lies on the page. */
+export interface PageImage {
+  page: number;
+  image: Gray;
+  /** Page size in points. */
+  width: number;
+  height: number;
+  /** Image pixel (x right, y down, origin top-left) → page point (y up, origin bottom-left): [a, b, c, d, e, f] as in PDF. */
+  placement: number[];
+}
+
+/** A text run as OCR read it, with what the reading is worth. */
+export interface OcrToken {
+  str: string;
+  /** In the page's points (y up): where the evidence panel outlines it. */
+  box: { x: number; y: number; w: number; h: number };
+  /** The lowest probability among its characters (1 when certain). */
+  conf: number;
+  /** Read as a figure: digits only, in a table cell. */
+  numeric: boolean;
+  /** For a numeric reading, each character's runner-up and its probability. */
+  alt?: { char: string; p: number }[];
+}
+
+/** An OCR'd page as the PDF path reads pages: positioned text and table rules, in a deskewed frame of points. */
+export interface OcrPage {
+  text: PageText;
+  tokens: OcrToken[];
+  /** From the deskewed frame (points, y up) back to the page as stored (points, y up). */
+  toPage: (x: number, y: number) => [number, number];
+  /** Degrees the page was turned to read it: a quarter turn for a page scanned on its side, then the skew. */
+  turned: number;
+  skew: number;
+}
+
+/** Readings of the form's figures: digits, separators, a sign, a percent sign, and their look-alikes among letters. */
+const FIGURE_LIKE = /^[\dOoDQ〇lI|,，.．%-]+$/;
+const HAS_DIGIT_LIKE = /[\dOoDQ〇]/;
+
+/**
+ * Reads one page image: turned upright (a page on its side by a quarter turn), deskewed (±1.5°), its table rules
+ * found by pixel projections and painted out, text boxes detected, each box read, and each table cell that has
+ * ink but no box (a lone `0` the detector missed) read too. A token inside a table cell whose reading looks like a
+ * figure is read again over digits only, so `O` and `l` cannot stand for `0` and `1` there, and nowhere else.
+ */
+export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
+  const quarter = sidewaysRatio(p.image) > SIDEWAYS ? await uprightTurn(p.image, engine) : 0;
+  const upright = rotateQuarter(p.image, quarter);
+  const skew = findSkew(upright);
+  const img = rotate(upright, -skew);
+  const ink = binarize(img, otsu(img));
+  const dpi = dpiOf(p, quarter);
+  const s = 72 / dpi;
+  const H = img.height * s;
+  const pixelRules = findRules(ink, img.width, img.height, dpi);
+  const rules: Rule[] = pixelRules.map((r) => ({ x1: r.x1 * s, x2: r.x2 * s, y1: H - r.y2 * s, y2: H - r.y1 * s }));
+  const clean = eraseRules(img, pixelRules);
+  const cells = ruledCells(rules).flat();
+  const cellOf = (b: Box) => {
+    const [cx, cy] = [(b.x + b.w / 2) * s, H - (b.y + b.h / 2) * s];
+    return cells.find((c) => cx >= c.x1 && cx <= c.x2 && cy >= c.y1 && cy <= c.y2);
+  };
+  const boxes = splitAtRules(await engine.detect(clean), pixelRules)
+    .map((b) => tighten(clean, b))
+    .filter((b): b is Box => !!b);
+  for (const c of cells) if (!boxes.some((b) => cellOf(b) === c)) boxes.push(...inkBoxes(clean, c, s, H));
+  const tokens: OcrToken[] = [];
+  for (const b of boxes) {
+    const read = await engine.recognize(lineCrop(clean, b));
+    const inCell = !!cellOf(b);
+    const numeric = (inCell || HAS_DIGIT_LIKE.test(read.any.text)) && FIGURE_LIKE.test(read.any.text) && /\d/.test(read.digits.text);
+    const r: Reading = numeric ? read.digits : read.any;
+    const str = numeric ? r.text : read.any.text.trim();
+    if (!str) continue;
+    tokens.push({
+      str,
+      box: { x: b.x * s, y: H - (b.y + b.h) * s, w: b.w * s, h: b.h * s },
+      conf: Math.min(...r.conf),
+      numeric,
+      ...(numeric ? { alt: r.alt } : {}),
+    });
+  }
+  const toPage = pageMapping(p, quarter, skew, img, s);
+  const text: PageText = {
+    page: p.page,
+    width: img.width * s,
+    height: H,
+    viewport: [1, 0, 0, -1, 0, H],
+    items: tokens.map((t) => {
+      // Font size from the ink's height (a figure's digits stand about 0.7 em high, Han about 0.9 em).
+      const fs = t.box.h / (t.numeric ? 0.75 : 0.9);
+      return { str: t.str, transform: [fs, 0, 0, fs, t.box.x, t.box.y + t.box.h / 2 - 0.3 * fs], width: t.box.w, height: fs };
+    }),
+    rules,
+  };
+  return { text, tokens, toPage, turned: quarter * 90, skew };
+}
+
+/** Over this, text lines run down the page: it was scanned on its side. */
+const SIDEWAYS = 1.3;
+
+/** A page on its side is turned a quarter one way or the other: the way whose lines read with more confidence. */
+async function uprightTurn(img: Gray, engine: Engine): Promise<number> {
+  const score = async (turns: number) => {
+    const page = rotateQuarter(img, turns);
+    const boxes = (await engine.detect(page)).filter((b) => b.w > 3 * b.h).slice(0, 12);
+    let sum = 0;
+    for (const b of boxes) {
+      const r = (await engine.recognize(crop(page, b.x, b.y, b.w, b.h))).any;
+      sum += r.conf.reduce((a, c) => a + c, 0);
+    }
+    return sum;
+  };
+  return (await score(1)) >= (await score(3)) ? 1 : 3;
+}
+
+/** Pixels per inch of the image as placed on the page (after a quarter turn the axes swap). */
+function dpiOf(p: PageImage, quarter: number): number {
+  const [a, b] = p.placement;
+  const ptPerPx = Math.hypot(a, b) / (quarter % 2 ? p.image.height : p.image.width);
+  // The placement maps the unit square; pixels per point is the image's width over that side.
+  return 72 / (ptPerPx || 72 / 200);
+}
+
+/** Deskewed-frame points back to the page's points: un-skew, un-turn, then the image's placement. */
+function pageMapping(p: PageImage, quarter: number, skew: number, img: Gray, s: number): (x: number, y: number) => [number, number] {
+  const t = (-skew * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(t), Math.sin(t)];
+  const [cx, cy] = [(img.width - 1) / 2, (img.height - 1) / 2];
+  const [W, H] = [p.image.width, p.image.height];
+  return (x, y) => {
+    // Points → deskewed pixels → upright pixels (the inverse of rotate()'s sampling).
+    const [px, py] = [x / s, (img.height * s - y) / s];
+    const [dx, dy] = [px - cx, py - cy];
+    const ux = cx + cos * dx - sin * dy;
+    const uy = cy + sin * dx + cos * dy;
+    // Upright pixels → the stored image's pixels (rotateQuarter's inverse).
+    const k = ((quarter % 4) + 4) % 4;
+    const [ix, iy] = k === 0 ? [ux, uy] : k === 1 ? [uy, H - 1 - ux] : k === 2 ? [W - 1 - ux, H - 1 - uy] : [W - 1 - uy, ux];
+    const [a, b, c, d, e, f] = p.placement;
+    const [u, v] = [ix / W, 1 - iy / H];
+    return [a * u + c * v + e, b * u + d * v + f];
+  };
+}
+
+/** A detected box cut where a vertical rule crosses it: two cells' figures are never one run. */
+function splitAtRules(boxes: Box[], rules: { x1: number; y1: number; x2: number; y2: number }[]): Box[] {
+  const vs = rules.filter((r) => r.x1 === r.x2);
+  return boxes.flatMap((b) => {
+    const cuts = vs
+      .filter((v) => v.x1 > b.x + 2 && v.x1 < b.x + b.w - 2 && v.y1 <= b.y + b.h / 2 && v.y2 >= b.y + b.h / 2)
+      .map((v) => v.x1)
+      .sort((a, c) => a - c);
+    if (cuts.length === 0) return [b];
+    const xs = [b.x, ...cuts, b.x + b.w];
+    return xs.slice(1).map((x, i) => ({ x: xs[i], y: b.y, w: x - xs[i], h: b.h }));
+  });
+}
+
+/** Darker than this counts as ink inside a box or cell (the page's paper is near white once rules are painted out). */
+const INK = 150;
+
+/** A box shrunk to the ink inside it; undefined when it holds none. */
+function tighten(img: Gray, b: Box): Box | undefined {
+  const x0 = Math.max(0, Math.floor(b.x));
+  const y0 = Math.max(0, Math.floor(b.y));
+  const x1 = Math.min(img.width - 1, Math.ceil(b.x + b.w));
+  const y1 = Math.min(img.height - 1, Math.ceil(b.y + b.h));
+  let [l, t, r, bo, n] = [x1, y1, x0, y0, 0];
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++)
+      if (img.data[y * img.width + x] < INK) {
+        [l, t, r, bo] = [Math.min(l, x), Math.min(t, y), Math.max(r, x), Math.max(bo, y)];
+        n++;
+      }
+  if (n < 6) return undefined;
+  return { x: l, y: t, w: r - l + 1, h: bo - t + 1 };
+}
+
+/**
+ * The ink of a ruled cell no detected box covers, as boxes (one per line of ink): a lone figure the detector
+ * missed. Specks of dust are not characters: a line of ink must stand a third of the cell's height or 6 pt high.
+ */
+function inkBoxes(img: Gray, c: { x1: number; x2: number; y1: number; y2: number }, s: number, H: number): Box[] {
+  const margin = 4;
+  const [x0, x1] = [Math.ceil(c.x1 / s) + margin, Math.floor(c.x2 / s) - margin];
+  const [y0, y1] = [Math.ceil((H - c.y2) / s) + margin, Math.floor((H - c.y1) / s) - margin];
+  if (x1 <= x0 || y1 <= y0) return [];
+  const rows = new Int32Array(y1 - y0 + 1);
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (img.data[y * img.width + x] < INK) rows[y - y0]++;
+  const minHeight = Math.min((y1 - y0) / 3, 6 / s);
+  const out: Box[] = [];
+  for (let i = 0; i < rows.length;) {
+    if (rows[i] === 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] > 0) j++;
+    if (j - i + 1 >= minHeight) {
+      const b = tighten(img, { x: x0, y: y0 + i, w: x1 - x0, h: j - i + 1 });
+      if (b) out.push(b);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The box with paper around it, as the recogniser was trained on lines with a margin. */
+function lineCrop(img: Gray, b: Box): Gray {
+  const padY = Math.max(2, Math.round(b.h * 0.25));
+  const padX = Math.max(3, Math.round(b.h * 0.4));
+  const c = crop(img, b.x - padX, b.y - padY, b.w + 2 * padX, b.h + 2 * padY);
+  return c;
+}
