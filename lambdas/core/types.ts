@@ -115,6 +115,11 @@ export interface Evidence {
   /** The neighbouring report, the identity (fields.md) and both sides' numbers that decided it. */
   neighbour?: { reportId: string; identity: string; ours: number[]; theirs: number[] };
   review?: { by: string; at: string; note: string };
+  /**
+   * A figure read by OCR from a scan: the lowest probability among its characters (1 = certain). Values under the
+   * acceptance bar are never in `values`: they wait in `undecided` with the readings OCR saw (README, "Scans").
+   */
+  ocr?: { conf: number };
 }
 
 /**
@@ -134,8 +139,10 @@ export interface UndecidedRow {
   texts: string[][];
   /** More readings exist than were kept: no reading can be decided by elimination. */
   truncated?: boolean;
-  /** The digits ran together (else: a short row whose blank cells were dropped). */
+  /** The digits ran together (else: a short row whose blank cells were dropped, or a figure OCR could not read for sure). */
   run: boolean;
+  /** A scan's figure read with too little confidence: the readings are OCR's, the evidence is its box on the page image. */
+  ocr?: boolean;
   /** Where the row is (the evidence a decided value starts from). */
   evidence: Evidence;
 }

@@ -1,6 +1,6 @@
 import { CopyObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { INCOMING_PREFIX, UPLOADED_AT_META } from '../ingest/s3-event';
-import { DEFAULT_LEASE_MS, sourceStates, type SourceState } from '../store';
+import { DEFAULT_LEASE_MS, OCR_LEASE_MS, sourceStates, type SourceState } from '../store';
 
 /** A report not final this long after its upload is stuck: the alarm's threshold. */
 export const STALE_MS = 15 * 60_000;
@@ -63,7 +63,8 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
 }
 
 const inFlight = (s: SourceState | undefined, now: number, leaseMs: number) =>
-  s?.status === 'received' && s.claimedAt !== undefined && Date.parse(s.claimedAt) + leaseMs > now;
+  (s?.status === 'received' && s.claimedAt !== undefined && Date.parse(s.claimedAt) + leaseMs > now) ||
+  (s?.status === 'ocr' && s.claimedAt !== undefined && Date.parse(s.claimedAt) + OCR_LEASE_MS > now);
 
 export interface IncomingObject {
   key: string;

@@ -26,6 +26,12 @@ export type ClaimResult = { outcome: 'claimed'; id: string; claimedAt: string; a
 export const DEFAULT_LEASE_MS = 2.5 * 60_000;
 
 /**
+ * How long a report handed to OCR (`ocr`) belongs to the OCR function: longer than its timeout and both of Lambda's
+ * retries' waits (lib/ocr.ts), after which a redelivery or the reconciler claims it again.
+ */
+export const OCR_LEASE_MS = 40 * 60_000;
+
+/**
  * Idempotency on content: one transaction creates both the content item (`CONTENT#sha256`) and
  * the report in status `received`, each only if absent, and links the object to the report
  * (`SOURCE#…`, also on every later claim of the same bytes). When the content is known already:
@@ -77,7 +83,10 @@ async function reclaim(c: Claim, claimedAt: string, leaseMs: number): Promise<Cl
   const status = existing.status as string;
   const expired = status === 'received' && Date.parse(existing.claimedAt as string) + leaseMs < Date.parse(claimedAt);
   if (status === 'parsed' || status === 'rejected') return { outcome: 'duplicate', id, status };
-  if (status !== 'failed' && !expired) throw new IngestInProgress(id);
+  // A scan with the OCR function: its event is queued there; a redelivery adds nothing until the OCR lease runs out.
+  const ocrExpired = status === 'ocr' && Date.parse(existing.claimedAt as string) + OCR_LEASE_MS < Date.parse(claimedAt);
+  if (status === 'ocr' && !ocrExpired) return { outcome: 'duplicate', id, status };
+  if (status !== 'failed' && !expired && !ocrExpired) throw new IngestInProgress(id);
   const attempt = ((existing.attempts as number) ?? 1) + 1;
   await doc
     .send(

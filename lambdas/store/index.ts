@@ -29,7 +29,7 @@
  * Status: received → parsed | rejected | failed. `current` is true for the current version of an
  * agency-year slot; a replaced version has `supersededBy`.
  */
-export { claimReport, DEFAULT_LEASE_MS, type Claim, type ClaimResult } from './claim';
+export { claimReport, DEFAULT_LEASE_MS, OCR_LEASE_MS, type Claim, type ClaimResult } from './claim';
 export { ClaimLost, IngestInProgress, InvalidCursor, StoreBusy, StoreConfigError } from './errors';
 export type { FindingCounts, FindingView, Page, PageRequest, ReportView, S3Source, StoredStatus, Timings } from './items';
 export { keys, schema, shardOf, YEAR_SHARDS, type AnyItemKey, type ItemKey } from './keys';
@@ -52,7 +52,7 @@ export {
   type YearQuery,
 } from './queries';
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';
-export { markFailed, markForReprocess, saveReport, type SaveInput } from './save-report';
+export { markFailed, markForReprocess, markOcr, saveReport, type SaveInput } from './save-report';
 export { currentKin, putKin } from './kin';
 export { reviseReport, TRANSACT_ITEMS, type ReviseOptions } from './revise-report';
 export { kinName, resolveNeighbourhood } from './neighbourhood';

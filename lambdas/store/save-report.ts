@@ -57,6 +57,24 @@ export async function saveReport(input: SaveInput): Promise<ReportView> {
   return fromItem<ReportView>({ ...item, current: Boolean(placed) });
 }
 
+/**
+ * Marks a claimed report `ocr`: a scan handed to the OCR function, which stores it under the same claim. It stays
+ * visible in that state (listed under year `none` like every report not yet placed) until OCR stores the record.
+ */
+export async function markOcr(id: string, claimedAt: string, reason: string): Promise<void> {
+  const { doc, table } = db();
+  await doc.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: keys.report(id),
+      UpdateExpression: 'SET #status = :ocr, reason = :reason, ocrAt = :now',
+      ConditionExpression: 'claimedAt = :claimedAt',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':ocr': 'ocr', ':reason': reason, ':now': new Date().toISOString(), ':claimedAt': claimedAt },
+    }),
+  );
+}
+
 /** Marks a claimed report `failed` with the error that escaped; the next delivery may claim it again. */
 export async function markFailed(id: string, claimedAt: string, error: unknown): Promise<void> {
   const { doc, table } = db();

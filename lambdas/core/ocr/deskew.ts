@@ -42,27 +42,3 @@ function profileSharpness(points: number[], height: number, width: number, deg: 
   for (const b of bins) s += b * b;
   return s;
 }
-
-/**
- * Whether the page lies on its side: text lines run vertically when the best column profile is sharper than
- * the best row profile. Returns the ratio of the two (over 1: turned by a quarter).
- */
-export function sidewaysRatio(img: Gray): number {
-  const small = resize(img, WORK_WIDTH, Math.max(1, Math.round((img.height * WORK_WIDTH) / img.width)));
-  const ink = binarize(small, otsu(small));
-  const rows = new Float64Array(small.height);
-  const cols = new Float64Array(small.width);
-  for (let y = 0; y < small.height; y++)
-    for (let x = 0; x < small.width; x++)
-      if (ink[y * small.width + x]) {
-        rows[y]++;
-        cols[x]++;
-      }
-  // Normalised by the profile's length, so a landscape page is not favoured for having more rows.
-  const sharp = (p: Float64Array) => {
-    let [s, n] = [0, 0];
-    for (const v of p) [s, n] = [s + v * v, n + v];
-    return n ? s / (n * n) : 0;
-  };
-  return (sharp(cols) * small.width) / Math.max(1e-9, sharp(rows) * small.height);
-}

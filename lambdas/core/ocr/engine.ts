@@ -34,7 +34,7 @@ export interface Box {
 
 export interface Engine {
   /** Text boxes of a page (PP-OCRv4 detection, DB post-processing). */
-  detect(page: Gray): Promise<Box[]>;
+  detect(page: Gray, side?: number): Promise<Box[]>;
   /** The line read over every character, and over digits only (one inference, two decodings). */
   recognize(line: Gray): Promise<{ any: Reading; digits: Reading }>;
   close(): Promise<void>;
@@ -50,7 +50,7 @@ export const REC_MODEL = 'ch_PP-OCRv4_rec_infer.onnx';
 export const DET_MODEL = 'ch_PP-OCRv4_det_infer.onnx';
 export const DICTIONARY = 'ppocr_keys_v1.txt';
 
-/** Longest side of the page as detection sees it: text of a 200 dpi scan stays ~18 px high, and the model's buffers stay small. */
+/** Longest side of the page as detection sees it by default: text of a 200 dpi scan stays ~18 px high, and the model's buffers stay small. */
 const DETECT_SIDE = 1440;
 
 /**
@@ -71,8 +71,8 @@ export async function createEngine(dir = modelDir()): Promise<Engine> {
   ];
   const digitIds = new Int32Array([...DIGIT_CHARS].map((c) => dictionary.indexOf(c)).filter((i) => i > 0));
   return {
-    async detect(page) {
-      const scale = Math.min(1, DETECT_SIDE / Math.max(page.width, page.height));
+    async detect(page, side = DETECT_SIDE) {
+      const scale = Math.min(1, side / Math.max(page.width, page.height));
       const w = Math.max(32, Math.round((page.width * scale) / 32) * 32);
       const h = Math.max(32, Math.round((page.height * scale) / 32) * 32);
       const img = resize(page, w, h);

@@ -1,7 +1,7 @@
 import type { PageText } from '../partition/pdf/layout';
 import { ruledCells } from '../partition/pdf/ruled';
 import type { Rule } from '../partition/pdf/ruling';
-import { findSkew, sidewaysRatio } from './deskew';
+import { findSkew } from './deskew';
 import type { Box, Engine, Reading } from './engine';
 import { binarize, crop, otsu, rotate, rotateQuarter, type Gray } from './image';
 import { eraseRules, findRules } from './rulings';
@@ -52,7 +52,7 @@ const HAS_DIGIT_LIKE = /[\dOoDQ〇]/;
  * figure is read again over digits only, so `O` and `l` cannot stand for `0` and `1` there, and nowhere else.
  */
 export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
-  const quarter = sidewaysRatio(p.image) > SIDEWAYS ? await uprightTurn(p.image, engine) : 0;
+  const quarter = (await sideways(p.image, engine)) ? await uprightTurn(p.image, engine) : 0;
   const upright = rotateQuarter(p.image, quarter);
   const skew = findSkew(upright);
   const img = rotate(upright, -skew);
@@ -104,8 +104,19 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   return { text, tokens, toPage, turned: quarter * 90, skew };
 }
 
-/** Over this, text lines run down the page: it was scanned on its side. */
-const SIDEWAYS = 1.3;
+/** Detection at this size tells which way lines run. */
+const GLANCE = 960;
+
+/**
+ * Whether the page lies on its side: its text boxes stand taller than wide (table rules, which run both ways, and a
+ * page's proportions tell nothing).
+ */
+async function sideways(img: Gray, engine: Engine): Promise<boolean> {
+  const boxes = await engine.detect(img, GLANCE);
+  const wide = boxes.filter((b) => b.w > 1.5 * b.h).length;
+  const tall = boxes.filter((b) => b.h > 1.5 * b.w).length;
+  return tall >= 5 && tall > 2 * wide;
+}
 
 /** A page on its side is turned a quarter one way or the other: the way whose lines read with more confidence. */
 async function uprightTurn(img: Gray, engine: Engine): Promise<number> {

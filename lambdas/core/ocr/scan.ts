@@ -1,7 +1,8 @@
-import type { Tables } from '../tables';
-import type { DocText, NarrativeFigure } from '../types';
+import type { DocText } from '../types';
 import { createEngine, type Engine } from './engine';
 import { readImages, scanDocText, scanImages, type OcrReading } from './index';
+
+export { reviewScan } from './review';
 
 export type ScanDoc = DocText & { ocr: OcrReading };
 
@@ -14,8 +15,4 @@ export async function readScan(bytes: Uint8Array, kind: 'pdf' | 'image', maxPage
   const { count, images } = await scanImages(bytes, kind, maxPages);
   const pages = await readImages(images, await ocrEngine());
   return { ...scanDocText(pages), pages: count };
-}
-
-export function reviewScan(tables: Tables, _ocr: OcrReading, _narrative: NarrativeFigure[]): Tables {
-  return tables;
 }

@@ -94,7 +94,7 @@ function fill(report: Report, doc: DocText | ScanDoc): void {
   report.narrative = extractNarrative(doc.text, report.sections);
   const read = extractTables(doc, report.sections, report.narrative);
   // A scan's figures are as good as their reading: the uncertain ones are left for the identities, a neighbour or an officer.
-  const tables = 'ocr' in doc ? reviewScan(read, doc.ocr, report.narrative) : read;
+  const tables = 'ocr' in doc ? reviewScan(read, doc.ocr) : read;
   if (!meta.isReport && tables.values.length === 0)
     throw new RejectedInput(
       'This document is not an annual report on government information disclosure: it has neither the title, the six sections nor the standard tables.',
