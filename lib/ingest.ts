@@ -1,6 +1,7 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
@@ -17,6 +18,8 @@ import { parseWorkerHooks } from './parse-worker-bundle';
 export interface IngestProps {
   bucket: Bucket;
   table: TableV2;
+  /** The function scans are handed to (lib/ocr.ts), asynchronously. */
+  ocrFn: IFunction;
 }
 
 /**
@@ -61,8 +64,11 @@ export class Ingest extends Construct {
         OGI_TABLE: table.tableName,
         POWERTOOLS_SERVICE_NAME: 'ogi-ingest',
         MAX_REPORT_BYTES: String(50 * 1024 * 1024),
+        OGI_OCR_FUNCTION: props.ocrFn.functionName,
       },
     });
+    // The OCR function itself, not its versions or aliases (`grantInvoke` would add `:*`).
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.ocrFn.functionArn] }));
 
     // Least privilege, prefix-scoped: read originals (any version), write parsed records, nothing else.
     this.fn.addToRolePolicy(

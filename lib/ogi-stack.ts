@@ -5,12 +5,14 @@ import { Audit } from './audit';
 import { Ingest } from './ingest';
 import { Reconcile } from './reconcile';
 import { Monitoring } from './monitoring';
+import { Ocr } from './ocr';
 import { Redecide } from './redecide';
 import { Storage } from './storage';
 
 /** The whole system in one stack; each concern is a construct of its own in lib/. */
 export class OgiStack extends Stack {
   readonly storage: Storage;
+  readonly ocr: Ocr;
   readonly ingest: Ingest;
   readonly api: Api;
   readonly redecide: Redecide;
@@ -21,7 +23,8 @@ export class OgiStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
-    this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table });
+    this.ocr = new Ocr(this, 'Ocr', { bucket: this.storage.bucket, table: this.storage.table });
+    this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table, ocrFn: this.ocr.fn });
     this.redecide = new Redecide(this, 'Redecide', { bucket: this.storage.bucket, table: this.storage.table });
     this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table, redecideFn: this.redecide.fn, pageDomain: pageDomainOf(this) });
     this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
@@ -32,7 +35,7 @@ export class OgiStack extends Stack {
       apiFn: this.api.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,
-      alarms: [this.reconcile.staleAlarm, this.redecide.failureAlarm],
+      alarms: [this.reconcile.staleAlarm, this.redecide.failureAlarm, ...this.ocr.alarms],
     });
   }
 }

@@ -18,6 +18,8 @@ export function parseWorkerEsbuildArgs(projectRoot: string, outputDir: string): 
     '--format=cjs',
     '--minify',
     '--sourcemap',
+    // The ingest parse never runs OCR (it hands scans to the OCR function): onnxruntime's native library stays out.
+    '--external:onnxruntime-node',
     `--outfile=${path.join(outputDir, PARSE_WORKER_FILE)}`,
   ];
 }

@@ -2,7 +2,18 @@ import path from 'node:path';
 import { parseIsolated } from '../core/record/parse-isolated';
 import type { parseReport } from '../core/record/parse-report';
 import type { InputInfo, Report } from '../core/types';
-import { claimReport, putRecordObject, resolveNeighbourhood, saveReport, type FindingCounts, type StoredStatus, type Timings } from '../store';
+import {
+  claimReport,
+  markOcr,
+  putRecordObject,
+  resolveNeighbourhood,
+  saveReport,
+  type Claim,
+  type FindingCounts,
+  type StoredStatus,
+  type Timings,
+} from '../store';
+import { requestOcr } from './request-ocr';
 import { oversizeReport } from './oversize';
 import { readObject } from './read-object';
 import { recordFailure } from './record-failure';
@@ -64,36 +75,58 @@ export async function ingestUpload(upload: Upload, opts: IngestOptions = {}): Pr
       ? await parse({ id, name: path.posix.basename(source.key), bytes: object.bytes }, { maxBytes })
       : oversizeReport(id, info(object.size, object.sha256), maxBytes);
     const parseMs = performance.now() - t1;
-    const t2 = performance.now();
-    const recordKey = await putRecordObject(source.bucket, report);
-    const saved = await saveReport({
-      claim,
-      id,
-      claimedAt,
-      attempt,
-      report,
-      recordKey,
-      timings: { readMs: round(readMs), parseMs: round(parseMs) },
-      storeStartedAt: t2,
-    });
-    if (saved.current) await resolveNeighbourhood(source.bucket, report);
-    // The log line has the whole store time, the report item's own write included.
-    const timings: Timings = { ...saved.timings!, storeMs: round(performance.now() - t2) };
-    return {
-      id,
-      key: source.key,
-      status: saved.status,
-      duplicate: false,
-      agency: saved.agency,
-      year: saved.year,
-      findings: report.findings.length,
-      findingCounts: saved.findingCounts,
-      timings,
-    };
+    // A scan goes on to the OCR function with the claim: a batch of scans waits in its queue, never in this one.
+    if (report.status === 'ocr') {
+      await markOcr(id, claimedAt, report.reason ?? '');
+      await requestOcr({ claim, id, claimedAt, attempt });
+      return { id, key: source.key, status: 'ocr', duplicate: false, timings: { readMs: round(readMs), parseMs: round(parseMs) } };
+    }
+    return await storeReport({ claim, id, claimedAt, attempt, report, readMs, parseMs });
   } catch (err) {
     await recordFailure(id, claimedAt, err);
     throw err;
   }
+}
+
+export interface ParsedUpload {
+  claim: Claim;
+  id: string;
+  claimedAt: string;
+  attempt: number;
+  report: Report;
+  readMs: number;
+  parseMs: number;
+}
+
+/** A parsed report under its claim: full record to S3, report and findings to the table, then its neighbours re-decided. */
+export async function storeReport({ claim, id, claimedAt, attempt, report, readMs, parseMs }: ParsedUpload): Promise<IngestResult> {
+  const { source } = claim;
+  const t2 = performance.now();
+  const recordKey = await putRecordObject(source.bucket, report);
+  const saved = await saveReport({
+    claim,
+    id,
+    claimedAt,
+    attempt,
+    report,
+    recordKey,
+    timings: { readMs: round(readMs), parseMs: round(parseMs) },
+    storeStartedAt: t2,
+  });
+  if (saved.current) await resolveNeighbourhood(source.bucket, report);
+  // The log line has the whole store time, the report item's own write included.
+  const timings: Timings = { ...saved.timings!, storeMs: round(performance.now() - t2) };
+  return {
+    id,
+    key: source.key,
+    status: saved.status,
+    duplicate: false,
+    agency: saved.agency,
+    year: saved.year,
+    findings: report.findings.length,
+    findingCounts: saved.findingCounts,
+    timings,
+  };
 }
 
 const info = (bytes: number, sha256: string): InputInfo => ({ kind: 'text', bytes, sha256, encoding: 'unknown', script: 'simplified' });

@@ -178,7 +178,9 @@ export function imagePdf(pages: { jpeg: Buffer; width: number; height: number; c
     const [w, h] = [(p.width * 72) / dpi, (p.height * 72) / dpi].map((v) => Math.round(v * 100) / 100);
     const id = 3 + 3 * i;
     const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-    add(`${id} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${id + 2} 0 R >> >> /Contents ${id + 1} 0 R >>\nendobj\n`);
+    add(
+      `${id} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${id + 2} 0 R >> >> /Contents ${id + 1} 0 R >>\nendobj\n`,
+    );
     add(`${id + 1} 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`);
     add(
       Buffer.concat([
@@ -196,7 +198,6 @@ export function imagePdf(pages: { jpeg: Buffer; width: number; height: number; c
   parts.push(Buffer.from(`${table}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
 }
-
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });

@@ -16,7 +16,12 @@ export interface OcrReading {
 }
 
 /** The page images of a scanned upload: a PDF's stored images, or an image file's pages. */
-export async function scanImages(bytes: Uint8Array, kind: 'pdf' | 'image', maxPages: number, pages?: number[]): Promise<{ count: number; images: PageImage[] }> {
+export async function scanImages(
+  bytes: Uint8Array,
+  kind: 'pdf' | 'image',
+  maxPages: number,
+  pages?: number[],
+): Promise<{ count: number; images: PageImage[] }> {
   if (kind === 'image') {
     const all = imagePages(bytes, maxPages);
     return { count: all.length, images: pages ? all.filter((p) => pages.includes(p.page)) : all };
@@ -86,12 +91,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 /** A box of the deskewed frame as the upright box around it on the stored page. */
 function boxOnPage(b: { x: number; y: number; w: number; h: number }, page: OcrPage) {
-  const corners = [
-    page.toPage(b.x, b.y),
-    page.toPage(b.x + b.w, b.y),
-    page.toPage(b.x, b.y + b.h),
-    page.toPage(b.x + b.w, b.y + b.h),
-  ];
+  const corners = [page.toPage(b.x, b.y), page.toPage(b.x + b.w, b.y), page.toPage(b.x, b.y + b.h), page.toPage(b.x + b.w, b.y + b.h)];
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
   const [x, y] = [Math.min(...xs), Math.min(...ys)];

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { storeReport } from '../ingest/ingest-upload';
+import { readObject } from '../ingest/read-object';
+import { recordFailure } from '../ingest/record-failure';
+import type { OcrEvent } from '../ingest/request-ocr';
+import type { IngestResult } from '../ingest/ingest-upload';
+import { instrumented, telemetry } from '../telemetry';
+import { parseScanIsolated } from './ocr-isolated';
+
+const t = telemetry('ogi-ocr');
+const { logger } = t;
+
+export interface OcrOptions {
+  /** The scan parser (default: OCR in a child process of its own, `parseScanIsolated`). */
+  parse?: typeof parseScanIsolated;
+}
+
+/**
+ * A scan handed on by ingest (status `ocr`) → read by OCR → stored under ingest's claim, like any parsed upload.
+ * Only fetches, calls the core and stores. An error marks the report `failed` and escapes, for Lambda's two
+ * async retries and then the OCR dead-letter queue; a retry claims nothing anew (the claim travels in the event).
+ */
+export function createHandler(opts: OcrOptions = {}) {
+  return (event: OcrEvent): Promise<IngestResult> =>
+    instrumented(t, async () => {
+      const { claim, id, claimedAt, attempt } = event;
+      try {
+        const t0 = performance.now();
+        const object = await readObject(claim.source, Number(process.env.MAX_REPORT_BYTES) || 50 * 1024 * 1024);
+        const readMs = performance.now() - t0;
+        if (!object.bytes) throw new Error('The scan is over the size cap: ingest should have refused it');
+        const t1 = performance.now();
+        const report = await (opts.parse ?? parseScanIsolated)({ id, name: path.posix.basename(claim.source.key), bytes: object.bytes });
+        const result = await storeReport({ claim, id, claimedAt, attempt, report, readMs, parseMs: performance.now() - t1 });
+        logger.info('scan', { ...result, pages: report.input.pages });
+        return result;
+      } catch (err) {
+        logger.error('scan failed', { id, key: claim.source.key, error: err as Error });
+        await recordFailure(id, claimedAt, err);
+        throw err;
+      }
+    });
+}
+
+export const handler = createHandler();
