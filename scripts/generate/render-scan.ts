@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/generate/render-scan.ts`: makes scans of generated PDF samples into samples/scan/, each with the
- * labels of the PDF it came from: the pages rasterised by poppler's `pdftoppm` at the scan's resolution, then
+ * labels of the PDF it came from (test/fixtures/scans/, one of them also in samples/scan/ for `npm start`): the pages rasterised by poppler's `pdftoppm` at the scan's resolution, then
  * degraded as flatbed scans and phone copies are (skew, paper tone, noise, dust, blur, a red seal over the table,
  * a page scanned on its side), JPEG-compressed and wrapped into an image-only PDF, one image per page. Every
  * degradation comes from a seeded PRNG: the same seed gives the same bytes.
@@ -15,7 +15,10 @@ import { Random } from './random';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLES = join(ROOT, 'samples');
-const OUT = join(SAMPLES, 'scan');
+/** Every scan, for the tests and `npm run eval -- test/fixtures/scans` (the table per level). */
+const OUT = join(ROOT, 'test', 'fixtures', 'scans');
+/** The one scan `npm start` ingests with the other samples. */
+const SAMPLE_SCAN = 'gen-2021-scan-cid-flatbed';
 
 /** How one scan is made: the noise levels of the scorer's table. */
 export interface ScanLevel {
@@ -214,8 +217,14 @@ async function main(): Promise<void> {
       const notes = [
         `Scan of samples/pdf/${s.from}.pdf made by scripts/generate/render-scan.ts at level "${name}": ${level.dpi} dpi, skew ≤ ${level.skew}°, grain σ ${level.noise}, ${level.blur} blur passes, JPEG q${level.jpegQuality}, ${level.dust} specks${level.stamp ? ', a red seal over the table' : ''}${level.sideways ? ', scanned on its side' : ''}; labels copied from it.`,
       ];
-      writeFileSync(join(OUT, `${id}.labels.json`), `${JSON.stringify({ ...labels, id, layout: 'scan', notes }, null, 1)}\n`);
-      console.log(`samples/scan/${id}.pdf ← ${s.from} (${name}, ${pages.length} pages)`);
+      const json = `${JSON.stringify({ ...labels, id, layout: 'scan', notes }, null, 1)}\n`;
+      writeFileSync(join(OUT, `${id}.labels.json`), json);
+      if (id === SAMPLE_SCAN) {
+        mkdirSync(join(SAMPLES, 'scan'), { recursive: true });
+        writeFileSync(join(SAMPLES, 'scan', `${id}.pdf`), readFileSync(join(OUT, `${id}.pdf`)));
+        writeFileSync(join(SAMPLES, 'scan', `${id}.labels.json`), json);
+      }
+      console.log(`test/fixtures/scans/${id}.pdf ← ${s.from} (${name}, ${pages.length} pages)`);
     }
   }
 }

@@ -31,6 +31,7 @@ export class AsyncInvoker<E = S3Event> {
   private readonly queue: E[] = [];
   private running = 0;
   private readonly settled = new Map<string, number>();
+  private readonly invoked = new Map<string, number>();
   private waiters: (() => void)[] = [];
   private readonly concurrency: number;
   private readonly retryDelaysMs: number[];
@@ -44,8 +45,14 @@ export class AsyncInvoker<E = S3Event> {
   }
 
   invoke(event: E): void {
+    for (const key of (this.opts.keysOf ?? s3Keys)(event as E & S3Event)) this.invoked.set(key, this.invokedCount(key) + 1);
     this.queue.push(event);
     this.pump();
+  }
+
+  /** How many events for this key (`keysOf`) were handed to the function. */
+  invokedCount(key: string): number {
+    return this.invoked.get(key) ?? 0;
   }
 
   /** How many events for this key (`keysOf`) have settled, processed or dead-lettered. */

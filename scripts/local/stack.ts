@@ -8,6 +8,7 @@ import S3rver from 's3rver';
 import { encodeKey, INCOMING_PREFIX } from '../../lambdas/ingest/s3-event';
 import { tableDefinition } from '../../lambdas/store';
 import type { RedecideEvent } from '../../lambdas/redecide/handler';
+import type { OcrEvent } from '../../lambdas/ingest/request-ocr';
 import { AsyncInvoker, type S3Handler } from './async-invoker';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
@@ -18,6 +19,8 @@ export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
 
 /** The re-decision function's name on the local Lambda endpoint. */
 export const REDECIDE_FUNCTION = 'ogi-redecide';
+/** The OCR function's name on the local Lambda endpoint. */
+export const OCR_FUNCTION = 'ogi-ocr';
 
 /** Where a stack keeps its dead letters (JSON Lines), so they outlive it: `ogi redrive` reads them. */
 export const deadLetterFile = (dataDir: string) => path.join(dataDir, 'dead-letters.jsonl');
@@ -42,6 +45,8 @@ export interface LocalStackOptions {
   handler?: S3Handler;
   /** The function the API hands value reviews to (Lambda Invoke, `InvocationType: Event`); default the real re-decision handler. */
   redecide?: (event: RedecideEvent) => Promise<unknown>;
+  /** The function ingest hands scans to (Lambda Invoke, `InvocationType: Event`); default the real OCR handler. */
+  ocr?: (event: OcrEvent) => Promise<unknown>;
   /** Events handled at once, like the function's reserved concurrency. */
   concurrency?: number;
   /** Delays before the two async retries (default 200 ms and 1 s). */
@@ -58,9 +63,11 @@ export interface LocalStack {
   invoker: AsyncInvoker;
   /** Lambda async invocation of the re-decision handler (`waitFor(reportId)`, `idle()`), reached through the local Lambda endpoint. */
   redecider: AsyncInvoker<RedecideEvent>;
+  /** Lambda async invocation of the OCR handler, one scan at a time (its reserved concurrency on a laptop). */
+  ocr: AsyncInvoker<OcrEvent>;
   /** The DynamoDB Local process, to stop and start again in fault tests (keeps its data only with `dataDir`). */
   dynamodbLocal: DynamoDbLocal;
-  /** Puts an object under `incoming/` and resolves once its S3 event has been handled (or dead-lettered). */
+  /** Puts an object under `incoming/` and resolves once its S3 event has been handled (or dead-lettered), a scan once OCR has stored it too. */
   upload(key: string, body: Uint8Array | string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -114,8 +121,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const redecide = opts.redecide ?? (require('../../lambdas/redecide/handler') as typeof import('../../lambdas/redecide/handler')).handler;
   const redecider = new AsyncInvoker<RedecideEvent>(redecide, { retryDelaysMs: opts.retryDelaysMs, keysOf: (e) => [e.reportId] });
-  const lambda = await startLambdaEndpoint({ [REDECIDE_FUNCTION]: redecider });
-  Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint, OGI_REDECIDE_FUNCTION: REDECIDE_FUNCTION });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const readScan = opts.ocr ?? (require('../../lambdas/ocr/handler') as typeof import('../../lambdas/ocr/handler')).handler;
+  const ocr = new AsyncInvoker<OcrEvent>(readScan, { concurrency: 1, retryDelaysMs: opts.retryDelaysMs, keysOf: (e) => [e.claim.source.key] });
+  const lambda = await startLambdaEndpoint({ [REDECIDE_FUNCTION]: redecider, [OCR_FUNCTION]: ocr });
+  Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint, OGI_REDECIDE_FUNCTION: REDECIDE_FUNCTION, OGI_OCR_FUNCTION: OCR_FUNCTION });
   s3rver.on('event', (event) => {
     const forwarded = asDelivered(event, bucket);
     if (forwarded.Records.length > 0) invoker.invoke(forwarded);
@@ -129,6 +139,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     dynamodb,
     invoker,
     redecider,
+    ocr,
     dynamodbLocal: ddbLocal,
     async upload(key, body) {
       // Only these keys raise an event the handler gets; waiting for any other would never end.
@@ -136,11 +147,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       const problem = localKeyProblem(key);
       if (problem) throw new RangeError(problem);
       const before = invoker.settledCount(key);
+      const scanned = ocr.settledCount(key);
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
       await invoker.waitFor(key, before);
+      if (ocr.invokedCount(key) > scanned) await ocr.waitFor(key, scanned);
     },
     async stop() {
       await invoker.idle();
+      await ocr.idle();
       await redecider.idle();
       await lambda.close();
       s3.destroy();

@@ -146,9 +146,9 @@ export function otsu(img: Gray): number {
   return level;
 }
 
-/** Ink mask: 1 where the pixel is darker than `level`. */
+/** Ink mask: 1 where the pixel is as dark as `level` or darker (Otsu's level is the darkest class's upper bound). */
 export function binarize(img: Gray, level: number): Uint8Array {
   const out = new Uint8Array(img.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = img.data[i] < level ? 1 : 0;
+  for (let i = 0; i < out.length; i++) out[i] = img.data[i] <= level ? 1 : 0;
   return out;
 }

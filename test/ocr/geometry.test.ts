@@ -1,0 +1,64 @@
+import { findSkew } from '../../lambdas/core/ocr/deskew';
+import { binarize, otsu, rotate, rotateQuarter, type Gray } from '../../lambdas/core/ocr/image';
+import { eraseRules, findRules } from '../../lambdas/core/ocr/rulings';
+import { ruledCells } from '../../lambdas/core/partition/pdf/ruled';
+
+/** A white page with a ruled 4 × 3 grid and a few "text" blobs (short strokes), as a 200 dpi scan would show it. */
+function gridPage(): Gray {
+  const [width, height] = [1200, 900];
+  const data = new Uint8Array(width * height).fill(240);
+  const ink = (x0: number, y0: number, w: number, h: number) => {
+    for (let y = y0; y < y0 + h; y++) data.fill(20, y * width + x0, y * width + x0 + w);
+  };
+  const xs = [100, 400, 600, 800, 1000];
+  const ys = [200, 300, 400, 500];
+  for (const y of ys) ink(100, y, 901, 2);
+  for (const x of xs) ink(x, 200, 2, 301);
+  // Text lines above the table (strokes shorter than a rule) and a digit-sized blob in each cell.
+  for (let line = 0; line < 4; line++) for (let c = 0; c < 30; c++) ink(100 + c * 30, 40 + line * 36, 22, 3);
+  for (const x of xs.slice(0, -1)) for (const y of ys.slice(0, -1)) ink(x + 60, y + 35, 14, 30);
+  return { width, height, data };
+}
+
+describe('page geometry', () => {
+  it('finds the skew of a turned page within 0.15° over ±1.5°', () => {
+    const page = gridPage();
+    for (const skew of [-1.3, -0.6, 0.4, 1.1]) expect(Math.abs(findSkew(rotate(page, skew)) - skew)).toBeLessThanOrEqual(0.15);
+    expect(findSkew(page)).toBe(0);
+  });
+
+  it('finds the grid rules by projections and joins them into the ruled cells the PDF path reads', () => {
+    const page = rotate(rotate(gridPage(), 0.8), -findSkew(rotate(gridPage(), 0.8)));
+    const rules = findRules(binarize(page, otsu(page)), page.width, page.height, 200);
+    const hs = rules.filter((r) => r.y1 === r.y2);
+    const vs = rules.filter((r) => r.x1 === r.x2);
+    expect(hs).toHaveLength(4);
+    expect(vs).toHaveLength(5);
+    // Points, y up (72 / 200 per pixel): 4 columns × 3 rows of cells.
+    const s = 72 / 200;
+    const cells = ruledCells(rules.map((r) => ({ x1: r.x1 * s, x2: r.x2 * s, y1: (page.height - r.y2) * s, y2: (page.height - r.y1) * s })));
+    expect(cells).toHaveLength(1);
+    expect(cells[0]).toHaveLength(12);
+  });
+
+  it('keeps character strokes out of the rules: short strokes and a heading stroke meeting no rule', () => {
+    const page = gridPage();
+    // A tall heading stroke (a large character's vertical) far from the table.
+    for (let y = 600; y < 660; y++) page.data.fill(20, y * page.width + 1100, y * page.width + 1104);
+    const rules = findRules(binarize(page, otsu(page)), page.width, page.height, 200);
+    expect(rules.some((r) => r.x1 > 1050)).toBe(false);
+    expect(rules.some((r) => r.y1 < 190)).toBe(false);
+    const clean = eraseRules(page, rules);
+    // The rules are painted out, the digit blobs stay.
+    expect(clean.data[300 * page.width + 500]).toBe(255);
+    expect(clean.data[250 * page.width + 167]).toBe(20);
+  });
+
+  it('turns a page by quarters and back', () => {
+    const page = gridPage();
+    const back = rotateQuarter(rotateQuarter(page, 1), 3);
+    expect(back.width).toBe(page.width);
+    expect(Buffer.from(back.data).equals(Buffer.from(page.data))).toBe(true);
+    expect(rotateQuarter(page, 1).width).toBe(page.height);
+  });
+});
