@@ -7,6 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   setupFiles: ['<rootDir>/test/setup-env.js'],
-  moduleNameMapper: { '^unpdf$': '<rootDir>/test/unpdf-native.js' },
+  moduleNameMapper: { '^unpdf$': '<rootDir>/test/unpdf-native.js', '^onnxruntime-node$': '<rootDir>/test/onnxruntime-native.js' },
   testTimeout: 60000,
 };
