@@ -2,18 +2,22 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './usage';
 
-/** Report files named on the command line, folders expanded (labels, hidden files and notes skipped). */
-export function listInputs(args: string[], usage = 'name report files or folders'): string[] {
+/**
+ * Report files named on the command line, folders expanded (labels, hidden files and notes skipped), their subfolders
+ * too unless `recursive` is false (then only the files directly inside a folder named).
+ */
+export function listInputs(args: string[], usage = 'name report files or folders', recursive = true): string[] {
   const out: string[] = [];
-  const visit = (p: string) => {
+  const visit = (p: string, top: boolean) => {
     const st = statSync(p);
     if (st.isDirectory()) {
-      for (const f of readdirSync(p).sort()) if (!f.startsWith('.')) visit(path.join(p, f));
+      if (!top && !recursive) return;
+      for (const f of readdirSync(p).sort()) if (!f.startsWith('.')) visit(path.join(p, f), false);
     } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
   };
   for (const a of args) {
     if (!existsSync(a)) throw new UsageError(usage, `no such file or folder: ${a}`);
-    visit(a);
+    visit(a, true);
   }
   return out;
 }

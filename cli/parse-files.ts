@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseIsolated } from '../lambdas/core/record/parse-isolated';
+import { parseScanIsolated } from '../lambdas/ocr/ocr-isolated';
 import { resolveSet } from '../lambdas/core/resolve';
 import type { Report } from '../lambdas/core/types';
 import { idOf } from './inputs';
@@ -12,7 +13,10 @@ import { idOf } from './inputs';
 export async function parseFiles(files: string[], opts: { neighbours?: boolean; progress?: (done: number, file: string) => void } = {}): Promise<Report[]> {
   const reports: Report[] = [];
   for (const [i, file] of files.entries()) {
-    reports.push(await parseIsolated({ id: idOf(file), name: path.basename(file), bytes: readFileSync(file) }));
+    const input = { id: idOf(file), name: path.basename(file), bytes: readFileSync(file) };
+    const report = await parseIsolated(input);
+    // A scan is read by OCR in a process of its own, as the OCR function reads it.
+    reports.push(report.status === 'ocr' ? await parseScanIsolated(input) : report);
     opts.progress?.(i + 1, file);
   }
   return opts.neighbours === false ? reports : resolveSet(reports);

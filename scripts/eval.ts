@@ -10,11 +10,12 @@
  * (DIR/expected-findings.json when present, else scripts/expected-findings.json; ./eval-findings.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { idOf, listInputs } from '../cli/inputs';
 import { parseFiles } from '../cli/parse-files';
+import { resolveSet } from '../lambdas/core/resolve';
 import { openKeys, remaining } from '../lambdas/core/tables/undecided';
 import type { Report } from '../lambdas/core/types';
 import { firedRules, parseExpected, renderFindingsScore, scoreFindings } from './eval-findings';
@@ -24,11 +25,10 @@ import { buildVariants } from './eval-variants';
  * Parses DIR (its reports of one agency deciding each other's open cells unless `neighbours` is
  * false) into a temporary folder, scores it, and removes the folder.
  */
-export async function scoreDir(dir: string, scorer: string, neighbours = true): Promise<{ table: string; reports: Report[] }> {
+export async function scoreDir(dir: string, scorer: string, neighbours = true, parsed?: Report[]): Promise<{ table: string; reports: Report[] }> {
   const out = mkdtempSync(path.join(tmpdir(), 'ogi-eval-'));
   try {
-    const files = listInputs([dir]);
-    const reports = await parseFiles(files, { neighbours });
+    const reports = parsed ? (neighbours ? resolveSet(parsed) : parsed) : await parseFiles(listInputs([dir], undefined, false), { neighbours });
     for (const report of reports) writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report));
     return { table: execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' }) + parserFindingsLine(reports), reports };
   } finally {
@@ -98,13 +98,20 @@ async function main() {
   if (!existsSync(scorer)) fail(`no scorer: neither ${local} nor ${scorer} exists`);
   const alone = await scoreDir(dir, scorer, false);
   process.stdout.write(`== each report alone ==\n${alone.table}${htmlTextLine(dir, alone.table)}\n\n`);
-  const { table: original, reports } = await scoreDir(dir, scorer);
+  const { table: original, reports } = await scoreDir(dir, scorer, true, alone.reports);
   process.stdout.write(`== with neighbours (the same agency's reports of the year before and after) ==\n${original}${htmlTextLine(dir, original)}\n\n`);
   process.stdout.write(undecidedList(reports));
   const ownExpected = path.join(dir, 'expected-findings.json');
   const expected = existsSync(ownExpected) ? ownExpected : path.join(__dirname, 'expected-findings.json');
   const score = scoreFindings(parseExpected(readFileSync(expected, 'utf8')), firedRules(reports, new Date().toISOString().slice(0, 10)));
   process.stdout.write(renderFindingsScore(score, path.relative(process.cwd(), expected)));
+  // Labelled subfolders (the corpus's variants/ and scans/) are scored as folders of their own.
+  for (const sub of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.'))) {
+    const subDir = path.join(dir, sub.name);
+    if (!readdirSync(subDir).some((f) => f.endsWith('.labels.json'))) continue;
+    const { table } = await scoreDir(subDir, scorer);
+    process.stdout.write(`\n== ${sub.name}/ (a folder of its own, with neighbours) ==\n${table}`);
+  }
   if (!args.includes('--variants')) return;
   const into = mkdtempSync(path.join(tmpdir(), 'ogi-variants-'));
   try {

@@ -41,7 +41,7 @@ function degrade(img: Gray, noise: number, blur: number, scale: number, seed: nu
     out = { ...out, data: d };
   }
   let state = seed >>> 0;
-  const rand = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const data = out.data.map((v) => Math.max(0, Math.min(255, v + Math.round((rand() + rand() + rand() - 1.5) * 2 * noise))));
   return { ...out, data };
 }

@@ -6,7 +6,8 @@ import type { Report } from '../../lambdas/core/types';
 
 /** Generated scans (scripts/generate/render-scan.ts): OCR reads a few pages in CI, not dozens. */
 const SCANS = path.join(__dirname, '..', 'fixtures', 'scans');
-const labelsOf = (id: string) => JSON.parse(readFileSync(path.join(SCANS, `${id}.labels.json`), 'utf8')) as { agency: string; year: number; values: Record<string, number> };
+const labelsOf = (id: string) =>
+  JSON.parse(readFileSync(path.join(SCANS, `${id}.labels.json`), 'utf8')) as { agency: string; year: number; values: Record<string, number> };
 const parse = (id: string) => parseReport({ id, name: `${id}.pdf`, bytes: readFileSync(path.join(SCANS, `${id}.pdf`)) }, { ocr: true });
 
 /** Every value read is the printed one; what is not read for sure waits in undecided, never a wrong number. */
