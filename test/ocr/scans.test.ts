@@ -27,7 +27,7 @@ describe('scanned reports through OCR', () => {
     expect(report.findings).toEqual([]);
   });
 
-  it.each(['gen-2021-scan-cid-flatbed', 'gen-2021-scan-cid-sideways'])(
+  it.each(['gen-2021-scan-cid-clean', 'gen-2019-scan-sparse-chromium-flatbed'])(
     'reads %s into the same grids as a text PDF: recall ≥ 0.98, every value right, evidence a box on its page',
     async (id) => {
       const report = await parse(id);
