@@ -78,11 +78,11 @@ describe('partitionPdf on bad input', () => {
 });
 
 describe('parseReport on bad PDF input', () => {
-  it('returns a rejected record with the reason and a finding, never throwing', async () => {
+  it('hands a PDF with no text layer on to OCR (status ocr) instead of rejecting it, never throwing', async () => {
     const scan = await parseReport({ id: 'scan', name: 'scan.pdf', bytes: makePdf([{ image: true }]) });
-    expect([scan.status, scan.input.kind]).toEqual(['rejected', 'pdf']);
+    expect([scan.status, scan.input.kind]).toEqual(['ocr', 'pdf']);
     expect(scan.reason).toMatch(/OCR/);
-    expect(scan.findings.map((f) => f.rule)).toContain('P-PDF-NO-TEXT');
+    expect(scan.findings).toEqual([]);
   });
 
   it('rejects a file named .pdf that is not one', async () => {

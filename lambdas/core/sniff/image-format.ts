@@ -8,3 +8,14 @@ export function imageFormat(b: Uint8Array): ImageFormat | undefined {
     return 'tiff';
   return undefined;
 }
+
+/**
+ * Whether an image file is whole enough to hand to OCR: a PNG starts with its IHDR chunk and ends with IEND, a JPEG
+ * ends with its end-of-image marker (a cut-off upload loses it). A TIFF's directory is only read by the decoder.
+ */
+export function imageLooksWhole(b: Uint8Array, format: ImageFormat): boolean {
+  const tail = Buffer.from(b.subarray(Math.max(0, b.length - 32))).toString('latin1');
+  if (format === 'png') return Buffer.from(b.subarray(12, 16)).toString('latin1') === 'IHDR' && tail.includes('IEND');
+  if (format === 'jpeg') return /\xff\xd9\0*$/.test(tail);
+  return b.length > 8;
+}

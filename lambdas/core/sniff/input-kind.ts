@@ -1,5 +1,5 @@
 import { readBom } from '../decode/bom-meta';
-import { imageFormat } from './image-format';
+import { imageFormat, imageLooksWhole } from './image-format';
 import type { InputKind } from '../types';
 
 export type Sniffed = { kind: InputKind } | { kind: null; reason: string };
@@ -30,7 +30,11 @@ export function sniffKind(bytes: Uint8Array, name = ''): Sniffed {
   if (isPdf(bytes)) return { kind: 'pdf' };
   if (/\.pdf$/i.test(name)) return { kind: null, reason: 'The file is named .pdf but is not a PDF (no %PDF- header).' };
   // A scan uploaded as the page images themselves, whatever its name says.
-  if (imageFormat(bytes)) return { kind: 'image' };
+  const image = imageFormat(bytes);
+  if (image)
+    return imageLooksWhole(bytes, image)
+      ? { kind: 'image' }
+      : { kind: null, reason: `The file is binary data: a ${image.toUpperCase()} image that is damaged or cut off, so it cannot be read.` };
   // UTF-16 is half zero bytes when it is mostly ASCII; its byte-order mark says it is text all the same.
   const utf16 = readBom(bytes)?.encoding.startsWith('utf-16');
   if (!utf16 && controlShare(bytes) > 0.02) return { kind: null, reason: 'The file is binary data, not a text, HTML or PDF document.' };
