@@ -116,4 +116,20 @@ describe('S5 evidence for a blank cell', () => {
     expect(findingsOf(report, 'S5-row-sum').map((f) => [f.outcome, f.keys[0]])).toEqual([['not-assessable', 't3.carriedForward.total']]);
     expect(findingsOf(report, 'S5-total-column-blank')).toEqual([]);
   });
+
+  it('waits for a figure pending review (a scan’s uncertain cell, a row that splits several ways) instead of reading it as blank', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const key = 't3.granted.natural';
+    const report = {
+      ...withValues(base, { [key]: undefined }),
+      undecided: [{ keys: [key], label: key, printed: '18', candidates: [[18], [13]], texts: [['18'], ['13']], run: false, evidence: base.evidence[key] }],
+    };
+    const found = findingsOf(report, 'S5').filter((f) => f.keys.includes(key));
+    expect(found.map((f) => [f.rule, f.outcome])).toEqual([
+      ['S5-processed', 'not-assessable'],
+      ['S5-row-sum', 'not-assessable'],
+    ]);
+    expect(found[0].message).toContain('待核实');
+    expect(findingsOf(report, 'S5').filter((f) => f.outcome === 'failed')).toEqual([]);
+  });
 });

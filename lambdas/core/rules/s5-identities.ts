@@ -13,6 +13,7 @@ import {
   type IdentityInstance,
   type T3Layout,
 } from '../form';
+import { openKeys } from '../tables/undecided';
 import type { Report } from '../types';
 import { BASIS } from './basis';
 import { checkIdentity } from './identity';
@@ -63,7 +64,18 @@ function withDerivedRowTotals(report: Report): Record<string, number> {
   return out;
 }
 
-function judge(report: Report, values: Record<string, number>, c: Check): Issue[] {
+function judge(report: Report, values: Record<string, number>, c: Check, open: ReadonlySet<string>): Issue[] {
+  const pending = [...c.left, ...c.right].filter((k) => open.has(k));
+  // A cell waiting for a decision (待核实) is not blank: the identity waits with it.
+  if (pending.length)
+    return [
+      notAssessable(c.rule, {
+        message: `${c.what}中有待核实的数值，核实后再核对。`,
+        messageEn: `${c.whatEn}: a figure is pending review, so it is checked once decided.`,
+        keys: pending,
+        basis: c.basis,
+      }),
+    ];
   const r = checkIdentity(values, [...c.left], [...c.right]);
   if (r.status === 'broken') {
     const prose = proseForBlanks(report, r.keys);
@@ -195,12 +207,13 @@ export const s5: Rule = {
   basis: BASIS.t3Identity,
   check(report) {
     const has = (prefix: string) => Object.keys(report.values).some((k) => k.startsWith(prefix));
+    const open = new Set((report.undecided ?? []).flatMap((row) => openKeys(row, report.values)));
     const issues: Issue[] = [];
     if (has('t3.')) {
       const values = withDerivedRowTotals(report);
-      issues.push(...blankTotals(report), ...table3Checks(report).flatMap((c) => judge(report, values, c)));
+      issues.push(...blankTotals(report), ...table3Checks(report).flatMap((c) => judge(report, values, c, open)));
     } else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
-    if (has('t4.')) issues.push(...table4Checks(report).flatMap((c) => judge(report, report.values, c)));
+    if (has('t4.')) issues.push(...table4Checks(report).flatMap((c) => judge(report, report.values, c, open)));
     else issues.push(absent('S5-t4', 't4', '表四', 'table 4'));
     if (tableShape(report) === '2019') {
       if (has('t2.')) issues.push(...table2Of2019(report));
