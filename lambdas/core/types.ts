@@ -110,11 +110,16 @@ export interface Evidence {
   raw: string;
   page?: number;
   loc?: Locator;
-  /** Absent: read from the report itself. Otherwise who decided a value the report left open. */
-  decidedBy?: 'neighbour' | 'review';
+  /**
+   * Absent: read from the report itself. Otherwise who decided a value the report left open: a neighbouring year, an
+   * officer, or (a scan's uncertain figure) one of the report's own identities over figures read for sure.
+   */
+  decidedBy?: 'neighbour' | 'review' | 'identity';
   /** The neighbouring report, the identity (fields.md) and both sides' numbers that decided it. */
   neighbour?: { reportId: string; identity: string; ours: number[]; theirs: number[] };
   review?: { by: string; at: string; note: string };
+  /** The identity of the report's own table (`t3.row-sum` at `granted`) that forces the value from the figures around it, and those figures. */
+  identity?: { id: string; at: string; statement: string; from: Record<string, number> };
   /**
    * A figure read by OCR from a scan: the lowest probability among its characters (1 = certain). Values under the
    * acceptance bar are never in `values`: they wait in `undecided` with the readings OCR saw (README, "Scans").
@@ -141,10 +146,24 @@ export interface UndecidedRow {
   truncated?: boolean;
   /** The digits ran together (else: a short row whose blank cells were dropped, or a figure OCR could not read for sure). */
   run: boolean;
-  /** A scan's figure read with too little confidence: the readings are OCR's, the evidence is its box on the page image. */
-  ocr?: boolean;
+  /** A scan's figure OCR could not vouch for: why, and the readings are OCR's; the evidence is its box on the page image. */
+  ocr?: OcrDoubt;
   /** Where the row is (the evidence a decided value starts from). */
   evidence: Evidence;
+}
+
+/**
+ * Why a scan's figure is not taken as read: its characters' confidence is under the bar, its shape is not a figure's
+ * (a leading zero, several lines in one cell, ink wider or narrower than its digits), or it breaks one of the report's
+ * own identities that the figures around it satisfy.
+ */
+export interface OcrDoubt {
+  why: 'confidence' | 'shape' | 'identity';
+  /** The lowest probability among its characters. */
+  conf: number;
+  /** What is wrong with it, for the finding: `以0开头`, `表三“自然人”列：本年新收 + 上年结转 = 办理总计 + 结转下年度`. */
+  zh: string;
+  en: string;
 }
 
 /** An open row as an officer reviews it: its readings and the identities each satisfies. */

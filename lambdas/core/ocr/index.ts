@@ -3,6 +3,7 @@ import { NoTextLayer, partitionPages } from '../partition/pdf';
 import type { DocText, Locator } from '../types';
 import { imagePages } from './decode-image';
 import type { Engine } from './engine';
+import { measureSpans } from './figure-shape';
 import { pdfPageImages } from './pdf-images';
 import { readPage, type OcrPage, type OcrToken, type PageImage } from './read-page';
 
@@ -65,6 +66,8 @@ export function scanDocText(pages: OcrPage[]): DocText & { ocr: OcrReading } {
         moved.add(loc);
         toStoredPage(loc, page);
       }
+  // Widths are measured in the frame OCR read in, where a figure's box is upright.
+  measureSpans(pages.flatMap((p) => p.tokens));
   for (const p of pages) for (const t of p.tokens) t.box = boxOnPage(t.box, p);
   return {
     ...doc,

@@ -28,6 +28,8 @@ export interface OcrToken {
   numeric: boolean;
   /** For a numeric reading, each character's runner-up and its probability. */
   alt?: { char: string; p: number }[];
+  /** For a numeric reading, how many digits wide its ink is at the document's digit pitch (`measureSpans`). */
+  span?: number;
 }
 
 /** An OCR'd page as the PDF path reads pages: positioned text and table rules, in a deskewed frame of points. */

@@ -1,6 +1,10 @@
+import { isFormFormat } from '../form';
 import type { Tables } from '../tables';
-import type { Evidence, Finding, UndecidedRow, Value } from '../types';
+import { ambiguityFinding } from '../tables/undecided';
+import type { Evidence, UndecidedRow, Value } from '../types';
 import { parseCount, parseMoney } from '../values/parse-number';
+import { shapeDoubt } from './figure-shape';
+import { crossCheck, type ReadFigure } from './identity-check';
 import type { OcrReading, OcrToken } from './index';
 
 /**
@@ -15,48 +19,63 @@ const RIVAL = 0.02;
 const READINGS = 6;
 
 /**
- * A scan's table values as good as their reading: a figure under the acceptance bar leaves `values` and waits in
- * `undecided` (待核实) with the readings OCR saw, so the report's identities with its neighbours or an officer decide
- * it, looking at its box on the page image; it is never replaced by a guess.
+ * A scan's table values as good as their reading. A figure is taken only when its characters were read with
+ * confidence, it has the shape of a figure of its column (`figure-shape.ts`), and the report's own identities do not
+ * reject it (`identity-check.ts`). Any other figure leaves `values` and waits in `undecided` (待核实) with the readings
+ * OCR saw, unless the identities force one of those readings from figures read for sure (`decidedBy: "identity"`); the
+ * rest the identities with its neighbours or an officer decide, looking at its box on the page image. Never a guess.
  */
 export function reviewScan(tables: Tables, ocr: OcrReading): Tables {
+  const figures = tables.values.map((v) => figureOf(v, v.evidence.loc ? ocr.tokensOf(v.evidence.loc).filter((t) => t.numeric) : []));
+  const { decided } = isFormFormat(tables.format) ? crossCheck(figures, tables.format) : { decided: [] };
   const values: Value[] = [];
   const undecided: UndecidedRow[] = [...tables.undecided];
-  const findings: Finding[] = [...tables.findings];
-  for (const v of tables.values) {
-    const tokens = v.evidence.loc ? ocr.tokensOf(v.evidence.loc).filter((t) => t.numeric) : [];
-    if (tokens.length === 0) {
-      values.push(v);
-      continue;
+  tables.values.forEach((v, i) => {
+    const f = figures[i];
+    const evidence: Evidence = { ...v.evidence, ocr: { conf: round3(f.conf) } };
+    if (!f.doubt) return values.push({ ...v, evidence });
+    const forced = decided.find((d) => d.key === v.key);
+    if (forced) {
+      const { inst, needs } = forced;
+      const from = Object.fromEntries([...inst.left, ...inst.right].filter((k) => k !== v.key).map((k) => [k, figures.find((x) => x.key === k)!.value]));
+      return values.push({
+        ...v,
+        value: needs!,
+        evidence: {
+          ...evidence,
+          raw: `${v.evidence.raw} → ${f.readings.find((r) => r.value === needs)!.text}`,
+          decidedBy: 'identity',
+          identity: { id: inst.identity.id, at: inst.at, statement: `${inst.where.zh}：${inst.identity.statement.zh}`, from },
+        },
+      });
     }
-    const conf = Math.min(...tokens.map((t) => t.conf));
-    const evidence: Evidence = { ...v.evidence, ocr: { conf: round3(conf) } };
-    if (conf >= ACCEPT) {
-      values.push({ ...v, evidence });
-      continue;
-    }
-    const readings = tokens.length === 1 ? alternatives(tokens[0], v.value) : [{ text: v.evidence.raw, value: v.value }];
     undecided.push({
       keys: [v.key],
       label: v.key,
       printed: v.evidence.raw,
-      candidates: readings.map((r) => [r.value]),
-      texts: readings.map((r) => [r.text]),
+      candidates: f.readings.map((r) => [r.value]),
+      texts: f.readings.map((r) => [r.text]),
       run: false,
-      ocr: true,
+      ocr: { ...f.doubt, conf: round3(f.conf) },
       evidence,
     });
-    findings.push({
-      rule: 'P-OCR-UNCERTAIN',
-      severity: 'warning',
-      message: `扫描件第 ${v.evidence.page ?? '?'} 页的数字「${v.evidence.raw}」识别把握不足（${Math.round(conf * 100)}%），未取值，待核实：${readings.map((r) => r.text).join('、')}`,
-      messageEn: `The figure "${v.evidence.raw}" on page ${v.evidence.page ?? '?'} of the scan was read with ${Math.round(conf * 100)}% confidence: not taken, pending review (readings ${readings.map((r) => r.text).join(', ')}).`,
-      keys: [v.key],
-      evidence: v.evidence.locator,
-      candidates: readings.map((r) => [r.value]),
-    });
-  }
-  return { ...tables, values, undecided, findings };
+  });
+  const open = undecided.filter((u) => u.ocr && !tables.undecided.includes(u));
+  const kept = Object.fromEntries(values.map((v) => [v.key, v.value]));
+  return { ...tables, values, undecided, findings: [...tables.findings, ...open.flatMap((u) => ambiguityFinding(u, kept) ?? [])] };
+}
+
+/** A table value with what OCR read of it: confidence, the readings to offer, and whether its shape or confidence already casts doubt. */
+function figureOf(v: Value, tokens: OcrToken[]): ReadFigure {
+  const conf = tokens.length ? Math.min(...tokens.map((t) => t.conf)) : 0;
+  const readings = tokens.length === 1 ? alternatives(tokens[0], v.value) : [{ text: v.evidence.raw, value: v.value }];
+  const shape = shapeDoubt(v.key, tokens);
+  const doubt = shape
+    ? { why: 'shape' as const, ...shape }
+    : conf < ACCEPT
+      ? { why: 'confidence' as const, zh: `识别把握不足（${Math.round(conf * 100)}%）`, en: `read with ${Math.round(conf * 100)}% confidence` }
+      : undefined;
+  return { key: v.key, value: v.value, text: v.evidence.raw, conf, readings, doubt };
 }
 
 /** The reading as OCR gave it first, then each one-character change to a runner-up likely enough to matter. */

@@ -24,6 +24,9 @@ export function resolveReport(report: Report, neighbours: Report[], reviews: Val
   return next;
 }
 
+/** The parser's findings on rows still open: made again for the rows a decision leaves open (`ambiguityFinding`). */
+const OPEN_ROW_RULES = new Set(['P-SPLIT-AMBIGUOUS', 'P-OCR-UNCERTAIN']);
+
 /** The report's own and reviewed values plus `decisions`, with everything computed from values redone. */
 export function rebuild(report: Report, decisions: Decision[]): Report {
   const { values, evidence } = without(report, 'neighbour');
@@ -34,7 +37,7 @@ export function rebuild(report: Report, decisions: Decision[]): Report {
     evidence[d.key] = { ...row.evidence, raw: `${row.printed} → ${d.text}`, decidedBy: 'neighbour', neighbour: d.neighbour };
   }
   const next: Report = { ...report, values, evidence, derived: computeDerived(values) };
-  const parsed = report.findings.filter((f) => f.rule.startsWith('P-') && f.rule !== 'P-SPLIT-AMBIGUOUS');
+  const parsed = report.findings.filter((f) => f.rule.startsWith('P-') && !OPEN_ROW_RULES.has(f.rule));
   const open = (report.undecided ?? []).flatMap((row) => ambiguityFinding(row, values) ?? []);
   next.findings = withIds(report.id, [...parsed, ...open, ...checkReport(next)]);
   return next;

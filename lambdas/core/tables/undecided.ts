@@ -1,5 +1,5 @@
 import { sameCell as same } from '../form';
-import type { Finding, UndecidedRow } from '../types';
+import type { Finding, OcrDoubt, UndecidedRow } from '../types';
 
 /** The readings of a row still possible once some of its keys are decided (by a neighbour or an officer). */
 export function remaining(row: UndecidedRow, values: Record<string, number>): (number | null)[][] {
@@ -8,22 +8,27 @@ export function remaining(row: UndecidedRow, values: Record<string, number>): (n
 
 /**
  * The row's columns still open: those the readings still possible disagree on (every undecided
- * one while the list of readings is incomplete).
+ * one while the list of readings is incomplete, and a scan's figure OCR could not vouch for even
+ * when it offers one reading).
  */
 export function openColumns(row: UndecidedRow, values: Record<string, number>): number[] {
   const left = remaining(row, values);
   return row.keys.flatMap((k, i) => {
     if (values[k] !== undefined || left.length === 0) return [];
-    return row.truncated || !left.every((c) => same(c[i], left[0][i])) ? [i] : [];
+    return row.truncated || row.ocr || !left.every((c) => same(c[i], left[0][i])) ? [i] : [];
   });
 }
 
 export const openKeys = (row: UndecidedRow, values: Record<string, number>) => openColumns(row, values).map((i) => row.keys[i]);
 
-/** `P-SPLIT-AMBIGUOUS` while some of the row's columns are open: those keys, and every reading of them still possible. */
+/**
+ * `P-SPLIT-AMBIGUOUS` (`P-OCR-UNCERTAIN` for a scan's figure) while some of the row's columns are open: those keys,
+ * and every reading of them still possible.
+ */
 export function ambiguityFinding(row: UndecidedRow, values: Record<string, number>): Finding | null {
   const open = openColumns(row, values);
   if (open.length === 0) return null;
+  if (row.ocr) return ocrFinding(row, row.ocr, values);
   const texts = new Map(row.candidates.map((c, i) => [c, row.texts[i]]));
   const distinct = new Map<string, (number | null)[]>();
   for (const c of remaining(row, values)) distinct.set(JSON.stringify(open.map((i) => c[i])), c);
@@ -42,5 +47,22 @@ export function ambiguityFinding(row: UndecidedRow, values: Record<string, numbe
     keys: open.map((i) => row.keys[i]),
     evidence: row.printed,
     candidates: shown.map((c) => open.map((i) => c[i])),
+  };
+}
+
+/** A scan's figure not taken as read: why, and OCR's readings of it still possible. */
+function ocrFinding(row: UndecidedRow, ocr: OcrDoubt, values: Record<string, number>): Finding {
+  const { evidence } = row;
+  const left = remaining(row, values);
+  const texts = row.texts.filter((_, i) => left.includes(row.candidates[i])).map((t) => t.join('|'));
+  const page = evidence.page ?? '?';
+  return {
+    rule: 'P-OCR-UNCERTAIN',
+    severity: 'warning',
+    message: `扫描件第 ${page} 页的数字「${row.printed}」${ocr.zh}，未取值，待核实：识别为${texts.join('、')}`,
+    messageEn: `The figure "${row.printed}" on page ${page} of the scan is not taken (${ocr.en}): pending review; OCR read ${texts.join(', ')}.`,
+    keys: row.keys,
+    evidence: evidence.locator,
+    candidates: left,
   };
 }
