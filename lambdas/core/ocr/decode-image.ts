@@ -2,8 +2,7 @@ import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import * as UTIF from 'utif2';
 import { RejectedInput } from '../errors';
-import { toGrayDroppingRed, type Gray } from './image';
-import { MAX_PIXELS } from './pdf-images';
+import { MAX_PIXELS, toGrayDroppingRed, type Gray } from './image';
 import type { PageImage } from './read-page';
 import { imageFormat } from '../sniff/image-format';
 

@@ -149,14 +149,20 @@ export function decode(probs: Float32Array, frames: number, classes: number, dic
         [best, bp] = [c, p];
       } else if (p > sp) [second, sp] = [c, p];
     };
-    if (allowed) for (const c of allowed) consider(c);
-    else for (let c = 1; c < classes; c++) consider(c);
-    // Among the allowed characters only, a character's probability is its share of what was allowed to compete.
-    if (allowed && best !== 0) {
-      let total = probs[row];
-      for (const c of allowed) total += probs[row + c];
-      [bp, sp] = [bp / total, sp / total];
-    }
+    if (allowed) {
+      // Over the allowed characters only: a character stands here when the frame is more likely not blank than blank
+      // (a letter's share counts: `O` over a figure's `0` is a character), and it is the likeliest allowed one. Its
+      // probability is the lesser of how sure the frame is that it is this one of them (its share of the allowed
+      // characters) and that a character stands there at all.
+      const there = 1 - probs[row];
+      let total = 0;
+      if (there > 0.5) bp = 0;
+      for (const c of allowed) {
+        total += probs[row + c];
+        if (there > 0.5) consider(c);
+      }
+      if (best !== 0) [bp, sp] = [Math.min(bp / total, there), Math.min(sp / total, there)];
+    } else for (let c = 1; c < classes; c++) consider(c);
     if (best !== 0 && best !== prev) {
       text.push(dictionary[best] ?? '');
       conf.push(bp);

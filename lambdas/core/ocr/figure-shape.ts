@@ -29,6 +29,7 @@ export function shapeDoubt(key: string, tokens: OcrToken[]): ShapeDoubt | undefi
   if (tokens.length > 1)
     return { zh: `一格中读出 ${tokens.length} 段文字（${tokens.map((t) => t.str).join('、')}）`, en: `${tokens.length} runs of text read in one cell` };
   const [t] = tokens;
+  if (t.stray) return { zh: '数字前有杂点', en: 'a stray mark before it' };
   const s = t.str.replace(/[,，]/g, '');
   if (/^-?0\d/.test(s)) return { zh: '以0开头', en: 'it starts with a 0' };
   if (/%/.test(s) || (s.match(/\./g) ?? []).length > (MONEY_KEYS.has(key) ? 1 : 0) || /^\.|\.$/.test(s))

@@ -5,6 +5,9 @@ export interface Gray {
   data: Uint8Array;
 }
 
+/** Pixels of one page image: A4 at 600 dpi is 35 million. A larger one is a decompression bomb, not a scan. */
+export const MAX_PIXELS = 40_000_000;
+
 /** Interleaved 8-bit samples (1 grey, 3 RGB or 4 RGBA a pixel) to grey, by Rec. 601 luma. */
 export function toGray(width: number, height: number, data: ArrayLike<number>, channels: number): Gray {
   const out = new Uint8Array(width * height);
@@ -19,19 +22,19 @@ export function toGray(width: number, height: number, data: ArrayLike<number>, c
 }
 
 /** Share of "redness" a pixel may have before it counts as stamp ink, not print (see `dropRed`). */
-const RED_MARGIN = 60;
+const RED_MARGIN = 24;
 
 /**
- * RGB to grey with red stamp ink lifted to paper: a seal printed over a table is red or pink (red well above green and
- * blue), the print under it black or grey. Where the stamp covers print, the darker channels still show the print.
+ * RGB to grey with red stamp ink lifted: a seal printed over a table is red or pink (red well above green and blue),
+ * the print under it black or grey. Red ink passes red light, so where the seal lies the red channel alone shows the
+ * paper and the print under it, as a red filter would.
  */
 export function toGrayDroppingRed(width: number, height: number, data: ArrayLike<number>, channels: number): Gray {
   if (channels < 3) return toGray(width, height, data, channels);
   const out = new Uint8Array(width * height);
   for (let i = 0, p = 0; i < out.length; i++, p += channels) {
     const [r, g, b] = [data[p], data[p + 1], data[p + 2]];
-    // Stamp ink: the red channel stays light; what is dark in green and blue alike but not in red is the seal.
-    out[i] = r - Math.max(g, b) > RED_MARGIN ? Math.min(255, r + 40) : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+    out[i] = r - Math.max(g, b) > RED_MARGIN ? r : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
   }
   return { width, height, data: out };
 }

@@ -1,13 +1,11 @@
 import { RejectedInput } from '../errors';
 import { multiply } from '../partition/pdf/layout';
 import { loadPdfJs } from '../partition/pdf/load';
-import { toGrayDroppingRed, type Gray } from './image';
+import { MAX_PIXELS, toGrayDroppingRed, type Gray } from './image';
 import type { PageImage } from './read-page';
 
 /** A page image smaller than this share of its page is a picture on a page, not the scan of the page. */
 const MIN_COVER = 0.5;
-/** Pixels of one page image: A4 at 600 dpi is 35 million. A larger one is a decompression bomb, not a scan. */
-export const MAX_PIXELS = 40_000_000;
 
 /** pdf.js `ImageKind`. */
 const GRAYSCALE_1BPP = 1;

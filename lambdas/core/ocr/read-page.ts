@@ -30,6 +30,8 @@ export interface OcrToken {
   alt?: { char: string; p: number }[];
   /** For a numeric reading, how many digits wide its ink is at the document's digit pitch (`measureSpans`). */
   span?: number;
+  /** A separator read before the figure (or after it, alone in its cell) was left out: a speck or a rule's edge, or a digit lost beside it. */
+  stray?: boolean;
 }
 
 /** An OCR'd page as the PDF path reads pages: positioned text and table rules, in a deskewed frame of points. */
@@ -59,7 +61,7 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   const skew = findSkew(upright);
   const img = rotate(upright, -skew);
   const ink = binarize(img, otsu(img));
-  const dpi = dpiOf(p, quarter);
+  const dpi = dpiOf(p);
   const s = 72 / dpi;
   const H = img.height * s;
   const pixelRules = findRules(ink, img.width, img.height, dpi);
@@ -75,20 +77,45 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     .filter((b): b is Box => !!b);
   for (const c of cells) if (!boxes.some((b) => cellOf(b) === c)) boxes.push(...inkBoxes(clean, c, s, H));
   const tokens: OcrToken[] = [];
+  const cellOfToken = new Map<OcrToken, ReturnType<typeof cellOf>>();
   for (const b of boxes) {
     const read = await engine.recognize(lineCrop(clean, b));
     const inCell = !!cellOf(b);
     const numeric = (inCell || HAS_DIGIT_LIKE.test(read.any.text)) && FIGURE_LIKE.test(read.any.text) && /\d/.test(read.digits.text);
     const r: Reading = numeric ? read.digits : read.any;
-    const str = numeric ? r.text : read.any.text.trim();
-    if (!str) continue;
-    tokens.push({
+    // No figure starts with a separator: one read there is a speck or a rule's edge beside the figure.
+    const stray = numeric ? (/^[.,]+/.exec(r.text)?.[0].length ?? 0) : 0;
+    const str = numeric ? r.text.slice(stray) : read.any.text.trim();
+    // A speck of dust read as a dot or a stroke is no text: nothing but punctuation, smaller than a small character.
+    if (!str || (!/[\p{L}\p{N}]/u.test(str) && Math.max(b.w, b.h) < dpi / DUST_PER_INCH)) continue;
+    const token: OcrToken = {
       str,
       box: { x: b.x * s, y: H - (b.y + b.h) * s, w: b.w * s, h: b.h * s },
-      conf: Math.min(...r.conf),
+      conf: Math.min(...r.conf.slice(stray)),
       numeric,
-      ...(numeric ? { alt: r.alt } : {}),
-    });
+      ...(numeric ? { alt: r.alt.slice(stray) } : {}),
+      ...(stray ? { stray: true } : {}),
+    };
+    tokens.push(token);
+    cellOfToken.set(token, cellOf(b));
+  }
+  // In a figure's cell, a reading with no Han character beside the figure is a mark (a seal's stroke, a speck read as
+  // `A`): left out, and the figure read beside it is not taken for sure.
+  const marks = new Set(
+    tokens.filter((t) => {
+      const cell = cellOfToken.get(t);
+      return cell && !t.numeric && !/\p{Script=Han}/u.test(t.str) && tokens.some((u) => u.numeric && cellOfToken.get(u) === cell);
+    }),
+  );
+  for (const m of marks) for (const t of tokens) if (t.numeric && cellOfToken.get(t) === cellOfToken.get(m)) t.stray = true;
+  const kept = tokens.filter((t) => !marks.has(t));
+  // Nor ends with a separator, alone in its cell: a row label's numbering (`5.`) shares its cell with the label's words.
+  for (const t of kept) {
+    const cell = cellOfToken.get(t);
+    const end = t.numeric && cell ? (/[.,]+$/.exec(t.str)?.[0].length ?? 0) : 0;
+    if (!end || end === t.str.length || kept.some((u) => u !== t && cellOfToken.get(u) === cell)) continue;
+    // Its confidence stays the lowest of all it read, the mark's included.
+    [t.str, t.alt, t.stray] = [t.str.slice(0, -end), t.alt?.slice(0, -end), true];
   }
   const toPage = pageMapping(p, quarter, skew, img, s);
   const text: PageText = {
@@ -96,15 +123,18 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     width: img.width * s,
     height: H,
     viewport: [1, 0, 0, -1, 0, H],
-    items: tokens.map((t) => {
+    items: kept.map((t) => {
       // Font size from the ink's height (a figure's digits stand about 0.7 em high, Han about 0.9 em).
       const fs = t.box.h / (t.numeric ? 0.75 : 0.9);
       return { str: t.str, transform: [fs, 0, 0, fs, t.box.x, t.box.y + t.box.h / 2 - 0.3 * fs], width: t.box.w, height: fs };
     }),
     rules,
   };
-  return { text, tokens, toPage, turned: quarter * 90, skew };
+  return { text, tokens: kept, toPage, turned: quarter * 90, skew };
 }
+
+/** A mark smaller than an inch over this (about 4.5 pt) that reads as punctuation alone is a speck, not text. */
+const DUST_PER_INCH = 16;
 
 /** Detection at this size tells which way lines run. */
 const GLANCE = 960;
@@ -135,11 +165,11 @@ async function uprightTurn(img: Gray, engine: Engine): Promise<number> {
   return (await score(1)) >= (await score(3)) ? 1 : 3;
 }
 
-/** Pixels per inch of the image as placed on the page (after a quarter turn the axes swap). */
-function dpiOf(p: PageImage, quarter: number): number {
+/** Pixels per inch of the image as placed on the page. */
+function dpiOf(p: PageImage): number {
+  // The placement maps the unit square: its first side is the stored image's width, however the page is turned to read.
   const [a, b] = p.placement;
-  const ptPerPx = Math.hypot(a, b) / (quarter % 2 ? p.image.height : p.image.width);
-  // The placement maps the unit square; pixels per point is the image's width over that side.
+  const ptPerPx = Math.hypot(a, b) / p.image.width;
   return 72 / (ptPerPx || 72 / 200);
 }
 

@@ -1,4 +1,4 @@
-import { isFormFormat } from '../form';
+import { isFormFormat, keyParts, t3LayoutOfKeys, t3Rows, type FormFormat } from '../form';
 import type { Tables } from '../tables';
 import { ambiguityFinding } from '../tables/undecided';
 import type { Evidence, UndecidedRow, Value } from '../types';
@@ -27,6 +27,7 @@ const READINGS = 6;
  */
 export function reviewScan(tables: Tables, ocr: OcrReading): Tables {
   const figures = tables.values.map((v) => figureOf(v, v.evidence.loc ? ocr.tokensOf(v.evidence.loc).filter((t) => t.numeric) : []));
+  if (isFormFormat(tables.format)) outOfLayout(figures, tables.format);
   const { decided } = isFormFormat(tables.format) ? crossCheck(figures, tables.format) : { decided: [] };
   const values: Value[] = [];
   const undecided: UndecidedRow[] = [...tables.undecided];
@@ -76,6 +77,26 @@ function figureOf(v: Value, tokens: OcrToken[]): ReadFigure {
       ? { why: 'confidence' as const, zh: `识别把握不足（${Math.round(conf * 100)}%）`, en: `read with ${Math.round(conf * 100)}% confidence` }
       : undefined;
   return { key: v.key, value: v.value, text: v.evidence.raw, conf, readings, doubt };
+}
+
+/**
+ * Table 3 prints （六）其他处理 one way or the other, never both: a figure on the single row among a table of its three
+ * sub-rows (or on a sub-row under the single row) was placed on a row the grid made of a scan's misread lines.
+ */
+function outOfLayout(figures: ReadFigure[], format: FormFormat): void {
+  const rows = new Set(
+    t3Rows(
+      t3LayoutOfKeys(
+        format,
+        figures.map((f) => f.key),
+      ),
+    ).map((r) => r.key),
+  );
+  for (const f of figures) {
+    const parts = keyParts(f.key);
+    if (f.doubt || parts?.table !== 't3' || rows.has(parts.row)) continue;
+    f.doubt = { why: 'shape', zh: '所在行与表三其余各行的印法不符', en: 'its row is not one of the rows the rest of table 3 prints' };
+  }
 }
 
 /** The reading as OCR gave it first, then each one-character change to a runner-up likely enough to matter. */

@@ -14,9 +14,9 @@ const MAX_GAP = 3;
 
 /**
  * Table rules by pixel projections on a deskewed page: a horizontal rule is a run of ink along a row, longer than
- * any character's stroke (`minRun`, a third of an inch by default) and thin; a vertical rule the same down a
- * column. Rows one pixel apart are looked at together (OR), so a line that still drifts by a pixel after deskewing
- * is one run; runs on neighbouring rows that overlap are one rule.
+ * any character's stroke (a third of an inch) and thin; a vertical rule the same down a column. Rows one pixel apart
+ * are looked at together (OR), so a line that still drifts by a pixel after deskewing is one run; runs on
+ * neighbouring rows that overlap are one rule. Only runs that make a lattice are rules (see below).
  */
 export function findRules(ink: Uint8Array, width: number, height: number, dpi: number): PixelRule[] {
   const minH = Math.round(dpi / 3);
@@ -26,13 +26,59 @@ export function findRules(ink: Uint8Array, width: number, height: number, dpi: n
   const hs = lines(width, height, (a, b) => ink[b * width + a] | (b + 1 < height ? ink[(b + 1) * width + a] : 0), minH, maxThick);
   const vs = lines(height, width, (a, b) => ink[a * width + b] | (b + 1 < width ? ink[a * width + b + 1] : 0), minV, maxThick);
   const near = maxThick + MAX_GAP;
-  // A vertical stroke of a large heading is as long as a one-row rule: a rule meets a horizontal rule, a stroke does not.
-  const meets = (v: { from: number; to: number; at: number }) =>
-    hs.some((h) => v.at >= h.from - near && v.at <= h.to + near && h.at >= v.from - near && h.at <= v.to + near);
+  const meets = (v: Line, h: Line) => v.at >= h.from - near && v.at <= h.to + near && h.at >= v.from - near && h.at <= v.to + near;
+  const endsAt = (h: Line, v: Line, x: number) => Math.abs(v.at - x) <= near && h.at >= v.from - near && h.at <= v.to + near;
+  // A table is a lattice: a long rule (an inch or more) is one, a vertical run counts where it meets a rule, and a
+  // shorter horizontal run where it ends at such verticals both sides. The strokes of a heading's characters, however
+  // long they run together, meet no lattice: they are text.
+  const long = Math.round(dpi);
+  let rows = hs.filter((h) => h.to - h.from >= long);
+  let cols: Line[] = [];
+  for (let changed = true; changed;) {
+    cols = vs.filter((v) => rows.some((h) => meets(v, h)));
+    const more = hs.filter((h) => !rows.includes(h) && cols.some((v) => endsAt(h, v, h.from)) && cols.some((v) => endsAt(h, v, h.to)));
+    changed = more.length > 0;
+    rows = [...rows, ...more];
+  }
+  rows = [...rows, ...openEdges(cols, rows, near)];
   return [
-    ...hs.map((r) => ({ x1: r.from, x2: r.to, y1: r.at, y2: r.at, thick: r.thick })),
-    ...vs.filter(meets).map((r) => ({ x1: r.at, x2: r.at, y1: r.from, y2: r.to, thick: r.thick })),
+    ...rows.map((r) => ({ x1: r.from, x2: r.to, y1: r.at, y2: r.at, thick: r.thick })),
+    ...cols.map((r) => ({ x1: r.at, x2: r.at, y1: r.from, y2: r.to, thick: r.thick })),
   ];
+}
+
+/** Verticals ending together make an edge: at least this many of them. */
+const EDGE_COLUMNS = 3;
+
+/**
+ * The edge of a table broken over a page: its columns' rules run to the top (or bottom) of the page's part with no
+ * rule across them there, leaving the row at the break open. Where three or more verticals end at one height that
+ * no horizontal rule closes, the edge is drawn, so the row's cells are cells (and their lone figures are looked for).
+ */
+function openEdges(cols: Line[], rows: Line[], near: number): Line[] {
+  const out: Line[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const sorted = [...cols].sort((a, b) => a[end] - b[end]);
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1][end] - sorted[i][end] <= near) j++;
+      const group = sorted.slice(i, j + 1);
+      i = j + 1;
+      if (group.length < EDGE_COLUMNS) continue;
+      const at = end === 'from' ? Math.min(...group.map((v) => v.from)) : Math.max(...group.map((v) => v.to));
+      const [from, to] = [Math.min(...group.map((v) => v.at)), Math.max(...group.map((v) => v.at))];
+      const closed = rows.some((h) => Math.abs(h.at - at) <= near && h.from <= from + near && h.to >= to - near);
+      if (!closed) out.push({ from, to, at, thick: 0 });
+    }
+  }
+  return out;
+}
+
+interface Line {
+  from: number;
+  to: number;
+  at: number;
+  thick: number;
 }
 
 interface Run {
