@@ -1,9 +1,12 @@
 /**
- * `npx tsx scripts/generate/render-scan.ts`: makes scans of generated PDF samples into samples/scan/, each with the
- * labels of the PDF it came from (test/fixtures/scans/, one of them also in samples/scan/ for `npm start`): the pages rasterised by poppler's `pdftoppm` at the scan's resolution, then
- * degraded as flatbed scans and phone copies are (skew, paper tone, noise, dust, blur, a red seal over the table,
- * a page scanned on its side), JPEG-compressed and wrapped into an image-only PDF, one image per page. Every
- * degradation comes from a seeded PRNG: the same seed gives the same bytes.
+ * Scans of the generated PDF samples (samples/pdf/), made on demand: the pages rasterised by poppler's `pdftoppm` at
+ * the scan's resolution, then degraded as flatbed scans and phone copies are (skew, paper tone, noise, dust, blur, a
+ * red seal over the table, a page scanned on its side), JPEG-compressed and wrapped into an image-only PDF, one image
+ * per page. Every degradation comes from a PRNG seeded by the scan's id: the same scan gives the same bytes.
+ *
+ * `npx tsx scripts/generate/render-scan.ts [DIR]` writes every level of every source with its labels into DIR
+ * (default `.local/scans/`, for `npm run eval -- .local/scans`: the table per level) and the one scan `npm start`
+ * ingests into samples/scan/. The OCR tests render the pages they read with `scanPdf` instead of committing images.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,14 +14,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as jpeg from 'jpeg-js';
 import { rotate, rotateQuarter, type Gray } from '../../lambdas/core/ocr/image';
+import { imagePdf } from '../../lambdas/core/ocr/image-pdf';
 import { Random } from './random';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLES = join(ROOT, 'samples');
-/** Every scan, for the tests and `npm run eval -- test/fixtures/scans` (the table per level). */
-const OUT = join(ROOT, 'test', 'fixtures', 'scans');
-/** The one scan `npm start` ingests with the other samples. */
-const SAMPLE_SCAN = 'gen-2021-scan-cid-flatbed';
+/** Where every level is written by default. */
+const OUT = join(ROOT, '.local', 'scans');
+/** The one scan `npm start` ingests with the other samples (samples/scan/). */
+export const SAMPLE_SCAN = 'gen-2021-scan-cid-flatbed';
 
 /** How one scan is made: the noise levels of the scorer's table. */
 export interface ScanLevel {
@@ -39,7 +43,7 @@ export interface ScanLevel {
 }
 
 export const SCAN_LEVELS: ScanLevel[] = [
-  { name: 'clean', dpi: 300, skew: 0, noise: 0, blur: 0, jpegQuality: 85, dust: 0 },
+  { name: 'clean', dpi: 200, skew: 0, noise: 0, blur: 0, jpegQuality: 80, dust: 0 },
   { name: 'flatbed', dpi: 200, skew: 1, noise: 10, blur: 1, jpegQuality: 70, dust: 40 },
   { name: 'rough', dpi: 150, skew: 1.5, noise: 16, blur: 2, jpegQuality: 55, dust: 80 },
   { name: 'stamp', dpi: 150, skew: 0.6, noise: 6, blur: 1, jpegQuality: 75, dust: 20, stamp: true },
@@ -52,11 +56,13 @@ export const SCAN_SOURCES: { from: string; levels: string[] }[] = [
   { from: 'gen-2019-pdf-sparse-chromium', levels: ['flatbed'] },
 ];
 
-/** Page `n` of a PDF as grey pixels at `dpi` (poppler's pdftoppm, PGM or PPM). */
-function rasterise(pdf: string, dpi: number, colour: boolean): { width: number; height: number; data: Uint8Array; channels: number }[] {
+/** Pages of a PDF (1-based `pages`, else all) as grey or colour pixels at `dpi` (poppler's pdftoppm, PGM or PPM). */
+function rasterise(pdf: string, dpi: number, colour: boolean, pages?: number[]): { width: number; height: number; data: Uint8Array; channels: number }[] {
   const dir = mkdtempSync(join(tmpdir(), 'ogi-scan-'));
   try {
-    execFileSync('pdftoppm', ['-r', String(dpi), ...(colour ? [] : ['-gray']), pdf, join(dir, 'p')]);
+    const range = (n: number) => ['-f', String(n), '-l', String(n)];
+    for (const n of pages ?? [0])
+      execFileSync('pdftoppm', ['-r', String(dpi), ...(colour ? [] : ['-gray']), ...(pages ? range(n) : []), pdf, join(dir, `p${String(n).padStart(3, '0')}`)]);
     return readdirSync(dir)
       .sort()
       .map((f) => readNetpbm(readFileSync(join(dir, f))));
@@ -135,11 +141,7 @@ function stampOver(planes: Gray[], seed: number): void {
 }
 
 /** One page scanned at a level: a JPEG and its pixel size. */
-function scanPage(
-  page: { width: number; height: number; data: Uint8Array; channels: number },
-  level: ScanLevel,
-  seed: number,
-): { jpeg: Buffer; width: number; height: number; colour: boolean } {
+function scanPage(page: { width: number; height: number; data: Uint8Array; channels: number }, level: ScanLevel, seed: number): ScannedPage {
   const r = new Random(seed);
   const skew = level.skew ? (r.next() * 2 - 1) * level.skew : 0;
   const paper = 255 - r.int(8, 22) * (level.noise ? 1 : 0);
@@ -159,78 +161,62 @@ function scanPage(
     rgba[4 * i + 2] = out[out.length > 2 ? 2 : 0].data[i];
     rgba[4 * i + 3] = 255;
   }
-  return { jpeg: jpeg.encode({ width, height, data: rgba }, level.jpegQuality).data, width, height, colour: !!level.stamp };
+  return { jpeg: jpeg.encode({ width, height, data: rgba }, level.jpegQuality).data, width, height };
 }
 
-/** An image-only PDF: one page per JPEG, the image filling a page of its size at `dpi`. */
-export function imagePdf(pages: { jpeg: Buffer; width: number; height: number; colour: boolean }[], dpi: number): Buffer {
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  const offsets: number[] = [];
-  let size = parts[0].length;
-  const add = (body: Buffer | string) => {
-    const b = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
-    offsets.push(size);
-    parts.push(b);
-    size += b.length;
-  };
-  const n = pages.length;
-  // Objects: 1 catalog, 2 pages, then per page: page, content, image.
-  add('1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n');
-  add(`2 0 obj\n<< /Type /Pages /Count ${n} /Kids [${pages.map((_, i) => `${3 + 3 * i} 0 R`).join(' ')}] >>\nendobj\n`);
-  pages.forEach((p, i) => {
-    const [w, h] = [(p.width * 72) / dpi, (p.height * 72) / dpi].map((v) => Math.round(v * 100) / 100);
-    const id = 3 + 3 * i;
-    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-    add(
-      `${id} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${id + 2} 0 R >> >> /Contents ${id + 1} 0 R >>\nendobj\n`,
-    );
-    add(`${id + 1} 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`);
-    add(
-      Buffer.concat([
-        Buffer.from(
-          `${id + 2} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /${p.colour ? 'DeviceRGB' : 'DeviceGray'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`,
-          'latin1',
-        ),
-        p.jpeg,
-        Buffer.from('\nendstream\nendobj\n', 'latin1'),
-      ]),
-    );
-  });
-  const xref = size;
-  const table = [`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${table}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
-  return Buffer.concat(parts);
+/** A scan's id: the source's id with `-scan-` for `-pdf-`, and the level (`gen-2021-scan-cid-flatbed`). */
+export const scanId = (from: string, level: string) => `${from.replace('-pdf-', '-scan-')}-${level}`;
+
+/** One page of a scan as an image upload would bring it: the JPEG as scanned. */
+export interface ScannedPage {
+  jpeg: Buffer;
+  width: number;
+  height: number;
 }
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  let seed = 20261206;
-  for (const s of SCAN_SOURCES) {
-    const pdf = join(SAMPLES, 'pdf', `${s.from}.pdf`);
-    const labels = JSON.parse(readFileSync(join(SAMPLES, 'pdf', `${s.from}.labels.json`), 'utf8')) as Record<string, unknown>;
+/** The pages of a generated PDF (samples/pdf/`from`.pdf) scanned at a level; `pages` picks 1-based pages. */
+export function scanPages(from: string, levelName: string, pages?: number[]): { pages: ScannedPage[]; level: ScanLevel } {
+  const level = SCAN_LEVELS.find((l) => l.name === levelName);
+  if (!level) throw new Error(`no scan level ${levelName}`);
+  const seed = seedOf(scanId(from, levelName));
+  const images = rasterise(join(SAMPLES, 'pdf', `${from}.pdf`), level.dpi, !!level.stamp, pages);
+  return { level, pages: images.map((p, i) => scanPage(p, level, seed + (pages?.[i] ?? i + 1))) };
+}
+
+/** An image-only PDF of a generated PDF's pages scanned at a level, with the labels of the PDF it came from. */
+export function scanPdf(from: string, levelName: string, pages?: number[]): { id: string; pdf: Buffer; labels: Record<string, unknown> } {
+  const id = scanId(from, levelName);
+  const { pages: scanned, level } = scanPages(from, levelName, pages);
+  const labels = JSON.parse(readFileSync(join(SAMPLES, 'pdf', `${from}.labels.json`), 'utf8')) as Record<string, unknown>;
+  const notes = [
+    `Scan of samples/pdf/${from}.pdf made by scripts/generate/render-scan.ts at level "${level.name}": ${level.dpi} dpi, skew ≤ ${level.skew}°, grain σ ${level.noise}, ${level.blur} blur passes, JPEG q${level.jpegQuality}, ${level.dust} specks${level.stamp ? ', a red seal over the table' : ''}${level.sideways ? ', scanned on its side' : ''}${pages ? `, pages ${pages.join(', ')}` : ''}; labels copied from it.`,
+  ];
+  const pdf = imagePdf(scanned.map((p) => ({ jpeg: p.jpeg, width: (p.width * 72) / level.dpi, height: (p.height * 72) / level.dpi })));
+  return { id, pdf, labels: { ...labels, id, layout: 'scan', notes } };
+}
+
+/** A seed from a scan's id (FNV-1a): each scan its own noise, the same at every run. */
+function seedOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (const c of Buffer.from(id)) h = Math.imul(h ^ c, 0x01000193) >>> 0;
+  return h;
+}
+
+function main(out = OUT): void {
+  mkdirSync(out, { recursive: true });
+  for (const s of SCAN_SOURCES)
     for (const name of s.levels) {
-      const level = SCAN_LEVELS.find((l) => l.name === name)!;
-      const pages = rasterise(pdf, level.dpi, !!level.stamp).map((p, i) => scanPage(p, level, seed + i));
-      seed += 101;
-      const id = `${s.from.replace('-pdf-', '-scan-')}-${name}`;
-      writeFileSync(join(OUT, `${id}.pdf`), imagePdf(pages, level.dpi));
-      const notes = [
-        `Scan of samples/pdf/${s.from}.pdf made by scripts/generate/render-scan.ts at level "${name}": ${level.dpi} dpi, skew ≤ ${level.skew}°, grain σ ${level.noise}, ${level.blur} blur passes, JPEG q${level.jpegQuality}, ${level.dust} specks${level.stamp ? ', a red seal over the table' : ''}${level.sideways ? ', scanned on its side' : ''}; labels copied from it.`,
-      ];
-      const json = `${JSON.stringify({ ...labels, id, layout: 'scan', notes }, null, 1)}\n`;
-      writeFileSync(join(OUT, `${id}.labels.json`), json);
+      const { id, pdf, labels } = scanPdf(s.from, name);
+      const json = `${JSON.stringify(labels, null, 1)}\n`;
+      writeFileSync(join(out, `${id}.pdf`), pdf);
+      writeFileSync(join(out, `${id}.labels.json`), json);
       if (id === SAMPLE_SCAN) {
         mkdirSync(join(SAMPLES, 'scan'), { recursive: true });
-        writeFileSync(join(SAMPLES, 'scan', `${id}.pdf`), readFileSync(join(OUT, `${id}.pdf`)));
+        writeFileSync(join(SAMPLES, 'scan', `${id}.pdf`), pdf);
         writeFileSync(join(SAMPLES, 'scan', `${id}.labels.json`), json);
       }
-      console.log(`test/fixtures/scans/${id}.pdf ← ${s.from} (${name}, ${pages.length} pages)`);
+      console.log(`${join(out, id)}.pdf ← samples/pdf/${s.from}.pdf (${name}, ${(pdf.length / 1e6).toFixed(1)} MB)`);
     }
-  }
 }
 
-if (require.main === module)
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+if (require.main === module) main(process.argv[2] ? resolve(process.argv[2]) : undefined);
