@@ -176,6 +176,8 @@ export interface PendingValue {
   label: string;
   printed: string;
   readings: { values: (number | null)[]; texts: string[]; satisfies: string[] }[];
+  /** A scan's figure OCR could not vouch for: why, and where it is on the page image (the officer looks there). */
+  ocr?: OcrDoubt & { page?: number; box?: { x: number; y: number; w: number; h: number } };
   /** More readings exist than listed: the officer types the values. */
   truncated?: boolean;
 }

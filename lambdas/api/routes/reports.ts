@@ -1,12 +1,13 @@
 import { getRecordObject, getReport, listFindings, listReportsByAgency, listReportsByYear, type FindingView, type ReportView } from '../../store';
 import { getReviews } from '../../store/reviews';
-import { BadRequest, NotFound } from '../errors';
+import { BadRequest, HttpError, NotFound } from '../errors';
 import { route } from '../router';
 import { readText } from '../../core/partition/read-text';
 import { sourceWindow } from '../../core/partition/source-window';
 import { limits } from '../../core/record/options';
 import { idParam, reportQuery, reportsQuery, reportTextQuery } from '../schemas';
-import { sourceBytes } from '../source-bytes';
+import { imageUploadPdf } from '../../core/ocr/image-pdf';
+import { MAX_INLINE_BYTES, sourceBytes } from '../source-bytes';
 import { sourceLink, SOURCE_LINK_SECONDS } from '../source-link';
 import { findingOut, fingerprintOf, reportSummary } from '../views';
 
@@ -88,17 +89,28 @@ export const reportSource = route({
   },
 });
 
+/** An image upload read to show as evidence: a scan's JPEG or TIFF (its PDF must still fit the response). */
+const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+
 export const reportFile = route({
   method: 'GET',
   path: '/reports/{id}/file',
-  summary: 'The original PDF itself, for the page to render the evidence page (same origin, no bucket CORS)',
-  description: 'Only PDFs, up to 4 MB (the Lambda response limit once base64-encoded); larger ones answer 413 and are opened through /reports/{id}/source.',
+  summary: 'The original PDF itself, or an image upload as a PDF of its pages, for the page to render the evidence page (same origin, no bucket CORS)',
+  description:
+    'PDFs up to 4 MB (the Lambda response limit once base64-encoded); larger ones answer 413 and are opened through /reports/{id}/source. ' +
+    "A JPEG, PNG or TIFF scan comes as a PDF of its pages, each the size OCR read it at, so a value's evidence box outlines its cell there too.",
   params: idParam,
   alsoProduces: ['application/pdf'],
-  responses: { 200: 'The PDF bytes', 404: 'No such report, or not a PDF', 413: 'Too large to pass through the API' },
+  responses: { 200: 'The PDF bytes', 404: 'No such report, or neither a PDF nor an image', 413: 'Too large to pass through the API' },
   async run({ params }) {
     const item = await mustGet(params.id);
-    if (item.kind !== 'pdf') throw new NotFound(`Report ${params.id} is not a PDF`);
+    if (item.kind === 'image') {
+      const pdf = imageUploadPdf(await sourceBytes(item.source, MAX_IMAGE_BYTES), limits({}).maxPages);
+      if (pdf.length > MAX_INLINE_BYTES)
+        throw new HttpError(413, 'too_large', 'The scan as a PDF is over 4 MB; open it with GET /reports/{id}/source instead.');
+      return { bytes: { body: pdf, contentType: 'application/pdf' } };
+    }
+    if (item.kind !== 'pdf') throw new NotFound(`Report ${params.id} is neither a PDF nor an image`);
     return { bytes: { body: await sourceBytes(item.source), contentType: 'application/pdf' } };
   },
 });

@@ -4,6 +4,7 @@ import { enc, get, patch } from './api.js';
 import { clear, el, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
+import { renderPdfPage } from './pdf-page.js';
 
 const FIELDS = [
   { name: 'year', label: '年度 Year', type: 'number', size: 6, value: DEFAULT_YEAR },
@@ -97,8 +98,20 @@ function pendingRow(p) {
     ),
     el('p', {}, '原文 Printed: ', el('code', { class: 'printed' }, p.printed), ` · 待定 open: ${p.open.join(', ')}`),
     p.truncated ? el('p', { class: 'note' }, '拆分过多，未全部列出，请手动输入。More readings than listed: type the values.') : null,
+    p.ocr ? scanEvidence(p) : null,
     form,
   );
+}
+
+/** A scan's uncertain figure: why OCR held it back, and its cell outlined on the page image, to read it there. */
+function scanEvidence(p) {
+  const figure = el('figure', { class: 'source-page scan-cell' });
+  const why = el('p', { class: 'note' }, `扫描件识别：${p.ocr.zh}（把握 ${Math.round(p.ocr.conf * 100)}%） OCR: ${p.ocr.en}`);
+  if (p.ocr.page)
+    renderPdfPage(figure, p.reportId, p.ocr.page, p.ocr.box, p.printed).catch((err) =>
+      clear(figure).append(el('p', { class: 'error' }, `无法显示原文页面 Cannot show the page: ${err.message}`)),
+    );
+  return el('div', { class: 'scan-evidence' }, why, figure);
 }
 
 const POLL_MS = 500;

@@ -232,12 +232,12 @@ function printedRow(report, key) {
   );
 }
 
-/** For a PDF, the original page with the cell's box, below the tables. */
+/** For a PDF or a scanned image (served as a PDF of its pages), the original page with the cell's box, below the tables. */
 function showSourcePage(td, key, report) {
   const evidence = report.evidence?.[key];
   const figure = td.closest('section.report')?.querySelector('figure.source-page');
   const page = evidence?.page ?? evidence?.loc?.page;
-  if (!figure || report.input?.kind !== 'pdf' || !page) return;
+  if (!figure || !['pdf', 'image'].includes(report.input?.kind) || !page) return;
   figure.hidden = false;
   renderPdfPage(figure, report.id, page, cellBox(evidence.loc), `${fieldLabel(key)} = ${evidence.raw}`).catch((err) =>
     clear(figure).append(el('p', { class: 'error' }, `无法显示原文页面 Cannot show the page: ${err.message}`)),

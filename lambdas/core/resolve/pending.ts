@@ -23,6 +23,7 @@ export function pendingValues(report: Report, neighbours: Report[]): PendingValu
         label: row.label,
         printed: row.printed,
         ...(row.truncated || readings.length > LISTED ? { truncated: true } : {}),
+        ...(row.ocr ? { ocr: { ...row.ocr, page: row.evidence.page, box: row.evidence.loc?.box } } : {}),
         readings: readings.slice(0, LISTED).map((values, i) => ({ values, texts: texts[i], satisfies: satisfied(report, ours, pairs, row.keys, values) })),
       },
     ];
