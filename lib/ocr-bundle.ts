@@ -35,7 +35,8 @@ export function ocrPackageCommands(inputDir: string, outputDir: string): string[
     [path.join(nm, '.bin', 'esbuild'), ...ocrWorkerEsbuildArgs(inputDir, outputDir)].map(quote).join(' '),
     ['mkdir', '-p', path.join(ort, ONNX_BINARIES), path.join(outputDir, 'models')].map(quote).join(' '),
     ['cp', '-r', path.join(nm, 'onnxruntime-node', 'package.json'), path.join(nm, 'onnxruntime-node', 'dist'), ort].map(quote).join(' '),
-    ['cp', '-r', path.join(nm, 'onnxruntime-node', ONNX_BINARIES, '.'), path.join(ort, ONNX_BINARIES)].map(quote).join(' '),
+    // `dir/.` copies the folder's files into the one made above (path.join would drop the `.` and nest the folder).
+    ['cp', '-r', `${path.join(nm, 'onnxruntime-node', ONNX_BINARIES)}/.`, path.join(ort, ONNX_BINARIES)].map(quote).join(' '),
     ['cp', '-r', path.join(nm, 'onnxruntime-common'), path.join(outputDir, 'node_modules', 'onnxruntime-common')].map(quote).join(' '),
     ['cp', ...MODEL_FILES.map((f) => path.join(models, f)), path.join(outputDir, 'models')].map(quote).join(' '),
   ];

