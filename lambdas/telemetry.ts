@@ -16,6 +16,26 @@ export const INGEST_METRICS = {
 /** Findings by severity: `Findings<Severity>`, e.g. FindingsError. */
 export const findingsMetric = (severity: 'error' | 'warning' | 'info') => `Findings${severity[0].toUpperCase()}${severity.slice(1)}`;
 
+/** What the OCR function publishes besides each report's outcome: pages read, figures held back (待核实), seconds a page. */
+export const OCR_METRICS = {
+  pages: 'ScanPagesRead',
+  uncertain: 'ScanFiguresUncertain',
+  secondsPerPage: 'ScanSecondsPerPage',
+} as const;
+
+/** One stored report's outcome and its findings by severity (a redelivered upload counts as a duplicate only). */
+export function countOutcome(
+  metrics: Metrics,
+  r: { duplicate?: boolean; status: string; findingCounts?: Partial<Record<'error' | 'warning' | 'info', number>> },
+): void {
+  if (r.duplicate) {
+    metrics.addMetric(INGEST_METRICS.duplicate, MetricUnit.Count, 1);
+    return;
+  }
+  if (r.status === 'parsed' || r.status === 'rejected' || r.status === 'failed') metrics.addMetric(INGEST_METRICS[r.status], MetricUnit.Count, 1);
+  for (const [severity, n] of Object.entries(r.findingCounts ?? {})) metrics.addMetric(findingsMetric(severity as 'error'), MetricUnit.Count, n);
+}
+
 export interface Telemetry {
   logger: Logger;
   metrics: Metrics;

@@ -1,5 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -8,6 +8,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
+import { INGEST_METRICS, METRICS_NAMESPACE } from '../lambdas/telemetry';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
@@ -85,7 +86,7 @@ export class Ocr extends Construct {
       },
     );
 
-    const alarm = (name: string, description: string, metric: ReturnType<NodejsFunction['metricErrors']>, threshold = 1) =>
+    const alarm = (name: string, description: string, metric: Metric, threshold = 1) =>
       new Alarm(this, name, {
         alarmDescription: description,
         metric,
@@ -108,6 +109,11 @@ export class Ocr extends Construct {
         'A scan took over 10 minutes to read: near the function timeout.',
         this.fn.metricDuration({ period, statistic: 'Maximum' }),
         10 * 60_000,
+      ),
+      alarm(
+        'FailedScansAlarm',
+        'A scan ended `failed`: an unexpected error while reading or storing it (the record says which).',
+        new Metric({ namespace: METRICS_NAMESPACE, metricName: INGEST_METRICS.failed, dimensionsMap: { service: 'ogi-ocr' }, statistic: 'Sum', period }),
       ),
     ];
   }

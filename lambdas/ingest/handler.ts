@@ -1,5 +1,5 @@
 import type { S3Event } from 'aws-lambda';
-import { findingsMetric, INGEST_METRICS, instrumented, MetricUnit, telemetry } from '../telemetry';
+import { countOutcome, INGEST_METRICS, instrumented, MetricUnit, telemetry } from '../telemetry';
 import { ingestUpload, type IngestOptions, type IngestResult } from './ingest-upload';
 import { uploadsOf } from './s3-event';
 
@@ -20,7 +20,7 @@ export function createHandler(opts: IngestOptions = {}) {
         try {
           const result = await ingestUpload(upload, opts);
           logger.info('report', { ...result });
-          count(result);
+          countOutcome(metrics, result);
           results.push(result);
         } catch (err) {
           metrics.addMetric(INGEST_METRICS.failed, MetricUnit.Count, 1);
@@ -30,15 +30,6 @@ export function createHandler(opts: IngestOptions = {}) {
       }
       return results;
     });
-}
-
-function count(r: IngestResult): void {
-  if (r.duplicate) {
-    metrics.addMetric(INGEST_METRICS.duplicate, MetricUnit.Count, 1);
-    return;
-  }
-  if (r.status === 'parsed' || r.status === 'rejected' || r.status === 'failed') metrics.addMetric(INGEST_METRICS[r.status], MetricUnit.Count, 1);
-  for (const [severity, n] of Object.entries(r.findingCounts ?? {})) metrics.addMetric(findingsMetric(severity as 'error'), MetricUnit.Count, n);
 }
 
 export const handler = createHandler();

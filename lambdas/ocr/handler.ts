@@ -4,11 +4,11 @@ import { readObject } from '../ingest/read-object';
 import { recordFailure } from '../ingest/record-failure';
 import type { OcrEvent } from '../ingest/request-ocr';
 import type { IngestResult } from '../ingest/ingest-upload';
-import { instrumented, telemetry } from '../telemetry';
+import { countOutcome, INGEST_METRICS, instrumented, MetricUnit, OCR_METRICS, telemetry } from '../telemetry';
 import { parseScanIsolated } from './ocr-isolated';
 
 const t = telemetry('ogi-ocr');
-const { logger } = t;
+const { logger, metrics } = t;
 
 export interface OcrOptions {
   /** The scan parser (default: OCR in a child process of its own, `parseScanIsolated`). */
@@ -17,7 +17,8 @@ export interface OcrOptions {
 
 /**
  * A scan handed on by ingest (status `ocr`) → read by OCR → stored under ingest's claim, like any parsed upload.
- * Only fetches, calls the core and stores. An error marks the report `failed` and escapes, for Lambda's two
+ * Only fetches, calls the core and stores; one log line and the outcome's metrics per scan (as ingest counts a report),
+ * with the pages read, the figures held back and the seconds a page. An error marks the report `failed` and escapes, for Lambda's two
  * async retries and then the OCR dead-letter queue; a retry claims nothing anew (the claim travels in the event).
  */
 export function createHandler(opts: OcrOptions = {}) {
@@ -31,10 +32,20 @@ export function createHandler(opts: OcrOptions = {}) {
         if (!object.bytes) throw new Error('The scan is over the size cap: ingest should have refused it');
         const t1 = performance.now();
         const report = await (opts.parse ?? parseScanIsolated)({ id, name: path.posix.basename(claim.source.key), bytes: object.bytes });
-        const result = await storeReport({ claim, id, claimedAt, attempt, report, readMs, parseMs: performance.now() - t1 });
-        logger.info('scan', { ...result, pages: report.input.pages });
+        const parseMs = performance.now() - t1;
+        const result = await storeReport({ claim, id, claimedAt, attempt, report, readMs, parseMs });
+        const pages = report.input.pages ?? 0;
+        const uncertain = report.findings.filter((f) => f.rule === 'P-OCR-UNCERTAIN').length;
+        logger.info('scan', { ...result, pages, uncertain });
+        countOutcome(metrics, result);
+        if (!result.duplicate && pages > 0) {
+          metrics.addMetric(OCR_METRICS.pages, MetricUnit.Count, pages);
+          metrics.addMetric(OCR_METRICS.uncertain, MetricUnit.Count, uncertain);
+          metrics.addMetric(OCR_METRICS.secondsPerPage, MetricUnit.Seconds, parseMs / 1000 / pages);
+        }
         return result;
       } catch (err) {
+        metrics.addMetric(INGEST_METRICS.failed, MetricUnit.Count, 1);
         logger.error('scan failed', { id, key: claim.source.key, error: err as Error });
         await recordFailure(id, claimedAt, err);
         throw err;

@@ -184,7 +184,7 @@ describe('OCR (issue 26)', () => {
     expect(ocr.flatMap(actionsOf).filter((a) => /^s3:Delete/.test(a))).toEqual([]);
   });
 
-  it('alarms on errors, dead letters, throttles and near-timeout durations, and the dashboard shows them', () => {
+  it('alarms on errors, dead letters, throttles, near-timeout durations and scans ending failed, and the dashboard shows them', () => {
     const queue = idOf(stack.ocr.deadLetterQueue);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -197,7 +197,12 @@ describe('OCR (issue 26)', () => {
         Namespace: 'AWS/Lambda',
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: idOf(stack.ocr.fn) } }],
       });
-    expect(stack.ocr.alarms).toHaveLength(4);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ReportsFailed',
+      Namespace: 'OgiAudit',
+      Dimensions: [{ Name: 'service', Value: 'ogi-ocr' }],
+    });
+    expect(stack.ocr.alarms).toHaveLength(5);
     for (const a of stack.ocr.alarms) expect(stack.monitoring.alarms).toContain(a);
   });
 
