@@ -26,6 +26,8 @@ describe('the shape of an OCR reading', () => {
     ['t3.granted.natural', [token('1771', { span: 2.2 })], '读出 4 位'],
     ['t3.granted.natural', [token('111', { span: 2.3 })], undefined],
     ['t2.fees.amount', [token('7730.28', { span: 7.3 })], undefined],
+    ['t3.granted.natural', [token('12', { inkPx: 8 })], '8 像素高'],
+    ['t3.granted.natural', [token('12', { inkPx: 14 })], undefined],
   ])('%s read %p: %s', (key, tokens, doubt) => {
     const found = shapeDoubt(key, tokens as OcrToken[]);
     if (doubt === undefined) expect(found).toBeUndefined();
@@ -47,7 +49,7 @@ function scanOf(report: Report, read: Record<string, Partial<OcrToken>>): { tabl
   });
   return {
     tables: { format: report.format, tables: report.tables, values, findings: [], undecided: [] },
-    ocr: { pages: [], tokensOf: (loc) => tokens.get(loc) ?? [] },
+    ocr: { pages: [], tokensOf: (loc) => tokens.get(loc) ?? [], tokens: [...tokens.values()].flat() },
   };
 }
 

@@ -14,6 +14,8 @@ export interface OcrReading {
   pages: { page: number; turned: number; skew: number; tokens: number }[];
   /** The OCR tokens a cell's locator covers (its figures' confidence and alternatives). */
   tokensOf(loc: Locator): OcrToken[];
+  /** Every token read, page after page (the agency's name is checked against each printing of it). */
+  tokens: OcrToken[];
 }
 
 /** The page images of a scanned upload: a PDF's stored images, or an image file's pages. */
@@ -72,7 +74,11 @@ export function scanDocText(pages: OcrPage[]): DocText & { ocr: OcrReading } {
   return {
     ...doc,
     kind: 'pdf',
-    ocr: { pages: pages.map((p) => ({ page: p.text.page, turned: p.turned, skew: p.skew, tokens: p.tokens.length })), tokensOf },
+    ocr: {
+      pages: pages.map((p) => ({ page: p.text.page, turned: p.turned, skew: p.skew, tokens: p.tokens.length })),
+      tokensOf,
+      tokens: pages.flatMap((p) => p.tokens),
+    },
   };
 }
 

@@ -26,8 +26,12 @@ export interface OcrToken {
   conf: number;
   /** Read as a figure: digits only, in a table cell. */
   numeric: boolean;
-  /** For a numeric reading, each character's runner-up and its probability. */
+  /** Each character's probability (`conf` is the lowest). */
+  chars?: number[];
+  /** Each character's runner-up and its probability (a `3` that may be an `8`, a `沭` that may be a `沐`). */
   alt?: { char: string; p: number }[];
+  /** For a numeric reading, its ink's height in the scan's pixels: too few, and no reading of it is sure. */
+  inkPx?: number;
   /** For a numeric reading, how many digits wide its ink is at the document's digit pitch (`measureSpans`). */
   span?: number;
   /** A separator read before the figure (or after it, alone in its cell) was left out: a speck or a rule's edge, or a digit lost beside it. */
@@ -85,15 +89,21 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     const r: Reading = numeric ? read.digits : read.any;
     // No figure starts with a separator: one read there is a speck or a rule's edge beside the figure.
     const stray = numeric ? (/^[.,]+/.exec(r.text)?.[0].length ?? 0) : 0;
-    const str = numeric ? r.text.slice(stray) : read.any.text.trim();
+    // Characters as read, each with its probability and runner-up (spaces at the ends dropped).
+    const chars = [...r.text].map((c, i) => ({ c, p: r.conf[i], alt: r.alt[i] })).slice(stray);
+    while (chars.length && !chars[0].c.trim()) chars.shift();
+    while (chars.length && !chars[chars.length - 1].c.trim()) chars.pop();
+    const str = chars.map((x) => x.c).join('');
     // A speck of dust read as a dot or a stroke is no text: nothing but punctuation, smaller than a small character.
     if (!str || (!/[\p{L}\p{N}]/u.test(str) && Math.max(b.w, b.h) < dpi / DUST_PER_INCH)) continue;
     const token: OcrToken = {
       str,
       box: { x: b.x * s, y: H - (b.y + b.h) * s, w: b.w * s, h: b.h * s },
-      conf: Math.min(...r.conf.slice(stray)),
+      conf: Math.min(...chars.map((x) => x.p)),
+      chars: chars.map((x) => x.p),
       numeric,
-      ...(numeric ? { alt: r.alt.slice(stray) } : {}),
+      alt: chars.map((x) => x.alt),
+      ...(numeric ? { inkPx: b.h } : {}),
       ...(stray ? { stray: true } : {}),
     };
     tokens.push(token);
@@ -115,7 +125,7 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     const end = t.numeric && cell ? (/[.,]+$/.exec(t.str)?.[0].length ?? 0) : 0;
     if (!end || end === t.str.length || kept.some((u) => u !== t && cellOfToken.get(u) === cell)) continue;
     // Its confidence stays the lowest of all it read, the mark's included.
-    [t.str, t.alt, t.stray] = [t.str.slice(0, -end), t.alt?.slice(0, -end), true];
+    [t.str, t.alt, t.chars, t.stray] = [t.str.slice(0, -end), t.alt?.slice(0, -end), t.chars?.slice(0, -end), true];
   }
   const toPage = pageMapping(p, quarter, skew, img, s);
   const text: PageText = {

@@ -1,6 +1,7 @@
 import { RejectedInput } from '../errors';
 import { readMetadata } from '../metadata';
 import { extractNarrative } from '../narrative';
+import { checkAgency } from '../ocr/agency-check';
 import { readScan, reviewScan, type ScanDoc } from '../ocr/scan';
 import { NoTextLayer, partitionPdf } from '../partition/pdf';
 import { readText } from '../partition/read-text';
@@ -100,7 +101,9 @@ function fill(report: Report, doc: DocText | ScanDoc): void {
       'This document is not an annual report on government information disclosure: it has neither the title, the six sections nor the standard tables.',
       'P-NOT-A-REPORT',
     );
-  report.agency = meta.agency;
+  // A scan's agency stands only as OCR surely read it somewhere it is printed; in doubt it is no agency's report yet.
+  const checked = 'ocr' in doc && meta.agency ? checkAgency(meta.agency, doc.ocr.tokens) : undefined;
+  report.agency = checked && 'doubt' in checked ? null : (checked?.agency ?? meta.agency);
   report.year = meta.year;
   report.publishedAt = meta.publishedAt;
   report.format = tables.format;
@@ -123,7 +126,20 @@ function fill(report: Report, doc: DocText | ScanDoc): void {
         },
       ]
     : [];
-  report.findings = withIds(report.id, [...(doc.findings ?? []), ...tables.findings, ...doubt, ...checkReport(report)]);
+  const unread =
+    checked && 'doubt' in checked
+      ? [
+          {
+            rule: 'P-AGENCY-UNCERTAIN',
+            severity: 'warning' as const,
+            message: `扫描件中机关名称的第 ${checked.doubt.at.map((k) => k + 1).join('、')} 个字识别把握不足，各处读作：${checked.doubt.readings.join('、')}；未采用，待核实后该报告才占用机关的年度位置。`,
+            messageEn: `The agency's name on the scan is not read for sure (character ${checked.doubt.at.map((k) => k + 1).join(', ')}); it reads ${checked.doubt.readings.join(' / ')} where it is printed: not used, so the report takes no agency's slot until confirmed.`,
+            keys: ['agency'],
+            evidence: checked.doubt.readings.join(' / '),
+          },
+        ]
+      : [];
+  report.findings = withIds(report.id, [...(doc.findings ?? []), ...tables.findings, ...doubt, ...unread, ...checkReport(report)]);
 }
 
 /** What is known of the bytes before they are read: size and hash; kind and encoding come later. */
