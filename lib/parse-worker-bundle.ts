@@ -6,23 +6,28 @@ export const PARSE_WORKER_ENTRY = path.join('lambdas', 'core', 'record', 'parse-
 export const PARSE_WORKER_FILE = 'parse-worker.js';
 
 /**
- * esbuild arguments that bundle the parse worker into `outputDir`, with the settings of the
- * functions' own bundles (lib/lambda-defaults.ts): a worker thread needs a file of its own to run.
+ * esbuild arguments that bundle a worker (`entry`, relative to the project root) into `outputDir` as `file`, with
+ * the settings of the functions' own bundles (lib/lambda-defaults.ts): a worker needs a file of its own to run.
+ * onnxruntime stays out: the ingest parse never runs OCR (it hands scans to the OCR function), and the OCR function
+ * ships onnxruntime beside its bundle (lib/ocr-bundle.ts).
  */
-export function parseWorkerEsbuildArgs(projectRoot: string, outputDir: string): string[] {
+export function workerEsbuildArgs(projectRoot: string, entry: string, outputDir: string, file: string): string[] {
   return [
-    path.join(projectRoot, PARSE_WORKER_ENTRY),
+    path.join(projectRoot, entry),
     '--bundle',
     '--platform=node',
     '--target=node20',
     '--format=cjs',
     '--minify',
     '--sourcemap',
-    // The ingest parse never runs OCR (it hands scans to the OCR function): onnxruntime's native library stays out.
     '--external:onnxruntime-node',
-    `--outfile=${path.join(outputDir, PARSE_WORKER_FILE)}`,
+    `--outfile=${path.join(outputDir, file)}`,
   ];
 }
+
+/** The parse worker's esbuild arguments. */
+export const parseWorkerEsbuildArgs = (projectRoot: string, outputDir: string) =>
+  workerEsbuildArgs(projectRoot, PARSE_WORKER_ENTRY, outputDir, PARSE_WORKER_FILE);
 
 /** The NodejsFunction hook that writes the worker next to the handler's bundle. */
 export const parseWorkerHooks = {
@@ -33,4 +38,5 @@ export const parseWorkerHooks = {
   ],
 };
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** A word for `sh`, single-quoted. */
+export const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
