@@ -147,16 +147,16 @@ function withFindingFilter(part: Part, filter: FindingFilter): Part {
   };
 }
 
-/** What a tally of a year's findings reads of each: who, which rule, how bad, and the fingerprint its review is kept under. */
-export type FindingTally = Pick<FindingView, 'id' | 'rule' | 'severity' | 'agency'>;
+/** What a tally of a year's findings reads of each: who, which rule, how bad, whether it could be judged, and the fingerprint its review is kept under. */
+export type FindingTally = Pick<FindingView, 'id' | 'rule' | 'severity' | 'agency' | 'outcome'>;
 
 /**
- * Every current finding of a year, reduced by the query's projection to the four attributes a
+ * Every current finding of a year, reduced by the query's projection to the five attributes a
  * tally needs (a few dozen bytes instead of the message and evidence, ~0.5–20 KB): the severity
  * shards are read in parallel. The overview counts these.
  */
 export async function findingTally(year: number): Promise<FindingTally[]> {
-  const names = { '#id': 'id', '#rule': 'rule', '#severity': 'severity', '#agency': 'agency' };
+  const names = { '#id': 'id', '#rule': 'rule', '#severity': 'severity', '#agency': 'agency', '#outcome': 'outcome' };
   const parts = findingParts({ year }).map((part) => ({
     ...part,
     ProjectionExpression: Object.keys(names).join(', '),
