@@ -74,6 +74,6 @@ export const listAgencies = route({
   responses: { 200: '`{items: [{name, registered, kind, level, region, names}]}`' },
   async run({ query }) {
     const dir = await agencyDirectory(query.year ? [query.year] : []);
-    return { json: { items: dir.entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) } };
+    return { json: { items: dir.entries().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) } };
   },
 });
