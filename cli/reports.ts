@@ -1,6 +1,7 @@
 import { allReportsOfYear, scanReports, type ReportView } from '../lambdas/store';
 import { readArgs, yearArg } from './args';
 import { requireLocalStack } from './local-stack';
+import { COUNT_HEAD, countCells, reasonLine } from './summary-table';
 import { renderTable } from './table';
 import { UsageError } from './usage';
 
@@ -43,17 +44,7 @@ function version(r: ReportView): string {
 
 function table(reports: ReportView[]): string {
   return renderTable(
-    ['id', 'agency', 'year', 'status', 'version', 'errors', 'warnings', 'info', 'reason'],
-    reports.map((r) => [
-      r.id,
-      r.agency ?? '—',
-      String(r.year ?? '—'),
-      r.status,
-      version(r),
-      String(r.findingCounts.error),
-      String(r.findingCounts.warning),
-      String(r.findingCounts.info),
-      r.status === 'parsed' ? '' : (r.error ?? r.reason ?? ''),
-    ]),
+    ['id', 'agency', 'year', 'status', 'version', ...COUNT_HEAD, 'reason'],
+    reports.map((r) => [r.id, r.agency ?? '—', String(r.year ?? '—'), r.status, version(r), ...countCells(r), r.status === 'parsed' ? '' : reasonLine(r)]),
   );
 }
