@@ -11,8 +11,8 @@ const FIGURES: Record<string, string> = {
 
 const DOCUMENTS: Record<string, string> = { rules: '规章', normative: '行政规范性文件' };
 
-/** The figure's Chinese name, or its key when it has none. */
-export const figureLabel = (key: string) => FIGURES[key] ?? key;
+/** The figure's short Chinese name as audit messages cite it, else its label on the form. */
+export const figureLabel = (key: string) => FIGURES[key] ?? labelOf(key);
 export const columnLabel = (col: string) => T3_COL_NAMES[col] ?? col;
 export const documentLabel = (kind: string) => DOCUMENTS[kind] ?? kind;
 
@@ -77,8 +77,11 @@ const TABLES: Record<string, { name: string; rows: Record<string, string>; cols:
       'otherHandling.sum': '其他处理 · 小计',
       totalProcessed: '办理结果总计',
       carriedForward: '结转下年度继续办理',
+      // Not a printed row: the prose's 予以公开及部分公开 (values/derived.ts).
+      grantedAndPartial: '予以公开及部分公开',
     },
-    cols: T3_COL_NAMES,
+    // 法人或其他组织 is the 2019 form's one column for what the 2021 form splits five ways (values/derived.ts sums them).
+    cols: { ...T3_COL_NAMES, legalPersons: '法人或其他组织' },
   },
   t4: {
     name: '表四',
@@ -108,6 +111,19 @@ export function fieldLabel(key: string): string | null {
   return t.rows[rest.join('.')] ? `${t.name} · ${t.rows[rest.join('.')]}` : null;
 }
 
+/**
+ * The one label lookup: every message, header and export names a value key, table, section or
+ * record field through here (the form's printed name), and only a key the form does not print
+ * stands as itself.
+ */
+export const labelOf = (key: string): string => fieldLabel(key) ?? key;
+
+/** The label with the key as secondary text, `表三 · 予以公开 · 总计 (t3.granted.total)`: for English sentences and evidence, which officers and scripts both read. */
+export const labelWithKey = (key: string): string => {
+  const label = fieldLabel(key);
+  return label && label !== key ? `${label} (${key})` : key;
+};
+
 /** Every key the form prints (and its tables, sections and record fields) with its label: the page's dictionary. */
 export function formLabels(): Record<string, string> {
   const keys = [
@@ -115,7 +131,7 @@ export function formLabels(): Record<string, string> {
     ...[1, 2, 3, 4, 5, 6].map((n) => `section.${n}`),
     ...Object.keys(TABLES),
     ...T2_ROWS.flatMap((r) => r.cols.map((c) => `t2.${r.row}.${c}`)),
-    ...Object.keys(TABLES.t3.rows).flatMap((row) => T3_COLS.map((c) => `t3.${row}.${c}`)),
+    ...Object.keys(TABLES.t3.rows).flatMap((row) => [...T3_COLS, 'legalPersons'].map((c) => `t3.${row}.${c}`)),
     ...Object.keys(TABLES.t4.rows).flatMap((row) => T4_COLS.map((c) => `t4.${row}.${c}`)),
   ];
   return Object.fromEntries(keys.map((k) => [k, fieldLabel(k)!]));

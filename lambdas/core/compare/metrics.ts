@@ -1,4 +1,5 @@
 import { figure } from '../audit/figures';
+import { labelOf } from '../audit/labels';
 import {
   PEER_COUNTS,
   PEER_RATES,
@@ -54,7 +55,7 @@ export const DEFAULT_METRICS = ['rate.granted', 'rate.noInfo', 'rate.reviewCorre
 /** A canonical or derived key of fields.md used as a metric: `t3.newReceived.total`, `t4.litigation.sum.total`. */
 export const VALUE_KEY = /^t[234](\.[A-Za-z]+){2,3}$/;
 
-/** Labels of the totals officers look at most; other keys are labelled by the key itself. */
+/** Short labels of the totals officers look at most; other keys by their label on the form. */
 const KEY_LABELS: Record<string, string> = {
   't3.newReceived.total': '本年新收申请',
   't3.carriedOver.total': '上年结转申请',
@@ -71,9 +72,9 @@ export function metricFor(id: string): Metric | undefined {
   if (!VALUE_KEY.test(id)) return undefined;
   return {
     id,
-    label: KEY_LABELS[id] ?? id,
+    label: KEY_LABELS[id] ?? labelOf(id),
     kind: 'count',
-    definition: `the value of ${id}`,
+    definition: `${labelOf(id)}: the value of ${id}`,
     compute: (v) => figureIn(v)(id) ?? null,
     ...(PEER_COUNTS.includes(id) ? { peers: (group, valuesOf, options) => zeroOutliers(id, group, (item) => figureIn(valuesOf(item)), options) } : {}),
   } satisfies Metric;

@@ -1,4 +1,4 @@
-import { documentLabel } from '../labels';
+import { documentLabel, labelWithKey } from '../labels';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding } from '../types';
 
@@ -30,8 +30,8 @@ export const x2DocumentStock: AuditRule = {
             reports: [cur, prev],
             keys,
             message: `${agency} ${ctx.year}年${documentLabel(kind)}现行有效件数为${valid}，按上年${before}+制发${issued}−废止${repealed}应为${expected}。`,
-            messageEn: `${agency}: ${kind} in force ${valid} in ${ctx.year}; last year's ${before} + issued ${issued} − repealed ${repealed} gives ${expected}.`,
-            evidence: `${cite(cur)} ${keys.map((k) => `${k}=${cur.figures[k]}`).join(', ')}; ${cite(prev)} t2.${kind}.valid=${before}`,
+            messageEn: `${agency}: ${documentLabel(kind)} in force ${valid} in ${ctx.year}; last year's ${before} + issued ${issued} − repealed ${repealed} gives ${expected}.`,
+            evidence: `${cite(cur)} ${keys.map((k) => `${labelWithKey(k)}=${cur.figures[k]}`).join(', ')}; ${cite(prev)} ${labelWithKey(`t2.${kind}.valid`)}=${before}`,
           }),
         );
       }
