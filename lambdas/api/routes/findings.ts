@@ -1,13 +1,11 @@
 import { isAssessable, isOpen } from '../../core/findings/counts';
 import { matchesRule } from '../../core/rules/family';
-import { labelWithKey } from '../../core/audit';
-import { csvTable } from '../../core/compare';
+import { findingsCsv } from '../../core/findings/csv';
 import { findingTally, listFindings, listReportsByAgency, type FindingView } from '../../store';
 import { listAuditFindings } from '../../store/audit';
 import { getReviews, putReview, type ReviewItem } from '../../store/reviews';
 import { namesOf } from '../directory';
 import { NotFound } from '../errors';
-import { ruleName } from '../names';
 import { route } from '../router';
 import { findingIdParam, findingsQuery, reviewBody } from '../schemas';
 import { findingOut, fingerprintOf, parseFindingRef, reviewOut, type FindingOut } from '../views';
@@ -73,45 +71,6 @@ async function yearTotal(query: Query): Promise<number> {
 
 const reviewState = (r: ReviewItem | undefined) => (r ? reviewOut(r) : null);
 
-/** Each column named in Chinese with its field name as secondary text; keys under their labels on the form. */
-const CSV_HEADER = [
-  '机关 (agency)',
-  '年度 (year)',
-  '规则 (rule)',
-  '规则名称 (rule_name)',
-  '严重程度 (severity)',
-  '结果 (outcome)',
-  '问题 (message)',
-  '问题（英文） (message_en)',
-  '涉及单元格 (keys)',
-  '依据数据 (evidence)',
-  '审查 (review)',
-  '审查备注 (review_note)',
-  '报告 (report_id)',
-  '问题编号 (finding_id)',
-];
-
-function findingsCsv(items: FindingOut[], truncated: boolean): string {
-  const rows = items.map((f) => [
-    f.agency ?? '',
-    String(f.year ?? ''),
-    f.rule,
-    ruleName(f.rule)?.zh ?? '',
-    f.severity,
-    f.outcome,
-    f.message,
-    f.messageEn ?? '',
-    f.keys.map(labelWithKey).join('; '),
-    f.evidence ?? '',
-    f.review?.status ?? 'open',
-    f.review?.note ?? '',
-    f.reportId,
-    f.id,
-  ]);
-  if (truncated) rows.push([`… more than ${CSV_LIMIT} findings: narrow the filters`]);
-  return csvTable([CSV_HEADER, ...rows]);
-}
-
 export const listFindingsRoute = route({
   method: 'GET',
   path: '/findings',
@@ -139,7 +98,13 @@ export const listFindingsRoute = route({
     }
     const filename = `ogi-findings-${query.year}${query.agency ? `-${query.agency}` : ''}${query.rule ? `-${query.rule}` : ''}.csv`;
     const truncated = result.items.length > CSV_LIMIT;
-    return { file: { body: findingsCsv(result.items.slice(0, CSV_LIMIT), truncated), contentType: 'text/csv; charset=utf-8', filename } };
+    return {
+      file: {
+        body: findingsCsv(result.items.slice(0, CSV_LIMIT), truncated ? `… more than ${CSV_LIMIT} findings: narrow the filters` : undefined),
+        contentType: 'text/csv; charset=utf-8',
+        filename,
+      },
+    };
   },
 });
 

@@ -1,3 +1,4 @@
+import { labelWithKey } from '../audit/labels';
 import { toCsv } from '../csv';
 import type { CompareTable } from './table';
 
@@ -8,7 +9,7 @@ import type { CompareTable } from './table';
 export function compareCsv(table: CompareTable): string {
   // Headers name each column as the page does, the id as secondary text (`予以公开及部分公开率 % (rate.granted)`), so a spreadsheet reads without a key list.
   const header = [
-    '机关 (agency)',
+    labelWithKey('agency'),
     '报告 (report_id)',
     ...table.metrics.map((m) => `${m.label}${m.kind === 'rate' ? ' %' : ''} (${m.id})`),
     '离群指标 (outliers)',
