@@ -17,7 +17,7 @@ problems before gaps, then one count line per report; no stack needed.
   --json      print the findings as JSON, one entry per report, evidence whole
   -h, --help  this help
 
-Exit code 1 when a report has an error finding or ended rejected or failed, 2 on a bad command line.`,
+Exit code 1 when a file does not exist, a report has an error finding or ended rejected or failed, 2 on a bad command line.`,
 };
 /** Evidence is cut to this many characters in the terminal table; `--json` has it whole. */
 const EVIDENCE_CHARS = 90;
@@ -29,7 +29,7 @@ const EVIDENCE_CHARS = 90;
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = readArgs(CMD, args, { json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
-  const files = listInputs(positionals, CMD.usage);
+  const files = listInputs(positionals);
   const reports = await parseFiles(files, { progress: (done, file) => progress(done, files.length, path.basename(file)) });
   console.log(values.json ? JSON.stringify(reports.map(checked), null, 2) : renderFindings(reports));
   return reports.some((r) => r.status !== 'parsed' || r.findings.some(isError)) ? 1 : 0;

@@ -107,7 +107,8 @@ async function place(item: Record<string, unknown>, input: SaveInput): Promise<P
     const slot = await readSlot(input);
     const previous = slot?.currentId as string | undefined;
     if (slot && previous !== input.id && !isNewer(input, slot)) {
-      await putOwned(item, input.claimedAt);
+      // An older version arriving after a newer one lands as history, naming the version that supersedes it.
+      await putOwned({ ...item, supersededBy: previous }, input.claimedAt);
       placed = undefined;
       return true;
     }
