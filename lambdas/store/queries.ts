@@ -59,7 +59,7 @@ function yearParts(year: number | null, q: YearQuery, projection?: string): Part
     names['#current'] = 'current';
     values[':t'] = true;
   }
-  if (projection) names['#values'] = 'values';
+  if (projection?.includes('#values')) names['#values'] = 'values';
   return shards.map((n) => ({
     IndexName: schema.byYear.name,
     KeyConditionExpression: `${schema.byYear.pk} = :p`,
@@ -68,6 +68,21 @@ function yearParts(year: number | null, q: YearQuery, projection?: string): Part
     ...(q.all ? {} : { FilterExpression: '#current = :t' }),
     ...(projection ? { ProjectionExpression: projection } : {}),
   }));
+}
+
+/** A report's rows waiting for an officer, as the review list reads them. */
+export type PendingOfReport = Pick<ReportView, 'id' | 'agency' | 'year' | 'pending'>;
+
+/** The current reports of the given years that have rows waiting for an officer (`pending`), projected to them; shards and years read in parallel. */
+export async function pendingOfYears(years: number[]): Promise<PendingOfReport[]> {
+  const parts = years.flatMap((year) =>
+    yearParts(year, {}, 'id, agency, #year, pending').map((p) => ({
+      ...p,
+      FilterExpression: '#current = :t AND attribute_exists(pending)',
+      ExpressionAttributeNames: { ...p.ExpressionAttributeNames, '#year': 'year' },
+    })),
+  );
+  return (await queryAll(parts)).map((i) => fromItem<PendingOfReport>(i));
 }
 
 /** Current reports of a year, a page at a time (across the year's shards). `year: null` with `all`: unplaced reports. */

@@ -1,4 +1,6 @@
-import { getRecordObject, getReport, listFindings, listReportsByAgency, listReportsByYear, type FindingView, type ReportView } from '../../store';
+import { isAssessable } from '../../core/findings/counts';
+import type { Report } from '../../core/types';
+import { getRecordObject, getReport, kinName, listFindings, listReportsByAgency, listReportsByYear, valueReviewsOf, type FindingView, type ReportView } from '../../store';
 import { getReviews } from '../../store/reviews';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
@@ -43,6 +45,16 @@ export async function reportFindings(reportId: string) {
   return all.map((f) => findingOut(f, reviews.get(fingerprintOf(f))));
 }
 
+/** Officers' decisions on this report's open rows, each with its whole trail (a row printed differently elsewhere is another row). */
+async function reviewTrail(record: Report) {
+  if (!record.undecided?.length || !record.agency || record.year === null) return [];
+  const rows = await valueReviewsOf(await kinName(record.agency), record.year);
+  return rows.flatMap(({ row, printed, values, by, at, note, before, reverted, history }) => {
+    const undecided = record.undecided!.find((u) => u.keys[0] === row && u.printed === printed);
+    return undecided ? [{ row, keys: undecided.keys, printed, values, by, at, note, before, reverted: reverted ?? false, history }] : [];
+  });
+}
+
 async function mustGet(id: string): Promise<ReportView> {
   const r = await getReport(id);
   if (!r) throw new NotFound(`No report with id ${id}`);
@@ -56,7 +68,10 @@ export const reportDetail = route({
   description: 'Checks that could not be made (outcome `not-assessable`) are listed with `notAssessable=true` only.',
   params: idParam,
   query: reportQuery,
-  responses: { 200: '`{report, findings}`', 404: 'No such report' },
+  responses: {
+    200: "`{report, findings, valueReviews}`: `valueReviews` is the trail of officers' decisions on the report's open rows (who, when, note, values before and after, reverts)",
+    404: 'No such report',
+  },
   async run({ params, query }) {
     const item = await mustGet(params.id);
     const record = item.recordKey ? await getRecordObject(process.env.OGI_BUCKET ?? item.source.bucket, item.recordKey) : undefined;
@@ -70,8 +85,8 @@ export const reportDetail = route({
       narrative: record?.narrative ?? [],
       repairs: record?.repairs ?? [],
     };
-    const findings = (await reportFindings(item.id)).filter((f) => query.notAssessable || f.outcome !== 'not-assessable');
-    return { json: { report, findings } };
+    const findings = (await reportFindings(item.id)).filter((f) => query.notAssessable || isAssessable(f));
+    return { json: { report, findings, valueReviews: record ? await reviewTrail(record) : [] } };
   },
 });
 
