@@ -253,7 +253,11 @@ describe('the rest', () => {
     );
     const year = res.body.paths['/findings'].get.parameters.find((p: { name: string }) => p.name === 'year');
     expect(year).toMatchObject({ in: 'query', required: true, schema: { type: 'integer', minimum: 2008 } });
-    expect(res.body.paths['/findings/{id}'].patch.requestBody.content['application/json'].schema.properties.review.enum).toEqual(['confirmed', 'dismissed']);
+    expect(res.body.paths['/findings/{id}'].patch.requestBody.content['application/json'].schema.properties.review.enum).toEqual([
+      'confirmed',
+      'dismissed',
+      'open',
+    ]);
   });
 
   test('unknown routes 404, wrong methods 405, oversized bodies 413, and the page at /', async () => {

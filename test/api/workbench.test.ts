@@ -36,7 +36,8 @@ beforeAll(async () => {
   for (const s of Object.values(TEXT_SAMPLES)) await stack.upload(`incoming/${s.file}`, readFileSync(path.join(ROOT, 'samples', s.file)));
   session = await openPage(stack);
   ({ api, page } = session);
-});
+  // 122 reports stored and audited: past a minute when the machine is shared.
+}, 240_000);
 
 afterAll(() => session?.close());
 
