@@ -1,12 +1,13 @@
-import { AUDIT_RULES, formLabels } from '../core/audit';
+import { AUDIT_RULES } from '../core/audit';
 import { metricInfo, RATE_METRICS } from '../core/compare';
 import { AUDIT_CHECKS } from '../core/findings/names';
 import { PARSE_FAMILY, PARSE_FINDINGS } from '../core/findings/parse-names';
+import { formLabels, FORMATS, pageTables } from '../core/form';
 import { RULES } from '../core/rules/registry';
 export { reasonText } from '../core/record/reasons';
 import type { Bilingual } from '../core/rules/rule';
 
-/** The page's dictionary: rule names, field labels, statuses and rejection reasons in both languages. */
+/** The page's dictionary: rule names, the form's field labels and tables, statuses and rejection reasons in both languages. */
 
 export const STATUSES: Record<string, Bilingual> = {
   received: { zh: '处理中', en: 'received' },
@@ -42,6 +43,7 @@ export const dictionary = () => ({
   rules: RULE_INFO,
   findingNames: { ...AUDIT_CHECKS, ...PARSE_FINDINGS },
   fields: formLabels(),
+  tables: Object.fromEntries(FORMATS.map((f) => [f, pageTables(f)])),
   metrics: RATE_METRICS.map(metricInfo),
   statuses: STATUSES,
   reviews: REVIEWS,

@@ -8,7 +8,8 @@ import type { Agency } from '../../lambdas/core/audit';
 import { toCsv } from '../../lambdas/core/csv';
 import type { Report, Section } from '../../lambdas/core/types';
 import { Random } from '../../scripts/generate/random';
-import { makeReportSpec, T3_COLUMNS } from '../../scripts/generate/values';
+import { T3_COLUMNS } from '../../lambdas/core/form';
+import { makeReportSpec } from '../../scripts/generate/values';
 
 const GOVERNMENT = '淮安市洪泽区人民政府';
 

@@ -1,6 +1,6 @@
 import { AgencyMatcher, matchingName, parseRegistry } from '../../lambdas/core/audit';
 import { resolveSet } from '../../lambdas/core/resolve';
-import { CROSS_YEAR } from '../../lambdas/core/resolve/identities';
+import { CROSS_YEAR } from '../../lambdas/core/form';
 import type { Report } from '../../lambdas/core/types';
 import { keysOf, LICENSING_2019, LICENSING_2020, pair2019, parsedPingtanPair, parseSpec, spec } from './fixtures';
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AgencyMatcher, AUDIT_KEYS, auditYear, fieldLabel, renderAuditCsv, summarise, type AuditFinding } from '../../lambdas/core/audit';
+import { AgencyMatcher, AUDIT_KEYS, auditYear, renderAuditCsv, summarise, type AuditFinding } from '../../lambdas/core/audit';
+import { fieldLabel } from '../../lambdas/core/form';
 import { compareCsv, compareTable, DEFAULT_METRICS, metricFor, RATE_METRICS } from '../../lambdas/core/compare';
 import { parseCsv } from '../../lambdas/core/csv';
 import { FINDINGS_CSV_HEADER } from '../../lambdas/core/findings/csv';

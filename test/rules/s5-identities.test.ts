@@ -90,7 +90,7 @@ describe('S5 form identities', () => {
     const blank = Object.fromEntries(cols.flatMap((c) => [`t3.newReceived.${c}`, `t3.carriedOver.${c}`].map((k) => [k, undefined])));
     const gaps = findingsOf(withValues(base, blank), 'S5-balance').filter((f) => f.outcome === 'not-assessable');
     expect(gaps).toHaveLength(1);
-    expect(gaps[0].message).toBe('表三：本年新收 + 上年结转 = 办理结果总计 + 结转下年度：“自然人”列、“商业企业”列缺少一侧的数值，无法核对。');
+    expect(gaps[0].message).toBe('本年新收 + 上年结转 = 办理总计 + 结转下年度：表三“自然人”列、表三“商业企业”列缺少一侧的数值，无法核对。');
     expect(gaps[0].keys).toEqual(expect.arrayContaining(['t3.totalProcessed.natural', 't3.totalProcessed.commercial']));
   });
 

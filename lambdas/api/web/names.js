@@ -1,10 +1,10 @@
-// Names instead of codes: rule names, the form's field labels, statuses and review states, all
-// from GET /rules (the rule registry and the form), loaded once per page.
+// Names instead of codes: rule names, the form's field labels and tables, statuses and review
+// states, all from GET /rules (the rule registry and the form), loaded once per page.
 import { get } from './api.js';
 import { el } from './dom.js';
 import { pick, t } from './lang.js';
 
-let dict = { rules: [], findingNames: {}, fields: {}, metrics: [], statuses: {}, reviews: {} };
+let dict = { rules: [], findingNames: {}, fields: {}, tables: {}, metrics: [], statuses: {}, reviews: {} };
 let byId = new Map();
 
 /** Loads the dictionary; the views render after it, so the lookups below are synchronous. */
@@ -20,6 +20,9 @@ export const familyOf = (rule) => /^([SX]\d+|P)(?:-|$)/.exec(rule ?? '')?.[1] ??
 export const ruleInfo = (rule) => byId.get(familyOf(rule)) ?? null;
 /** A finding's name: its check's own (X3-LATE 迟报, P-SPLIT-AMBIGUOUS 数字拆分不唯一), else its rule's. */
 export const findingName = (rule) => dict.findingNames[rule] ?? ruleInfo(rule)?.name ?? null;
+
+/** The standard tables of a format (`2019`, `2021`) as the page draws them. */
+export const formTables = (format) => dict.tables[format] ?? [];
 
 /** `表三 · 本年新收 · 总计`, or the key itself when the form does not print it. */
 export const fieldLabel = (key) => dict.fields[key] ?? key;

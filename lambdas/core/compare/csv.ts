@@ -1,4 +1,4 @@
-import { labelWithKey } from '../audit/labels';
+import { labelWithKey } from '../form';
 import { toCsv } from '../csv';
 import type { CompareTable } from './table';
 
@@ -7,11 +7,11 @@ import type { CompareTable } from './table';
  * the Chinese agency names correctly, formula-safe (lambdas/core/csv.ts). Rates are written as percentages.
  */
 export function compareCsv(table: CompareTable): string {
-  // Headers name each column as the page does, the id as secondary text (`予以公开及部分公开率 % (rate.granted)`), so a spreadsheet reads without a key list.
+  // Headers name each column by the form's label (a rate by its name), the id as secondary text (`予以公开及部分公开率 % (rate.granted)`), so a spreadsheet reads without a key list.
   const header = [
     labelWithKey('agency'),
     '报告 (report_id)',
-    ...table.metrics.map((m) => `${m.label}${m.kind === 'rate' ? ' %' : ''} (${m.id})`),
+    ...table.metrics.map((m) => (m.kind === 'rate' ? `${m.label} % (${m.id})` : labelWithKey(m.id))),
     '离群指标 (outliers)',
   ];
   const lines = [

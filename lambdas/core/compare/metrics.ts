@@ -1,5 +1,5 @@
 import { figure } from '../audit/figures';
-import { labelOf } from '../audit/labels';
+import { figureName, labelOf } from '../form';
 import {
   PEER_COUNTS,
   PEER_RATES,
@@ -62,7 +62,7 @@ export function metricFor(id: string): Metric | undefined {
   if (!VALUE_KEY.test(id)) return undefined;
   return {
     id,
-    label: labelOf(id),
+    label: figureName(id),
     kind: 'count',
     definition: `${labelOf(id)}: the value of ${id}`,
     compute: (v) => figureIn(v)(id) ?? null,

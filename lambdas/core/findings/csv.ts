@@ -1,4 +1,4 @@
-import { labelWithKey } from '../audit/labels';
+import { labelWithKey } from '../form';
 import { csvTable } from '../compare/csv';
 import type { Finding } from '../types';
 import { findingName } from './names';

@@ -1,7 +1,6 @@
 import type { Evidence, Report, UndecidedRow } from '../types';
 import { remaining } from '../tables/undecided';
-import { round6 } from '../values/parse-number';
-import { CROSS_YEAR, type CrossYearIdentity, type Instance } from './identities';
+import { appliesBetween, CROSS_YEAR, sameNumber, type CrossYearIdentity, type CrossYearInstance } from '../form';
 import { without } from './without';
 
 /** A value of an undecided row decided by a neighbouring year's report. */
@@ -61,7 +60,7 @@ export function decideByNeighbours(report: Report, neighbours: Report[]): Decisi
     const later = n.year > report.year;
     const [eFormat, lFormat] = later ? [report.format, n.format] : [n.format, report.format];
     for (const identity of CROSS_YEAR) {
-      if (!identity.formats(eFormat, lFormat)) continue;
+      if (!appliesBetween(identity, eFormat, lFormat)) continue;
       proposals.push(...pairProposals(identity, ours, sideOf(n), later));
     }
   }
@@ -95,7 +94,7 @@ interface Satisfying {
 }
 
 /** Every joint reading of the open rows an instance reads, on both sides; `unusable` when a figure is missing or the readings are too many. */
-export function satisfying(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): Satisfying | 'unusable' {
+export function satisfying(inst: CrossYearInstance, ours: Side, theirs: Side, theirsLater: boolean): Satisfying | 'unusable' {
   const open: { side: Side; n: number }[] = [];
   const refOf = (side: Side, key: string): Ref | undefined => {
     if (side.values[key] !== undefined) return { fixed: side.values[key] };
@@ -127,7 +126,7 @@ export function satisfying(inst: Instance, ours: Side, theirs: Side, theirsLater
  * `unusable` when it cannot be evaluated or the readings are incomplete, else what every
  * satisfying reading agrees on for our open cells.
  */
-function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): 'broken' | 'unusable' | Decision[] {
+function evaluate(inst: CrossYearInstance, ours: Side, theirs: Side, theirsLater: boolean): 'broken' | 'unusable' | Decision[] {
   const found = satisfying(inst, ours, theirs, theirsLater);
   if (found === 'unusable') return found;
   const { sat, open, entries, e, l, valueOf } = found;
@@ -147,7 +146,7 @@ function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean
     const picked = unique(sat.map((c) => c[i]));
     row.keys.forEach((key, col) => {
       const value = readings[picked[0]][col];
-      if (value === null || ours.values[key] !== undefined || unique(picked.map((p) => round6(readings[p][col] ?? NaN))).length !== 1) return;
+      if (value === null || ours.values[key] !== undefined || !picked.every((p) => sameNumber(readings[p][col] ?? NaN, value))) return;
       out.push({ key, value, text: texts[picked[0]][col], neighbour: { reportId: theirs.id, identity: inst.text, ours: mine, theirs: other } });
     });
   });
@@ -164,7 +163,7 @@ function accepted(proposals: Proposal[], ours: Side): Decision[] {
   for (const p of proposals) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
   const chosen = new Map<string, Decision>();
   for (const [key, ps] of byKey) {
-    if (unique(ps.map((p) => round6(p.value))).length !== 1) continue;
+    if (!ps.every((p) => sameNumber(p.value, ps[0].value))) continue;
     const strong = ps.find((p) => p.strength === 'error');
     const confirmed = unique(ps.map((p) => p.source)).length > 1;
     const best = strong ?? (confirmed ? ps[0] : undefined);

@@ -1,4 +1,4 @@
-import { labelWithKey } from '../audit/labels';
+import { labelWithKey } from '../form';
 import { createHash } from 'node:crypto';
 import type { Finding, Report } from '../types';
 import type { Issue } from './rule';

@@ -1,4 +1,4 @@
-import { labelWithKey } from '../audit/labels';
+import { labelWithKey } from '../form';
 import type { TableId } from '../types';
 import { BASIS } from './basis';
 import { failed, type Rule } from './rule';

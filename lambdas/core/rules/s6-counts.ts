@@ -1,6 +1,5 @@
-import { labelOf, labelWithKey } from '../audit/labels';
+import { labelOf, labelWithKey, MONEY_KEYS, SIGNED_KEYS } from '../form';
 import { BASIS } from './basis';
-import { MONEY_KEYS, SIGNED_KEYS } from './money-keys';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 
 /**

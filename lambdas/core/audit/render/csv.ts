@@ -1,5 +1,5 @@
 import { toCsv } from '../../csv';
-import { labelWithKey } from '../labels';
+import { labelWithKey } from '../../form';
 import type { AuditFinding } from '../types';
 import { findingName } from '../../findings/names';
 

@@ -1,4 +1,4 @@
-import { figureLabel, labelWithKey } from '../labels';
+import { figureName as figureLabel, labelWithKey } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';
 

@@ -1,4 +1,4 @@
-import { labelWithKey } from '../labels';
+import { labelWithKey } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 
 /** X7: reports from reporting year 2021 on use the 2021 national format. */
