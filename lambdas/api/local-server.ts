@@ -93,7 +93,11 @@ async function serve(req: IncomingMessage, user: string): Promise<Out> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   // The page's settings locally: no API elsewhere, no sign-in, the roles to switch between.
   if (req.method === 'GET' && url.pathname === '/config.json')
-    return { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: JSON.stringify({ local: { user, roles: ROLES } }) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
+      body: JSON.stringify({ local: { user, roles: ROLES } }),
+    };
   const file = req.method === 'GET' ? (url.pathname === '/' ? 'index.html' : (STATIC.exec(url.pathname)?.[1] ?? vendorFile(url.pathname))) : undefined;
   if (file) {
     const body = await readFile(file.startsWith('/') ? file : join(WEB_DIR, file)).catch(() => undefined);

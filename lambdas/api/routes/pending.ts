@@ -63,7 +63,9 @@ export const decidePending = route({
     if (body.revert && !reviewed) throw new BadRequest(`Row ${params.row} of ${params.id} has no officer's decision to take back`);
     const values = body.revert ? [] : body.reading !== undefined ? pending?.readings[body.reading]?.values : body.values;
     if (!values)
-      throw new BadRequest(pending ? `reading must be one of 0…${pending.readings.length - 1}` : `row ${params.row} is decided: type the values to decide it again`);
+      throw new BadRequest(
+        pending ? `reading must be one of 0…${pending.readings.length - 1}` : `row ${params.row} is decided: type the values to decide it again`,
+      );
     if (!body.revert && values.length !== row.keys.length)
       throw new BadRequest(`values must give ${row.keys.length} numbers, one for each of ${row.keys.join(', ')}`);
     const before = row.keys.map((k) => record.values[k] ?? null);

@@ -1,6 +1,16 @@
 import { isAssessable } from '../../core/findings/counts';
 import type { Report } from '../../core/types';
-import { getRecordObject, getReport, kinName, listFindings, listReportsByAgency, listReportsByYear, valueReviewsOf, type FindingView, type ReportView } from '../../store';
+import {
+  getRecordObject,
+  getReport,
+  kinName,
+  listFindings,
+  listReportsByAgency,
+  listReportsByYear,
+  valueReviewsOf,
+  type FindingView,
+  type ReportView,
+} from '../../store';
 import { getReviews } from '../../store/reviews';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
