@@ -159,6 +159,8 @@ describe('the form’s labels, not keys', () => {
       for (const cell of head) expect([file, cell]).toEqual([file, expect.stringMatching(/^\p{Script=Han}.* \([\w.]+\)$/u)]);
       expect([file, head.flatMap(bareKeys)]).toEqual([file, []]);
     }
+    // Nor do the rates' formulas the charts show.
+    expect(RATE_METRICS.flatMap((m) => bareKeys(m.definition))).toEqual([]);
     // A metric that is a cell of the form is headed by the form's own label.
     expect(heads.compare).toContain('表三 · 无法提供 · 本机关不掌握 · 总计 (t3.unable.noInfo.total)');
   });
