@@ -80,6 +80,7 @@ export function lineChart(metric, years, series) {
       svg('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'axis' }, fmt(v)),
     );
   years.forEach((year, i) => chart.append(svg('text', { x: x(i), y: LINE_H - 8, 'text-anchor': 'middle', class: 'axis' }, String(year))));
+  const labels = [];
   series.forEach((s, n) => {
     const points = s.values.map((v, i) => (v === null || v === undefined ? null : [x(i), y(v)]));
     // One path per run of years that have the figure: a missing year is a gap, never a line through it.
@@ -93,7 +94,12 @@ export function lineChart(metric, years, series) {
       chart.append(svg('polyline', { points: run.map((p) => p.join(',')).join(' '), class: cls }, svg('title', {}, s.name)));
     for (const p of points.filter(Boolean)) chart.append(svg('circle', { cx: p[0], cy: p[1], r: s.median ? 3.5 : 2.5, class: cls }));
     const last = points.filter(Boolean).at(-1);
-    if (last) chart.append(svg('text', { x: LINE_W - PAD.right + 6, y: last[1] + 4, class: `legend ${cls}` }, truncate(s.name, 10), svg('title', {}, s.name)));
+    if (last) labels.push({ y: last[1] + 4, cls, name: s.name });
   });
+  // Each line's name at its last point, pushed apart so that no two overlap.
+  labels.sort((a, b) => a.y - b.y);
+  labels.forEach((l, i) => (l.y = Math.max(l.y, i ? labels[i - 1].y + 12 : l.y)));
+  for (const l of labels)
+    chart.append(svg('text', { x: LINE_W - PAD.right + 6, y: l.y, class: `legend ${l.cls}` }, truncate(l.name, 10), svg('title', {}, l.name)));
   return chart;
 }

@@ -218,7 +218,13 @@ function yearsOf(state) {
 
 async function trendBody(state, group, groupName) {
   const years = yearsOf(state);
-  const tables = await Promise.all(years.map((year) => get('/compare', { year, metrics: state.metrics, agencies: state.agencies, ...group })));
+  const [tables, directories] = await Promise.all([
+    Promise.all(years.map((year) => get('/compare', { year, metrics: state.metrics, agencies: state.agencies, ...group }))),
+    Promise.all(years.map((year) => get('/agencies', { year }))),
+  ]);
+  // One line per agency whatever name a year's report printed (洪泽区人民政府 one year, 淮安市洪泽区人民政府 the next).
+  const nameOf = new Map(directories.flatMap((d) => d.items.flatMap((a) => a.names.map((n) => [n, a.name]))));
+  for (const d of tables) for (const r of d.rows) r.agency = nameOf.get(r.agency) ?? r.agency;
   const metrics = tables[0].metrics;
   const agencies = [...new Set(tables.flatMap((d) => d.rows.map((r) => r.agency)))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const valueOf = (d, agency, id) => d.rows.find((r) => r.agency === agency)?.cells[id]?.value ?? null;
