@@ -56,6 +56,8 @@ describe('API', () => {
     expect(d.rules.map((r: { id: string }) => r.id)).toEqual([
       ...Array.from({ length: 14 }, (_, i) => `S${i + 1}`),
       ...Array.from({ length: 7 }, (_, i) => `X${i + 1}`),
+      // The parser's own findings, named as a family of their own.
+      'P',
     ]);
     for (const r of d.rules) {
       expect(r.name.zh).toMatch(/\p{Script=Han}/u);
