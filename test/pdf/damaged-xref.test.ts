@@ -10,12 +10,13 @@ import { getReportByContent } from '../../lambdas/store';
 import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
 
 /**
- * PDFs with damaged cross-reference tables (the Chromium sample has a plain xref table, no object
- * streams: its entries are overwritten), 50 of them, through the parser on this thread, `ogi parse` and the
+ * PDFs with damaged cross-reference tables (the Chromium sample as qpdf writes it with a plain xref
+ * table, committed as fixtures/plain-xref.pdf so no test needs qpdf; its entries are overwritten), 50 of them, through the parser on this thread, `ogi parse` and the
  * ingest handler, all in this one process: each ends parsed or rejected, and pdf.js leaves no
  * promise rejection unhandled.
  */
-const SAMPLE = path.join(__dirname, '../../samples/pdf/gen-2021-pdf-cid.pdf');
+/** `qpdf --object-streams=disable samples/pdf/gen-2021-pdf-cid.pdf`: the sample with a classic xref table of 20-byte rows. */
+const PLAIN = path.join(__dirname, 'fixtures/plain-xref.pdf');
 const N = 50;
 
 let dir: string;
@@ -42,10 +43,8 @@ const DAMAGE: ((pdf: Buffer, rows: number, k: number) => void)[] = [
 beforeAll(() => {
   process.on('unhandledRejection', onUnhandled);
   dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-xref-'));
-  const base = readFileSync(SAMPLE);
+  const base = readFileSync(PLAIN);
   const s = base.toString('latin1');
-  // What the damage below writes into: a classic table of 20-byte rows, not a cross-reference stream.
-  if (s.includes('/ObjStm') || !s.includes('\nxref\n')) throw new Error(`${SAMPLE} has no plain xref table to damage`);
   const xref = s.lastIndexOf('\nxref\n') + 1;
   const rows = s.indexOf('\n', s.indexOf('\n', xref) + 1) + 1;
   const count = Number(s.slice(xref, rows).split(/\s+/)[2]);
