@@ -4,7 +4,7 @@ import { batchGet } from './batch-get';
 import { db } from './client';
 import { fromItem, type FindingView, type Page, type PageRequest, type ReportView } from './items';
 import { keys, schema, YEAR_SHARDS } from './keys';
-import { pagedQuery, queryAll, type Part } from './paged-query';
+import { countAll, pagedQuery, queryAll, type Part } from './paged-query';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const shards = Array.from({ length: YEAR_SHARDS }, (_, n) => n);
@@ -84,6 +84,9 @@ export async function pendingOfYears(years: number[]): Promise<PendingOfReport[]
   );
   return (await queryAll(parts)).map((i) => fromItem<PendingOfReport>(i));
 }
+
+/** How many reports a year's list holds (current ones; with `all`, every version and status), for the page's "N of M". */
+export const countReportsOfYear = (year: number | null, q: YearQuery = {}): Promise<number> => countAll(yearParts(year, q));
 
 /** Current reports of a year, a page at a time (across the year's shards). `year: null` with `all`: unplaced reports. */
 export async function listReportsByYear(year: number | null, page: PageRequest & YearQuery = {}): Promise<Page<ReportView>> {

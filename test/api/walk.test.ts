@@ -229,6 +229,11 @@ describe('one count everywhere', () => {
       expect([severity, sum(severity)]).toEqual([severity, own(findings).filter((f) => f.severity === severity).length]);
     expect(sum('notAssessable')).toBe(own(withGaps).length - own(findings).length);
     expect(sum('notAssessable')).toBeGreaterThan(0);
+    // The reports list's total is the reports ogi reports calls current.
+    const first = await get(`/reports?year=${year}&limit=50`);
+    expect(first.total).toBe(reports.length);
+    await open(`reports?year=${year}`);
+    expect(await page.locator('section.reports h2 .count').textContent()).toBe(`已显示 50 / 共 ${reports.length} 份`);
   });
 
   test('a review closes a finding in every count at once, and its undo opens it again', async () => {

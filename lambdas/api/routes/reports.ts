@@ -1,6 +1,7 @@
 import { isAssessable } from '../../core/findings/counts';
 import type { Report } from '../../core/types';
 import {
+  countReportsOfYear,
   getRecordObject,
   getReport,
   kinName,
@@ -30,7 +31,7 @@ export const listReports = route({
     'Give `year` (current version of each agency-year, paginated) or `agency` (its current reports over the years, all at once). ' +
     'Reports that could not be placed in a year (rejected, failed) are listed with `status` alone.',
   query: reportsQuery,
-  responses: { 200: '`{items: ReportSummary[], cursor?}`', 400: 'Invalid query' },
+  responses: { 200: '`{items: ReportSummary[], cursor?, total?}` (`total` on the first page of a year: all its current reports)', 400: 'Invalid query' },
   async run({ query }) {
     const keep = (r: ReportView) => (!query.status || r.status === query.status) && (!query.year || r.year === query.year);
     if (query.agency) return { json: { items: (await listReportsByAgency(query.agency)).filter(keep).map(reportSummary) } };
@@ -38,7 +39,9 @@ export const listReports = route({
       throw new BadRequest('Give year or agency (reports are indexed by reporting year and by agency); status alone lists unplaced reports.');
     // A year lists its current reports; without one, the reports never placed in a year (rejected, failed).
     const page = await listReportsByYear(query.year ?? null, { limit: query.limit, cursor: query.cursor, all: !query.year });
-    return { json: { items: page.items.filter(keep).map(reportSummary), cursor: page.cursor } };
+    // The first page of a year's whole list says how many there are in all (a status filter is applied to each page only).
+    const total = query.year && !query.status && !query.cursor ? await countReportsOfYear(query.year) : undefined;
+    return { json: { items: page.items.filter(keep).map(reportSummary), cursor: page.cursor, total } };
   },
 });
 

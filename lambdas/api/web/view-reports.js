@@ -35,6 +35,7 @@ async function pagedTable(columns, load, row) {
   const cursors = load.map(() => undefined);
   const done = load.map(() => false);
   const items = [];
+  let total;
   let sort = null;
   const render = () => {
     const rows = sort ? [...items].sort((a, b) => compare(sort.by(a), sort.by(b)) * (sort.desc ? -1 : 1)) : items;
@@ -45,6 +46,7 @@ async function pagedTable(columns, load, row) {
       if (done[i]) continue;
       const page = await fetchPage(cursors[i]);
       items.push(...page.items);
+      total = page.total ?? total;
       cursors[i] = page.cursor ?? undefined;
       done[i] = !page.cursor;
     }
@@ -52,7 +54,9 @@ async function pagedTable(columns, load, row) {
     more.hidden = done.every(Boolean);
     count.textContent = more.hidden
       ? t(`共 ${items.length} 份`, `${items.length} reports`)
-      : t(`已显示 ${items.length} 份，还有更多`, `${items.length} shown, more to load`);
+      : total !== undefined
+        ? t(`已显示 ${items.length} / 共 ${total} 份`, `${items.length} of ${total} shown`)
+        : t(`已显示 ${items.length} 份，还有更多`, `${items.length} shown, more to load`);
   };
   more.addEventListener('click', next);
   await next();
