@@ -211,11 +211,11 @@ describe('one count everywhere', () => {
     const overview = await get(`/overview?year=${year}`);
     const findings = await allFindings(year);
     const withGaps = await allFindings(year, '&notAssessable=true');
-    const open = await get(`/findings?year=${year}&review=open&limit=1`);
+    const openList = await get(`/findings?year=${year}&review=open&limit=1`);
     const csv = parseCsv((await get(`/findings?year=${year}&review=open&format=csv`)).replace(/^\uFEFF/, ''));
     // Open: nothing reviewed yet, so every check that could be made, and only those.
     expect(overview.open).toBe(findings.length);
-    expect(open.total).toBe(overview.open);
+    expect(openList.total).toBe(overview.open);
     expect(csv.length - 1).toBe(overview.open);
     expect(findings.every((f) => f.outcome !== 'not-assessable')).toBe(true);
     for (const severity of ['error', 'warning', 'info']) {
