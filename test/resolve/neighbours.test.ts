@@ -1,6 +1,6 @@
 import { AgencyMatcher, matchingName, parseRegistry } from '../../lambdas/core/audit';
 import { resolveSet } from '../../lambdas/core/resolve';
-import { CROSS_YEAR } from '../../lambdas/core/form';
+import { CROSS_YEAR, T2_DOCUMENTS_2019 } from '../../lambdas/core/form';
 import type { Report } from '../../lambdas/core/types';
 import { keysOf, LICENSING_2019, LICENSING_2020, pair2019, parsedPingtanPair, parseSpec, spec } from './fixtures';
 
@@ -80,7 +80,7 @@ describe('deciding run-together cells from the same agency’s neighbouring year
   it('decides Pingtan’s 规范性文件 although its 规章 breaks 对外公开总数量 between the years (7777166 = 77 | 77 | 166 after 89)', async () => {
     const docs = (rules: number[], normative: number[]) =>
       Object.fromEntries(
-        ['made', 'published', 'total'].flatMap((c, i) => [
+        T2_DOCUMENTS_2019.flatMap(({ key: c }, i) => [
           [`t2.rules.${c}`, rules[i]],
           [`t2.normative.${c}`, normative[i]],
         ]),
@@ -91,7 +91,7 @@ describe('deciding run-together cells from the same agency’s neighbouring year
     expect([y19.values['t2.rules.total'], y20.values['t2.rules.total']]).toEqual([0, 7]);
     expect(y20.undecided!.find((r) => r.printed === '7777166')!.candidates.length).toBeGreaterThan(1);
     const [r19, r20] = resolveSet([y19, y20]);
-    expect(['made', 'published', 'total'].map((c) => r20.values[`t2.normative.${c}`])).toEqual([77, 77, 166]);
+    expect(T2_DOCUMENTS_2019.map((c) => r20.values[`t2.normative.${c.key}`])).toEqual([77, 77, 166]);
     expect(r20.evidence['t2.normative.total'].neighbour).toMatchObject({
       reportId: y19.id,
       identity: 't2.normative.total(N) = t2.normative.total(N−1) + t2.normative.published(N)',
