@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './usage';
+import { CommandError } from './usage';
 
 /**
  * Report files named on the command line, folders expanded (labels, hidden files and notes skipped), their subfolders
  * too unless `recursive` is false (then only the files directly inside a folder named).
+ * A name that does not exist is a file the command could not read (exit 1, as `--help` says), not a bad command line.
  */
-export function listInputs(args: string[], usage = 'name report files or folders', recursive = true): string[] {
+export function listInputs(args: string[], recursive = true): string[] {
   const out: string[] = [];
   const visit = (p: string, top: boolean) => {
     const st = statSync(p);
@@ -16,7 +17,7 @@ export function listInputs(args: string[], usage = 'name report files or folders
     } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
   };
   for (const a of args) {
-    if (!existsSync(a)) throw new UsageError(usage, `no such file or folder: ${a}`);
+    if (!existsSync(a)) throw new CommandError(`no such file or folder: ${a}`);
     visit(a, true);
   }
   return out;

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { SEVERITIES, type FindingCounts } from './core/findings/counts';
 
 /** CloudWatch namespace of every business metric; lib/monitoring.ts reads the same names. */
 export const METRICS_NAMESPACE = 'OgiAudit';
@@ -24,16 +25,14 @@ export const OCR_METRICS = {
 } as const;
 
 /** One stored report's outcome and its findings by severity (a redelivered upload counts as a duplicate only). */
-export function countOutcome(
-  metrics: Metrics,
-  r: { duplicate?: boolean; status: string; findingCounts?: Partial<Record<'error' | 'warning' | 'info', number>> },
-): void {
+export function countOutcome(metrics: Metrics, r: { duplicate?: boolean; status: string; findingCounts?: FindingCounts }): void {
   if (r.duplicate) {
     metrics.addMetric(INGEST_METRICS.duplicate, MetricUnit.Count, 1);
     return;
   }
   if (r.status === 'parsed' || r.status === 'rejected' || r.status === 'failed') metrics.addMetric(INGEST_METRICS[r.status], MetricUnit.Count, 1);
-  for (const [severity, n] of Object.entries(r.findingCounts ?? {})) metrics.addMetric(findingsMetric(severity as 'error'), MetricUnit.Count, n);
+  // Assessable findings by severity (core/findings/counts.ts); checks that could not be made are no finding to alarm on.
+  if (r.findingCounts) for (const severity of SEVERITIES) metrics.addMetric(findingsMetric(severity), MetricUnit.Count, r.findingCounts[severity]);
 }
 
 export interface Telemetry {

@@ -28,7 +28,7 @@ import { buildVariants } from './eval-variants';
 export async function scoreDir(dir: string, scorer: string, neighbours = true, parsed?: Report[]): Promise<{ table: string; reports: Report[] }> {
   const out = mkdtempSync(path.join(tmpdir(), 'ogi-eval-'));
   try {
-    const reports = parsed ? (neighbours ? resolveSet(parsed) : parsed) : await parseFiles(listInputs([dir], undefined, false), { neighbours });
+    const reports = parsed ? (neighbours ? resolveSet(parsed) : parsed) : await parseFiles(listInputs([dir], false), { neighbours });
     for (const report of reports) writeFileSync(path.join(out, `${report.id}.json`), JSON.stringify(report));
     return { table: execFileSync(process.execPath, [scorer, dir, out], { encoding: 'utf8' }) + parserFindingsLine(reports), reports };
   } finally {

@@ -17,6 +17,7 @@ import {
   type FormFormat,
   type FormRow,
   type T2Block,
+  YUAN_PER_WAN,
 } from '../../lambdas/core/form';
 import { narrativePassage } from './narrative';
 import { Random } from './random';
@@ -151,7 +152,8 @@ function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
     if (value === undefined) return '';
     if (options.blankZeros && key.startsWith('t3.') && value === 0) return '';
     if (!money.has(key)) return String(value);
-    if (options.procurementInYuan && key === 't2.procurement.amount') return `${(Math.round(value * 100) * 100).toFixed(2)}元`;
+    // 万元 to two decimals, printed in 元.
+    if (options.procurementInYuan && key === 't2.procurement.amount') return `${((Math.round(value * 100) * YUAN_PER_WAN) / 100).toFixed(2)}元`;
     return value.toFixed(2);
   };
 }

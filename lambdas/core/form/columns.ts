@@ -18,6 +18,18 @@ export interface Column {
   unit?: '万元';
 }
 
+/** How many 元 make the form's unit, 万元. */
+export const YUAN_PER_WAN = 10_000;
+
+/**
+ * A money figure in 万元, the form's unit, from the unit it was printed in (元, 万元, 亿元; none: 万元),
+ * rounded to millionths so a converted figure compares equal under the form's tolerance.
+ */
+export function toWan(n: number, unit?: string): number {
+  const v = unit === '元' ? n / YUAN_PER_WAN : unit === '亿元' ? n * YUAN_PER_WAN : n;
+  return Math.round(v * 1e6) / 1e6;
+}
+
 const count = (key: string, zh: string, en: string, label = zh): Column => ({ key, zh, label, en, kind: 'count' });
 const money = (key: string, zh: string, en: string): Column => ({ key, zh, label: '金额（万元）', en, kind: 'money', unit: '万元' });
 

@@ -1,6 +1,7 @@
 import type { TableId } from '../types';
 import { T3_APPLICANTS, T3_COLUMNS, T4_COLUMNS, type Column } from './columns';
-import { T3_GROUPS, T3_ROWS, type RowGroup } from './rows';
+import { cellKey, keyParts } from './keys';
+import { T3_GROUPS, T3_ROWS, type RowGroup, type T3Layout } from './rows';
 
 /**
  * A subtotal fields.md derives from table cells and never reads from one (also what narrative
@@ -69,3 +70,19 @@ export const T3_LEGAL_PERSONS: Column & { parts: readonly string[] } = {
 
 /** The derived row a key's row part names (`denied.sum`), if any. */
 export const derivedRow = (table: TableId, row: string): DerivedRow | undefined => DERIVED_ROWS.find((d) => d.table === table && d.key === row);
+
+/**
+ * The printed cells a figure sums, by key: a cell is itself; a derived subtotal is its rows' cells in
+ * the layout (`t3.denied.sum.total` → the eight 不予公开 rows' totals; （六）其他处理 printed as one row
+ * is its own subtotal); `legalPersons` is its row's five organisation columns. Null for a key that is
+ * not a table key.
+ */
+export function figureCells(key: string, layout: T3Layout): string[] | null {
+  const parts = keyParts(key);
+  if (!parts) return null;
+  const { table, row, col } = parts;
+  const derived = derivedRow(table, row);
+  const rows = !derived ? [row] : derived.single && layout.otherHandling === 'single' ? [derived.single] : [...derived.parts];
+  const cols = table === 't3' && col === T3_LEGAL_PERSONS.key ? [...T3_LEGAL_PERSONS.parts] : [col];
+  return rows.flatMap((r) => cols.map((c) => cellKey(table, r, c)));
+}

@@ -20,6 +20,3 @@ export function keyParts(key: string): KeyParts | null {
   if (!TABLE_IDS.includes(table) || parts.length < 3) return null;
   return { table, row: parts.slice(1, -1).join('.'), col: parts[parts.length - 1] };
 }
-
-/** The table a key belongs to, or null. */
-export const tableOf = (key: string): TableId | null => keyParts(key)?.table ?? null;

@@ -3,6 +3,7 @@ import { assignCells } from '../values/cell-assign';
 import { parseCount, parseMoney } from '../values/parse-number';
 import { splitRun } from '../values/digit-split';
 import { classify } from './classify';
+import { narrowByProse, statedCells, statedFigures } from './prose-figures';
 import { ambiguityFinding } from './undecided';
 import { locatorText } from './locator';
 import { isValueCell, type Row } from './row';
@@ -13,6 +14,7 @@ import {
   prefixCheck,
   rowAdmits,
   sameCell,
+  sameNumber,
   T3_COLUMNS,
   T4_COLUMNS,
   T4_ROW,
@@ -65,9 +67,10 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
   const findings: Finding[] = [];
   if (!isFormFormat(format)) return { values: [], findings, undecided: [] };
   const layout = layoutOf(rows, format);
-  const placed = place(rows, layout, findings);
+  const stated = statedFigures(narrative);
+  const placed = place(rows, layout, findings, stated);
+  narrowByProse(placed, stated, layout);
   resolveByColumns(placed, layout);
-  resolveByNarrative(placed, narrative);
   const values: Value[] = [];
   const undecided: UndecidedRow[] = [];
   const seen = new Set<string>();
@@ -121,8 +124,9 @@ function rawOf(p: Placed, i: number): string {
  * form's row order, only when they exactly fill the gap between two placed neighbours. A row
  * whose cells cannot be read as its form row is reported and does not anchor anything.
  */
-function place(rows: Row[], layout: T3Layout, findings: Finding[]): Placed[] {
+function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<string, number>): Placed[] {
   const { format } = layout;
+  const read = (row: Row, def: FormRow) => readRow(row, def, format, statedCells(def, stated));
   const canon = t3Rows(layout);
   const out: Placed[] = [];
   const pending: Row[] = [];
@@ -132,7 +136,7 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[]): Placed[] {
   const flush = (next: number) => {
     if (pending.length === 0) return;
     const gap = canon.slice(lastT3 + 1, next);
-    const readings = pending.map((row, i) => (gap.length === pending.length ? read(row, gap[i], format) : { readings: [], complete: true }));
+    const readings = pending.map((row, i) => (gap.length === pending.length ? read(row, gap[i]) : { readings: [], complete: true }));
     if (readings.every((r) => r.readings.length > 0)) pending.forEach((row, i) => out.push({ row, def: gap[i], ...readings[i] }));
     else
       findings.push(
@@ -152,12 +156,12 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[]): Placed[] {
     if (named.length) group = named.length === 1 ? named[0] : null;
     if (row.cells.length === 0) continue;
     let def = classify(row, format);
-    let readings = def ? read(row, def, format) : { readings: [], complete: true };
+    let readings = def ? read(row, def) : { readings: [], complete: true };
     // One group's five cells under its own heading (行政复议 / 未经复议直接起诉 / 复议后起诉): a
     // row of at most five cells, or a digit run that cannot fill the whole table's fifteen.
     if (def === T4_ROW && group && (row.runs ? readings.readings.length === 0 : trimToCount(row.cells, T4_COLUMNS.length).length <= T4_COLUMNS.length)) {
       def = group;
-      readings = read(row, def, format);
+      readings = read(row, def);
     }
     if (!def) {
       if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLUMNS.length - 1) pending.push(row);
@@ -201,9 +205,17 @@ const layoutOf = (rows: Row[], format: FormFormat): T3Layout =>
 /**
  * The readings of a row's cells: one when every column has its cell; when the scraper printed
  * fewer, every assignment of the whole cells to columns (the rest blank) that fits the row's
- * identities; when cells were glued into a digit run, every identity-respecting split.
+ * identities; when cells were glued into a digit run, every identity-respecting split. Cells the
+ * prose states (`stated`) narrow both while they are enumerated, so a long run's list can be
+ * complete; when no reading fits the prose, it is set aside and every reading is kept.
  */
-function read(row: Row, def: FormRow, format: FormFormat): Readings {
+function readRow(row: Row, def: FormRow, format: FormFormat, stated: (number | undefined)[]): Readings {
+  if (stated.every((v) => v === undefined)) return read(row, def, format);
+  const narrowed = read(row, def, format, stated);
+  return narrowed.readings.length ? narrowed : read(row, def, format);
+}
+
+function read(row: Row, def: FormRow, format: FormFormat, stated: (number | undefined)[] = []): Readings {
   const n = def.columns.length;
   const money = new Set(def.columns.flatMap((c, i) => (c.kind === 'money' ? [i] : [])));
   const signed = new Set(def.columns.flatMap((c, i) => (c.kind === 'signed' ? [i] : [])));
@@ -223,7 +235,8 @@ function read(row: Row, def: FormRow, format: FormFormat): Readings {
         return v !== null && (money.has(i) || Number.isInteger(v)) && (v >= 0 || signed.has(i));
       };
       const valuesOf = (r: (Cell | null)[]) => r.map((c, i) => (c === null ? null : parse(c.text, i)));
-      const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, format, valuesOf(r)));
+      const prose = (v: (number | null)[]) => v.every((x, i) => stated[i] === undefined || sameCell(x, stated[i]!));
+      const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, format, valuesOf(r)) && prose(valuesOf(r)));
       return {
         complete: true,
         readings: assigned.map((r) => ({ values: valuesOf(r), texts: r.map((c) => c?.text ?? '—'), cells: r.map((c) => c ?? whole[0]) })),
@@ -232,7 +245,11 @@ function read(row: Row, def: FormRow, format: FormFormat): Readings {
   }
   // Fewer cells than columns: some were glued together by the scraper.
   const run = cells.map((c) => c.text).join(' ');
-  const splits = splitRun(run, { count: n, money, signed, accept: prefixCheck(def, format), limit: SPLIT_LIMIT });
+  const identities = prefixCheck(def, format);
+  // Money cells are split as printed (元 or 万元); the prose's 万元 figure is compared once they are read.
+  const prose = (p: number[]) => money.has(p.length - 1) || stated[p.length - 1] === undefined || sameNumber(p[p.length - 1], stated[p.length - 1]!);
+  const accept = stated.length || identities ? (p: number[]) => (!identities || identities(p)) && prose(p) : undefined;
+  const splits = splitRun(run, { count: n, money, signed, accept, limit: SPLIT_LIMIT });
   return {
     complete: splits.length < SPLIT_LIMIT,
     readings: splits.map((s) => ({ texts: s.texts, values: s.texts.map(parse), cells: s.texts.map(() => cells[0]), run })),
@@ -302,16 +319,6 @@ function resolveByColumns(placed: Placed[], layout: T3Layout): void {
   };
   pick(0, []);
   if (fits.length === 1) open.forEach((p, i) => (p.readings = [fits[0][i]]));
-}
-
-/** A figure the prose states for one of the row's keys picks among the readings. */
-function resolveByNarrative(placed: Placed[], narrative: NarrativeFigure[]): void {
-  for (const p of placed) {
-    if (p.readings.length < 2) continue;
-    const stated = p.def.keys.map((k) => narrative.find((f) => f.key === k)?.value);
-    const agree = p.readings.filter((r) => stated.every((v, i) => v === undefined || sameValue(r.values[i], v)));
-    if (agree.length >= 1 && agree.length < p.readings.length) p.readings = agree;
-  }
 }
 
 function evidenceOf(cell: Cell, raw: string) {
