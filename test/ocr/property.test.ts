@@ -1,3 +1,4 @@
+// @needs poppler: the scans are rendered from samples/pdf with pdftoppm (scripts/generate/render-scan.ts).
 import fc from 'fast-check';
 import { createEngine, type Engine } from '../../lambdas/core/ocr/engine';
 import { measureSpans, shapeDoubt } from '../../lambdas/core/ocr/figure-shape';

@@ -1,3 +1,4 @@
+// @needs poppler: the scans are rendered from samples/pdf with pdftoppm (scripts/generate/render-scan.ts).
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import * as UTIF from 'utif2';
