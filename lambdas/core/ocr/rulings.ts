@@ -11,6 +11,11 @@ export interface PixelRule {
 
 /** A gap this short (pixels) inside a line is JPEG loss or a faint stretch of the scan, not the line's end. */
 const MAX_GAP = 3;
+/**
+ * A rule is ink nearly all along: the horizontal strokes of a row of characters that a blurred scan runs together
+ * leave a gap at every character's edge, and are text.
+ */
+const MIN_FILL = 0.85;
 
 /**
  * Table rules by pixel projections on a deskewed page: a horizontal rule is a run of ink along a row, longer than
@@ -22,7 +27,8 @@ export function findRules(ink: Uint8Array, width: number, height: number, dpi: n
   const minH = Math.round(dpi / 3);
   // A table's vertical rule may be one row high (a 10.5 pt line plus padding, about a quarter inch).
   const minV = Math.round(dpi / 5);
-  const maxThick = Math.max(3, Math.round(dpi / 40));
+  // A rule's ink is widened by the scan's blur (a 1 pt rule blurred at 150 dpi is 5 or 6 pixels of ink).
+  const maxThick = Math.max(4, Math.round(dpi / 25));
   const hs = lines(width, height, (a, b) => ink[b * width + a] | (b + 1 < height ? ink[(b + 1) * width + a] : 0), minH, maxThick);
   const vs = lines(height, width, (a, b) => ink[a * width + b] | (b + 1 < width ? ink[a * width + b + 1] : 0), minV, maxThick);
   const near = maxThick + MAX_GAP;
@@ -102,13 +108,16 @@ function lines(along: number, across: number, at: (a: number, b: number) => numb
     const runs: [number, number][] = [];
     let start = -1;
     let lastInk = -1;
+    let inked = 0;
     for (let a = 0; a <= along; a++) {
       const v = a < along ? at(a, b) : 0;
       if (v) {
-        if (start < 0) start = a;
+        if (start < 0) [start, inked] = [a, 0];
         lastInk = a;
+        inked++;
       } else if (start >= 0 && a - lastInk > MAX_GAP) {
-        if (lastInk - start + 1 >= minRun) runs.push([start, lastInk]);
+        const length = lastInk - start + 1;
+        if (length >= minRun && inked >= MIN_FILL * length) runs.push([start, lastInk]);
         start = -1;
       }
     }
