@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { listInputs, MissingInput } from '../local/inputs';
 import { HelpRequested, UsageError } from './usage';
 
 /** What a command says about itself: the one-line usage (in errors) and the full `--help` text. */
@@ -52,4 +53,13 @@ export function dateArg(cmd: CommandHelp, flag: string, text: string): string {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
   if (!valid) throw new UsageError(cmd.usage, `${flag} must be a date YYYY-MM-DD, not ${JSON.stringify(text)}`);
   return text;
+}
+
+/** The report files the positional arguments name (folders expanded); a missing one is a UsageError. */
+export function inputsArg(cmd: CommandHelp, positionals: string[]): string[] {
+  try {
+    return listInputs(positionals);
+  } catch (err) {
+    throw err instanceof MissingInput ? new UsageError(cmd.usage, err.message) : err;
+  }
 }

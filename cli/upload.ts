@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { localKeyProblem } from '../scripts/local/local-key';
+import { localKeyProblem } from '../local/local-key';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { getReportByContent, type ReportView } from '../lambdas/store';
-import { readArgs } from './args';
-import { listInputs } from './inputs';
+import { inputsArg, readArgs } from './args';
 import { requireLocalStack } from './local-stack';
-import { summaryTable, type SummaryRow } from './summary-table';
-import { progress } from './table';
+import { summaryTable, type SummaryRow } from '../local/summary-table';
+import { progress } from '../local/table';
 import { UsageError } from './usage';
 
 const POLL_MS = 200;
@@ -33,7 +32,7 @@ Exit code 1 when a file ends rejected or failed, or no record was stored in 2 mi
 export async function runUpload(args: string[]): Promise<number> {
   const { positionals } = readArgs(CMD, args, {});
   if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
-  const files = listInputs(positionals, CMD.usage);
+  const files = inputsArg(CMD, positionals);
   requireLocalStack('ogi upload');
   const s3 = new S3Client({});
   try {

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { startApiServer } from '../lambdas/api/local-server';
 import { runAuditJob } from '../lambdas/audit/run-audit';
 import { seedWorkbench } from '../test/api/workbench-fixtures';
-import { startLocalStack } from './local/stack';
+import { startLocalStack } from '../local/stack';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs');

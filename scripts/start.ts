@@ -13,8 +13,8 @@ import { startApiServer } from '../lambdas/api/local-server';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { reconcile } from '../lambdas/reconcile/reconcile';
 import { getReportByContent } from '../lambdas/store';
-import { LocalStackRunning, startLocalStack, type LocalStack } from './local/stack';
-import { summaryTable, type SummaryRow } from '../cli/summary-table';
+import { LocalStackRunning, startLocalStack, type LocalStack } from '../local/stack';
+import { summaryTable, type SummaryRow } from '../local/summary-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const UPLOADS_AT_ONCE = 8;

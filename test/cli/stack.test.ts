@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../cli/main';
 import type { ReportView } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 import { cleanEnv, ogi } from './run-ogi';
 
 const AGENCY = '临江县自然资源局';

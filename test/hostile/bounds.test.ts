@@ -9,8 +9,8 @@ import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getReport } from '../../lambdas/store';
 import { spacesBomb, textOperatorBomb } from '../../scripts/hostile/bombs';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 
 /**
  * Files that cost far more to read than their size says, through the bounded parse: `ogi parse`
