@@ -9,8 +9,8 @@ export interface ParseOptions {
   /** Wall-clock budget for PDF text extraction, ms. Default 30 000. */
   pdfTimeoutMs?: number;
   /**
-   * Decompressed bytes of a PDF's streams other than images and fonts (page content, forms, object
-   * streams) read before pdf.js sees the file: a few MB in a real report, gigabytes in a bomb. Default 64 MB.
+   * Decoded bytes of every PDF stream pdf.js may decode (page content, forms, fonts, object streams;
+   * not images), measured before pdf.js sees the file: a few MB in a real report, gigabytes in a bomb. Default 64 MB.
    */
   maxPdfContentBytes?: number;
 }
