@@ -369,3 +369,34 @@ export function bombVariants(): BombVariant[] {
     { name: 'encrypted-aes256', make: () => encrypted('256') },
   ];
 }
+
+/**
+ * A one-page PDF whose font table pdf.js expands code by code, as one flipped bit makes of a real
+ * one: a character map range over 16 million codes (`cmap`), or a width range over two billion (`widths`).
+ */
+export function damagedFontPdf(damage: 'cmap' | 'widths'): Uint8Array {
+  const range = damage === 'cmap' ? '<0000> <FFFFFF> <4E00>' : '<0000> <0010> <4E00>';
+  const cmap = Buffer.from(
+    `/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Damaged def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n${range}\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n`,
+  );
+  const widths = damage === 'widths' ? '[0 2000000000 1000]' : '[0 [1000 1000]]';
+  const content = Buffer.from('BT /F1 12 Tf 72 700 Td <00010002> Tj ET\n');
+  const z = deflateSync(cmap);
+  return new PdfWriter()
+    .object(1, CATALOG)
+    .object(2, PAGES)
+    .object(3, '<< /Type /Font /Subtype /Type0 /BaseFont /Song /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>')
+    .object(4, page())
+    .stream(5, `<< /Length ${content.length} >>`, content)
+    .object(
+      6,
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Song /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 /W ${widths} >>`,
+    )
+    .stream(7, `<< /Length ${z.length} /Filter /FlateDecode >>`, z)
+    .object(
+      8,
+      '<< /Type /FontDescriptor /FontName /Song /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>',
+    )
+    .section('/Root 1 0 R')
+    .bytes();
+}

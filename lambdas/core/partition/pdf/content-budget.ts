@@ -1,6 +1,7 @@
 import { RejectedInput } from '../../errors';
 import { decryptorOf } from './decrypt';
 import { decode, filterOf, MAX_RATIO, type Filter } from './filters';
+import { checkCMap, checkFontWidths } from './font-maps';
 import { addObjectStream, referenceContexts, resolve, scanObjects, streamEnd, type PdfObjects, type PdfStream, type RefContext } from './objects';
 import { isDict, nameOf, PdfName, type PdfDict, type PdfValue } from './syntax';
 
@@ -45,8 +46,17 @@ export async function checkContentBudget(bytes: Uint8Array, budget: number): Pro
   }
   for (const s of objects.streams) s.end = streamEnd(objects, s);
   const contexts = referenceContexts(objects);
+  // Character maps are read whole: pdf.js expands their ranges code by code (font-maps.ts).
+  const cmaps = objects.streams.filter((s) => (contexts.get(s.num) ?? []).some((c) => CMAP_KEYS.has(c.key ?? '')));
+  for (const s of cmaps) {
+    const out = await decodeStream(objects, s.dict, raw(s), budget - used, true);
+    spend(out.size);
+    if (out.bytes) checkCMap(out.bytes);
+  }
+  checkFontWidths(objects);
+  const done = new Set([...objStms, ...cmaps]);
   const counted: { dict: PdfDict | undefined; raw: Buffer; bound: number }[] = [
-    ...objects.streams.filter((s) => !objStms.includes(s) && !provablyImage(objects, contexts, s)).map((s) => ({ dict: s.dict, raw: raw(s) })),
+    ...objects.streams.filter((s) => !done.has(s) && !provablyImage(objects, contexts, s)).map((s) => ({ dict: s.dict, raw: raw(s) })),
     ...objects.orphans.map((o) => ({ dict: o.dict, raw: data.subarray(o.start, o.end) })),
   ].map((c) => ({ ...c, bound: c.dict ? mostOutput(objects, c.dict, c.raw.length) : Infinity }));
   counted.sort((a, b) => b.bound - a.bound);
@@ -124,6 +134,9 @@ async function decodeStream(objects: PdfObjects, dict: PdfDict, raw: Buffer, cap
   }
   return worst;
 }
+
+/** Keys under which a stream is a character map (a font's `/ToUnicode`, an embedded CMap as `/Encoding` or `/UseCMap`). */
+const CMAP_KEYS = new Set(['ToUnicode', 'Encoding', 'UseCMap']);
 
 /** Keys under which an image is referred to without pdf.js ever decoding it: a resource name under `/XObject`, a mask, a thumbnail. */
 const IMAGE_KEYS = new Set(['SMask', 'Mask', 'Thumb']);
