@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { closeParseWorkers, parseIsolated } from '../../lambdas/core/record/parse-isolated';
+import { closeParseWorkers, parseIsolated, parseLoad } from '../../lambdas/core/record/parse-isolated';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getReport } from '../../lambdas/store';
-import { bombVariants, spacesBomb, textOperatorBomb } from '../../scripts/hostile/bombs';
+import { bombVariants, damagedFontPdf, spacesBomb, textOperatorBomb } from '../../scripts/hostile/bombs';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { reportHtml } from '../../local/synthetic-report';
 
@@ -75,6 +75,56 @@ describe('the bounded parse', () => {
     expect(r.input.sha256).toBe(createHash('sha256').update(bomb).digest('hex'));
     const ok = await parseIsolated({ id: 'ok', name: 'ok.html', bytes: Buffer.from(reportHtml('限时测试局', 2024)) });
     expect(ok).toMatchObject({ status: 'parsed', agency: '限时测试局' });
+  });
+
+  it.each([
+    ['cmap', /character map stands for 16,777,216 character codes/],
+    ['widths', /width table \(\/W\) stands for 2,000,000,001 character codes/],
+  ] as const)('refuses a font whose %s table one flipped bit made pdf.js expand code by code, before pdf.js reads it', async (damage, reason) => {
+    // Without the check pdf.js fills 16 million map entries (minutes), or two billion widths (the process's heap).
+    const r = await parseIsolated({ id: 'f', name: 'f.pdf', bytes: damagedFontPdf(damage) });
+    expect(r).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule: 'P-PDF-DAMAGED' })] });
+    expect(r.reason).toMatch(reason);
+  });
+
+  it('reads an 8 MB HTML page of 56,000 table rows within a 320 MB heap (the page is never built into a tree; its tree alone took 255 MB)', async () => {
+    const row = '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>';
+    const html = reportHtml('大表测试局', 2024).replace('</table>', row.repeat(Math.floor((7.9 * MB) / Buffer.byteLength(row))) + '</table>');
+    const r = await parseIsolated({ id: 'rows', name: 'rows.html', bytes: Buffer.from(html) }, { maxHeapMb: 320 });
+    expect(r.reason).toBeNull();
+    expect(r).toMatchObject({ status: 'parsed', agency: '大表测试局' });
+  }, 120_000);
+
+  describe('one memory budget for every parse of the process', () => {
+    const saved = process.env.OGI_MEMORY_MB;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.OGI_MEMORY_MB;
+      else process.env.OGI_MEMORY_MB = saved;
+    });
+
+    it('starts a parse only when its reservation fits beside the others', async () => {
+      // What the process uses now is its own; 360 MB more leave room for one PDF parse (256 MB heap and its buffers) at a time.
+      await closeParseWorkers();
+      process.env.OGI_MEMORY_MB = String(Math.ceil(process.memoryUsage.rss() / MB) + 360);
+      const pdf = readFileSync(path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf'));
+      let most = 0;
+      const sampler = setInterval(() => (most = Math.max(most, parseLoad().busy)), 5);
+      const reports = await Promise.all([1, 2, 3].map((n) => parseIsolated({ id: `p${n}`, name: 'p.pdf', bytes: pdf })));
+      clearInterval(sampler);
+      expect(reports.map((r) => r.status)).toEqual(['parsed', 'parsed', 'parsed']);
+      expect(most).toBe(1);
+      expect(parseLoad()).toMatchObject({ busy: 0, reservedMb: 0 });
+    }, 120_000);
+
+    it('ends the largest parse as a memory rejection when the process nears its memory all the same', async () => {
+      // A budget the process is over already: the parse runs alone and the watchdog ends it.
+      process.env.OGI_MEMORY_MB = String(Math.floor(process.memoryUsage.rss() / MB / 2));
+      const r = await parseIsolated({ id: 'w', name: 'w.html', bytes: Buffer.from(reportHtml('看门狗测试局', 2024)) });
+      expect(r).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule: 'P-MEMORY-LIMIT' })] });
+      expect(r.reason).toMatch(/memory this process has for reading reports/);
+      delete process.env.OGI_MEMORY_MB;
+      expect(await parseIsolated({ id: 'ok', name: 'ok.html', bytes: Buffer.from(reportHtml('看门狗之后测试局', 2024)) })).toMatchObject({ status: 'parsed' });
+    }, 60_000);
   });
 
   it('rejects a parse that outgrows its heap as a memory bound, not a crash', async () => {

@@ -19,7 +19,7 @@ export interface ParseOptions {
 export interface IsolationOptions {
   /** Wall-clock deadline of the whole parse, after which its worker is terminated. Default 60 000 ms. */
   timeoutMs?: number;
-  /** Heap of the worker that parses (V8 old generation), MB. Default 512. */
+  /** Heap of the worker that parses (V8 old generation), MB. Default: by the input's kind and size, 64–512 (`parseMemory`). */
   maxHeapMb?: number;
 }
 
@@ -33,6 +33,6 @@ export function limits(o: ParseOptions): Required<ParseOptions> {
   };
 }
 
-export function isolationLimits(o: IsolationOptions): Required<IsolationOptions> {
-  return { timeoutMs: o.timeoutMs ?? 60_000, maxHeapMb: o.maxHeapMb ?? 512 };
+export function isolationLimits(o: IsolationOptions): { timeoutMs: number } {
+  return { timeoutMs: o.timeoutMs ?? 60_000 };
 }
