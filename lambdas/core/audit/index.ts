@@ -2,7 +2,7 @@
 export { auditYear } from './audit-year';
 export { RegistryError } from './errors';
 export { fieldLabel, formLabels } from './labels';
-export { AgencyMatcher, matchingName, normaliseName } from './names';
+export { AgencyMatcher, matchingName } from './names';
 export { DEFAULT_AUDIT_OPTIONS } from './options';
 export { parseRegistry } from './registry';
 export { renderAuditCsv } from './render/csv';
