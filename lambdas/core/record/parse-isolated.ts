@@ -211,10 +211,14 @@ class WorkerPool {
     for (const w of this.waiting.splice(0)) w();
   }
 
-  /** While parses run: if the process nears its memory, the parse with the largest reservation is ended. */
+  /**
+   * While parses run: if the process nears its memory and the parses hold more than they reserved
+   * (what pdf.js allocates outside its heap), the parse with the largest reservation is ended.
+   */
   private watch(): void {
     this.watchdog ??= setInterval(() => {
-      if (process.memoryUsage.rss() < RSS_ALARM * processMemoryMb() * MB) return;
+      const rss = process.memoryUsage.rss() / MB;
+      if (rss < RSS_ALARM * processMemoryMb() || rss - this.own - this.used() <= 0) return;
       const largest = [...this.busy].filter((w) => !w.overMemory).sort((a, b) => b.reserveMb - a.reserveMb)[0];
       if (!largest) return;
       largest.overMemory = true;
