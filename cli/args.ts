@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { listInputs, MissingInput } from '../local/inputs';
-import { HelpRequested, UsageError } from './usage';
+import { CommandError, HelpRequested, UsageError } from './usage';
 
 /** What a command says about itself: the one-line usage (in errors) and the full `--help` text. */
 export interface CommandHelp {
@@ -55,11 +55,14 @@ export function dateArg(cmd: CommandHelp, flag: string, text: string): string {
   return text;
 }
 
-/** The report files the positional arguments name (folders expanded); a missing one is a UsageError. */
-export function inputsArg(cmd: CommandHelp, positionals: string[]): string[] {
+/**
+ * The report files the positional arguments name (folders expanded). A name that does not exist is
+ * a file the command could not read (exit 1, as `--help` says), not a bad command line.
+ */
+export function inputsArg(positionals: string[]): string[] {
   try {
     return listInputs(positionals);
   } catch (err) {
-    throw err instanceof MissingInput ? new UsageError(cmd.usage, err.message) : err;
+    throw err instanceof MissingInput ? new CommandError(err.message) : err;
   }
 }

@@ -34,15 +34,15 @@ show as \`duplicate\` with the status of the first upload.
 
   -h, --help  this help
 
-Exit code 1 when a file ends rejected or failed, was refused or not sent, or no record was stored
-in 2 minutes; 2 on a bad command line.`,
+Exit code 1 when a file does not exist, ends rejected or failed, was refused or not sent, or no
+record was stored in 2 minutes; 2 on a bad command line.`,
 };
 
 /** `ogi upload FILE...`: uploads to `incoming/` of the running stack and waits until each is processed. */
 export async function runUpload(args: string[]): Promise<number> {
   const { positionals } = readArgs(CMD, args, {});
   if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
-  const files = inputsArg(CMD, positionals);
+  const files = inputsArg(positionals);
   requireLocalStack('ogi upload');
   const s3 = new S3Client({});
   try {
