@@ -1,0 +1,22 @@
+import type { Finding, Grid } from '../../types';
+import { boxTables } from './box-table';
+import { textGrid, type TextTable } from './grid';
+import { OffsetIndex, textLines } from './layout';
+
+/**
+ * The tables of a scraped text, by the drawing conventions present in it: box-drawn grids first (their
+ * characters say what they are), then the conventions that need the rest of the text. Each reader
+ * claims the lines it read, and the next one reads only the lines left; a text with none of them
+ * (one-line pipe rows, digit runs) yields no grid and is read row by row (tables/text-rows.ts).
+ */
+export function readTables(text: string, raw: string): { grids: Grid[]; findings: Finding[] } {
+  const lines = textLines(text);
+  const offsets = new OffsetIndex();
+  const found: TextTable[] = [];
+  const findings: Finding[] = [];
+  const box = boxTables(lines, offsets);
+  found.push(...box.tables);
+  findings.push(...box.findings);
+  found.sort((a, b) => a.from - b.from);
+  return { grids: found.map((t, i) => textGrid(t.rows, i, offsets, text, raw)), findings };
+}
