@@ -14,11 +14,11 @@ import { isNumeric, joinCjk, lineText, NUMBERED, toSegment, type Line, type Segm
  * Header rows come first: one row per spanning-header line (text repeated over the columns it
  * covers), then one row with each column's stacked header text.
  */
-export function buildGrids(lines: Line[], contentWidth: number): Grid[] {
+export function buildGrids(lines: Line[], contentWidth: number, options: GridOptions = {}): Grid[] {
   const grids: Grid[] = [];
   let run: Line[] = [];
   const flush = () => {
-    const grid = run.some(isValueLine) ? tableGrid(run, grids.length) : undefined;
+    const grid = run.some(isValueLine) ? tableGrid(run, grids.length, options.slack ?? 0.5) : undefined;
     if (grid) grids.push(grid);
     run = [];
   };
@@ -28,6 +28,15 @@ export function buildGrids(lines: Line[], contentWidth: number): Grid[] {
   }
   flush();
   return grids;
+}
+
+export interface GridOptions {
+  /**
+   * How far apart (points) two figures of different lines may lie and still be one column. A PDF places
+   * them exactly; a text dump rounds each to a character cell, so a figure centred in a wide cell lands a
+   * column or two off its neighbours'.
+   */
+  slack?: number;
 }
 
 /** Whether any line is a table row as buildGrids sees one (a value line that is not prose): a table may be there. */
@@ -54,7 +63,7 @@ function isBreaker(l: Line, contentWidth: number): boolean {
   if (prose && numericSegs(l).length <= 1 && !isNumeric(squeeze(l.segs[l.segs.length - 1].text))) return true;
   if (isValueLine(l)) return false;
   if (/^第[二十]+条/.test(t)) return true;
-  if (l.segs.length === 1 && /^[一二三四五六七八九十]+、.{2,30}(?:情况|事项)$/.test(t)) return true;
+  if (l.segs.length === 1 && /^[一二三四五六七八九十]+、.{2,30}(?:情况|事项|措施|安排|计划|方向|举措)$/.test(t)) return true;
   return l.segs.length === 1 && t.length >= 20 && width >= 0.6 * contentWidth;
 }
 
@@ -96,9 +105,9 @@ interface Row {
   item?: Block;
 }
 
-function tableGrid(run: Line[], index: number): Grid | undefined {
+function tableGrid(run: Line[], index: number, slack: number): Grid | undefined {
   const firstValue = run.findIndex(isValueLine);
-  const numbered = columns(run, firstValue);
+  const numbered = columns(run, firstValue, slack);
   if (numbered.length === 0) return undefined;
   const body = bodyStart(run, firstValue, numbered[0].x);
   const cols = withBlankColumns(numbered, run.slice(0, body));
@@ -147,7 +156,7 @@ function bodyStart(run: Line[], firstValue: number, valueX: number): number {
  * Value columns: x-intervals of the numbers (and placeholders), merged where they overlap, except that two
  * values of one line are never one column (a wide number reaching into the next column).
  */
-function columns(run: Line[], firstValue: number): Column[] {
+function columns(run: Line[], firstValue: number, slack: number): Column[] {
   const iv: { x: number; x2: number; line: number }[] = [];
   run.forEach((l, i) => {
     if (i < firstValue || !isValueLine(l)) return;
@@ -157,7 +166,7 @@ function columns(run: Line[], firstValue: number): Column[] {
   const merged: { x: number; x2: number; lines: Set<number> }[] = [];
   for (const v of iv) {
     const last = merged[merged.length - 1];
-    if (last && v.x <= last.x2 + 0.5 && !last.lines.has(v.line)) {
+    if (last && v.x <= last.x2 + slack && !last.lines.has(v.line)) {
       last.x2 = Math.max(last.x2, v.x2);
       last.lines.add(v.line);
     } else merged.push({ x: v.x, x2: v.x2, lines: new Set([v.line]) });

@@ -1,7 +1,8 @@
 import type { Finding, Grid } from '../../types';
+import { alignedTables } from './aligned-columns';
 import { boxTables } from './box-table';
 import { textGrid, type TextTable } from './grid';
-import { OffsetIndex, textLines } from './layout';
+import { OffsetIndex, textLines, type TextLine } from './layout';
 
 /**
  * The tables of a scraped text, by the drawing conventions present in it: box-drawn grids first (their
@@ -17,6 +18,13 @@ export function readTables(text: string, raw: string): { grids: Grid[]; findings
   const box = boxTables(lines, offsets);
   found.push(...box.tables);
   findings.push(...box.findings);
+  const free = unclaimed(lines, found);
+  found.push(...alignedTables(free, offsets));
   found.sort((a, b) => a.from - b.from);
   return { grids: found.map((t, i) => textGrid(t.rows, i, offsets, text, raw)), findings };
+}
+
+/** The lines no reader has read yet. */
+function unclaimed(lines: TextLine[], tables: TextTable[]): TextLine[] {
+  return lines.filter((l) => !tables.some((t) => l.start <= t.to && l.start + l.text.length >= t.from));
 }
