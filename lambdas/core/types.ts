@@ -44,6 +44,11 @@ export interface Cell {
 export interface Grid {
   index: number;
   rows: Cell[][];
+  /**
+   * Each row was printed without its blank cells (a scraper that writes one cell per line drops them), so
+   * the rows of the grid do not share columns. Absent: every row's cells stand in the grid's columns.
+   */
+  ragged?: boolean;
 }
 
 /**

@@ -8,32 +8,13 @@ import { locatorText } from './locator';
 import { isValueCell, type Row } from './row';
 import { T3_COLS, T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
 import { rowAdmits, rowIdentity, columnIdentitiesHold } from './identities';
+import type { Placed, Reading, Readings } from './readings';
+import { resolveSharedColumns } from './shared-columns';
 
 export interface Mapped {
   values: Value[];
   findings: Finding[];
   undecided: UndecidedRow[];
-}
-
-/** One way to read a row's cells: the numbers (null for a blank column), their printed texts, and the cell each came from. */
-interface Reading {
-  values: (number | null)[];
-  texts: string[];
-  cells: Cell[];
-  /** The digit run the numbers were split from, when the cells were glued. */
-  run?: string;
-}
-
-/** The readings a row's cells allow; `complete` when every one is listed (the splitter did not stop at its limit). */
-interface Readings {
-  readings: Reading[];
-  complete: boolean;
-}
-
-/** A row placed on a standard-table row, with the candidate readings of its cells. */
-interface Placed extends Readings {
-  def: RowDef;
-  row: Row;
 }
 
 /** Candidates the splitter lists before calling a run hopeless: beyond that the list is not complete. */
@@ -49,7 +30,9 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
   const findings: Finding[] = [];
   if (format === 'unknown') return { values: [], findings, undecided: [] };
   const placed = place(rows, format, findings);
-  resolveByColumns(placed, outcomeRows(rows, format));
+  const outcomes = outcomeRows(rows, format);
+  resolveSharedColumns(placed, outcomes);
+  resolveByColumns(placed, outcomes);
   resolveByNarrative(placed, narrative);
   const values: Value[] = [];
   const undecided: UndecidedRow[] = [];
@@ -214,7 +197,12 @@ function read(row: Row, def: RowDef): Readings {
       const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, valuesOf(r)));
       return {
         complete: true,
-        readings: assigned.map((r) => ({ values: valuesOf(r), texts: r.map((c) => c?.text ?? '—'), cells: r.map((c) => c ?? whole[0]) })),
+        readings: assigned.map((r) => ({
+          values: valuesOf(r),
+          texts: r.map((c) => c?.text ?? '—'),
+          cells: r.map((c) => c ?? whole[0]),
+          slots: r.map((c) => (c ? whole.indexOf(c) : -1)),
+        })),
       };
     }
   }

@@ -37,7 +37,7 @@ export function gridRows(grids: Grid[]): Row[] {
         rows.push({ label, cells: [], context });
         continue;
       }
-      rows.push({ label, cells: values, context, ...(values[values.length - 1].cutRight ? { cut: true } : {}) });
+      rows.push({ label, cells: values, context, ...(grid.ragged ? {} : { part: grid.index }), ...(values[values.length - 1].cutRight ? { cut: true } : {}) });
     }
   }
   return rows;

@@ -2,6 +2,7 @@ import type { Finding, Grid } from '../../types';
 import { alignedTables } from './aligned-columns';
 import { boxTables } from './box-table';
 import { textGrid, type TextTable } from './grid';
+import { pipeTables } from './pipe-table';
 import { OffsetIndex, textLines, type TextLine } from './layout';
 
 /**
@@ -18,8 +19,8 @@ export function readTables(text: string, raw: string): { grids: Grid[]; findings
   const box = boxTables(lines, offsets);
   found.push(...box.tables);
   findings.push(...box.findings);
-  const free = unclaimed(lines, found);
-  found.push(...alignedTables(free, offsets));
+  found.push(...pipeTables(unclaimed(lines, found)));
+  found.push(...alignedTables(unclaimed(lines, found), offsets));
   found.sort((a, b) => a.from - b.from);
   return { grids: found.map((t, i) => textGrid(t.rows, i, offsets, text, raw)), findings };
 }

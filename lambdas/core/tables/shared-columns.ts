@@ -1,0 +1,60 @@
+import { columnIdentitiesHold, rowIdentity } from './identities';
+import type { Placed, Reading } from './readings';
+
+/**
+ * Rows of one grid that print fewer cells than their form row has columns print them in the same
+ * columns: a dump that squeezed a sparse table's blank columns out (pdftotext -layout) or a table
+ * that leaves columns out keeps the blank columns blank in every row. So the rows share one way of
+ * placing their cells, and only the placements every row admits remain. Among those, the ones under
+ * which the table adds up when its blanks count as nothing are kept, if any are: a blank is never read
+ * as zero, but a placement that needs a blank figure in a sum is less likely than one that does not.
+ * What stays open is left to the row's readings (undecided rows with their candidates).
+ */
+export function resolveSharedColumns(placed: Placed[], outcomes: string[]): void {
+  const groups = new Map<string, Placed[]>();
+  for (const p of placed) {
+    const slots = p.readings[0]?.slots;
+    if (p.row.part === undefined || !slots || p.readings.length < 2) continue;
+    const key = `${p.row.part}|${p.def.table}|${slots.length}|${slots.filter((s) => s >= 0).length}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const shared = common(group);
+    if (shared.size === 0) continue;
+    const fits = [...shared].filter((sig) => addsUp(placed, group, sig, outcomes));
+    const keep = new Set(fits.length ? fits : shared);
+    for (const p of group) p.readings = p.readings.filter((r) => keep.has(signature(r)));
+  }
+}
+
+const signature = (r: Reading) => r.slots!.join(',');
+
+/** The placements every row of the group admits. */
+function common(group: Placed[]): Set<string> {
+  let shared = new Set(group[0].readings.map(signature));
+  for (const p of group.slice(1)) {
+    const own = new Set(p.readings.map(signature));
+    shared = new Set([...shared].filter((s) => own.has(s)));
+  }
+  return shared;
+}
+
+/** Whether, with the group's rows placed by `sig` and every blank counted as nothing, each row and table 3's columns add up. */
+function addsUp(placed: Placed[], group: Placed[], sig: string, outcomes: string[]): boolean {
+  const zeroed = (r: Reading) => r.values.map((v) => v ?? 0);
+  const chosen = new Map(group.map((p) => [p, p.readings.find((r) => signature(r) === sig)!]));
+  for (const [p, r] of chosen) {
+    const check = rowIdentity(p.def);
+    const values = zeroed(r);
+    if (check && !values.every((_, i) => check(values.slice(0, i + 1)))) return false;
+  }
+  if (group[0].def.table !== 't3') return true;
+  const rows = new Map<string, (number | null)[]>();
+  for (const p of placed) {
+    if (p.def.table !== 't3') continue;
+    const r = chosen.get(p) ?? (p.readings.length === 1 ? p.readings[0] : undefined);
+    if (r) rows.set(p.def.row, zeroed(r));
+  }
+  return columnIdentitiesHold(rows, outcomes);
+}
