@@ -1,6 +1,7 @@
 import type { Finding, Grid } from '../../types';
 import { alignedTables } from './aligned-columns';
 import { boxTables } from './box-table';
+import { cellPerLineTables } from './cell-per-line';
 import { textGrid, type TextTable } from './grid';
 import { pipeTables } from './pipe-table';
 import { OffsetIndex, textLines, type TextLine } from './layout';
@@ -21,8 +22,11 @@ export function readTables(text: string, raw: string): { grids: Grid[]; findings
   findings.push(...box.findings);
   found.push(...pipeTables(unclaimed(lines, found)));
   found.push(...alignedTables(unclaimed(lines, found), offsets));
+  const cells = cellPerLineTables(unclaimed(lines, found));
+  found.push(...cells.tables);
+  findings.push(...cells.findings);
   found.sort((a, b) => a.from - b.from);
-  return { grids: found.map((t, i) => textGrid(t.rows, i, offsets, text, raw)), findings };
+  return { grids: found.map((t, i) => textGrid(t, i, offsets, text, raw)), findings };
 }
 
 /** The lines no reader has read yet. */

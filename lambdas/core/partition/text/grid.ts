@@ -7,6 +7,8 @@ export interface TextTable {
   /** Document offsets of the table's first and last line: what other readers must leave alone. */
   from: number;
   to: number;
+  /** The rows were printed without their blank cells (Grid.ragged). */
+  ragged?: boolean;
 }
 
 /**
@@ -14,10 +16,12 @@ export interface TextTable {
  * offset of its first printed character (spanning cells keep the locator of the slot where they
  * start, as HTML spans do); `raw` quotes the printed script where the cell is one run of the text.
  */
-export function textGrid(rows: Cell[][], index: number, offsets: OffsetIndex, text: string, raw: string): Grid {
+export function textGrid(table: TextTable, index: number, offsets: OffsetIndex, text: string, raw: string): Grid {
+  const { rows } = table;
   const seen = new Map<Cell, Cell>();
   return {
     index,
+    ...(table.ragged ? { ragged: true } : {}),
     rows: rows.map((r, row) =>
       r.map((c, col) => {
         const known = seen.get(c);
