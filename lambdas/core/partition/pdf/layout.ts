@@ -102,13 +102,13 @@ const NUMERIC = /^[-+]?\d[\d,，]*(?:\.\d+)?(?:%|‰|元|万元)?$/;
 /** A printed value: a number (with thousands separators, decimals, a percent or money unit). */
 export const isNumeric = (s: string) => NUMERIC.test(s);
 
-/** Groups a page's tokens into y-bands and each band into segments separated by column-sized gaps. */
-export function pageLines(tokens: Token[], height: number): Line[] {
+/** Groups a page's tokens into y-bands and each band into segments separated by column-sized gaps; `cut` parts two tokens besides. */
+export function pageLines(tokens: Token[], height: number, cut?: (prev: Token, t: Token) => boolean): Line[] {
   const lines: Line[] = [];
   const horizontal = tokens.filter((t) => t.yBottom === undefined).sort((a, b) => b.y - a.y || a.x - b.x);
   let band: Token[] = [];
   const flush = () => {
-    if (band.length) lines.push(toLine(band, height));
+    if (band.length) lines.push(toLine(band, height, cut));
     band = [];
   };
   for (const t of horizontal) {
@@ -125,7 +125,7 @@ export function pageLines(tokens: Token[], height: number): Line[] {
   return lines.sort((a, b) => a.top - b.top);
 }
 
-function toLine(band: Token[], height: number): Line {
+function toLine(band: Token[], height: number, cut?: (prev: Token, t: Token) => boolean): Line {
   const ts = band.sort((a, b) => a.x - b.x);
   const segs: Segment[] = [];
   let cur: Token[] = [];
@@ -141,7 +141,12 @@ function toLine(band: Token[], height: number): Line {
       const numbers = isNumeric(prev.str) && isNumeric(t.str);
       // Adjacent numbers are separate cells even when close, and so is a numbered label after a narrow cell
       // (`（三）不 4.保护…`); other text runs merge across word gaps and never split inside one item.
-      if ((gap > 0.9 * fs && (prev.item !== t.item || numbers)) || (gap > 0.2 * fs && (numbers || (NUMBERED.test(t.str) && !isNumeric(prev.str))))) flush();
+      if (
+        (gap > 0.9 * fs && (prev.item !== t.item || numbers)) ||
+        (gap > 0.2 * fs && (numbers || (NUMBERED.test(t.str) && !isNumeric(prev.str)))) ||
+        cut?.(prev, t)
+      )
+        flush();
     }
     cur.push(t);
   }

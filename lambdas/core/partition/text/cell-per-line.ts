@@ -1,7 +1,7 @@
 import type { Cell, Finding, Format, TableId } from '../../types';
 import { NUMBERED } from '../pdf/layout';
 import { squeeze } from '../normalize';
-import { detectFormat, isColumnTitle, rowHolds, rowOf, shapeOf, T3_WIDTH, type RowDef } from './form-view';
+import { detectFormat, isColumnTitle, rowHolds, rowOf, shapeOf, type RowDef } from './form-view';
 import type { TextTable } from './grid';
 import type { TextLine } from './layout';
 
@@ -79,16 +79,20 @@ function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
   }
   const items: Item[] = [];
   let block = 0;
+  // Blank lines between items (not the text's trailing newline).
   let blanks = 0;
+  let pendingBlank = false;
   const sizes = new Map<number, number>();
   lines.forEach((l, i) => {
     const kind = kinds[i];
     if (kind === 'blank' || kind === 'prose') {
-      if (kind === 'blank') blanks++;
+      if (kind === 'blank' && items.length) pendingBlank = true;
       block++;
       if (kind === 'prose') items.push({ kind: 'label', text: '', offset: l.start, block, line: i });
       return;
     }
+    if (pendingBlank) blanks++;
+    pendingBlank = false;
     sizes.set(block, (sizes.get(block) ?? 0) + 1);
     if (kind === 'label') {
       const text = squeeze(l.text);
@@ -212,7 +216,12 @@ class RowReader {
       return;
     }
     const n = shape.cols.length;
-    const chunks = this.blocked ? blockRows(nums, n) : plainRows(nums, n, this.context);
+    // In the page's order, more figures than the row has columns means one was split in two (Word's runs: `351500.0` / `0` / `元`).
+    if (!this.blocked && nums.length > n) {
+      this.findings.push(orderFinding(def ? last.text : '', nums.map(numberCell), 'more'));
+      return;
+    }
+    const chunks = this.blocked ? blockRows(nums, n) : [{ items: nums }];
     chunks.forEach((chunk, i) => {
       const own = i === 0 && !chunk.matrix ? def : null;
       this.emit(own ?? shapeOf(this.context) ?? shape, own ? last : undefined, chunk);
@@ -242,14 +251,6 @@ interface Chunk {
   matrix?: boolean;
   /** Put together from several blocks of the text: confirmed by the row's identities before it is read. */
   assembled?: boolean;
-}
-
-/** A stream without blocks (one cell per line, in the page's order): the figures in rows of the row's width, the last maybe short. */
-function plainRows(nums: Item[], n: number, context: TableId | null): Chunk[] {
-  const width = context === 't3' ? T3_WIDTH : n;
-  const out: Chunk[] = [];
-  for (let i = 0; i < nums.length; i += out.length === 0 ? n : width) out.push({ items: nums.slice(i, i + (out.length === 0 ? n : width)) });
-  return out;
 }
 
 /**
@@ -297,13 +298,20 @@ const labelCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { off
 const blankLabel = (): Cell => ({ text: '', raw: '', loc: {} });
 const numberCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { offset: it.offset } });
 
-function orderFinding(label: string, cells: Cell[]): Finding {
+function orderFinding(label: string, cells: Cell[], why: 'order' | 'more' = 'order'): Finding {
   const printed = cells.map((c) => c.text).join(' ');
+  const row = label ? `「${label}」行` : '一行';
   return {
     rule: 'P-CELL-ORDER',
     severity: 'warning',
-    message: `${label ? `「${label}」行` : '一行'}的数字（${printed}）在文本中与所在行分开书写，按文本次序不满足表格关系，无法确定各数所属的单元格，未读取。`,
-    messageEn: `The figures ${printed}${label ? ` of the row ${label}` : ''} stand apart from their row in the text and, in the text's order, break the form's identities: their cells cannot be told, so they were not read.`,
+    message:
+      why === 'more'
+        ? `${row}印出的数字（${printed}）多于表格式的列数，可能有数字被拆开，无法确定各数所属的单元格，未读取。`
+        : `${row}的数字（${printed}）在文本中与所在行分开书写，按文本次序不满足表格关系，无法确定各数所属的单元格，未读取。`,
+    messageEn:
+      why === 'more'
+        ? `The row${label ? ` ${label}` : ''} prints more figures (${printed}) than the form has columns, maybe one split in two: their cells cannot be told, so they were not read.`
+        : `The figures ${printed}${label ? ` of the row ${label}` : ''} stand apart from their row in the text and, in the text's order, break the form's identities: their cells cannot be told, so they were not read.`,
     keys: [],
     evidence: printed,
   };

@@ -7,7 +7,7 @@
 import { classify } from '../../tables/classify';
 import { detectFormat } from '../../tables/detect-format';
 import { rowAdmits, rowIdentity } from '../../tables/identities';
-import { T3_COLS, T3_ROWS, T4_ROW, type RowDef } from '../../tables/row-defs';
+import { T3_ROWS, T4_ROW, type RowDef } from '../../tables/row-defs';
 import type { Format, TableId } from '../../types';
 
 export { detectFormat, type RowDef };
@@ -18,8 +18,6 @@ export const rowOf = (label: string, context: TableId | null, format: Format): R
 
 /** The row the figures of an unlabelled line of a table stand for, as far as its shape goes: table 3's rows all have its seven columns, table 4 is one row. */
 export const shapeOf = (context: TableId | null): RowDef | null => (context === 't3' ? T3_ROWS[0] : context === 't4' ? T4_ROW : null);
-
-export const T3_WIDTH = T3_COLS.length;
 
 /** Whether a full row of figures satisfies its row's identities (table 3: the total; table 4: each group's total; table 2: its bounds). */
 export function rowHolds(def: RowDef, values: number[]): boolean {

@@ -15,8 +15,8 @@ import type { TextLine } from './layout';
  * are left to the row reader of scraped text.
  */
 const SEPARATOR = /^\s*\|\s*$/;
-/** The end of a Markdown table row: text and two or more trailing spaces. */
-const ROW_END = /\S.*\S? {2,}$|^\S {2,}$/;
+/** The end of a Markdown table row: two or more trailing spaces (after a last cell that may be empty). */
+const ROW_END = / {2,}$/;
 const BLANK = /^\s*$/;
 const RULE = /^\s*-{3,}\s*$/;
 
@@ -32,7 +32,7 @@ export function pipeTables(lines: TextLine[]): TextTable[] {
       else continue;
     } else open.push(l);
     if (!SEPARATOR.test(l.text) && ROW_END.test(l.text)) {
-      rows.push({ lines: open });
+      if (open.some((x) => !BLANK.test(x.text))) rows.push({ lines: open });
       open = undefined;
     }
   }
