@@ -176,8 +176,9 @@ class RowReader {
     else if (HEADING.test(label)) this.context = null;
   }
 
+  /** The row a label names, inside a table only: a page's menus and sidebars (`行政许可` / `12`) are no table. */
   private rowLabel(text: string): RowDef | null {
-    return isColumnTitle(text) ? null : rowOf(text, this.context, this.format);
+    return this.context === null || isColumnTitle(text) ? null : rowOf(text, this.context, this.format);
   }
 
   /** The label right after unlabelled table-2 figures names them when its row has room for them; otherwise they are reported. */
