@@ -6,9 +6,10 @@ import { classify } from './classify';
 import { ambiguityFinding } from './undecided';
 import { locatorText } from './locator';
 import { isValueCell, type Row } from './row';
-import { T3_COLS, T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
+import { T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
 import { rowAdmits, rowIdentity, columnIdentitiesHold } from './identities';
 import type { Placed, Reading, Readings } from './readings';
+import { joinCutFigures } from './page-break';
 import { resolveSharedColumns } from './shared-columns';
 
 export interface Mapped {
@@ -29,7 +30,7 @@ const SPLIT_LIMIT = 64;
 export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[]): Mapped {
   const findings: Finding[] = [];
   if (format === 'unknown') return { values: [], findings, undecided: [] };
-  const placed = place(rows, format, findings);
+  const placed = place(joinCutFigures(rows, format, findings), format, findings);
   const outcomes = outcomeRows(rows, format);
   resolveSharedColumns(placed, outcomes);
   resolveByColumns(placed, outcomes);
@@ -115,7 +116,15 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     const named = row.context === 't4' ? t4BlocksNamed(row.label) : [];
     // A header naming several groups is the whole table's: no block is open.
     if (named.length) group = named.length === 1 ? named[0] : null;
-    if (row.cells.length === 0) continue;
+    if (row.cells.length === 0) {
+      // A grid's row printed blank still stands in the form's order: rows without a label around it are placed by it.
+      const blank = row.part !== undefined && row.context === 't3' ? canon.indexOf(classify(row, format)!) : -1;
+      if (blank > lastT3) {
+        flush(blank);
+        lastT3 = blank;
+      }
+      continue;
+    }
     let def = classify(row, format);
     let readings = def ? read(row, def) : { readings: [], complete: true };
     // One group's five cells under its own heading (行政复议 / 未经复议直接起诉 / 复议后起诉): a
@@ -125,7 +134,8 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
       readings = read(row, def);
     }
     if (!def) {
-      if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLS.length - 1) pending.push(row);
+      // A table-3 row with figures but no label that names it (cut, or run into another): placed by the form's row order, or reported.
+      if (row.context === 't3' && row.cells.some((c) => /\d/.test(c.text))) pending.push(row);
       continue;
     }
     if (readings.readings.length === 0) {

@@ -8,5 +8,20 @@ export function classify(row: Row, format: Format): RowDef | null {
   const t2 = T2_ROWS.filter((d) => d.formats.includes(format));
   const t3 = T3_ROWS.filter((d) => d.formats.includes(format));
   const order = row.context === 't2' ? [...t2, ...t3] : [...t3, ...t2];
-  return order.find((d) => d.match.test(row.label)) ?? null;
+  const own = ownLabel(row.label);
+  return order.find((d) => d.match.test(own)) ?? null;
+}
+
+/** `（三）`, `三、`, `2.` anywhere in a label: where a numbered label starts. */
+const NUMBERED = /[（(][一二三四五六七八九十]+[)）]|(?<![一二三四五六七八九十])[一二三四五六七八九十]+[、．.]|(?<![\d.])\d+\s*[.、．](?!\d)/g;
+
+/**
+ * The row's own words: the label from its last numbered start on. Group labels come before it
+ * (`三、本年度办理结果（三）不予公开1.属于国家秘密`), and so may the tail of the row above when a
+ * wrapped label ran on into this one (`不掌握相关政府信息2.没有现成信息需要另行制作`): neither names the row.
+ */
+export function ownLabel(label: string): string {
+  let last = 0;
+  for (const m of label.matchAll(NUMBERED)) last = m.index!;
+  return label.slice(last);
 }

@@ -34,7 +34,7 @@ export function gridRows(grids: Grid[]): Row[] {
         const header = HEADERS.find(([, re]) => re.test(label));
         if (header) context = header[0];
         // Kept without cells: header words tell the format.
-        rows.push({ label, cells: [], context });
+        rows.push({ label, cells: [], context, ...(grid.ragged ? {} : { part: grid.index }) });
         continue;
       }
       rows.push({ label, cells: values, context, ...(grid.ragged ? {} : { part: grid.index }), ...(values[values.length - 1].cutRight ? { cut: true } : {}) });

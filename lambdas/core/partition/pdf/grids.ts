@@ -305,6 +305,21 @@ function nearestRow(rows: Row[], top: number): number | undefined {
 }
 
 /**
+ * A label between two rows, one of which has its own label on its line in this column and the other none: it is
+ * the other's (a value line with its label printed above it, as a text dump's rounding to lines leaves it).
+ */
+function freeRow(b: Block, all: Row[], rows: Row[], blocks: Block[]): number | undefined {
+  const c = centre(b);
+  const below = all.findIndex((r) => r.line.top > c);
+  const above = below < 0 ? all.length - 1 : below - 1;
+  if (below <= 0 || above < 0) return undefined;
+  const own = (r: Row) => blocks.some((k) => k.row !== undefined && rows[k.row] === r && (overlaps(k, b) || k.x >= b.x));
+  const [a, z] = [own(all[above]), own(all[below])];
+  if (a === z) return undefined;
+  return a ? below : above;
+}
+
+/**
  * A label line at the top of a page, above the page's first row and not starting a numbered label, ends the
  * label of the last row of the previous page (a row broken by the page break) when it sits in that label's column.
  */
@@ -335,7 +350,7 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
     for (const r of all) r.labels = r.item && blankItems.has(r.item) ? [r.item] : [];
     for (const b of blocks) {
       if (blankItems.has(b)) continue;
-      const r = b.row !== undefined ? rows[b.row] : all[pageTopContinuation(b, all) ?? nearestRow(all, centre(b)) ?? -1];
+      const r = b.row !== undefined ? rows[b.row] : all[pageTopContinuation(b, all) ?? freeRow(b, all, rows, blocks) ?? nearestRow(all, centre(b)) ?? -1];
       r?.labels.push(b);
     }
     const found: Row[] = [];
@@ -370,7 +385,8 @@ function itemOf(row: Row): { item: Block; blank: Block[] } {
   const right = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
   const numbered = row.labels.filter((b) => (b === right || overlaps(b, right)) && NUMBERED.test(b.frags[0].text));
   if (numbered.length < 2) return { item: right, blank: [] };
-  const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) ? b : a));
+  // On a tie the rightmost: a group label (`（四）`) may reach into the item column on the same line.
+  const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) || (offLine(b, row.line) === offLine(a, row.line) && b.x > a.x) ? b : a));
   return { item, blank: numbered.filter((b) => b !== item) };
 }
 

@@ -102,13 +102,13 @@ const NUMERIC = /^[-+]?\d[\d,，]*(?:\.\d+)?(?:%|‰|元|万元)?$/;
 /** A printed value: a number (with thousands separators, decimals, a percent or money unit). */
 export const isNumeric = (s: string) => NUMERIC.test(s);
 
-/** Groups a page's tokens into y-bands and each band into segments separated by column-sized gaps; `cut` parts two tokens besides. */
-export function pageLines(tokens: Token[], height: number, cut?: (prev: Token, t: Token) => boolean): Line[] {
+/** Groups a page's tokens into y-bands and each band into segments separated by column-sized gaps. */
+export function pageLines(tokens: Token[], height: number): Line[] {
   const lines: Line[] = [];
   const horizontal = tokens.filter((t) => t.yBottom === undefined).sort((a, b) => b.y - a.y || a.x - b.x);
   let band: Token[] = [];
   const flush = () => {
-    if (band.length) lines.push(toLine(band, height, cut));
+    if (band.length) lines.push(toLine(band, height));
     band = [];
   };
   for (const t of horizontal) {
@@ -125,7 +125,7 @@ export function pageLines(tokens: Token[], height: number, cut?: (prev: Token, t
   return lines.sort((a, b) => a.top - b.top);
 }
 
-function toLine(band: Token[], height: number, cut?: (prev: Token, t: Token) => boolean): Line {
+function toLine(band: Token[], height: number): Line {
   const ts = band.sort((a, b) => a.x - b.x);
   const segs: Segment[] = [];
   let cur: Token[] = [];
@@ -133,7 +133,7 @@ function toLine(band: Token[], height: number, cut?: (prev: Token, t: Token) => 
     if (cur.length) segs.push(toSegment(cur));
     cur = [];
   };
-  for (const t of ts) {
+  for (const [i, t] of ts.entries()) {
     const prev = cur[cur.length - 1];
     if (prev) {
       const gap = t.x - prev.x2;
@@ -143,8 +143,7 @@ function toLine(band: Token[], height: number, cut?: (prev: Token, t: Token) => 
       // (`（三）不 4.保护…`); other text runs merge across word gaps and never split inside one item.
       if (
         (gap > 0.9 * fs && (prev.item !== t.item || numbers)) ||
-        (gap > 0.2 * fs && (numbers || (NUMBERED.test(t.str) && !isNumeric(prev.str)))) ||
-        cut?.(prev, t)
+        (gap > 0.2 * fs && (numbers || (NUMBERED.test(t.str) && !isNumeric(prev.str)) || cellFigure(prev, t, ts[i + 1])))
       )
         flush();
     }
@@ -154,6 +153,15 @@ function toLine(band: Token[], height: number, cut?: (prev: Token, t: Token) => 
   const y = Math.max(...ts.map((t) => t.y));
   const top = docTop(ts[0].page, height, y);
   return { page: ts[0].page, y, top, bottom: top, fs: Math.max(...ts.map((t) => t.fs)), segs, vertical: false };
+}
+
+/**
+ * A figure set a little apart from the label before it and a cell's gap before the next text is a cell of its
+ * own: a narrow label column leaves little room (`3.补 9    0    0`). A figure in a sentence (`共 249 条`)
+ * has words right after it, and one at the line's end may end a sentence: both stay in their segment.
+ */
+function cellFigure(prev: Token, t: Token, next: Token | undefined): boolean {
+  return isNumeric(t.str) && !isNumeric(prev.str) && next !== undefined && next.x - t.x2 > 0.9 * Math.max(t.fs, next.fs);
 }
 
 export function toSegment(ts: Token[]): Segment {

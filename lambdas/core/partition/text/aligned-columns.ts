@@ -1,5 +1,5 @@
 import { buildGrids } from '../pdf/grids';
-import { dropFurniture, isNumeric, pageLines, type Line, type Token } from '../pdf/layout';
+import { dropFurniture, isNumeric, pageLines, type Line } from '../pdf/layout';
 import type { TextTable } from './grid';
 import { COL, OffsetIndex, pageHeight, pageY, placeChars, wordTokens, type TextLine, type WidthModel } from './layout';
 
@@ -20,7 +20,7 @@ export function alignedTables(lines: TextLine[], offsets: OffsetIndex): TextTabl
   const pages = [...new Set(usable.map((l) => l.page))].map((page) => {
     const own = usable.filter((l) => l.page === page);
     const tokens = own.flatMap((l) => wordTokens(placeChars(l, model), y(l), page, () => true, offsets, item));
-    return { page, height: pageHeight(lines, page), lines: pageLines(tokens, pageHeight(lines, page), cellFigure(tokens)) };
+    return { page, height: pageHeight(lines, page), lines: pageLines(tokens, pageHeight(lines, page)) };
   });
   dropFurniture(pages);
   const tables: TextTable[] = [];
@@ -39,24 +39,6 @@ export function alignedTables(lines: TextLine[], offsets: OffsetIndex): TextTabl
 
 /** Figures of one column in a dump may stand two columns apart (each rounded to its character cell); the next column is three or more away. */
 const SLACK = 2.5 * COL;
-
-/**
- * A figure one space after a label and followed by a cell gap (or the line's end) is a cell of its own: a
- * narrow label column leaves one space (`1.本机关不掌握相关政 62   3`). A figure inside a sentence
- * (`信息 5500 余条`) is followed by one space and more words, and stays in its segment.
- */
-function cellFigure(tokens: Token[]): (prev: Token, t: Token) => boolean {
-  const after = new Map<Token, Token>();
-  tokens.forEach((t, i) => {
-    const n = tokens[i + 1];
-    if (n && n.y === t.y && n.page === t.page) after.set(t, n);
-  });
-  return (prev, t) => {
-    if (!isNumeric(t.str) || isNumeric(prev.str)) return false;
-    const next = after.get(t);
-    return !next || next.x - t.x2 >= 2 * COL;
-  };
-}
 
 /** A line that looks like a table row of such a dump: a figure set apart by two spaces or more from other text. */
 const isAlignedRow = (l: TextLine) => {
