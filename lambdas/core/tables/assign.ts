@@ -138,6 +138,18 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
       if (row.context === 't3' && row.cells.some((c) => /\d/.test(c.text))) pending.push(row);
       continue;
     }
+    if (row.cutLeft) {
+      findings.push(
+        finding(
+          'P-TABLE-CUT',
+          'warning',
+          `「${rowName(row, def)}」行在页面左边缘被截断，页面外的列不在文件中，无法确定其余数字所属的列，未读取。`,
+          keysOf(def),
+          cellsText(row.cells),
+        ),
+      );
+      continue;
+    }
     if (readings.readings.length === 0) {
       findings.push(finding('P-ROW-SHAPE', 'warning', `「${rowName(row, def)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
       continue;

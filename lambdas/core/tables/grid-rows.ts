@@ -37,7 +37,14 @@ export function gridRows(grids: Grid[]): Row[] {
         rows.push({ label, cells: [], context, ...(grid.ragged ? {} : { part: grid.index }) });
         continue;
       }
-      rows.push({ label, cells: values, context, ...(grid.ragged ? {} : { part: grid.index }), ...(values[values.length - 1].cutRight ? { cut: true } : {}) });
+      rows.push({
+        label,
+        cells: values,
+        context,
+        ...(grid.ragged ? {} : { part: grid.index }),
+        ...(values[values.length - 1].cutRight ? { cut: true } : {}),
+        ...(values[0].cutLeft ? { cutLeft: true } : {}),
+      });
     }
   }
   return rows;

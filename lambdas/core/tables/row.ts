@@ -15,6 +15,8 @@ export interface Row {
    * columns from the left, blanks included, and the columns past the edge are not in the file.
    */
   cut?: boolean;
+  /** The row's first value cell lies at the page's left edge, which cut the table: columns before it may be lost. */
+  cutLeft?: boolean;
   /** The table the row sits in, from its section or the header rows above it. */
   context: TableId | null;
   /**
