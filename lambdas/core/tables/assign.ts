@@ -6,7 +6,7 @@ import { classify } from './classify';
 import { ambiguityFinding } from './undecided';
 import { locatorText } from './locator';
 import { isValueCell, type Row } from './row';
-import { T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
+import { rowKeys, T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
 import { rowAdmits, rowIdentity, columnIdentitiesHold } from './identities';
 import type { Placed, Reading, Readings } from './readings';
 import { joinCutFigures } from './page-break';
@@ -106,7 +106,8 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
           'P-ROW-UNPLACED',
           'warning',
           `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`,
-          [],
+          // The rows they may be: those of the gap they stand in.
+          gap.flatMap(keysOf),
           pending.map((r) => cellsText(r.cells)).join(' / '),
         ),
       );
@@ -315,7 +316,7 @@ function evidenceOf(cell: Cell, raw: string) {
 /** The words of the label that named the row (`行政许可`), not the header text glued before it. */
 const rowName = (row: Row, def: RowDef) => def.match.exec(row.label)?.[0] || (def.table === 't4' ? '表四' : row.label.slice(-20));
 
-const keysOf = (def: RowDef) => def.cols.map((c) => (def.row === T4_ROW.row ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
+const keysOf = rowKeys;
 const cellsText = (cells: Cell[]) => cells.map((c) => c.raw || '·').join(' | ');
 
 function finding(rule: string, severity: Finding['severity'], message: string, keys: string[], evidence: string): Finding {

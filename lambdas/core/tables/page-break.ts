@@ -2,6 +2,7 @@ import type { Finding, Format } from '../types';
 import { classify } from './classify';
 import { rowIdentity } from './identities';
 import type { Row } from './row';
+import { rowKeys } from './row-defs';
 
 /**
  * A figure wrapped in a narrow cell of a row that a page break cuts: its first digits end the row on one
@@ -33,7 +34,7 @@ export function joinCutFigures(rows: Row[], format: Format, findings: Finding[])
       severity: 'warning',
       message: `「${prev.label.slice(-20)}」行的数字被分页截断（${cut.map((j) => `${prev.cells[j].text}｜${rest[j].text}`).join('，')}），拼接后不满足表格关系，该单元格未读取。`,
       messageEn: `Figures of the row ${prev.label.slice(-20)} are cut by the page break (${cut.map((j) => `${prev.cells[j].text} | ${rest[j].text}`).join(', ')}) and, joined, break the form's identities: those cells were not read.`,
-      keys: [],
+      keys: def ? cut.map((j) => rowKeys(def)[j]) : [],
       evidence: cut.map((j) => `${prev.cells[j].raw} / ${rest[j].raw}`).join('; '),
     });
   }

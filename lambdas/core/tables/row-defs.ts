@@ -95,6 +95,9 @@ export const T4_ROW: RowDef = {
   formats: BOTH,
 };
 
+/** A row's canonical keys, in column order (fields.md). */
+export const rowKeys = (def: RowDef) => def.cols.map((c) => (def.row === T4_ROW.row ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
+
 /** One group of table 4 printed as a block of its own, five cells under its heading. */
 const T4_BLOCKS: [RegExp, RowDef][] = [
   [/(?<!未经)行政复议(?!后)/, 'review'],

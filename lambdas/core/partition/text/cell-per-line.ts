@@ -1,7 +1,7 @@
 import type { Cell, Finding, Format, TableId } from '../../types';
 import { NUMBERED } from '../pdf/layout';
 import { squeeze } from '../normalize';
-import { detectFormat, isColumnTitle, rowHolds, rowOf, shapeOf, type RowDef } from './form-view';
+import { detectFormat, isColumnTitle, keysOf, rowHolds, rowOf, shapeOf, type RowDef } from './form-view';
 import type { TextTable } from './grid';
 import type { TextLine } from './layout';
 
@@ -219,7 +219,7 @@ class RowReader {
     const n = shape.cols.length;
     // In the page's order, more figures than the row has columns means one was split in two (Word's runs: `351500.0` / `0` / `元`).
     if (!this.blocked && nums.length > n) {
-      this.findings.push(orderFinding(def ? last.text : '', nums.map(numberCell), 'more'));
+      this.findings.push(orderFinding(def ? last.text : '', nums.map(numberCell), 'more', shape));
       return;
     }
     const chunks = this.blocked ? blockRows(nums, n) : [{ items: nums }];
@@ -239,7 +239,7 @@ class RowReader {
         cells.map((c) => Number(c.text.replace(/[,，]/g, ''))),
       )
     ) {
-      this.findings.push(orderFinding(label?.text ?? '', cells));
+      this.findings.push(orderFinding(label?.text ?? '', cells, 'order', label || def.table === 't4' ? def : null));
       return;
     }
     this.rows.push([label ? labelCell(label) : blankLabel(), ...cells]);
@@ -299,7 +299,7 @@ const labelCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { off
 const blankLabel = (): Cell => ({ text: '', raw: '', loc: {} });
 const numberCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { offset: it.offset } });
 
-function orderFinding(label: string, cells: Cell[], why: 'order' | 'more' = 'order'): Finding {
+function orderFinding(label: string, cells: Cell[], why: 'order' | 'more' = 'order', def?: RowDef | null): Finding {
   const printed = cells.map((c) => c.text).join(' ');
   const row = label ? `「${label}」行` : '一行';
   return {
@@ -313,7 +313,7 @@ function orderFinding(label: string, cells: Cell[], why: 'order' | 'more' = 'ord
       why === 'more'
         ? `The row${label ? ` ${label}` : ''} prints more figures (${printed}) than the form has columns, maybe one split in two: their cells cannot be told, so they were not read.`
         : `The figures ${printed}${label ? ` of the row ${label}` : ''} stand apart from their row in the text and, in the text's order, break the form's identities: their cells cannot be told, so they were not read.`,
-    keys: [],
+    keys: def ? keysOf(def) : [],
     evidence: printed,
   };
 }
