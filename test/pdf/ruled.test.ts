@@ -212,7 +212,12 @@ describe('a ruled table cut by the page edge', () => {
   const rules = [...grid([40, 150, 250, 350, 450], [800, 780, 760]), ...grid(xs, [700, 680, 660])];
   const read = (values: string[], width: number, shift = 0) => {
     const moved = rules.map((r) => ({ ...r, x1: r.x1 - shift, x2: r.x2 - shift }));
-    const page = ruledTables(1, moved, [...t2, ...t4(values)].map((t) => ({ ...t, x: t.x - shift, x2: t.x2 - shift })), width);
+    const page = ruledTables(
+      1,
+      moved,
+      [...t2, ...t4(values)].map((t) => ({ ...t, x: t.x - shift, x2: t.x2 - shift })),
+      width,
+    );
     const grids = ruledGrids(page.tables).map((g, index) => ({ index, rows: g.rows }));
     return extractTables({ kind: 'pdf', text: '', raw: '', grids }, []);
   };
@@ -254,7 +259,7 @@ describe('a ruled table cut by the page edge', () => {
     expect(t4Values(t)['t4.litigationAfterReview.corrected']).toBeUndefined();
   });
 
-  it('reads nothing from a row cut at the left edge too: its first printed column may not be the form\'s first', () => {
+  it("reads nothing from a row cut at the left edge too: its first printed column may not be the form's first", () => {
     // The same table moved 60 points left: its first column now starts at the page's left edge, both edges cut.
     const t = read(['0', '1', '0', '2', '3', '1', '', '0', '0', '1', '2', '0'], 600 - 60, 60);
     expect(t4Values(t)).toEqual({});

@@ -19,6 +19,7 @@ export function gridRows(grids: Grid[]): Row[] {
   const rows: Row[] = [];
   let context: TableId | null = null;
   for (const grid of grids) {
+    let above: Cell[] = [];
     for (const cells of grid.rows) {
       let lastLabel = -1;
       cells.forEach((c, i) => {
@@ -27,8 +28,12 @@ export function gridRows(grids: Grid[]): Row[] {
       const labels: string[] = [];
       for (const c of cells.slice(0, lastLabel + 1)) if (c.text && labels[labels.length - 1] !== c.text) labels.push(c.text);
       const label = squeeze(labels.join(''));
-      // A value cell spanning columns (colspan) is one printed value, not several.
-      const values = cells.slice(lastLabel + 1).filter((c, i, all) => i === 0 || !sameOrigin(c, all[i - 1]));
+      // A value cell spanning columns (colspan) is one printed value, not several; one spanning rows is the value of the row it starts in.
+      const values = cells
+        .slice(lastLabel + 1)
+        .filter((c, i, all) => i === 0 || !sameOrigin(c, all[i - 1]))
+        .map((c) => (above.some((a) => sameOrigin(a, c)) ? { ...c, text: '' } : c));
+      above = cells;
       const hasNumber = values.some((c) => /\d/.test(c.text));
       if (!hasNumber) {
         const header = HEADERS.find(([, re]) => re.test(label));

@@ -69,12 +69,17 @@ export const docTop = (page: number, height: number, y: number) => page * PAGE_S
 export function pageTokens(p: PageText): Token[] {
   const out: Token[] = [];
   const view = p.viewport ?? [1, 0, 0, -1, 0, p.height];
+  const recent: { str: string; x: number; y: number }[] = [];
   for (const [item, it] of p.items.entries()) {
     if (!it.str || !/\S/.test(it.str)) continue;
     // Into displayed-page coordinates (rotated pages upright, crop offset gone), then back to y up.
     const [a, b, c, d, x, yDown] = multiply(view, it.transform);
     const y = p.height - yDown;
     const fs = Math.hypot(c, d) || it.height || 10;
+    // Synthetic bold (wkhtmltopdf, Qt) draws a run twice a fraction of a point apart: the text is printed once.
+    if (recent.some((r) => r.str === it.str && Math.abs(r.y - y) < 0.05 * fs && Math.abs(r.x - x) < 0.15 * fs)) continue;
+    recent.push({ str: it.str, x, y });
+    if (recent.length > 4) recent.shift();
     const str = fixRadicals(it.str);
     // Text that does not run left to right on the displayed page: a vertical label, one run.
     if (it.dir === 'ttb' || Math.abs(b) > Math.abs(a)) {
