@@ -9,7 +9,7 @@ import { isValueCell, type Row } from './row';
 import { rowKeys, T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
 import { rowAdmits, rowIdentity, columnIdentitiesHold } from './identities';
 import type { Placed, Reading, Readings } from './readings';
-import { joinCutFigures } from './page-break';
+import { joinWrappedFigures } from './wrapped-figures';
 import { resolveSharedColumns } from './shared-columns';
 
 export interface Mapped {
@@ -30,7 +30,7 @@ const SPLIT_LIMIT = 64;
 export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[]): Mapped {
   const findings: Finding[] = [];
   if (format === 'unknown') return { values: [], findings, undecided: [] };
-  const placed = place(joinCutFigures(rows, format, findings), format, findings);
+  const placed = place(joinWrappedFigures(rows, format, findings), format, findings);
   const outcomes = outcomeRows(rows, format);
   resolveSharedColumns(placed, outcomes);
   resolveByColumns(placed, outcomes);
@@ -168,6 +168,11 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
       );
     if (def.table === 't3') {
       const idx = canon.indexOf(def);
+      // A row of the other form's table 3 (the single 其他处理 row where this report has its three sub-rows, or the reverse): named by a group title only, placed by order.
+      if (idx < 0) {
+        pending.push(row);
+        continue;
+      }
       if (idx > lastT3) {
         flush(idx);
         lastT3 = idx;

@@ -6,8 +6,8 @@ import type { Placed, Reading } from './readings';
  * columns: a dump that squeezed a sparse table's blank columns out (pdftotext -layout) or a table
  * that leaves columns out keeps the blank columns blank in every row. So the rows share one way of
  * placing their cells, and only the placements every row admits remain. Among those, the ones under
- * which the table adds up when its blanks count as nothing are kept, if any are: a blank is never read
- * as zero, but a placement that needs a blank figure in a sum is less likely than one that does not.
+ * which the table's sums (table 3's and 4's) add up when its blanks count as nothing are kept, if any are:
+ * a blank is never read as zero, but a placement that needs a blank figure in a sum is less likely than one that does not.
  * What stays open is left to the row's readings (undecided rows with their candidates).
  */
 export function resolveSharedColumns(placed: Placed[], outcomes: string[]): void {
@@ -42,6 +42,8 @@ function common(group: Placed[]): Set<string> {
 
 /** Whether, with the group's rows placed by `sig` and every blank counted as nothing, each row and table 3's columns add up. */
 function addsUp(placed: Placed[], group: Placed[], sig: string, outcomes: string[]): boolean {
+  // Only sums say anything of a blank taken as nothing; table 2's bounds (in force ≥ issued) would be fooled by a column left out.
+  if (group[0].def.table === 't2') return true;
   const zeroed = (r: Reading) => r.values.map((v) => v ?? 0);
   const chosen = new Map(group.map((p) => [p, p.readings.find((r) => signature(r) === sig)!]));
   for (const [p, r] of chosen) {
