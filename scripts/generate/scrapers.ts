@@ -72,6 +72,8 @@ export const SCRAPERS: Scraper[] = [
     id: 'lynx',
     reads: 'html',
     bin: 'lynx',
+    // lynx does not know the charset name `gbk` and prints U+FFFD for every Han character: nothing is left to read.
+    utf8Only: true,
     run: (f) => exec('lynx', ['-dump', '-width=200', '-nolist', '-display_charset=utf-8', f]),
     note: 'one cell per line with blank lines between, blank cells mostly dropped',
   },

@@ -12,7 +12,8 @@ import { COL, OffsetIndex, pageHeight, pageY, placeChars, wordTokens, type TextL
  * pdftotext lays out each page on its own scale.
  */
 export function alignedTables(lines: TextLine[], offsets: OffsetIndex): TextTable[] {
-  const usable = lines.filter((l) => !l.text.includes('|'));
+  // pandoc's column rules (`----- -----`) frame a table; they are no row.
+  const usable = lines.filter((l) => !l.text.includes('|') && !RULES.test(l.text));
   if (usable.filter(isAlignedRow).length < 2) return [];
   const model = widthModel(usable);
   const y = pageY(lines);
@@ -36,6 +37,8 @@ export function alignedTables(lines: TextLine[], offsets: OffsetIndex): TextTabl
   }
   return tables;
 }
+
+const RULES = /^\s*-{3,}(?:\s+-{3,})*\s*$/;
 
 /** Figures of one column in a dump may stand two columns apart (each rounded to its character cell); the next column is three or more away. */
 const SLACK = 2.5 * COL;
@@ -64,7 +67,8 @@ function widthModel(lines: TextLine[]): WidthModel {
     }
     return [...starts.values()].reduce((n, s) => n + s.size, 0);
   };
-  return spread('chars') <= spread('display') ? 'chars' : 'display';
+  // Ties go to the first: pdftotext's one column a character, then the display widths.
+  return (['chars', 'display', 'display-wide'] as WidthModel[]).reduce((best, m) => (spread(m) < spread(best) ? m : best));
 }
 
 /** Width of the page's text block, as the PDF reader measures it. */

@@ -3,7 +3,7 @@ import type { Token } from '../pdf/layout';
 import { ruledGrids, ruledTables } from '../pdf/ruled';
 import type { Rule } from '../pdf/ruling';
 import type { TextTable } from './grid';
-import { COL, FS, OffsetIndex, pageY, placeChars, wordTokens, type Placed, type TextLine, type WidthModel } from './layout';
+import { COL, FS, OffsetIndex, pageY, placeChars, WIDTH_MODELS, wordTokens, type Placed, type TextLine, type WidthModel } from './layout';
 
 /**
  * Tables drawn with box characters (w3m's `┌─┬─┐ │ ├ ┼`) or ASCII grids (`+---+---+` and `|`, as
@@ -54,7 +54,7 @@ function modelOf(region: Region): WidthModel {
     for (const l of region.lines) for (const c of placeChars(l, model)) if (c.ch === '│' || c.ch === '|' || c.ch === '┼' || c.ch === '+') cols.add(c.col);
     return cols.size;
   };
-  return spread('display') <= spread('chars') ? 'display' : 'chars';
+  return WIDTH_MODELS.reduce((best, m) => (spread(m) < spread(best) ? m : best));
 }
 
 /** A line of an ASCII grid that is all border (`+---+===+`): its `-`, `=` and `+` are strokes; elsewhere they are text. */

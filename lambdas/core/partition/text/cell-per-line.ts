@@ -50,7 +50,7 @@ export function cellPerLineTables(lines: TextLine[]): { tables: TextTable[]; fin
   return { tables: [{ rows: reader.rows, from: Math.min(...at), to: Math.max(...at), ragged: true }], findings: reader.findings };
 }
 
-type Kind = 'blank' | 'num' | 'label' | 'prose';
+type Kind = 'blank' | 'skip' | 'num' | 'label' | 'prose';
 
 /** The stream of labels and figures, sentences left out; `blocked` when the text comes in blocks of several lines (pdftotext). */
 function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
@@ -58,12 +58,14 @@ function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
     const t = squeeze(l.text);
     if (t === '' || PAGE_MARK.test(l.text)) return 'blank';
     if (NUMBER_LINE.test(l.text)) return 'num';
-    return t.length > 60 || /[。；]/.test(t) || !/[\p{L}]/u.test(t) ? 'prose' : 'label';
+    // Punctuation split off by Word's runs (`本年增` / `/` / `减`) is neither a cell nor a break.
+    if (!/[\p{L}]/u.test(t)) return NUMBERED.test(t) ? 'label' : 'skip';
+    return t.length > 60 || /[。；]/.test(t) ? 'prose' : 'label';
   });
   // A sentence broken over lines around its figures: the figure, and the text on both sides of it, are prose.
   const next = (i: number) => {
     let k = i + 1;
-    while (k < lines.length && kinds[k] === 'blank') k++;
+    while (k < lines.length && (kinds[k] === 'blank' || kinds[k] === 'skip')) k++;
     return k;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -85,6 +87,7 @@ function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
   const sizes = new Map<number, number>();
   lines.forEach((l, i) => {
     const kind = kinds[i];
+    if (kind === 'skip') return;
     if (kind === 'blank' || kind === 'prose') {
       if (kind === 'blank' && items.length) pendingBlank = true;
       block++;
@@ -97,6 +100,13 @@ function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
     if (kind === 'label') {
       const text = squeeze(l.text);
       items.push({ kind, text, offset: l.start + l.text.search(/\S/), block, line: i });
+      return;
+    }
+    // A decimal split at Word's runs (`0.` / `00`): the digits before the point end the line above.
+    const prev = items[items.length - 1];
+    const whole = /^\s*\d+\s*$/.test(l.text) && prev?.kind === 'label' && prev.line === i - 1 && /^\d+[.．]$/.test(prev.text);
+    if (whole) {
+      items[items.length - 1] = { ...prev, kind: 'num', text: prev.text + l.text.trim() };
       return;
     }
     for (const m of l.text.matchAll(/\S+/g)) items.push({ kind, text: m[0], offset: l.start + m.index!, block, line: i });
@@ -204,7 +214,9 @@ class RowReader {
   private segment({ labels, nums }: Pending): void {
     this.drop();
     const last = labels[labels.length - 1];
-    const def = last && nums.length ? this.rowLabel(last.text) : null;
+    const named = last && nums.length ? this.rowLabel(last.text) : null;
+    // Table 4's one row has no label: the words before its figures are its header (which tells grids the table).
+    const def = named?.table === 't4' ? null : named;
     const heads = def ? labels.slice(0, -1) : labels;
     // Table 4's titles are one header (naming every group, so no figure is taken for one group's block).
     const t4 = heads.filter((l) => l.context === 't4');
@@ -229,9 +241,17 @@ class RowReader {
     });
   }
 
-  /** A row of figures, read only when figures put together from several blocks satisfy the row's identities. */
+  /**
+   * A row of figures, read only when figures put together from several blocks satisfy the row's identities.
+   * In blocks, a row with fewer figures than columns is not read at all: its other figures may stand anywhere
+   * in the tool's order, so what is missing is not known to be blank.
+   */
   private emit(def: RowDef, label: Item | undefined, chunk: Chunk): void {
     const cells = chunk.items.map(numberCell);
+    if (this.blocked && cells.length < def.cols.length) {
+      this.findings.push(orderFinding(label?.text ?? '', cells, 'short', label || def.table === 't4' ? def : null));
+      return;
+    }
     if (
       chunk.assembled &&
       !rowHolds(
@@ -299,20 +319,23 @@ const labelCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { off
 const blankLabel = (): Cell => ({ text: '', raw: '', loc: {} });
 const numberCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { offset: it.offset } });
 
-function orderFinding(label: string, cells: Cell[], why: 'order' | 'more' = 'order', def?: RowDef | null): Finding {
+const WHY = {
+  order: ['在文本中与所在行分开书写，按文本次序不满足表格关系', "stand apart from their row in the text and, in its order, break the form's identities"],
+  more: ['多于表格式的列数，可能有数字被拆开', 'are more than the form has columns, maybe one split in two'],
+  short: [
+    '少于表格式的列数，而文本分块书写，其余数字可能在文中别处',
+    'are fewer than the form has columns, in a text written in blocks: the others may stand anywhere in it',
+  ],
+} as const;
+
+function orderFinding(label: string, cells: Cell[], why: keyof typeof WHY = 'order', def?: RowDef | null): Finding {
   const printed = cells.map((c) => c.text).join(' ');
   const row = label ? `「${label}」行` : '一行';
   return {
     rule: 'P-CELL-ORDER',
     severity: 'warning',
-    message:
-      why === 'more'
-        ? `${row}印出的数字（${printed}）多于表格式的列数，可能有数字被拆开，无法确定各数所属的单元格，未读取。`
-        : `${row}的数字（${printed}）在文本中与所在行分开书写，按文本次序不满足表格关系，无法确定各数所属的单元格，未读取。`,
-    messageEn:
-      why === 'more'
-        ? `The row${label ? ` ${label}` : ''} prints more figures (${printed}) than the form has columns, maybe one split in two: their cells cannot be told, so they were not read.`
-        : `The figures ${printed}${label ? ` of the row ${label}` : ''} stand apart from their row in the text and, in the text's order, break the form's identities: their cells cannot be told, so they were not read.`,
+    message: `${row}的数字（${printed}）${WHY[why][0]}，无法确定各数所属的单元格，未读取。`,
+    messageEn: `The figures ${printed}${label ? ` of the row ${label}` : ''} ${WHY[why][1]}: their cells cannot be told, so they were not read.`,
     keys: def ? keysOf(def) : [],
     evidence: printed,
   };

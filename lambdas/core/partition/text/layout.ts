@@ -42,15 +42,23 @@ export function textLines(text: string): TextLine[] {
 
 /**
  * How a tool counts columns: browsers' text dumps (w3m, lynx) give a CJK character two columns, as
- * a terminal shows it; `pdftotext -layout` gives every character one.
+ * a terminal shows it, and on a page in a Chinese legacy encoding also the punctuation East Asian
+ * fonts draw wide (`“”`, `…`, `—`: UAX #11's ambiguous characters); `pdftotext -layout` gives every
+ * character one.
  */
-export type WidthModel = 'display' | 'chars';
+export type WidthModel = 'display' | 'display-wide' | 'chars';
+
+export const WIDTH_MODELS: WidthModel[] = ['display', 'display-wide', 'chars'];
 
 /** East Asian Wide and Fullwidth characters (UAX #11); ambiguous ones (“”, box drawing) are narrow, as the tools print them. */
 const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud840-\ud8bf][\udc00-\udfff]/;
 
-export const charWidth = (ch: string, model: WidthModel) => (model === 'display' && WIDE.test(ch) ? 2 : 1);
+/** Ambiguous-width punctuation and signs that a CJK locale draws wide (box drawing stays narrow in the tools' tables). */
+const AMBIGUOUS =
+  /[\u00a7\u00b0\u00b1\u00b7\u00d7\u00f7\u2014-\u2016\u2018-\u201f\u2025\u2026\u2030\u2032\u2033\u203b\u2116\u2121\u2160-\u217f\u2190-\u2193\u2460-\u24ff\u25a0-\u25ff\u2605\u2606]/;
+
+export const charWidth = (ch: string, model: WidthModel) => (model !== 'chars' && (WIDE.test(ch) || (model === 'display-wide' && AMBIGUOUS.test(ch))) ? 2 : 1);
 
 /** A character of a line with its column and its offset in the document text. */
 export interface Placed {
