@@ -30,6 +30,7 @@ export function account(record: Report, values: Record<string, number>): Account
   const lost = record.findings.some((f) => f.rule === 'P-TABLE-LOST');
   for (const [key, v] of Object.entries(values)) {
     if (key in record.values) continue;
+    if (record.findings.some((f) => REPORTED.has(f.rule) && f.keys.includes(key))) continue;
     const open = record.findings.find((f) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes(key));
     if (open) {
       const i = open.keys.indexOf(key);
@@ -37,10 +38,21 @@ export function account(record: Report, values: Record<string, number>): Account
       else problems.push(`${key}: left open, but no candidate is the labelled ${v}`);
       continue;
     }
-    if (record.findings.some((f) => REPORTED.has(f.rule) && f.keys.includes(key))) continue;
     if (lost && !tableRead(key.slice(0, 2))) continue;
     problems.push(`${key}: labelled ${v}, not read and not reported`);
   }
   const read = Object.keys(record.values).filter((k) => k in values && Math.abs(values[k] - record.values[k]) <= 1e-6).length;
   return { problems, read, labelled: Object.keys(values).length, undecided };
 }
+
+/**
+ * Known gaps: figures these outputs print that are neither read nor reported (never read wrong). Each is
+ * listed with what goes missing; the last test fails when one is mended, so the list only shrinks.
+ */
+export const KNOWN_GAPS: Record<string, string> = {
+  'pdftotext-layout/gen-2021-pdf-type3': 'pdftotext misplaces a few figures of table 3 by a column in this Type3-font PDF; the rows keep fewer cells',
+  'pdftotext-layout/gen-2021-pdf-pandoc-lo':
+    'the 3.其他 label is printed around its first figure (`3.其 12` / `他`), which falls left of the column and joins the label',
+  'pdftotext-layout/gen-2021-pdf-pandoc-lo-gs': 'as above, after Ghostscript: the (六) sub-rows lose their first figure to the label column',
+  'pdftotext-layout/gen-2021-pdf-wide-lo': 'a table cut at both page edges: the text does not say the columns past the edges are missing',
+};

@@ -2,11 +2,11 @@ import type { Cell, Finding, Format, NarrativeFigure, UndecidedRow, Value } from
 import { assignCells } from '../values/cell-assign';
 import { parseCount, parseMoney, round6 } from '../values/parse-number';
 import { splitRun } from '../values/digit-split';
-import { classify } from './classify';
+import { canonicalT3, classify } from './classify';
 import { ambiguityFinding } from './undecided';
 import { locatorText } from './locator';
 import { isValueCell, type Row } from './row';
-import { rowKeys, T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
+import { rowKeys, T4_COLS, T4_ROW, t4BlocksNamed, tableKeys, type RowDef } from './row-defs';
 import { rowAdmits, rowIdentity, columnIdentitiesHold } from './identities';
 import type { Placed, Reading, Readings } from './readings';
 import { joinWrappedFigures } from './wrapped-figures';
@@ -135,8 +135,19 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
       readings = read(row, def);
     }
     if (!def) {
+      const figures = row.cells.some((c) => /\d/.test(c.text));
       // A table-3 row with figures but no label that names it (cut, or run into another): placed by the form's row order, or reported.
-      if (row.context === 't3' && row.cells.some((c) => /\d/.test(c.text))) pending.push(row);
+      if (row.context === 't3' && figures) pending.push(row);
+      else if (row.context && figures)
+        findings.push(
+          finding(
+            'P-ROW-UNPLACED',
+            'warning',
+            `「${row.label.slice(-20) || '（无行名）'}」行的数字没有可识别的行名，无法确定归属，未读取。`,
+            tableKeys(row.context, format),
+            cellsText(row.cells),
+          ),
+        );
       continue;
     }
     if (row.cutLeft) {
@@ -182,16 +193,6 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
   }
   flush(canon.length);
   return out;
-}
-
-/** Table 3's rows in form order: the 2021 form's three 其他处理 sub-rows, or the single row some reports keep. */
-function canonicalT3(rows: Row[], format: Format): RowDef[] {
-  const single = T3_ROWS.find((d) => d.row === 'otherHandling')!;
-  // The group title （六）其他处理 may stand apart from its sub-rows (a text that prints labels apart from figures): a sub-row's own label then says which.
-  const subRow = (d: RowDef | null) => d?.row === 'otherHandling.overdueCorrection' || d?.row === 'otherHandling.overdueFee';
-  const labelled = rows.map((r) => classify(r, format));
-  const usesSingle = format === '2019' || (labelled.includes(single) && !labelled.some(subRow));
-  return T3_ROWS.filter((d) => d.formats.includes(format) && (usesSingle ? !d.row.startsWith('otherHandling.') : d !== single));
 }
 
 /** The rows that （七）总计 sums in this report's form: all but the two intake rows, the total and carried forward. */

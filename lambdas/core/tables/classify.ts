@@ -25,3 +25,13 @@ export function ownLabel(label: string): string {
   for (const m of label.matchAll(NUMBERED)) last = m.index!;
   return label.slice(last);
 }
+
+/** Table 3's rows in form order: the 2021 form's three 其他处理 sub-rows, or the single row some reports keep. */
+export function canonicalT3(rows: Row[], format: Format): RowDef[] {
+  const single = T3_ROWS.find((d) => d.row === 'otherHandling')!;
+  // The group title （六）其他处理 may stand apart from its sub-rows (a text that prints labels apart from figures): a sub-row's own label then says which.
+  const subRow = (d: RowDef | null) => d?.row === 'otherHandling.overdueCorrection' || d?.row === 'otherHandling.overdueFee';
+  const labelled = rows.map((r) => classify(r, format));
+  const usesSingle = format === '2019' || (labelled.includes(single) && !labelled.some(subRow));
+  return T3_ROWS.filter((d) => d.formats.includes(format) && (usesSingle ? !d.row.startsWith('otherHandling.') : d !== single));
+}

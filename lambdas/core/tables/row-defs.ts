@@ -98,6 +98,12 @@ export const T4_ROW: RowDef = {
 /** A row's canonical keys, in column order (fields.md). */
 export const rowKeys = (def: RowDef) => def.cols.map((c) => (def.row === T4_ROW.row ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
 
+/** Every key of a standard table in a format's form (table 3 with both its 其他处理 forms). */
+export function tableKeys(table: TableId, format: Format): string[] {
+  if (table === 't4') return rowKeys(T4_ROW);
+  return (table === 't2' ? T2_ROWS : T3_ROWS).filter((d) => d.formats.includes(format)).flatMap(rowKeys);
+}
+
 /** One group of table 4 printed as a block of its own, five cells under its heading. */
 const T4_BLOCKS: [RegExp, RowDef][] = [
   [/(?<!未经)行政复议(?!后)/, 'review'],

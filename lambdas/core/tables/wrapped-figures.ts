@@ -1,5 +1,5 @@
 import type { Cell, Finding, Format } from '../types';
-import { classify } from './classify';
+import { canonicalT3, classify } from './classify';
 import { rowIdentity } from './identities';
 import type { Row } from './row';
 import { rowKeys } from './row-defs';
@@ -15,17 +15,42 @@ import { rowKeys } from './row-defs';
  */
 export function joinWrappedFigures(rows: Row[], format: Format, findings: Finding[]): Row[] {
   const used = new Set<Row>();
+  const canon = canonicalT3(rows, format);
+  // A label naming no row of this report's form: nothing, a group label (（六）其他处理 over three sub-rows).
+  const names = (f: Row) => {
+    const d = classify(f, format);
+    return d !== null && (d.table !== 't3' || canon.includes(d));
+  };
   const out = rows.map((row, i) => {
     if (used.has(row)) return row;
     const def = row.label && row.cells.length ? classify(row, format) : null;
-    const check = def && def.table !== 't2' && row.cells.length === def.cols.length ? rowIdentity(def) : undefined;
-    if (!def || !check) return row;
+    if (!def || def.table === 't2') return row;
+    const isFragment = (f: Row | undefined) => f !== undefined && !names(f) && fragment(f, row);
+    const check = row.cells.length === def.cols.length ? rowIdentity(def) : undefined;
+    if (!check) {
+      // Fewer cells than columns (blank columns squeezed out): no sum can be checked. A lone figure above or below
+      // the row is a part of one of its figures, and the row's figures are reported as cut.
+      const parts = [rows[i - 1], rows[i + 1]].filter((f) => isFragment(f) && !used.has(f!) && f!.cells.filter((c) => c.text).length === 1) as Row[];
+      if (parts.length === 0) return row;
+      parts.forEach((f) => used.add(f));
+      findings.push(
+        cutFinding(
+          row,
+          rowKeys(def),
+          parts.map((f) => f.cells.find((c) => c.text)!.raw),
+        ),
+      );
+      return row;
+    }
+    // A sparse row's blanks count as nothing in its sums; a row needs its total and a figure it sums.
     const holds = (cells: Cell[]) => {
-      const v = cells.map((c) => Number(c.text));
-      return cells.every((c) => /^\d+$/.test(c.text)) && v.every((_, k) => check(v.slice(0, k + 1)));
+      const v = cells.map((c) => (c.text === '' ? 0 : Number(c.text)));
+      const printed = cells.filter((c) => c.text !== '');
+      return (
+        printed.length >= 2 && printed.every((c) => /^\d+$/.test(c.text)) && cells[cells.length - 1].text !== '' && v.every((_, k) => check(v.slice(0, k + 1)))
+      );
     };
     if (holds(row.cells)) return row;
-    const isFragment = (f: Row | undefined) => f !== undefined && !classify(f, format) && fragment(f, row);
     const above = isFragment(rows[i - 1]) && !used.has(rows[i - 1]) ? rows[i - 1] : undefined;
     const below = isFragment(rows[i + 1]) ? rows[i + 1] : undefined;
     if (!above && !below) return row;
@@ -45,14 +70,13 @@ export function joinWrappedFigures(rows: Row[], format: Format, findings: Findin
     const cut = new Set([above, below].flatMap((f) => (f ? tail(f, row).flatMap((c, j) => (c.text ? [j] : [])) : [])));
     const gone = [...cut].filter((j) => row.cells[j].text);
     if (gone.length === 0) return row;
-    findings.push({
-      rule: 'P-FIGURE-CUT',
-      severity: 'warning',
-      message: `「${row.label.slice(-20)}」行的数字被折行或分页截断（${gone.map((j) => row.cells[j].text).join('、')} 与其上下单独一行的数字），拼接后不满足表格关系，该单元格未读取。`,
-      messageEn: `Figures of the row ${row.label.slice(-20)} (${gone.map((j) => row.cells[j].text).join(', ')}) are wrapped or cut by a page break onto a line of their own and, joined, break the form's identities: those cells were not read.`,
-      keys: gone.map((j) => rowKeys(def)[j]),
-      evidence: gone.map((j) => row.cells[j].raw).join('; '),
-    });
+    findings.push(
+      cutFinding(
+        row,
+        gone.map((j) => rowKeys(def)[j]),
+        gone.map((j) => row.cells[j].raw),
+      ),
+    );
     [above, below].forEach((f) => f && used.add(f));
     return { ...row, cells: row.cells.map((c, j) => (cut.has(j) ? { ...c, text: '' } : c)) };
   });
@@ -84,4 +108,15 @@ function join(row: Row, above: Row | undefined, below: Row | undefined): Cell[] 
     return { ...c, text: before + c.text + after, raw: [a[j]?.raw, c.raw, b[j]?.raw].filter(Boolean).join('\n') };
   });
   return cells.every((c): c is Cell => c !== undefined) ? cells : undefined;
+}
+
+function cutFinding(row: Row, keys: string[], printed: string[]): Finding {
+  return {
+    rule: 'P-FIGURE-CUT',
+    severity: 'warning',
+    message: `「${row.label.slice(-20)}」行的数字被折行或分页截断（${printed.join('、')} 与其上下单独一行的数字），拼接后无法以表格关系确认，该单元格未读取。`,
+    messageEn: `Figures of the row ${row.label.slice(-20)} (${printed.join(', ')}) are wrapped or cut by a page break onto a line of their own and, joined, cannot be confirmed by the form's identities: those cells were not read.`,
+    keys,
+    evidence: printed.join('; '),
+  };
 }

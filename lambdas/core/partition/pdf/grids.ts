@@ -130,7 +130,7 @@ function tableGrid(run: Line[], index: number, slack: number): Grid | undefined 
     }
   }
   if (rows.length === 0) return undefined;
-  const blocks = labelBlocks(frags);
+  const blocks = labelBlocks(frags, rows);
   const { groups, rows: all } = assignBlocks(blocks, rows);
   const spans = groupSpans(groups, all);
   const hasLabels = blocks.length > 0 || headerFrags.some((f) => f.x2 <= cols[0].x);
@@ -262,8 +262,17 @@ const overlaps = (a: { x: number; x2: number }, b: { x: number; x2: number }) =>
 /** Blocks are made top to bottom, so a wrapped line can only continue one of the last few. */
 const RECENT = 24;
 
-/** Label lines joined into the cell they were wrapped in: close below, overlapping in x, not starting a new numbered label. */
-function labelBlocks(frags: Fragment[]): Block[] {
+/**
+ * Label lines joined into the cell they were wrapped in: close below, overlapping in x, not starting a new numbered
+ * label. A line under a row's one-line label that sits just above a row with no label of its own in that column
+ * heads that row instead (`规章  0 0 0` / `行政规范性文` / `49 2 136`, a text dump rounding lines apart).
+ */
+function labelBlocks(frags: Fragment[], rows: Row[] = []): Block[] {
+  const own = (r: number, f: Fragment) => frags.some((g) => g.row === r && overlaps(g, f));
+  const heads = (f: Fragment) => {
+    const r = rows.findIndex((x) => x.line.top > f.top);
+    return r >= 0 && rows[r].line.top - f.bottom <= 1.8 * f.fs && !own(r, f);
+  };
   const blocks: Block[] = [];
   for (const f of [...frags].sort((a, b) => a.top - b.top || a.x - b.x)) {
     const b =
@@ -278,7 +287,8 @@ function labelBlocks(frags: Fragment[]): Block[] {
                 overlaps(k, f) &&
                 f.top - k.bottom <= 1.8 * f.fs &&
                 f.top > k.bottom &&
-                !(k.row !== undefined && f.row !== undefined && k.row !== f.row),
+                !(k.row !== undefined && f.row !== undefined && k.row !== f.row) &&
+                !(k.row !== undefined && k.frags.length === 1 && f.row === undefined && heads(f)),
             );
     if (b) {
       b.frags.push(f);

@@ -1,7 +1,7 @@
 import type { Cell, Finding, Format, TableId } from '../../types';
 import { NUMBERED } from '../pdf/layout';
 import { squeeze } from '../normalize';
-import { detectFormat, isColumnTitle, keysOf, rowHolds, rowOf, shapeOf, type RowDef } from './form-view';
+import { detectFormat, isColumnTitle, keysOf, rowHolds, rowOf, shapeOf, tableKeys, type RowDef } from './form-view';
 import type { TextTable } from './grid';
 import type { TextLine } from './layout';
 
@@ -206,7 +206,7 @@ class RowReader {
   }
 
   private drop(): void {
-    if (this.orphan) this.findings.push(orderFinding('', this.orphan.map(numberCell)));
+    if (this.orphan) this.findings.push(orderFinding('', this.orphan.map(numberCell), 'order', 't2', this.format));
     this.orphan = undefined;
   }
 
@@ -231,7 +231,7 @@ class RowReader {
     const n = shape.cols.length;
     // In the page's order, more figures than the row has columns means one was split in two (Word's runs: `351500.0` / `0` / `元`).
     if (!this.blocked && nums.length > n) {
-      this.findings.push(orderFinding(def ? last.text : '', nums.map(numberCell), 'more', shape));
+      this.findings.push(orderFinding(def ? last.text : '', nums.map(numberCell), 'more', def ?? this.context, this.format));
       return;
     }
     const chunks = this.blocked ? blockRows(nums, n) : [{ items: nums }];
@@ -249,7 +249,7 @@ class RowReader {
   private emit(def: RowDef, label: Item | undefined, chunk: Chunk): void {
     const cells = chunk.items.map(numberCell);
     if (this.blocked && cells.length < def.cols.length) {
-      this.findings.push(orderFinding(label?.text ?? '', cells, 'short', label || def.table === 't4' ? def : null));
+      this.findings.push(orderFinding(label?.text ?? '', cells, 'short', label || def.table === 't4' ? def : def.table, this.format));
       return;
     }
     if (
@@ -259,7 +259,7 @@ class RowReader {
         cells.map((c) => Number(c.text.replace(/[,，]/g, ''))),
       )
     ) {
-      this.findings.push(orderFinding(label?.text ?? '', cells, 'order', label || def.table === 't4' ? def : null));
+      this.findings.push(orderFinding(label?.text ?? '', cells, 'order', label || def.table === 't4' ? def : def.table, this.format));
       return;
     }
     this.rows.push([label ? labelCell(label) : blankLabel(), ...cells]);
@@ -328,7 +328,10 @@ const WHY = {
   ],
 } as const;
 
-function orderFinding(label: string, cells: Cell[], why: keyof typeof WHY = 'order', def?: RowDef | null): Finding {
+/** The keys unread figures may be: their row's, else every key of the table they stand in. */
+type Unread = RowDef | TableId | null | undefined;
+
+function orderFinding(label: string, cells: Cell[], why: keyof typeof WHY = 'order', def?: Unread, format: Format = 'unknown'): Finding {
   const printed = cells.map((c) => c.text).join(' ');
   const row = label ? `「${label}」行` : '一行';
   return {
@@ -336,7 +339,7 @@ function orderFinding(label: string, cells: Cell[], why: keyof typeof WHY = 'ord
     severity: 'warning',
     message: `${row}的数字（${printed}）${WHY[why][0]}，无法确定各数所属的单元格，未读取。`,
     messageEn: `The figures ${printed}${label ? ` of the row ${label}` : ''} ${WHY[why][1]}: their cells cannot be told, so they were not read.`,
-    keys: def ? keysOf(def) : [],
+    keys: !def ? [] : typeof def === 'string' ? (format === 'unknown' ? [] : tableKeys(def, format)) : keysOf(def),
     evidence: printed,
   };
 }

@@ -7,10 +7,10 @@
 import { classify } from '../../tables/classify';
 import { detectFormat } from '../../tables/detect-format';
 import { rowAdmits, rowIdentity } from '../../tables/identities';
-import { rowKeys, T3_ROWS, T4_ROW, type RowDef } from '../../tables/row-defs';
+import { rowKeys, T3_ROWS, T4_ROW, tableKeys, type RowDef } from '../../tables/row-defs';
 import type { Format, TableId } from '../../types';
 
-export { detectFormat, rowKeys as keysOf, type RowDef };
+export { detectFormat, rowKeys as keysOf, tableKeys, type RowDef };
 
 /** The form row a label names in a table, or null. */
 export const rowOf = (label: string, context: TableId | null, format: Format): RowDef | null =>
