@@ -1,9 +1,10 @@
-import { AUDIT_RULES, formLabels } from '../core/audit';
+import { AUDIT_RULES } from '../core/audit';
 import { metricInfo, RATE_METRICS } from '../core/compare';
+import { formLabels, FORMATS, pageTables } from '../core/form';
 import { RULES } from '../core/rules/registry';
 import type { Bilingual } from '../core/rules/rule';
 
-/** The page's dictionary: rule names, field labels, statuses and rejection reasons in both languages. */
+/** The page's dictionary: rule names, the form's field labels and tables, statuses and rejection reasons in both languages. */
 
 export const STATUSES: Record<string, Bilingual> = {
   received: { zh: '处理中', en: 'received' },
@@ -61,4 +62,11 @@ export function familyOf(rule: string): string | null {
   return m ? m[1] : null;
 }
 
-export const dictionary = () => ({ rules: RULE_INFO, fields: formLabels(), metrics: RATE_METRICS.map(metricInfo), statuses: STATUSES, reviews: REVIEWS });
+export const dictionary = () => ({
+  rules: RULE_INFO,
+  fields: formLabels(),
+  tables: Object.fromEntries(FORMATS.map((f) => [f, pageTables(f)])),
+  metrics: RATE_METRICS.map(metricInfo),
+  statuses: STATUSES,
+  reviews: REVIEWS,
+});

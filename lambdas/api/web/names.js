@@ -1,9 +1,9 @@
-// Names instead of codes: rule names, the form's field labels, statuses and review states, all
-// from GET /rules (the rule registry and the form), loaded once per page.
+// Names instead of codes: rule names, the form's field labels and tables, statuses and review
+// states, all from GET /rules (the rule registry and the form), loaded once per page.
 import { get } from './api.js';
 import { el } from './dom.js';
 
-let dict = { rules: [], fields: {}, metrics: [], statuses: {}, reviews: {} };
+let dict = { rules: [], fields: {}, tables: {}, metrics: [], statuses: {}, reviews: {} };
 let byId = new Map();
 
 /** Loads the dictionary; the views render after it, so the lookups below are synchronous. */
@@ -17,6 +17,9 @@ export async function loadNames() {
 export const metricSuggestions = () => [...dict.metrics.map((m) => [m.id, m.label]), ...Object.entries(dict.fields).filter(([k]) => /^t[234]\.\w+\./.test(k))];
 export const familyOf = (rule) => /^([SX]\d+)(?:-|$)/.exec(rule ?? '')?.[1] ?? null;
 export const ruleInfo = (rule) => byId.get(familyOf(rule)) ?? null;
+
+/** The standard tables of a format (`2019`, `2021`) as the page draws them. */
+export const formTables = (format) => dict.tables[format] ?? [];
 
 /** `表三 · 本年新收 · 总计`, or the key itself when the form does not print it. */
 export const fieldLabel = (key) => dict.fields[key] ?? key;

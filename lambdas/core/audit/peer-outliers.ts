@@ -1,3 +1,4 @@
+import { cellKey, T4_LITIGATION_SUM } from '../form';
 import { median, robustSpread } from './stats';
 import type { AuditOptions } from './types';
 
@@ -23,7 +24,8 @@ export interface PeerRate {
   min: 'minApplications' | 'minCases';
 }
 
-const litigation = (col: string) => [`t4.litigationDirect.${col}`, `t4.litigationAfterReview.${col}`];
+/** Both litigation groups of table 4 (the form's `t4.litigation.sum`), one column. */
+const litigation = (col: string) => T4_LITIGATION_SUM.parts.map((g) => cellKey('t4', g, col));
 
 export const PEER_RATES: readonly PeerRate[] = [
   { name: 'granted', label: '予以公开及部分公开率', num: ['t3.granted.total', 't3.partial.total'], den: ['t3.totalProcessed.total'], min: 'minApplications' },

@@ -1,5 +1,5 @@
 import { BASIS } from './basis';
-import { MONEY_KEYS, SIGNED_KEYS } from './money-keys';
+import { MONEY_KEYS, SIGNED_KEYS } from '../form';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 
 /**

@@ -1,5 +1,5 @@
 import { BASIS } from './basis';
-import { MONEY_KEYS } from './money-keys';
+import { MONEY_KEYS, sameNumber } from '../form';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 
 /** Average 万元 per procurement project beyond which the amount was almost surely printed in 元. */
@@ -37,7 +37,7 @@ export const s7: Rule = {
       const raw = report.evidence[key]?.raw ?? '';
       const printed = numberIn(raw);
       const unit = /万元|万/.test(raw) ? '万元' : /元/.test(raw) ? '元' : null;
-      const same = printed !== null && Math.abs(printed - value) < 1e-6;
+      const same = printed !== null && sameNumber(printed, value);
       if (unit === '元' && same && value !== 0)
         issues.push(
           failed('S7-yuan-as-wan', 'error', {

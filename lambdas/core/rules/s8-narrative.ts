@@ -1,6 +1,6 @@
 import type { NarrativeFigure, Report, TableId } from '../types';
 import { BASIS } from './basis';
-import { MONEY_KEYS } from './money-keys';
+import { MONEY_KEYS, parseIdentity, reportIdentity, TOLERANCE } from '../form';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 
 /** `共收到/受理/办理…申请N件` names no row: it may be the new applications or new + carried over (or, said as 办理, those processed). */
@@ -10,7 +10,7 @@ const AMBIGUOUS_RECEIVED = /共收到|共受理|收到|受理|办理/;
 function same(key: string, stated: number, table: number): boolean {
   if (!MONEY_KEYS.has(key)) return stated === table;
   const decimals = (String(stated).split('.')[1] ?? '').length;
-  return Math.abs(stated - table) <= 0.5 * 10 ** -decimals + 1e-9;
+  return Math.abs(stated - table) <= 0.5 * 10 ** -decimals + TOLERANCE;
 }
 
 const tableOf = (key: string) => key.slice(0, 2) as TableId;
@@ -63,7 +63,8 @@ function againstTables(report: Report, figures: NarrativeFigure[]): { issues: Is
   return { issues, compared };
 }
 
-const OUTCOME_GROUPS = ['granted', 'partial', 'denied.sum', 'unable.sum', 'notProcessed.sum', 'otherHandling.sum'].map((g) => `t3.${g}.total`);
+/** The outcome terms of the form's processed identity (granted, partial and the group subtotals), as the prose states them. */
+const OUTCOME_GROUPS = parseIdentity(reportIdentity('t3.processed').text).right.map((g) => `t3.${g}.total`);
 /** A part the prose states can never exceed its whole. */
 const PARTS_OF: [string, string][] = [
   ['t3.unable.noInfo.total', 't3.unable.sum.total'],

@@ -1,12 +1,13 @@
-import type { Format } from '../types';
+import { isFormFormat, t2Rows, T3_ROWS, t3Layout, t3RowsOf, T4_ROW, type FormFormat, type FormRow, type T3Layout } from '../form';
+import type { Format, TableId } from '../types';
 import type { Row } from './row';
-import { T2_ROWS, T3_ROWS, T4_ROW, type RowDef } from './row-defs';
 
 /** The standard-table row a labelled row is, trying the table it sits in first; null when the label says nothing. */
-export function classify(row: Row, format: Format): RowDef | null {
+export function classify(row: Row, format: Format): FormRow | null {
   if (row.context === 't4' && !T3_ROWS.some((d) => d.match.test(row.label))) return T4_ROW;
-  const t2 = T2_ROWS.filter((d) => d.formats.includes(format));
-  const t3 = T3_ROWS.filter((d) => d.formats.includes(format));
+  if (!isFormFormat(format)) return null;
+  const t2 = t2Rows(format);
+  const t3 = t3RowsOf(format);
   const order = row.context === 't2' ? [...t2, ...t3] : [...t3, ...t2];
   const own = ownLabel(row.label);
   return order.find((d) => d.match.test(own)) ?? null;
@@ -26,12 +27,22 @@ export function ownLabel(label: string): string {
   return label.slice(last);
 }
 
-/** Table 3's rows in form order: the 2021 form's three 其他处理 sub-rows, or the single row some reports keep. */
-export function canonicalT3(rows: Row[], format: Format): RowDef[] {
-  const single = T3_ROWS.find((d) => d.row === 'otherHandling')!;
-  // The group title （六）其他处理 may stand apart from its sub-rows (a text that prints labels apart from figures): a sub-row's own label then says which.
-  const subRow = (d: RowDef | null) => d?.row === 'otherHandling.overdueCorrection' || d?.row === 'otherHandling.overdueFee';
-  const labelled = rows.map((r) => classify(r, format));
-  const usesSingle = format === '2019' || (labelled.includes(single) && !labelled.some(subRow));
-  return T3_ROWS.filter((d) => d.formats.includes(format) && (usesSingle ? !d.row.startsWith('otherHandling.') : d !== single));
+/**
+ * Table 3's layout: the 2021 form's three 其他处理 sub-rows, or the single row the 2019 form and some 2021
+ * reports print. The group title （六）其他处理 may stand apart from its sub-rows (a text that prints labels
+ * apart from figures): a sub-row's own label then says the report has them.
+ */
+export function layoutOf(rows: Row[], format: FormFormat): T3Layout {
+  const named = rows.map((r) => classify(r, format));
+  const single = named.find((d) => d?.replaces !== undefined);
+  // The sub-rows named by words only they have (their 3.其他 is also a column's title).
+  const subRows = new Set(single?.replaces?.filter((k) => T3_ROWS.find((d) => d.key === k)?.match.test('其他') === false));
+  return t3Layout(format, single !== undefined && !named.some((d) => d !== null && subRows.has(d.key)));
+}
+
+/** Every key of a standard table in a format's form (table 3 in either layout). */
+export function tableKeys(table: TableId, format: Format): string[] {
+  if (table === 't4') return [...T4_ROW.keys];
+  if (!isFormFormat(format)) return [];
+  return (table === 't2' ? t2Rows(format) : t3RowsOf(format)).flatMap((d) => [...d.keys]);
 }

@@ -1,6 +1,6 @@
 import type { Cell } from '../types';
 import type { Row } from './row';
-import type { RowDef } from './row-defs';
+import type { FormRow } from '../form';
 
 /** One way to read a row's cells: the numbers (null for a blank column), their printed texts, and the cell each came from. */
 export interface Reading {
@@ -21,6 +21,6 @@ export interface Readings {
 
 /** A row placed on a standard-table row, with the candidate readings of its cells. */
 export interface Placed extends Readings {
-  def: RowDef;
+  def: FormRow;
   row: Row;
 }

@@ -1,4 +1,4 @@
-import { columnIdentitiesHold, rowIdentity } from './identities';
+import { instanceHolds, prefixCheck, type IdentityInstance, type T3Layout } from '../form';
 import type { Placed, Reading } from './readings';
 
 /**
@@ -10,7 +10,7 @@ import type { Placed, Reading } from './readings';
  * a blank is never read as zero, but a placement that needs a blank figure in a sum is less likely than one that does not.
  * What stays open is left to the row's readings (undecided rows with their candidates).
  */
-export function resolveSharedColumns(placed: Placed[], outcomes: string[]): void {
+export function resolveSharedColumns(placed: Placed[], layout: T3Layout, columns: IdentityInstance[]): void {
   const groups = new Map<string, Placed[]>();
   for (const p of placed) {
     const slots = p.readings[0]?.slots;
@@ -22,7 +22,7 @@ export function resolveSharedColumns(placed: Placed[], outcomes: string[]): void
     if (group.length < 2) continue;
     const shared = common(group);
     if (shared.size === 0) continue;
-    const fits = [...shared].filter((sig) => addsUp(placed, group, sig, outcomes));
+    const fits = [...shared].filter((sig) => addsUp(placed, group, sig, layout, columns));
     const keep = new Set(fits.length ? fits : shared);
     for (const p of group) p.readings = p.readings.filter((r) => keep.has(signature(r)));
   }
@@ -41,22 +41,22 @@ function common(group: Placed[]): Set<string> {
 }
 
 /** Whether, with the group's rows placed by `sig` and every blank counted as nothing, each row and table 3's columns add up. */
-function addsUp(placed: Placed[], group: Placed[], sig: string, outcomes: string[]): boolean {
+function addsUp(placed: Placed[], group: Placed[], sig: string, layout: T3Layout, columns: IdentityInstance[]): boolean {
   // Only sums say anything of a blank taken as nothing; table 2's bounds (in force ≥ issued) would be fooled by a column left out.
   if (group[0].def.table === 't2') return true;
   const zeroed = (r: Reading) => r.values.map((v) => v ?? 0);
   const chosen = new Map(group.map((p) => [p, p.readings.find((r) => signature(r) === sig)!]));
   for (const [p, r] of chosen) {
-    const check = rowIdentity(p.def);
+    const check = prefixCheck(p.def, layout.format);
     const values = zeroed(r);
     if (check && !values.every((_, i) => check(values.slice(0, i + 1)))) return false;
   }
   if (group[0].def.table !== 't3') return true;
-  const rows = new Map<string, (number | null)[]>();
+  const cells = new Map<string, number>();
   for (const p of placed) {
     if (p.def.table !== 't3') continue;
     const r = chosen.get(p) ?? (p.readings.length === 1 ? p.readings[0] : undefined);
-    if (r) rows.set(p.def.row, zeroed(r));
+    if (r) zeroed(r).forEach((v, c) => cells.set(p.def.keys[c], v));
   }
-  return columnIdentitiesHold(rows, outcomes);
+  return columns.every((inst) => instanceHolds(inst, (k) => cells.get(k)) !== false);
 }

@@ -1,8 +1,7 @@
-import type { Cell, Finding, Format } from '../types';
-import { canonicalT3, classify } from './classify';
-import { rowIdentity } from './identities';
+import { prefixCheck, t3Rows, type T3Layout } from '../form';
+import type { Cell, Finding } from '../types';
+import { classify } from './classify';
 import type { Row } from './row';
-import { rowKeys } from './row-defs';
 
 /**
  * A figure wrapped in a narrow cell: its digits on two lines, and a tool or a page break that makes the
@@ -13,9 +12,10 @@ import { rowKeys } from './row-defs';
  * does, a cell a fragment would continue is left out of the row and reported, so that no part of a cut
  * figure is read as a figure.
  */
-export function joinWrappedFigures(rows: Row[], format: Format, findings: Finding[]): Row[] {
+export function joinWrappedFigures(rows: Row[], layout: T3Layout, findings: Finding[]): Row[] {
+  const { format } = layout;
   const used = new Set<Row>();
-  const canon = canonicalT3(rows, format);
+  const canon = t3Rows(layout);
   // A label naming no row of this report's form: nothing, a group label (（六）其他处理 over three sub-rows).
   const names = (f: Row) => {
     const d = classify(f, format);
@@ -26,7 +26,7 @@ export function joinWrappedFigures(rows: Row[], format: Format, findings: Findin
     const def = row.label && row.cells.length ? classify(row, format) : null;
     if (!def || def.table === 't2') return row;
     const isFragment = (f: Row | undefined) => f !== undefined && !names(f) && fragment(f, row);
-    const check = row.cells.length === def.cols.length ? rowIdentity(def) : undefined;
+    const check = row.cells.length === def.keys.length ? prefixCheck(def, format) : undefined;
     if (!check) {
       // Fewer cells than columns (blank columns squeezed out): no sum can be checked. A lone figure above or below
       // the row is a part of one of its figures, and the row's figures are reported as cut.
@@ -36,7 +36,7 @@ export function joinWrappedFigures(rows: Row[], format: Format, findings: Findin
       findings.push(
         cutFinding(
           row,
-          rowKeys(def),
+          [...def.keys],
           parts.map((f) => f.cells.find((c) => c.text)!.raw),
         ),
       );
@@ -73,7 +73,7 @@ export function joinWrappedFigures(rows: Row[], format: Format, findings: Findin
     findings.push(
       cutFinding(
         row,
-        gone.map((j) => rowKeys(def)[j]),
+        gone.map((j) => def.keys[j]),
         gone.map((j) => row.cells[j].raw),
       ),
     );

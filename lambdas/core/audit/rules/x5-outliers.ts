@@ -1,4 +1,4 @@
-import { figureLabel } from '../labels';
+import { figureName as figureLabel } from '../../form';
 import { PEER_COUNTS, PEER_KEYS, PEER_RATES, rateOutliers, zeroOutliers, type FigureOf } from '../peer-outliers';
 import { cite, makeFinding, type AuditContext, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';

@@ -1,4 +1,4 @@
-import { figureLabel } from '../labels';
+import { figureName as figureLabel } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';
 

@@ -1,7 +1,7 @@
 import type { Cell, Finding, Format, TableId } from '../../types';
 import { NUMBERED } from '../pdf/layout';
 import { squeeze } from '../normalize';
-import { detectFormat, isColumnTitle, keysOf, rowHolds, rowOf, shapeOf, tableKeys, type RowDef } from './form-view';
+import { detectFormat, isColumnTitle, rowHolds, rowOf, shapeOf, tableKeys, tableNamed, type FormRow } from './form-view';
 import type { TextTable } from './grid';
 import type { TextLine } from './layout';
 
@@ -134,12 +134,6 @@ function mergeLabels(items: Item[]): Item[] {
   return out;
 }
 
-/** Header words that tell which standard table the stream is in (as for grids). */
-const HEADERS: [TableId, RegExp][] = [
-  ['t4', /行政复议|行政诉讼|结果维持|尚未审结/],
-  ['t3', /申请人情况|自然人|本年新收|商业企业/],
-  ['t2', /第二十条|信息内容|本年制发|本年新制作|处理决定数量|采购项目数量/],
-];
 /** A section heading, maybe run into the paragraph after it (pdftotext's blocks). */
 const HEADING = /^[一二三四五六]、.{2,30}?(?:情况|事项|措施|问题|安排)/;
 
@@ -181,13 +175,13 @@ class RowReader {
 
   /** Header words switch the table; a section heading without them ends it. */
   private note(label: string): void {
-    const header = HEADERS.find(([, re]) => re.test(label));
-    if (header) this.context = header[0];
+    const table = tableNamed(label);
+    if (table) this.context = table;
     else if (HEADING.test(label)) this.context = null;
   }
 
   /** The row a label names, inside a table only: a page's menus and sidebars (`行政许可` / `12`) are no table. */
-  private rowLabel(text: string): RowDef | null {
+  private rowLabel(text: string): FormRow | null {
     return this.context === null || isColumnTitle(text) ? null : rowOf(text, this.context, this.format);
   }
 
@@ -196,7 +190,7 @@ class RowReader {
     const nums = this.orphan!;
     this.orphan = undefined;
     const def = this.rowLabel(label.text);
-    if (!def || def.table !== 't2' || nums.length > def.cols.length) {
+    if (!def || def.table !== 't2' || nums.length > def.keys.length) {
       this.orphan = nums;
       this.drop();
       return false;
@@ -228,7 +222,7 @@ class RowReader {
       if (this.context === 't2') this.orphan = nums;
       return;
     }
-    const n = shape.cols.length;
+    const n = shape.keys.length;
     // In the page's order, more figures than the row has columns means one was split in two (Word's runs: `351500.0` / `0` / `元`).
     if (!this.blocked && nums.length > n) {
       this.findings.push(orderFinding(def ? last.text : '', nums.map(numberCell), 'more', def ?? this.context, this.format));
@@ -246,9 +240,9 @@ class RowReader {
    * In blocks, a row with fewer figures than columns is not read at all: its other figures may stand anywhere
    * in the tool's order, so what is missing is not known to be blank.
    */
-  private emit(def: RowDef, label: Item | undefined, chunk: Chunk): void {
+  private emit(def: FormRow, label: Item | undefined, chunk: Chunk): void {
     const cells = chunk.items.map(numberCell);
-    if (this.blocked && cells.length < def.cols.length) {
+    if (this.blocked && cells.length < def.keys.length) {
       this.findings.push(orderFinding(label?.text ?? '', cells, 'short', label || def.table === 't4' ? def : def.table, this.format));
       return;
     }
@@ -256,6 +250,7 @@ class RowReader {
       chunk.assembled &&
       !rowHolds(
         def,
+        this.format,
         cells.map((c) => Number(c.text.replace(/[,，]/g, ''))),
       )
     ) {
@@ -329,7 +324,7 @@ const WHY = {
 } as const;
 
 /** The keys unread figures may be: their row's, else every key of the table they stand in. */
-type Unread = RowDef | TableId | null | undefined;
+type Unread = FormRow | TableId | null | undefined;
 
 function orderFinding(label: string, cells: Cell[], why: keyof typeof WHY = 'order', def?: Unread, format: Format = 'unknown'): Finding {
   const printed = cells.map((c) => c.text).join(' ');
@@ -339,7 +334,7 @@ function orderFinding(label: string, cells: Cell[], why: keyof typeof WHY = 'ord
     severity: 'warning',
     message: `${row}的数字（${printed}）${WHY[why][0]}，无法确定各数所属的单元格，未读取。`,
     messageEn: `The figures ${printed}${label ? ` of the row ${label}` : ''} ${WHY[why][1]}: their cells cannot be told, so they were not read.`,
-    keys: !def ? [] : typeof def === 'string' ? (format === 'unknown' ? [] : tableKeys(def, format)) : keysOf(def),
+    keys: !def ? [] : typeof def === 'string' ? tableKeys(def, format) : [...def.keys],
     evidence: printed,
   };
 }
