@@ -2,8 +2,8 @@
  * The tools people scrape reports with, run on the generated samples: what they print is what the
  * text readers must read (README, "Producers and scrapers"). Each is a Debian package (.ci/run installs
  * them); `npm run samples` writes their outputs to test/fixtures/scrapers/ when they are installed, so
- * the reader tests run on any machine, and test/samples/scrapers-live.test.ts runs them afresh where
- * they are (always under CI).
+ * the reader tests run on any machine, and test/scrapers/live.test.ts runs them afresh where they are
+ * (always under CI: test/needs.js).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -109,7 +109,7 @@ export const SCRAPERS: Scraper[] = [
 ];
 
 /** Whether an executable is on this machine. */
-export function installed(bin: string): boolean {
+function installed(bin: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
     return bin !== PYTHON || execFileSync(PYTHON, ['-c', 'import html2text, bs4'], { stdio: 'ignore' }) !== undefined;
