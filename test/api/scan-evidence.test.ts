@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { recordId } from '../../lambdas/ingest/record-id';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { SAMPLE_SCAN } from '../../scripts/generate/render-scan';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 

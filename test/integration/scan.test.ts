@@ -6,7 +6,7 @@ import { recordId } from '../../lambdas/ingest/record-id';
 import type { OcrEvent } from '../../lambdas/ingest/request-ocr';
 import { handler as ocrHandler } from '../../lambdas/ocr/handler';
 import { getRecordObject, getReport, listFindings, type ReportView } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { SAMPLE_SCAN } from '../../scripts/generate/render-scan';
 
 /**

@@ -25,7 +25,7 @@ export class NoTextLayer extends RejectedInput {
  * headers dropped, radical look-alikes fixed, simplified script) and the tables rebuilt from positions.
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
-  checkContentBudget(bytes, opts.maxPdfContentBytes);
+  await checkContentBudget(bytes, opts.maxPdfContentBytes);
   const layout = pageLayout();
   const ruledPage = (p: PageText) => needsRules(p, () => layout(p).lines);
   const pdf = await loadPdf(bytes, { maxPages: opts.maxPages, timeoutMs: opts.pdfTimeoutMs, ruled: ruledPage });
