@@ -148,6 +148,45 @@ describe('space-aligned columns (pdftotext -layout)', () => {
     expect(t3(r, 'carriedOver')).toEqual({ natural: 3, commercial: 1, research: 0, social: 0, legal: 0, other: 0, total: 4 });
     expect(t3(r, 'granted').total).toBe(11);
   });
+
+  // A sparse table 3 whose header began on the page before: this page prints only the titles over its
+  // blank columns (letter-spaced, wrapped), and pdftotext packs each page on a scale of its own.
+  const at = (label: string, first: number, total: number) => `${label.padEnd(32)}${String(first).padEnd(31)}${total}`;
+  const sparse = (titles: string[]) => [
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）   申请人情况',
+    '                     自然   法人或其他组织   总计',
+    '                     人',
+    '\f' + titles.join('\n'),
+    at('一、本年新收政府信息公开申请数量', 26, 26),
+    at('二、上年结转政府信息公开申请数量', 0, 0),
+    at('      （一）予以公开', 26, 26),
+    at(`      ${MARK}`, 0, 0),
+  ];
+  const titled = [
+    '                                     商业   科研   社 会   法律   其他',
+    '                                               公 益   服务',
+    '                                     企业   机构   组织    机构',
+  ];
+
+  it('places a sparse row’s figures by the titles its page names between them: none before 商业企业, none after 其他', async () => {
+    const r = await parse(report(sparse(titled)));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 26, total: 26 });
+    expect(t3(r, 'carriedOver')).toEqual({ natural: 0, total: 0 });
+    expect(t3(r, 'granted')).toEqual({ natural: 26, total: 26 });
+    expect(r.findings.filter((f) => f.rule === 'P-SPLIT-AMBIGUOUS')).toEqual([]);
+  });
+
+  it('places nothing by titles packed apart from the figures, or naming too few columns: the rows stay open', async () => {
+    // The header's block laid out on its own scale: the titles stand left of the first figure.
+    const packed = titled.map((l) => l.slice(20));
+    const onlyOne = ['                                     商业', '                                     企业'];
+    for (const titles of [packed, onlyOne]) {
+      const r = await parse(report(sparse(titles)));
+      expect(t3(r, 'newReceived')).toEqual({ total: 26 });
+      // The 26 may be any applicant's: all six placements stay open.
+      expect(r.findings.find((f) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t3.newReceived.natural'))?.candidates).toHaveLength(6);
+    }
+  });
 });
 
 describe('one cell per line', () => {
