@@ -13,9 +13,9 @@ import { startApiServer } from '../lambdas/api/local-server';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { reconcile } from '../lambdas/reconcile/reconcile';
 import { getReportByContent } from '../lambdas/store';
-import { keepPort, keptPorts, portOr } from './local/ports';
-import { LocalStackRunning, startLocalStack, type LocalStack } from './local/stack';
-import { summaryTable, type SummaryRow } from '../cli/summary-table';
+import { keepPort, keptPorts, portOr } from '../local/ports';
+import { LocalStackRunning, startLocalStack, type LocalStack } from '../local/stack';
+import { summaryTable, type SummaryRow } from '../local/summary-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const UPLOADS_AT_ONCE = 8;

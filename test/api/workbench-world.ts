@@ -5,7 +5,7 @@ import { runAuditJob } from '../../lambdas/audit/run-audit';
 import { putRegistry } from '../../lambdas/store/audit';
 import type { Report } from '../../lambdas/core/types';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import type { LocalStack } from '../../scripts/local/stack';
+import type { LocalStack } from '../../local/stack';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 import { seedWorkbench, WB_REGISTRY } from './workbench-fixtures';
 

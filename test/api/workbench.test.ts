@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { runAuditJob } from '../../lambdas/audit/run-audit';
 import { parseCsv } from '../../lambdas/core/csv';
 import type { LocalApi } from '../../lambdas/api/local-server';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 import { WB_ALIASED, WB_MISSING_2024, WB_REGISTRY, seedWorkbench } from './workbench-fixtures';
 import type { Report } from '../../lambdas/core/types';

@@ -1,11 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CommandError } from './usage';
 
-/**
- * Report files named on the command line, folders expanded (labels, hidden files and notes skipped).
- * A name that does not exist is a file the command could not read (exit 1, as `--help` says), not a bad command line.
- */
+/** A file or folder named to be read does not exist. */
+export class MissingInput extends Error {
+  constructor(readonly input: string) {
+    super(`no such file or folder: ${input}`);
+    this.name = 'MissingInput';
+  }
+}
+
+/** Report files named on the command line, folders expanded (labels, hidden files and notes skipped). */
 export function listInputs(args: string[]): string[] {
   const out: string[] = [];
   const visit = (p: string) => {
@@ -15,7 +19,7 @@ export function listInputs(args: string[]): string[] {
     } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
   };
   for (const a of args) {
-    if (!existsSync(a)) throw new CommandError(`no such file or folder: ${a}`);
+    if (!existsSync(a)) throw new MissingInput(a);
     visit(a);
   }
   return out;

@@ -5,10 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
-import { encodeKey, INCOMING_PREFIX } from '../../lambdas/ingest/s3-event';
-import { tableDefinition } from '../../lambdas/store';
-import type { RedecideEvent } from '../../lambdas/redecide/handler';
+import { encodeKey, INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
+import { tableDefinition } from '../lambdas/store';
+import type { RedecideEvent } from '../lambdas/redecide/handler';
 import { AsyncInvoker, type S3Handler } from './async-invoker';
+import { deadLetterFile } from './dead-letters';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
 import { startLambdaEndpoint } from './lambda-endpoint';
@@ -19,9 +20,6 @@ export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
 
 /** The re-decision function's name on the local Lambda endpoint. */
 export const REDECIDE_FUNCTION = 'ogi-redecide';
-
-/** Where a stack keeps its dead letters (JSON Lines), so they outlive it: `ogi redrive` reads them. */
-export const deadLetterFile = (dataDir: string) => path.join(dataDir, 'dead-letters.jsonl');
 
 /** Another process already serves this data folder; use its endpoints (`useRunningLocalStack`). */
 export class LocalStackRunning extends Error {
@@ -116,10 +114,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
   // require, not import(): under tsx's CJS hook (bin/ogi.js) import() of a .ts path fails with ERR_MODULE_NOT_FOUND.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const handler = opts.handler ?? (require('../../lambdas/ingest/handler') as typeof import('../../lambdas/ingest/handler')).handler;
+  const handler = opts.handler ?? (require('../lambdas/ingest/handler') as typeof import('../lambdas/ingest/handler')).handler;
   const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs, deadLetterFile: deadLetterFile(dataDir) });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const redecide = opts.redecide ?? (require('../../lambdas/redecide/handler') as typeof import('../../lambdas/redecide/handler')).handler;
+  const redecide = opts.redecide ?? (require('../lambdas/redecide/handler') as typeof import('../lambdas/redecide/handler')).handler;
   const redecider = new AsyncInvoker<RedecideEvent>(redecide, { retryDelaysMs: opts.retryDelaysMs, keysOf: (e) => [e.reportId] });
   const lambda = await startLambdaEndpoint({ [REDECIDE_FUNCTION]: redecider });
   Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint, OGI_REDECIDE_FUNCTION: REDECIDE_FUNCTION });

@@ -12,15 +12,17 @@ export interface SummaryRow {
   duplicate?: boolean;
   /** Why the file was not sent at all (a key the local store cannot hold). */
   refused?: string;
+  /** The error that kept sending it from succeeding, every retry spent. */
+  notSent?: string;
 }
 
 /** The findings summary `npm start` and `ogi upload` print: one line per file. */
 export function summaryTable(rows: SummaryRow[]): string {
   const head = ['file', 'status', 'agency', 'year', 'format', 'values', ...COUNT_HEAD, 'reason'];
   const blank = COUNT_HEAD.map(() => '');
-  const body = rows.map(({ file, report: r, duplicate, refused }) =>
-    refused
-      ? [file, 'refused', '', '', '', '', ...blank, clip(refused, 60)]
+  const body = rows.map(({ file, report: r, duplicate, refused, notSent }) =>
+    refused || notSent
+      ? [file, refused ? 'refused' : 'not sent', '', '', '', '', ...blank, clip((refused ?? notSent)!, 60)]
       : r
         ? [
             file,
