@@ -52,7 +52,7 @@ function parseBody(event: ApiEvent): unknown {
 type Authorizer = { iam?: { userArn?: string | null }; jwt?: { claims?: Claims } };
 const authorizerOf = (event: ApiEvent) => (event.requestContext as { authorizer?: Authorizer }).authorizer;
 
-/** The signed-in officer's claims (API Gateway's JWT authorizer has verified the token); none locally. */
+/** The signed-in officer's claims (API Gateway's JWT authorizer has verified the token; locally, the local server's officer). */
 const claimsOf = (event: ApiEvent): Claims | undefined => authorizerOf(event)?.jwt?.claims;
 
 /** Who calls: the officer's user name or e-mail from the token; a local event names the local user. */
