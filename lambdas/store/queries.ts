@@ -233,6 +233,8 @@ export interface SourceState {
   status: string;
   attempts: number;
   claimedAt?: string;
+  /** When the claim stops blocking other attempts (claims made before it was stored: none). */
+  leaseUntil?: string;
   receivedAt?: string;
 }
 
@@ -253,6 +255,7 @@ export async function sourceStates(bucket: string, objectKeys: string[]): Promis
       status: (r?.status as string) ?? 'missing',
       attempts: (r?.attempts as number) ?? 0,
       claimedAt: r?.claimedAt as string | undefined,
+      leaseUntil: r?.leaseUntil as string | undefined,
       receivedAt: r?.receivedAt as string | undefined,
     });
   }
