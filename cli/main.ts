@@ -1,3 +1,4 @@
+import './quiet-telemetry';
 import { RegistryMissing } from '../lambdas/audit/errors';
 import { RegistryError } from '../lambdas/core/audit/errors';
 import { runParse } from './parse';
