@@ -3,6 +3,7 @@ import type {
   APIGatewayProxyEventV2WithIAMAuthorizer,
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
+  Context,
 } from 'aws-lambda';
 import { authorize, type Claims } from './access';
 import { InvalidCursor } from '../store';
@@ -17,8 +18,8 @@ const { logger } = t;
 export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithIAMAuthorizer | APIGatewayProxyEventV2WithJWTAuthorizer;
 
 /** The Lambda behind the HTTP API (payload format 2.0); the local server calls it with the same events. */
-export function handler(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
-  return instrumented(t, () => handle(event));
+export function handler(event: ApiEvent, context?: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  return instrumented(t, context, () => handle(event));
 }
 
 async function handle(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
