@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { metricFor, RATE_METRICS } from '../core/compare';
-import { typedValue } from '../core/form';
+import { typedValue } from '../core/form/cell-values';
 
 /** Request schemas: validation and, through z.toJSONSchema, the OpenAPI parameters. */
 

@@ -1,4 +1,5 @@
-import { cellKind, FORMATS, formRows, formValues } from '../../lambdas/core/form';
+import { FORMATS, formRows } from '../../lambdas/core/form';
+import { cellKind, formValues } from '../../lambdas/core/form/cell-values';
 
 // An officer's typed values checked against what the form says each cell holds.
 const PENALTY_2019 = ['t2.penalty.prev', 't2.penalty.change', 't2.penalty.decisions'];

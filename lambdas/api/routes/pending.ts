@@ -1,5 +1,5 @@
 import { getRecordObject, getReport, kinName, listReportsByAgency, pendingOfYears, putValueReview, type PendingOfReport } from '../../store';
-import { formValues, type TypedValue } from '../../core/form';
+import { formValues, type TypedValue } from '../../core/form/cell-values';
 import { requestRedecision } from '../request-redecision';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+// Not exported by ./index: only the API reads typed values, and the other functions' bundles stay free of zod.
 import { toWan, type CellKind } from './columns';
 import { labelWithKey } from './labels';
 import { MONEY_KEYS, SIGNED_KEYS } from './rows';

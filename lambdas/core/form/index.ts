@@ -9,7 +9,6 @@ export * from './formats';
 export * from './tolerance';
 export * from './keys';
 export * from './columns';
-export * from './cell-values';
 export * from './sections';
 export * from './tables';
 export * from './rows';
