@@ -1,3 +1,4 @@
+import './quiet-telemetry';
 import { RegistryMissing } from '../lambdas/audit/errors';
 import { RegistryError } from '../lambdas/core/audit/errors';
 import { runParse } from './parse';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Entry> = {
   pending: { summary: "values waiting for an officer's review (待核实) in the running local stack", load: () => require('./pending').runPending },
   reconcile: { summary: 'announce again every upload without a final record (running stack)', load: () => require('./reconcile').runReconcile },
   redrive: { summary: 'hand the local dead letters to the ingest handler again (running stack)', load: () => require('./redrive').runRedrive },
+  recover: { summary: 'after an outage: bring every upload to a final status, in one go (running stack)', load: () => require('./recover').runRecover },
   reprocess: { summary: 're-parse the stored reports an older parser read (running stack)', load: () => require('./reprocess').runReprocess },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

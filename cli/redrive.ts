@@ -1,5 +1,6 @@
-import { deadLetterFile, readDeadLetters, writeDeadLetters } from '../local/dead-letters';
+import { deadLetterFile, failedAgain, readDeadLetters, writeDeadLetters, type StoredDeadLetter } from '../local/dead-letters';
 import { createHandler } from '../lambdas/ingest/handler';
+import { uploadsOf } from '../lambdas/ingest/s3-event';
 import { readArgs } from './args';
 import { localDir, requireLocalStack } from './local-stack';
 import { UsageError } from './usage';
@@ -9,8 +10,10 @@ const CMD = {
   help: `usage: ogi redrive
 
 Hands the local dead letters (.local/dead-letters.jsonl, written by the stack) to the ingest handler
-again, in this process, against the running stack; letters that fail again stay in the file. In AWS
-the same is the dead-letter queue's message move task (README). Exit code 1 when any fails again.
+again, in this process, against the running stack; letters that fail again stay in the file, each
+with how often it has failed, and are listed. In AWS the same is the dead-letter queue's message
+move task (README). After an outage, \`ogi recover\` does this and the rest in one go. Exit code 1
+when any fails again.
 
   -h, --help  this help`,
 };
@@ -22,15 +25,23 @@ export async function runRedrive(args: string[]): Promise<number> {
   const file = deadLetterFile(localDir());
   const letters = readDeadLetters(file);
   const handler = createHandler();
-  const failed = [];
+  const failed: StoredDeadLetter[] = [];
   for (const letter of letters) {
     try {
       await handler(letter.event);
     } catch (err) {
-      failed.push({ ...letter, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err), at: new Date().toISOString() });
+      failed.push(failedAgain(letter, err));
     }
   }
   writeDeadLetters(file, failed);
-  console.log(`${letters.length} dead letters, ${letters.length - failed.length} processed, ${failed.length} failed again`);
+  console.log(`${letters.length} dead letters, ${letters.length - failed.length} processed, ${failed.length} failed again (kept in ${file})`);
+  for (const l of failed)
+    console.log(
+      `  ${
+        uploadsOf(l.event)
+          .map((u) => u.source.key)
+          .join(', ') || '(no upload)'
+      }: failed ${l.failures} times, last ${l.error}`,
+    );
   return failed.length > 0 ? 1 : 0;
 }

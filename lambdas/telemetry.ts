@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { SEVERITIES, type FindingCounts } from './core/findings/counts';
+import type { Context } from 'aws-lambda';
 
 /** CloudWatch namespace of every business metric; lib/monitoring.ts reads the same names. */
 export const METRICS_NAMESPACE = 'OgiAudit';
@@ -56,9 +57,13 @@ export function telemetry(serviceName: string): Telemetry {
 
 /**
  * Runs one invocation inside a `## handler` subsegment (cold start and service annotated, the
- * error recorded), then publishes the metrics gathered, whether it succeeded or threw.
+ * error recorded), then publishes the metrics gathered, whether it succeeded or threw. With
+ * Lambda's context, every log line of the invocation carries its request id, function name and
+ * cold start (Powertools' `addContext`, what its `injectLambdaContext` does), so one invocation's
+ * lines can be found together; locally there is none.
  */
-export async function instrumented<T>({ metrics, tracer }: Telemetry, fn: () => Promise<T>): Promise<T> {
+export async function instrumented<T>({ logger, metrics, tracer }: Telemetry, context: Context | undefined, fn: () => Promise<T>): Promise<T> {
+  if (context) logger.addContext(context);
   const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
   const sub = parent?.addNewSubsegment('## handler');
   if (sub) tracer.setSegment(sub);

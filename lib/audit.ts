@@ -1,7 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
@@ -13,6 +12,7 @@ import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { RECORDS_PREFIX } from '../lambdas/store/record-object';
 import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
+import { ScheduledInvocation } from './schedule';
 
 export interface AuditProps {
   bucket: Bucket;
@@ -32,7 +32,7 @@ export const DEFAULT_AUDIT_SCHEDULE = Schedule.cron({ minute: '0', hour: '2', mo
  */
 export class Audit extends Construct {
   readonly fn: NodejsFunction;
-  readonly rule: Rule;
+  readonly schedule: ScheduledInvocation;
 
   constructor(scope: Construct, id: string, props: AuditProps) {
     super(scope, id);
@@ -50,10 +50,10 @@ export class Audit extends Construct {
       environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-audit' },
     });
 
-    this.rule = new Rule(this, 'Schedule', {
-      description: 'Runs the cross-agency audit of last year’s reports',
+    this.schedule = new ScheduledInvocation(this, 'Schedule', {
+      fn: this.fn,
       schedule: props.schedule ?? DEFAULT_AUDIT_SCHEDULE,
-      targets: [new LambdaFunction(this.fn, { retryAttempts: 2 })],
+      description: 'Runs the cross-agency audit of last year’s reports',
     });
     bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: REGISTRY_PREFIX });
 

@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -72,13 +72,6 @@ export class Ingest extends Construct {
     grantReportIo(this.fn, bucket, table, "Reads any uploaded original: the objects under incoming/ are the function's input, named by uploaders.");
 
     bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: INCOMING_PREFIX });
-    // CDK's singleton that applies bucket notifications (a stack-level construct it creates).
-    const notifications = Stack.of(this).node.children.find((c) => c.node.id.startsWith('BucketNotificationsHandler'));
-    if (notifications)
-      Validations.of(notifications).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: "CDK's bucket-notification custom resource; the managed policy grants only CloudWatch Logs writes.",
-      });
 
     this.deadLetterAlarm = new Alarm(this, 'DeadLettersAlarm', {
       alarmDescription: 'An upload could not be ingested after retries; see the ingest dead-letter queue.',

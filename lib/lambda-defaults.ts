@@ -21,13 +21,7 @@ export const BUNDLE_TARGET = 'node20';
  * Its role may write logs to its own log group only (not AWSLambdaBasicExecutionRole's any group).
  */
 export function projectFunction(scope: Construct, id: string, props: NodejsFunctionProps & { entry: string }): NodejsFunction {
-  const logGroup = new LogGroup(scope, `${id}Logs`, {
-    retention: RetentionDays.ONE_MONTH,
-    removalPolicy: RemovalPolicy.DESTROY,
-  });
-  const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-  // The group exists before the function, so the role needs no logs:CreateLogGroup.
-  logGroup.grantWrite(role);
+  const { logGroup, role } = functionLogs(scope, id);
   const fn = new NodejsFunction(scope, id, {
     runtime: LAMBDA_RUNTIME,
     role,
@@ -64,6 +58,18 @@ export function projectFunction(scope: Construct, id: string, props: NodejsFunct
     },
   );
   return fn;
+}
+
+/**
+ * A function's log group, kept a month, and a Lambda role that may write to it alone: for the
+ * project's functions and CDK's deploy-time helpers alike, none with AWSLambdaBasicExecutionRole.
+ * The group exists before the function, so the role needs no logs:CreateLogGroup.
+ */
+export function functionLogs(scope: Construct, id: string): { logGroup: LogGroup; role: Role } {
+  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+  const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
+  return { logGroup, role };
 }
 
 /** cdk-nag acknowledgements for a project function and its role (which is created before it, so is not its child). */

@@ -1,4 +1,4 @@
-import { CfnParameter, Duration, Validations } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -16,10 +16,12 @@ export interface MonitoringProps {
   ingestFn: IFunction;
   auditFn: IFunction;
   apiFn: IFunction;
+  redecideFn: IFunction;
+  reconcileFn: IFunction;
   httpApi: HttpApi;
   /** The ingest construct's alarm on its dead-letter queue (it gets the topic as its action). */
   deadLetterAlarm: Alarm;
-  /** Alarms other constructs raise (the reconciler's uploads-not-final alarm): they get the topic as their action too. */
+  /** Alarms other constructs raise (the reconciler's uploads-not-final alarm, dead-letter queues): they get the topic as their action too. */
   alarms?: Alarm[];
   /** Where alarms are mailed; default: a stack parameter `AlarmEmail`. */
   alarmEmail?: string;
@@ -29,10 +31,10 @@ const PERIOD = Duration.minutes(5);
 
 /**
  * Somebody hears about failures: one SNS topic (KMS-encrypted, TLS only) mailed to the
- * `AlarmEmail` address, and an alarm with that action on each way the system fails: ingest
- * errors and reports that end `failed`, the ingest dead-letter queue, audit failures (and the
- * audit function's on-failure destination, a queue that keeps the failed event), API 5xx and
- * Lambda throttles.
+ * `AlarmEmail` address, and an alarm with that action on each way the system fails: errors and
+ * throttles of every project function, errors of CDK's deploy-time helpers, reports that end
+ * `failed`, the dead-letter and failure queues (the audit function's on-failure destination among
+ * them), the reconciler's uploads-not-final alarm, and API 5xx.
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -66,27 +68,43 @@ export class Monitoring extends Construct {
 
     const business = (name: string) =>
       new Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: 'ogi-ingest' }, statistic: 'Sum', period: PERIOD });
-    this.alarm('IngestErrors', 'The ingest function threw (an upload will be retried, then dead-lettered).', props.ingestFn.metricErrors({ period: PERIOD }));
     this.alarm('ReportsFailed', 'A report ended `failed`: an unexpected error while parsing or storing it.', business(INGEST_METRICS.failed));
     this.notify(props.deadLetterAlarm);
     for (const alarm of props.alarms ?? []) this.notify(alarm);
-    this.alarm('AuditErrors', 'An audit run or registry import threw.', props.auditFn.metricErrors({ period: PERIOD }));
     this.alarm(
       'AuditFailuresQueued',
       'An audit invocation failed after its retries; the event is in the audit failure queue.',
       this.auditFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
     );
     this.alarm('Api5xx', 'The query API answered 5xx (a handler error or an integration failure).', props.httpApi.metricServerError({ period: PERIOD }));
-    for (const [name, fn] of [
-      ['Ingest', props.ingestFn],
-      ['Audit', props.auditFn],
-      ['Api', props.apiFn],
-    ] as const)
+    const functions = [
+      ['Ingest', props.ingestFn, 'The ingest function threw (an upload will be retried, then dead-lettered).'],
+      ['Audit', props.auditFn, 'An audit run or registry import threw.'],
+      ['Api', props.apiFn, 'The API function threw outside its own error handling.'],
+      ['Redecide', props.redecideFn, 'Applying an officer’s value review threw (it is retried, then queued).'],
+      ['Reconcile', props.reconcileFn, 'A reconcile run threw: uploads without a final status are not being re-driven.'],
+    ] as const;
+    for (const [name, fn, onError] of functions) {
+      this.alarm(`${name}Errors`, onError, fn.metricErrors({ period: PERIOD }));
       this.alarm(
         `${name}Throttles`,
         `The ${name.toLowerCase()} function was throttled (reserved concurrency or the account limit).`,
         fn.metricThrottles({ period: PERIOD }),
       );
+    }
+    // CDK's deploy-time helpers (bucket notifications, the page's deployment), created by the
+    // constructs before this one: a failure there also fails the deployment, but is mailed too.
+    const own = new Set(functions.map(([, fn]) => fn.node.defaultChild));
+    const helpers = Stack.of(this)
+      .node.findAll()
+      .filter((c): c is CfnResource => c instanceof CfnResource && c.cfnResourceType === 'AWS::Lambda::Function' && !own.has(c));
+    helpers.forEach((fn, i) =>
+      this.alarm(
+        `HelperErrors${i}`,
+        `A deploy-time helper function of CDK (${fn.node.path}) threw.`,
+        new Metric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensionsMap: { FunctionName: fn.ref }, statistic: 'Sum', period: PERIOD }),
+      ),
+    );
   }
 
   /** An alarm on the first occurrence in 5 minutes, mailed through the topic; no data is no problem. */

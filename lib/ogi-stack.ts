@@ -26,16 +26,30 @@ export class OgiStack extends Stack {
     this.ocr = new Ocr(this, 'Ocr', { bucket: this.storage.bucket, table: this.storage.table });
     this.ingest = new Ingest(this, 'Ingest', { bucket: this.storage.bucket, table: this.storage.table, ocrFn: this.ocr.fn });
     this.redecide = new Redecide(this, 'Redecide', { bucket: this.storage.bucket, table: this.storage.table });
-    this.api = new Api(this, 'Api', { bucket: this.storage.bucket, table: this.storage.table, redecideFn: this.redecide.fn, pageDomain: pageDomainOf(this) });
+    this.api = new Api(this, 'Api', {
+      bucket: this.storage.bucket,
+      table: this.storage.table,
+      accessLogs: this.storage.accessLogs,
+      redecideFn: this.redecide.fn,
+      pageDomain: pageDomainOf(this),
+    });
     this.reconcile = new Reconcile(this, 'Reconcile', { bucket: this.storage.bucket, table: this.storage.table });
     this.audit = new Audit(this, 'Audit', { bucket: this.storage.bucket, table: this.storage.table });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       ingestFn: this.ingest.fn,
       auditFn: this.audit.fn,
       apiFn: this.api.fn,
+      redecideFn: this.redecide.fn,
+      reconcileFn: this.reconcile.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,
-      alarms: [this.reconcile.staleAlarm, this.redecide.failureAlarm, ...this.ocr.alarms],
+      alarms: [
+        this.reconcile.staleAlarm,
+        this.reconcile.schedule.deadLetterAlarm,
+        this.audit.schedule.deadLetterAlarm,
+        this.redecide.failureAlarm,
+        ...this.ocr.alarms,
+      ],
     });
   }
 }

@@ -1,8 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
@@ -12,6 +11,9 @@ import path from 'node:path';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { acknowledgeFunction, projectFunction } from './lambda-defaults';
 import { logicalId } from './nag';
+import { ScheduledInvocation } from './schedule';
+
+const RUN_EVERY_MINUTES = 10;
 
 export interface ReconcileProps {
   bucket: Bucket;
@@ -22,10 +24,12 @@ export interface ReconcileProps {
  * Nothing lost across outages: every 10 minutes a function compares the originals under
  * `incoming/` with the records and re-announces the uploads without a final status (the object
  * copied onto itself raises a new event for the ingest function). `staleAlarm` fires when an upload
- * stays non-final for over 15 minutes; it has no action here, so the monitoring construct can wire it.
+ * stays non-final for over 15 minutes or no run reports; it has no action here, so the monitoring
+ * construct can wire it (with the schedule's dead-letter alarm and the function's errors).
  */
 export class Reconcile extends Construct {
   readonly fn: NodejsFunction;
+  readonly schedule: ScheduledInvocation;
   readonly staleAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: ReconcileProps) {
@@ -40,10 +44,10 @@ export class Reconcile extends Construct {
       reservedConcurrentExecutions: 1,
       environment: { OGI_TABLE: table.tableName, OGI_BUCKET: bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'ogi-reconcile' },
     });
-    new Rule(this, 'Schedule', {
+    this.schedule = new ScheduledInvocation(this, 'Schedule', {
+      fn: this.fn,
+      schedule: Schedule.rate(Duration.minutes(RUN_EVERY_MINUTES)),
       description: 'Re-drives uploads left without a final record',
-      schedule: Schedule.rate(Duration.minutes(10)),
-      targets: [new LambdaFunction(this.fn, { retryAttempts: 0 })],
     });
     this.fn.addToRolePolicy(
       new PolicyStatement({
@@ -63,14 +67,17 @@ export class Reconcile extends Construct {
       filterPattern: FilterPattern.exists('$.staleReports'),
       metricValue: '$.staleReports',
       defaultValue: 0,
-    }).metric({ statistic: 'Maximum', period: Duration.minutes(10) });
+      // Two runs per period: a run a few seconds late never leaves a period empty.
+    }).metric({ statistic: 'Maximum', period: Duration.minutes(2 * RUN_EVERY_MINUTES) });
     this.staleAlarm = new Alarm(this, 'StaleAlarm', {
-      alarmDescription: 'An upload has had no final status (parsed or rejected) for over 15 minutes; see the reconcile function’s log.',
+      alarmDescription:
+        'An upload has had no final status (parsed or rejected) for over 15 minutes, or the reconciler has stopped reporting (no run, or every run failed); see the reconcile function’s log.',
       metric,
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      // Every run logs staleReports: no data means no run finished, which is no reassurance.
+      treatMissingData: TreatMissingData.BREACHING,
     });
 
     acknowledgeFunction(

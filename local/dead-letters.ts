@@ -5,15 +5,24 @@ import path from 'node:path';
 /** Where a stack keeps its dead letters (JSON Lines), so they outlive it: `ogi redrive` reads them. */
 export const deadLetterFile = (dataDir: string) => path.join(dataDir, 'dead-letters.jsonl');
 
-/** One dead letter per line: the event as delivered, and the error's name and message. */
+/** One dead letter per line: the event as delivered, the last error's name and message, and how often it failed. */
 export interface StoredDeadLetter {
   event: S3Event;
   error: string;
   at: string;
+  /** Times it ended as a dead letter: 1 from the stack, one more for each redrive that failed (absent in older files: 1). */
+  failures?: number;
 }
 
+/** A letter that failed once more, with that error. */
+export function failedAgain(letter: StoredDeadLetter, error: unknown): StoredDeadLetter {
+  return { ...letter, error: errorText(error), at: new Date().toISOString(), failures: (letter.failures ?? 1) + 1 };
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
 export function appendDeadLetter(file: string, event: unknown, error: unknown): void {
-  const line = { event, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), at: new Date().toISOString() };
+  const line = { event, error: errorText(error), at: new Date().toISOString(), failures: 1 };
   appendFileSync(file, JSON.stringify(line) + '\n');
 }
 

@@ -27,12 +27,19 @@ export function groupsOf(claims: Claims): string[] {
     : [];
 }
 
+export class Unauthorized extends HttpError {
+  constructor(message: string) {
+    super(401, 'unauthorized', message);
+  }
+}
+
 /**
- * With a signed-in caller (AWS): reading needs either group, writing needs `reviewer`. Without
- * claims the call came through the local server on 127.0.0.1, where there is no sign-in.
+ * Reading needs either group, writing needs `reviewer`. Fails closed: a request without claims
+ * (a route left without the JWT authorizer, a direct invocation) is refused; the local server
+ * passes the claims of its local officer, as the authorizer would.
  */
 export function authorize(method: string, claims: Claims | undefined): void {
-  if (!claims) return;
+  if (!claims) throw new Unauthorized('Sign in: the request carries no signed-in officer.');
   const groups = groupsOf(claims);
   if (method !== 'GET' && !groups.includes('reviewer'))
     throw new Forbidden('Only reviewers may confirm, dismiss or decide; ask an administrator to add you to the reviewer group.');

@@ -3,6 +3,7 @@ import type {
   APIGatewayProxyEventV2WithIAMAuthorizer,
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
+  Context,
 } from 'aws-lambda';
 import { authorize, type Claims } from './access';
 import { InvalidCursor } from '../store';
@@ -17,8 +18,8 @@ const { logger } = t;
 export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithIAMAuthorizer | APIGatewayProxyEventV2WithJWTAuthorizer;
 
 /** The Lambda behind the HTTP API (payload format 2.0); the local server calls it with the same events. */
-export function handler(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
-  return instrumented(t, () => handle(event));
+export function handler(event: ApiEvent, context?: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  return instrumented(t, context, () => handle(event));
 }
 
 async function handle(event: ApiEvent): Promise<APIGatewayProxyStructuredResultV2> {
@@ -52,7 +53,7 @@ function parseBody(event: ApiEvent): unknown {
 type Authorizer = { iam?: { userArn?: string | null }; jwt?: { claims?: Claims } };
 const authorizerOf = (event: ApiEvent) => (event.requestContext as { authorizer?: Authorizer }).authorizer;
 
-/** The signed-in officer's claims (API Gateway's JWT authorizer has verified the token); none locally. */
+/** The signed-in officer's claims (API Gateway's JWT authorizer has verified the token; locally, the local server's officer). */
 const claimsOf = (event: ApiEvent): Claims | undefined => authorizerOf(event)?.jwt?.claims;
 
 /** Who calls: the officer's user name or e-mail from the token; a local event names the local user. */

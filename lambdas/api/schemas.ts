@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { metricFor, RATE_METRICS } from '../core/compare';
+import { typedValue } from '../core/form/cell-values';
 
 /** Request schemas: validation and, through z.toJSONSchema, the OpenAPI parameters. */
 
@@ -118,12 +119,17 @@ export const pendingRowParam = z.strictObject({
     .describe('The open row, named by its first value key'),
 });
 
-const count = z.number().finite().describe('A number as the officer reads it from the printed text');
-
 export const valueReviewBody = z
   .strictObject({
     reading: z.number().int().min(0).optional().describe('Index of the reading chosen, as GET /pending lists them'),
-    values: z.array(count).min(1).max(15).optional().describe('Or the values typed, one per key of the row'),
+    values: z
+      .array(typedValue)
+      .min(1)
+      .max(15)
+      .optional()
+      .describe(
+        'Or the values typed, one per key of the row, as the form says each cell holds: a count a whole number 0 or more, money 万元 (or `{amount, unit}`)',
+      ),
     revert: z.literal(true).optional().describe("Or take the row's last decision back: it waits for review again"),
     note: z.string().trim().min(1, 'note must say why').max(2000, 'note is at most 2000 characters').describe('Why, in a sentence'),
   })

@@ -1,4 +1,4 @@
-import type { S3Event, ScheduledEvent } from 'aws-lambda';
+import type { Context, S3Event, ScheduledEvent } from 'aws-lambda';
 import { decodeKey } from '../ingest/s3-event';
 import { importRegistry, REGISTRY_PREFIX } from './registry';
 import { runAuditJob, type AuditOutcome } from './run-audit';
@@ -23,8 +23,8 @@ export type AuditHandlerResult = { registry: number } | AuditOutcome['run'];
  * stored; the schedule (EventBridge, daily February–April) or an on-demand invocation audits a
  * reporting year, by default the year before the event's.
  */
-export function handler(event: AuditEvent): Promise<AuditHandlerResult> {
-  return instrumented(t, async () => {
+export function handler(event: AuditEvent, context?: Context): Promise<AuditHandlerResult> {
+  return instrumented(t, context, async () => {
     try {
       return await handle(event);
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { S3Event } from 'aws-lambda';
+import type { Context, S3Event } from 'aws-lambda';
 import { countOutcome, INGEST_METRICS, instrumented, MetricUnit, telemetry } from '../telemetry';
 import { ingestUpload, type IngestOptions, type IngestResult } from './ingest-upload';
 import { uploadsOf } from './s3-event';
@@ -13,8 +13,8 @@ const { logger, metrics } = t;
  * invocation. Errors escape after being logged, for Lambda's async retry and then the dead-letter queue.
  */
 export function createHandler(opts: IngestOptions = {}) {
-  return (event: S3Event): Promise<IngestResult[]> =>
-    instrumented(t, async () => {
+  return (event: S3Event, context?: Context): Promise<IngestResult[]> =>
+    instrumented(t, context, async () => {
       const results: IngestResult[] = [];
       for (const upload of uploadsOf(event)) {
         try {

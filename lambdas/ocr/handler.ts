@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import path from 'node:path';
 import { storeReport } from '../ingest/ingest-upload';
 import { readObject } from '../ingest/read-object';
@@ -22,8 +23,8 @@ export interface OcrOptions {
  * async retries and then the OCR dead-letter queue; a retry claims nothing anew (the claim travels in the event).
  */
 export function createHandler(opts: OcrOptions = {}) {
-  return (event: OcrEvent): Promise<IngestResult> =>
-    instrumented(t, async () => {
+  return (event: OcrEvent, context?: Context): Promise<IngestResult> =>
+    instrumented(t, context, async () => {
       const { claim, id, claimedAt, attempt } = event;
       try {
         const t0 = performance.now();

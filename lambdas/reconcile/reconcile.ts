@@ -12,8 +12,10 @@ export interface ReconcileOptions {
   graceMs?: number;
   /** Re-drives per report before the reconciler stops trying (its failures stay `failed`, and counted stale). */
   maxAttempts?: number;
-  /** The ingest claim's lease: a `received` report is in flight until it ends (default DEFAULT_LEASE_MS). */
+  /** The ingest claim's lease, for claims stored without their end: in flight until it ends (default DEFAULT_LEASE_MS). */
   leaseMs?: number;
+  /** Whether to announce this upload again (default: yes); a caller that waits for its own announcements says no to those. */
+  announce?: (key: string, state: SourceState | undefined) => boolean;
 }
 
 export interface ReconcileOutcome {
@@ -23,6 +25,12 @@ export interface ReconcileOutcome {
   redriven: string[];
   /** Keys without a final status over STALE_MS after upload (what the alarm counts). */
   stale: string[];
+  /** Keys left alone because an attempt holds their claim, and when its lease ends. */
+  inFlight: { key: string; leaseUntil: number }[];
+  /** Keys whose attempts are used up: they stay `failed` until an operator looks. */
+  givenUp: string[];
+  /** Every key without a final status. */
+  notFinal: string[];
 }
 
 let s3: S3Client | undefined;
@@ -39,7 +47,7 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
   const now = (opts.now ?? new Date()).getTime();
   const grace = opts.graceMs ?? 5 * 60_000;
   const maxAttempts = opts.maxAttempts ?? 5;
-  const out: ReconcileOutcome = { objects: 0, final: 0, redriven: [], stale: [] };
+  const out: ReconcileOutcome = { objects: 0, final: 0, redriven: [], stale: [], inFlight: [], givenUp: [], notFinal: [] };
   for await (const page of incomingPages(opts.bucket)) {
     const states = await sourceStates(
       opts.bucket,
@@ -52,9 +60,13 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
         out.final++;
         continue;
       }
+      out.notFinal.push(object.key);
       if (now - object.uploadedAt.getTime() >= STALE_MS) out.stale.push(object.key);
-      if (now - object.lastModified.getTime() < grace || inFlight(state, now, opts.leaseMs ?? DEFAULT_LEASE_MS) || (state && state.attempts >= maxAttempts))
-        continue;
+      const leaseUntil = leaseEnd(state, opts.leaseMs ?? DEFAULT_LEASE_MS);
+      if (leaseUntil > now) out.inFlight.push({ key: object.key, leaseUntil });
+      else if (state && state.attempts >= maxAttempts) out.givenUp.push(object.key);
+      if (now - object.lastModified.getTime() < grace || leaseUntil > now || (state && state.attempts >= maxAttempts)) continue;
+      if (opts.announce && !opts.announce(object.key, state)) continue;
       await redrive(opts.bucket, object);
       out.redriven.push(object.key);
     }
@@ -62,9 +74,16 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileOutcom
   return out;
 }
 
-const inFlight = (s: SourceState | undefined, now: number, leaseMs: number) =>
-  (s?.status === 'received' && s.claimedAt !== undefined && Date.parse(s.claimedAt) + leaseMs > now) ||
-  (s?.status === 'ocr' && s.claimedAt !== undefined && Date.parse(s.claimedAt) + OCR_LEASE_MS > now);
+/**
+ * When a claim stops blocking a re-drive: a `received` claim at the lease stored with it, else the claim time plus
+ * `leaseMs`; a scan handed to OCR (`ocr`) at its claim time plus the OCR lease; 0 for no claim.
+ */
+function leaseEnd(s: SourceState | undefined, leaseMs: number): number {
+  if (s?.claimedAt === undefined) return 0;
+  if (s.status === 'ocr') return Date.parse(s.claimedAt) + OCR_LEASE_MS;
+  if (s.status !== 'received') return 0;
+  return s.leaseUntil ? Date.parse(s.leaseUntil) : Date.parse(s.claimedAt) + leaseMs;
+}
 
 export interface IncomingObject {
   key: string;

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { getRecordObject, getReport, resolveNeighbourhood } from '../store';
 import { instrumented, telemetry } from '../telemetry';
 
@@ -24,8 +25,8 @@ export interface RedecideResult {
  * on-failure queue keeps the event); resolution is deterministic, so a redelivered event revises
  * nothing. A report no longer parsed, or gone, is logged and skipped.
  */
-export function handler(event: RedecideEvent): Promise<RedecideResult> {
-  return instrumented(t, async () => {
+export function handler(event: RedecideEvent, context?: Context): Promise<RedecideResult> {
+  return instrumented(t, context, async () => {
     const view = await getReport(event.reportId);
     if (!view || view.status !== 'parsed' || !view.recordKey) {
       logger.warn('nothing to re-decide', { ...event, status: view?.status ?? 'missing' });

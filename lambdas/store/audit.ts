@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agency, AuditFinding, AuditRun } from '../core/audit';
 import { batchWrite } from './batch-write';
-import { db } from './client';
 import { fromItem } from './items';
 import { keys, schema, shardOf } from './keys';
+import { queryItems } from './paged-query';
 
 /**
  * The audit's items in the single table (keys in ./keys.ts):
@@ -12,25 +11,12 @@ import { keys, schema, shardOf } from './keys';
  *   AUDIT#<year>      / FINDING#<id>              a finding of the latest run, also in the year/severity
  *                                                 and year/rule indexes, so listFindings({year, rule}) serves it
  */
-async function queryKeys(pk: string, prefix: string, projection?: string): Promise<Record<string, unknown>[]> {
-  const { doc, table } = db();
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await doc.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
-        ...(projection ? { ProjectionExpression: projection } : {}),
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+const queryKeys = (pk: string, prefix: string, projection?: string): Promise<Record<string, unknown>[]> =>
+  queryItems({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+    ...(projection ? { ProjectionExpression: projection } : {}),
+  });
 
 /** Replaces items under `pk`/`prefix` by `items`: puts them all, deletes the ones no longer there. */
 async function replaceAll(pk: string, prefix: string, items: Record<string, unknown>[]): Promise<void> {

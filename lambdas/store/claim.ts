@@ -56,7 +56,7 @@ export async function claimReport(c: Claim, leaseMs = DEFAULT_LEASE_MS): Promise
           {
             Put: {
               TableName: table,
-              Item: receivedItem(c, claimedAt),
+              Item: receivedItem(c, claimedAt, leaseMs),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -94,11 +94,17 @@ async function reclaim(c: Claim, claimedAt: string, leaseMs: number): Promise<Cl
       new UpdateCommand({
         TableName: table,
         Key: keys.report(id),
-        UpdateExpression: 'SET #status = :received, claimedAt = :now, attempts = :attempt, receivedAt = :now',
+        UpdateExpression: 'SET #status = :received, claimedAt = :now, leaseUntil = :until, attempts = :attempt, receivedAt = :now',
         // Only one of several concurrent re-claimers wins; the others see a fresh claim next time.
         ConditionExpression: 'claimedAt = :seen',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':received': 'received', ':now': claimedAt, ':attempt': attempt, ':seen': existing.claimedAt },
+        ExpressionAttributeValues: {
+          ':received': 'received',
+          ':now': claimedAt,
+          ':until': leaseEnd(claimedAt, leaseMs),
+          ':attempt': attempt,
+          ':seen': existing.claimedAt,
+        },
       }),
     )
     .catch((err) => {
@@ -112,7 +118,10 @@ function sourceItem(source: S3Source, reportId: string): Record<string, unknown>
   return { ...keys.source(source.bucket, source.key), bucket: source.bucket, key: source.key, reportId };
 }
 
-function receivedItem(c: Claim, claimedAt: string): Record<string, unknown> {
+/** When a claim made at `claimedAt` stops blocking others: stored with it, so the reconciler knows without knowing the lease. */
+const leaseEnd = (claimedAt: string, leaseMs: number) => new Date(Date.parse(claimedAt) + leaseMs).toISOString();
+
+function receivedItem(c: Claim, claimedAt: string, leaseMs: number): Record<string, unknown> {
   return {
     ...keys.report(c.id),
     // Unplaced until parsed: listed under year `none`, so nothing received is invisible.
@@ -131,6 +140,7 @@ function receivedItem(c: Claim, claimedAt: string): Record<string, unknown> {
     uploadedAt: c.uploadedAt,
     receivedAt: claimedAt,
     claimedAt,
+    leaseUntil: leaseEnd(claimedAt, leaseMs),
     attempts: 1,
     current: false,
     tables: [],

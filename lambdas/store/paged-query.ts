@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
 import { InvalidCursor } from './errors';
 import type { Page } from './items';
@@ -54,37 +54,26 @@ export async function pagedQuery(parts: Part[], page: { limit?: number; cursor?:
   return { items, cursor: at.p < parts.length ? encode(at) : undefined };
 }
 
+/** Every item of one part, page after page (the SDK's paginator follows LastEvaluatedKey). */
+export async function queryItems(part: Part): Promise<Record<string, unknown>[]> {
+  const { doc, table } = db();
+  const out: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client: doc }, { ...part, TableName: table })) out.push(...(page.Items ?? []));
+  return out;
+}
+
 /** Every item of every part, the parts read in parallel: for audits that need a whole year. */
 export async function queryAll(parts: Part[]): Promise<Record<string, unknown>[]> {
-  const { doc, table } = db();
-  const chunks = await Promise.all(
-    parts.map(async (part) => {
-      const out: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await doc.send(new QueryCommand({ ...part, TableName: table, ExclusiveStartKey: start }));
-        out.push(...(res.Items ?? []));
-        start = res.LastEvaluatedKey;
-      } while (start);
-      return out;
-    }),
-  );
-  return chunks.flat();
+  return (await Promise.all(parts.map(queryItems))).flat();
 }
 
 /** How many items every part holds (its filter applied), counted by DynamoDB (`Select: COUNT`): no item is read back. */
 export async function countAll(parts: Part[]): Promise<number> {
   const { doc, table } = db();
   const counts = await Promise.all(
-    parts.map(async (part) => {
+    parts.map(async ({ ProjectionExpression: _none, ...counted }) => {
       let n = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const { ProjectionExpression: _none, ...counted } = part;
-        const res = await doc.send(new QueryCommand({ ...counted, TableName: table, Select: 'COUNT', ExclusiveStartKey: start }));
-        n += res.Count ?? 0;
-        start = res.LastEvaluatedKey;
-      } while (start);
+      for await (const page of paginateQuery({ client: doc }, { ...counted, TableName: table, Select: 'COUNT' })) n += page.Count ?? 0;
       return n;
     }),
   );

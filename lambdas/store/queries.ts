@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { Severity } from '../core/types';
 import { batchGet } from './batch-get';
 import { db } from './client';
@@ -216,14 +216,8 @@ function findingParts(filter: FindingFilter): Part[] {
 export async function scanReports(): Promise<ReportView[]> {
   const { doc, table } = db();
   const out: ReportView[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await doc.send(
-      new ScanCommand({ TableName: table, FilterExpression: 'sk = :r', ExpressionAttributeValues: { ':r': 'REPORT' }, ExclusiveStartKey: start }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<ReportView>(i)));
-    start = res.LastEvaluatedKey;
-  } while (start);
+  for await (const page of paginateScan({ client: doc }, { TableName: table, FilterExpression: 'sk = :r', ExpressionAttributeValues: { ':r': 'REPORT' } }))
+    out.push(...(page.Items ?? []).map((i) => fromItem<ReportView>(i)));
   return out;
 }
 
@@ -233,6 +227,8 @@ export interface SourceState {
   status: string;
   attempts: number;
   claimedAt?: string;
+  /** When the claim stops blocking other attempts (claims made before it was stored: none). */
+  leaseUntil?: string;
   receivedAt?: string;
 }
 
@@ -253,6 +249,7 @@ export async function sourceStates(bucket: string, objectKeys: string[]): Promis
       status: (r?.status as string) ?? 'missing',
       attempts: (r?.attempts as number) ?? 0,
       claimedAt: r?.claimedAt as string | undefined,
+      leaseUntil: r?.leaseUntil as string | undefined,
       receivedAt: r?.receivedAt as string | undefined,
     });
   }

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { countFindings } from '../core/findings/counts';
 import { PARSER_VERSION } from '../core/record/version';
 import type { Finding, Report } from '../core/types';
@@ -9,6 +9,7 @@ import { db } from './client';
 import { ClaimLost } from './errors';
 import { fromItem, type ReportView, type Timings } from './items';
 import { keys, schema, shardOf } from './keys';
+import { queryItems } from './paged-query';
 import { retryUntilDone } from './retry';
 
 export interface SaveInput {
@@ -258,25 +259,12 @@ export async function putFindings(id: string, report: Report, indexed: boolean):
 
 export const findingItems = (id: string, report: Report, indexed: boolean) => report.findings.map((f, n) => findingItem(id, report, f, n, indexed));
 
-export async function findingKeys(id: string): Promise<Record<string, unknown>[]> {
-  const { doc, table } = db();
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.report(id).pk, ':prefix': keys.findingPrefix },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const findingKeys = (id: string): Promise<Record<string, unknown>[]> =>
+  queryItems({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.report(id).pk, ':prefix': keys.findingPrefix },
+    ProjectionExpression: 'pk, sk',
+  });
 
 async function deleteFindings(id: string): Promise<void> {
   await batchWrite((await findingKeys(id)).map((Key) => ({ DeleteRequest: { Key } })));

@@ -21,12 +21,13 @@ test('cognito:groups as API Gateway flattens it, and as an array', () => {
   expect(groupsOf({})).toEqual([]);
 });
 
-test('officers read, reviewers also write, others nothing; no claims (127.0.0.1) means no sign-in', () => {
+test('officers read, reviewers also write, others nothing; no claims, nothing', () => {
   expect(() => authorize('GET', { 'cognito:groups': '[officer]' })).not.toThrow();
   expect(() => authorize('PATCH', { 'cognito:groups': '[officer]' })).toThrow(/Only reviewers/);
   expect(() => authorize('PATCH', { 'cognito:groups': '[reviewer]' })).not.toThrow();
   expect(() => authorize('GET', {})).toThrow(/neither the officer nor the reviewer/);
-  expect(() => authorize('PATCH', undefined)).not.toThrow();
+  expect(() => authorize('PATCH', undefined)).toThrow(/Sign in/);
+  expect(() => authorize('GET', undefined)).toThrow(/Sign in/);
 });
 
 test('the handler answers 403 before any route runs', async () => {
@@ -37,4 +38,8 @@ test('the handler answers 403 before any route runs', async () => {
   expect(stranger.statusCode).toBe(403);
   const officerReads = await handler(event('GET', '/rules', '[officer]'));
   expect(officerReads.statusCode).toBe(200);
+  // Fails closed: a request that reaches the handler without the authorizer's claims.
+  const unsigned = await handler(event('GET', '/rules'));
+  expect(unsigned.statusCode).toBe(401);
+  expect(JSON.parse(unsigned.body!)).toMatchObject({ error: 'unauthorized' });
 });

@@ -13,7 +13,7 @@ function synth() {
   const stack = new Stack(app, 'ApiTest', { env: { account: '111111111111', region: 'eu-west-1' } });
   const storage = new Storage(stack, 'Storage');
   const redecide = new Redecide(stack, 'Redecide', { bucket: storage.bucket, table: storage.table });
-  const api = new Api(stack, 'Api', { bucket: storage.bucket, table: storage.table, redecideFn: redecide.fn });
+  const api = new Api(stack, 'Api', { bucket: storage.bucket, table: storage.table, accessLogs: storage.accessLogs, redecideFn: redecide.fn });
   return { app, stack, api };
 }
 

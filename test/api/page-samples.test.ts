@@ -33,7 +33,8 @@ beforeAll(async () => {
   await stack.upload('incoming/hostile-script.txt', hostileReport());
   session = await openPage(stack);
   ({ api, page, pageErrors } = session);
-});
+  // Every sample through the local stack, one at a time: PDFs of every producer, scans through OCR.
+}, 600_000);
 
 afterAll(() => session?.close());
 

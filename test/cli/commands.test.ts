@@ -29,7 +29,7 @@ async function ogi(...argv: string[]) {
   }
 }
 
-const COMMANDS = ['parse', 'check', 'upload', 'reports', 'audit', 'reconcile', 'redrive', 'reprocess'];
+const COMMANDS = ['parse', 'check', 'upload', 'reports', 'audit', 'reconcile', 'redrive', 'recover', 'reprocess'];
 
 describe('ogi --help', () => {
   it('lists every command on stdout with the exit codes, exit 0', async () => {

@@ -23,6 +23,8 @@ interface AlarmResource {
     OKActions?: unknown[];
     Threshold: number;
     ComparisonOperator: string;
+    TreatMissingData?: string;
+    Period?: number;
   };
 }
 const alarms = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')) as AlarmResource[];
@@ -60,6 +62,39 @@ describe('monitoring', () => {
     expect(on('ApproximateNumberOfMessagesVisible', JSON.stringify({ 'Fn::GetAtt': [idOf(monitoring.auditFailures), 'QueueName'] }))).toHaveLength(1);
     expect(on('5xx', refOf(api.httpApi))).toHaveLength(1);
     for (const fn of [ingest.fn, audit.fn, api.fn]) expect(on('Throttles', refOf(fn))).toHaveLength(1);
+  });
+
+  it("alarms, with the topic as action, on every function's errors: the project's five and CDK's deploy-time helpers", () => {
+    const functions = Object.keys(template.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(7);
+    for (const id of functions) {
+      const errors = alarms().filter((a) => a.Properties.MetricName === 'Errors' && dimensionRefs(a).includes(JSON.stringify({ Ref: id })));
+      expect({ id, errors: errors.map((a) => a.Properties.AlarmActions) }).toEqual({ id, errors: [[topicRef()]] });
+    }
+    for (const fn of [stack.redecide.fn, stack.reconcile.fn])
+      expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles' && dimensionRefs(a).includes(refOf(fn)))).toHaveLength(1);
+  });
+
+  it('retries every scheduled target and keeps what still fails in a dead-letter queue, alarmed', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { Targets: Record<string, unknown>[] } }[];
+    const targets = rules.flatMap((r) => r.Properties.Targets);
+    expect(targets.length).toBeGreaterThanOrEqual(2);
+    const queues = template.findResources('AWS::SQS::Queue');
+    for (const t of targets) {
+      expect(t).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 2 }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } });
+      const queue = (t.DeadLetterConfig as { Arn: { 'Fn::GetAtt': [string, string] } }).Arn['Fn::GetAtt'][0];
+      expect(queues[queue]).toBeDefined();
+      const watched = alarms().filter(
+        (a) =>
+          a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' && dimensionRefs(a).includes(JSON.stringify({ 'Fn::GetAtt': [queue, 'QueueName'] })),
+      );
+      expect(watched.map((a) => a.Properties.AlarmActions)).toEqual([[topicRef()]]);
+    }
+  });
+
+  it("treats the reconciler's silence as an alarm: no staleReports for a period (two runs) is breaching", () => {
+    const stale = alarms().filter((a) => a.Properties.MetricName === 'StaleReports');
+    expect(stale).toEqual([expect.objectContaining({ Properties: expect.objectContaining({ TreatMissingData: 'breaching', Period: 1200 }) })]);
   });
 
   it('sends a failed audit invocation, after two retries, to its on-failure queue', () => {

@@ -274,6 +274,44 @@ describe('logs (issue 19)', () => {
   });
 });
 
+describe("CDK's helper functions and access logs (issue 27)", () => {
+  const resources = (type: string) => template.findResources(type) as Record<string, { Properties: Record<string, unknown> }>;
+
+  it('gives no role in the stack AWSLambdaBasicExecutionRole, and every function a log group with a retention', () => {
+    const basic = Object.entries(resources('AWS::IAM::Role')).filter(([, r]) =>
+      JSON.stringify(r.Properties.ManagedPolicyArns ?? []).includes('AWSLambdaBasicExecutionRole'),
+    );
+    expect(basic.map(([id]) => id)).toEqual([]);
+    const groups = resources('AWS::Logs::LogGroup');
+    for (const [id, fn] of Object.entries(resources('AWS::Lambda::Function'))) {
+      const group = (fn.Properties.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)?.LogGroup?.Ref;
+      expect({ id, retention: group && groups[group]?.Properties.RetentionInDays }).toEqual({ id, retention: 30 });
+    }
+  });
+
+  it('lets the bucket-notification helper write its own log group and put the bucket notification, nothing else', () => {
+    const [[, helper]] = Object.entries(resources('AWS::Lambda::Function')).filter(([, f]) =>
+      /Custom::S3BucketNotifications/.test(String(f.Properties.Description)),
+    );
+    const role = (helper.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const actions = Object.values(template.findResources('AWS::IAM::Policy'))
+      .map((p) => p as PolicyResource)
+      .filter((p) => p.Properties.Roles.some((r) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap(actionsOf));
+    expect(actions.sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 's3:PutBucketNotification']);
+  });
+
+  it('logs access to both buckets and to CloudFront in the access-log bucket', () => {
+    const logs = idOf(stack.storage.accessLogs);
+    const buckets = Object.entries(resources('AWS::S3::Bucket')).filter(([id]) => id !== logs);
+    expect(buckets).toHaveLength(2);
+    for (const [, b] of buckets) expect(b.Properties.LoggingConfiguration).toMatchObject({ DestinationBucketName: { Ref: logs } });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Logging: { Bucket: { 'Fn::GetAtt': [logs, 'RegionalDomainName'] }, Prefix: 'page-cloudfront/' } }),
+    });
+  });
+});
+
 describe('the page on its own domain (issue 19)', () => {
   const domainContext = { pageDomain: 'ogi.example.gov.cn', pageCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c' };
 

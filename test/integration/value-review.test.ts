@@ -88,6 +88,22 @@ describe('values waiting for an officer (待核实)', () => {
     expect((await decide(id20, 't2.nothing.here', { reading: 0, note: 'x' })).status).toBe(404);
   });
 
+  it('refuses typed values the cells cannot hold, naming each cell (a count is a whole number, 0 or more)', async () => {
+    for (const values of [
+      [1.5, 2, 3],
+      [-5, 0, 0],
+      [-1, 1e308, 3],
+    ]) {
+      const res = await decide(id20, 't2.licensing.prev', { values, note: '手工录入' });
+      expect(res.status).toBe(400);
+      expect(res.body.issues[0]).toEqual({ path: 'body.values.0', message: expect.stringContaining('(t2.licensing.prev) holds a count') });
+    }
+    expect((await decide(id20, 't2.licensing.prev', { values: [1, { amount: 2, unit: '元' }, 3], note: 'x' })).body.issues).toEqual([
+      { path: 'body.values.1', message: expect.stringContaining('(t2.licensing.change) holds a change') },
+    ]);
+    expect((await call('/pending?year=2020')).body.items.map((p: Pending) => `${p.reportId} ${p.row}`)).toContain(`${id20} t2.licensing.prev`);
+  });
+
   it('stores the decision, carries the values as decided by review, re-runs the rules, and keeps it through a re-parse of the same text', async () => {
     const before = await call(`/reports/${id20}`);
     expect(

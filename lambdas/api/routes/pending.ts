@@ -1,4 +1,5 @@
 import { getRecordObject, getReport, kinName, listReportsByAgency, pendingOfYears, putValueReview, type PendingOfReport } from '../../store';
+import { formValues, type TypedValue } from '../../core/form/cell-values';
 import { requestRedecision } from '../request-redecision';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
@@ -35,6 +36,15 @@ export const listPending = route({
   },
 });
 
+/** Typed values checked against the row's cells: a 400 naming every cell whose value does not fit. */
+function typedValues(keys: readonly string[], typed: readonly TypedValue[]): number[] {
+  if (typed.length !== keys.length) throw new BadRequest(`values must give ${keys.length} numbers, one for each of ${keys.join(', ')}`);
+  const checked = formValues(keys, typed);
+  if ('values' in checked) return checked.values;
+  const issues = checked.issues.map((i) => ({ path: `body.values.${i.index}`, message: i.message }));
+  throw new BadRequest(`Invalid values: ${issues.map((i) => i.message).join('; ')}`, issues);
+}
+
 export const decidePending = route({
   method: 'PATCH',
   path: '/reports/{id}/pending/{row}',
@@ -49,7 +59,7 @@ export const decidePending = route({
   body: valueReviewBody,
   responses: {
     202: '`{status: "accepted", reportId, keys, review}`: the review is stored, the re-decision pending',
-    400: 'Invalid body, values that do not fit the row, or a revert of a row no officer decided',
+    400: 'Invalid body, values that do not fit the row (each issue names the cell and what it holds), or a revert of a row no officer decided',
     404: 'No such report or row',
   },
   async run({ params, body, identity }) {
@@ -61,13 +71,11 @@ export const decidePending = route({
     const reviewed = row?.keys.some((k) => record.evidence[k]?.decidedBy === 'review') ?? false;
     if (!row || (!pending && !reviewed)) throw new NotFound(`Report ${params.id} has no open or reviewed row ${params.row}`);
     if (body.revert && !reviewed) throw new BadRequest(`Row ${params.row} of ${params.id} has no officer's decision to take back`);
-    const values = body.revert ? [] : body.reading !== undefined ? pending?.readings[body.reading]?.values : body.values;
+    const values = body.revert ? [] : body.reading !== undefined ? pending?.readings[body.reading]?.values : body.values && typedValues(row.keys, body.values);
     if (!values)
       throw new BadRequest(
         pending ? `reading must be one of 0…${pending.readings.length - 1}` : `row ${params.row} is decided: type the values to decide it again`,
       );
-    if (!body.revert && values.length !== row.keys.length)
-      throw new BadRequest(`values must give ${row.keys.length} numbers, one for each of ${row.keys.join(', ')}`);
     const before = row.keys.map((k) => record.values[k] ?? null);
     const review = {
       row: row.keys[0],
