@@ -54,3 +54,20 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   }
   return used === 0 ? 0 : same / used;
 }
+
+/** A signature as bytes, little-endian (DynamoDB keeps it as a 512-byte binary attribute). */
+export function signatureBytes(sig: Uint32Array): Uint8Array {
+  const out = new Uint8Array(SLOTS * 4);
+  const view = new DataView(out.buffer);
+  for (let s = 0; s < SLOTS; s++) view.setUint32(s * 4, sig[s], true);
+  return out;
+}
+
+/** The inverse of signatureBytes; null for anything that is not a whole signature. */
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array | null {
+  if (bytes.byteLength !== SLOTS * 4) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sig = new Uint32Array(SLOTS);
+  for (let s = 0; s < SLOTS; s++) sig[s] = view.getUint32(s * 4, true);
+  return sig;
+}
