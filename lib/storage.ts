@@ -1,12 +1,12 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { schema } from '../lambdas/store/keys';
+import { INDEXES, schema } from '../lambdas/store/keys';
 
 /**
  * The uploads bucket (originals under `incoming/`, parsed record JSON under `records/`) and the
- * single DynamoDB table with its three indexes (README.md, "DynamoDB design"), keys from lambdas/store/keys.ts.
+ * single DynamoDB table with its four indexes (README.md, "DynamoDB design"), keys from lambdas/store/keys.ts.
  */
 export class Storage extends Construct {
   readonly bucket: Bucket;
@@ -30,17 +30,17 @@ export class Storage extends Construct {
       reason: 'Object-level access is recorded by CloudTrail data events for the account; a separate access-log bucket would only duplicate it.',
     });
 
-    const indexes = [schema.byAgency, schema.byYear, schema.byRule];
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: schema.pk, type: AttributeType.STRING },
       sortKey: { name: schema.sk, type: AttributeType.STRING },
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      globalSecondaryIndexes: indexes.map((i) => ({
+      globalSecondaryIndexes: INDEXES.map((i) => ({
         indexName: i.name,
         partitionKey: { name: i.pk, type: AttributeType.STRING },
         sortKey: { name: i.sk, type: AttributeType.STRING },
+        ...('projected' in i ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...i.projected] } : {}),
       })),
       removalPolicy: RemovalPolicy.RETAIN,
       // A stack update or a console slip cannot drop the records.

@@ -83,11 +83,11 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** Strips the key attributes so callers see only the domain fields. */
+/** Strips the key attributes (and the audit's summary, which only the audit reads) so callers see only the domain fields. */
 export function fromItem<T>(item: Record<string, unknown>): T {
   const rest = { ...item };
   for (const k of KEY_ATTRIBUTES) delete rest[k];
   return rest as T;
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'claimedAt'];
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'claimedAt', 'summary'];

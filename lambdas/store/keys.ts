@@ -17,7 +17,20 @@ export const schema = {
   byYear: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
   /** GSI3: year + rule → current findings. */
   byRule: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
+  /**
+   * GSI4: year (write-sharded) → parsed reports with their audit summary. Projects only what the
+   * audit reads (~1.5 KB an item, a third of a report item), so a year's shards are read cheaply.
+   */
+  bySummary: {
+    name: 'gsi4',
+    pk: 'gsi4pk',
+    sk: 'gsi4sk',
+    projected: ['id', 'status', 'current', 'agency', 'year', 'format', 'publishedAt', 'summary'],
+  },
 } as const;
+
+/** Every GSI of the table, in the order they were added (the CDK table and the local one). */
+export const INDEXES = [schema.byAgency, schema.byYear, schema.byRule, schema.bySummary] as const;
 
 /**
  * Write shards per year: 100,000 reports a year over 16 partitions is ~6,000 items each, and a
@@ -94,6 +107,8 @@ export const keys = {
   /** GSI2 partition of one shard of a year's reports; `null`: not (yet) known, e.g. rejected. */
   yearShard: (year: number | null, n: number) => `YEAR#${year ?? 'none'}#${shard(n)}`,
   yearSort: (agency: string | null, uploadedAt: string, id: string) => `${agency ?? ''}#${uploadedAt}#${id}`,
+  /** GSI4 partition of one shard of a year's parsed reports with their audit summaries; sorted by id. */
+  summaryShard: (year: number, n: number) => `SUMMARY#${year}#${shard(n)}`,
   /** GSI2 partition of one shard of a year's current findings of one severity; sorted by rule. */
   severityShard: (year: number, severity: string, n: number) => `FY#${year}#SEV#${severity}#${shard(n)}`,
   severitySort: (rule: string, agency: string | null, findingRef: string) => `${rule}#${agency ?? ''}#${findingRef}`,

@@ -9,6 +9,7 @@ import { ClaimLost } from './errors';
 import { fromItem, type FindingCounts, type ReportView, type Timings } from './items';
 import { keys, schema, shardOf } from './keys';
 import { retryUntilDone } from './retry';
+import { summaryAttributes } from './summaries';
 
 export interface SaveInput {
   claim: Claim;
@@ -186,6 +187,8 @@ function reportItem(input: SaveInput): Record<string, unknown> {
       : {}),
     [schema.byYear.pk]: keys.yearShard(report.year, shardOf(id)),
     [schema.byYear.sk]: keys.yearSort(report.agency, claim.uploadedAt, id),
+    // What the audit reads of the record, kept on the item so the audit never reads the record.
+    ...summaryAttributes(id, report),
     id,
     status: report.status,
     reason: report.reason,

@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
 import { startLambdaEndpoint } from './lambda-endpoint';
 import { localKeyProblem } from './local-key';
+import { addMissingIndexes } from './table-indexes';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
 
@@ -102,8 +103,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   if (opts.dataDir) writeEndpoints(opts.dataDir, { pid: process.pid, ...endpoints, bucket, table });
 
   const dynamodb = new DynamoDBClient({});
-  await dynamodb.send(new CreateTableCommand(tableDefinition(table))).catch((err) => {
+  await dynamodb.send(new CreateTableCommand(tableDefinition(table))).catch(async (err) => {
     if (!(err instanceof ResourceInUseException)) throw err;
+    await addMissingIndexes(dynamodb, table);
   });
   const s3 = new S3Client({});
 
