@@ -56,6 +56,8 @@ export interface ReportView {
   revision?: number;
   /** Rows no source has decided, waiting for an officer (待核实). */
   pending?: PendingValue[];
+  /** SUMMARY_VERSION of the audit summary kept with it (absent: stored before summaries, or not audited). */
+  summaryVersion?: number;
   /** PARSER_VERSION of the parse that stored it (absent: before versions were stored). */
   parserVersion?: number;
 }

@@ -25,7 +25,7 @@ export const schema = {
     name: 'gsi4',
     pk: 'gsi4pk',
     sk: 'gsi4sk',
-    projected: ['id', 'status', 'current', 'agency', 'year', 'format', 'publishedAt', 'summary'],
+    projected: ['id', 'status', 'current', 'agency', 'year', 'format', 'publishedAt', 'summary', 'summaryVersion'],
   },
 } as const;
 

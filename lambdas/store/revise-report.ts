@@ -62,11 +62,11 @@ function itemUpdate(table: string, view: ReportView, report: Report): UpdateComm
   for (const f of report.findings) findingCounts[f.severity]++;
   const seen = view.revision ?? 0;
   // The audit's summary follows the values (a revised report is parsed, so it has one).
-  const { summary } = summaryAttributes(view.id, report);
+  const { summary, summaryVersion } = summaryAttributes(view.id, report);
   return {
     TableName: table,
     Key: keys.report(view.id),
-    UpdateExpression: `SET #values = :values, derived = :derived, findingCounts = :counts, revision = :next, summary = :summary${report.pending ? ', pending = :pending' : ' REMOVE pending'}`,
+    UpdateExpression: `SET #values = :values, derived = :derived, findingCounts = :counts, revision = :next, summary = :summary, summaryVersion = :summaryVersion${report.pending ? ', pending = :pending' : ' REMOVE pending'}`,
     ConditionExpression: seen ? 'revision = :seen' : 'attribute_not_exists(revision)',
     ExpressionAttributeNames: { '#values': 'values' },
     ExpressionAttributeValues: {
@@ -75,6 +75,7 @@ function itemUpdate(table: string, view: ReportView, report: Report): UpdateComm
       ':counts': findingCounts,
       ':next': seen + 1,
       ':summary': summary ?? null,
+      ':summaryVersion': summaryVersion ?? 0,
       ...(seen ? { ':seen': seen } : {}),
       ...(report.pending ? { ':pending': report.pending } : {}),
     },

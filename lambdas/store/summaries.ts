@@ -21,19 +21,19 @@ export function summaryAttributes(id: string, report: Report): Record<string, un
   return {
     [schema.bySummary.pk]: keys.summaryShard(report.year!, shardOf(id)),
     [schema.bySummary.sk]: id,
-    summary: summaryItem(summary),
+    ...summaryItem(summary),
   };
 }
 
-/** The summary attribute of a report item. */
-export function summaryItem(s: StoredSummary): Record<string, unknown> {
-  return { ...s, narrativeSignature: s.narrativeSignature ? signatureBytes(s.narrativeSignature) : null };
+/** The summary as item attributes: `summary` (the signature as binary) and `summaryVersion`, which a reprocess reads. */
+export function summaryItem({ version, ...s }: StoredSummary): { summary: Record<string, unknown>; summaryVersion: number } {
+  return { summary: { ...s, narrativeSignature: s.narrativeSignature ? signatureBytes(s.narrativeSignature) : null }, summaryVersion: version };
 }
 
-function fromSummaryItem(item: Record<string, unknown>): StoredSummary {
+function fromSummaryItem(item: Record<string, unknown>, version: number): StoredSummary {
   const bytes = item.narrativeSignature as Uint8Array | null | undefined;
   return {
-    version: item.version as number,
+    version,
     figures: (item.figures ?? {}) as Record<string, number>,
     tableHash: (item.tableHash as string | null) ?? null,
     narrativeHash: (item.narrativeHash as string | null) ?? null,
@@ -62,7 +62,7 @@ export async function* summariesOfShard(year: number, shard: number): AsyncGener
     );
     yield (res.Items ?? []).map((i) => ({
       fields: { id: i.id, year: i.year, agencyText: i.agency ?? null, format: i.format, publishedAt: i.publishedAt ?? null },
-      summary: fromSummaryItem(i.summary as Record<string, unknown>),
+      summary: fromSummaryItem(i.summary as Record<string, unknown>, (i.summaryVersion as number) ?? 0),
     }));
     start = res.LastEvaluatedKey;
   } while (start);
