@@ -17,12 +17,18 @@ describe('write sharding', () => {
 });
 
 describe('table definition', () => {
-  it('declares every key attribute of the table and its three indexes as strings', () => {
+  it('declares every key attribute of the table and its four indexes as strings', () => {
     const def = tableDefinition('t');
-    expect(def.GlobalSecondaryIndexes!.map((i) => i.IndexName)).toEqual([schema.byAgency.name, schema.byYear.name, schema.byRule.name]);
+    expect(def.GlobalSecondaryIndexes!.map((i) => i.IndexName)).toEqual([schema.byAgency.name, schema.byYear.name, schema.byRule.name, schema.bySummary.name]);
     const declared = def.AttributeDefinitions!.map((a) => a.AttributeName).sort();
     const used = [...def.KeySchema!, ...def.GlobalSecondaryIndexes!.flatMap((i) => i.KeySchema!)].map((k) => k.AttributeName).sort();
     expect(declared).toEqual(used);
+  });
+
+  it('projects only the audit’s attributes into the summary index, everything into the others', () => {
+    const projections = Object.fromEntries(tableDefinition('t').GlobalSecondaryIndexes!.map((i) => [i.IndexName, i.Projection]));
+    expect(projections[schema.bySummary.name]).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: expect.arrayContaining(['summary', 'current']) });
+    for (const i of [schema.byAgency, schema.byYear, schema.byRule]) expect(projections[i.name]).toEqual({ ProjectionType: 'ALL' });
   });
 });
 
