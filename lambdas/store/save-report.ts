@@ -210,6 +210,8 @@ function reportItem(input: SaveInput): Record<string, unknown> {
     tables: report.tables,
     values: report.values,
     derived: report.derived,
+    // Rows decided by no one yet (the ingest decides what the neighbouring years can before storing).
+    ...(report.pending ? { pending: report.pending } : {}),
     findingCounts,
     timings: input.timings,
     parserVersion: PARSER_VERSION,
