@@ -5,6 +5,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -14,7 +15,12 @@ import { INGEST_METRICS, METRICS_NAMESPACE } from '../lambdas/telemetry';
 
 export interface MonitoringProps {
   ingestFn: IFunction;
+  /** The audit's registry function (S3 uploads under registry/, async). */
   auditFn: IFunction;
+  /** The audit's state machine: a run that fails, times out or is aborted is alarmed. */
+  auditMachine: StateMachine;
+  /** The function that records a stopped run (EventBridge target). */
+  auditStatusFn: IFunction;
   apiFn: IFunction;
   httpApi: HttpApi;
   /** The ingest construct's alarm on its dead-letter queue (it gets the topic as its action). */
@@ -30,9 +36,9 @@ const PERIOD = Duration.minutes(5);
 /**
  * Somebody hears about failures: one SNS topic (KMS-encrypted, TLS only) mailed to the
  * `AlarmEmail` address, and an alarm with that action on each way the system fails: ingest
- * errors and reports that end `failed`, the ingest dead-letter queue, audit failures (and the
- * audit function's on-failure destination, a queue that keeps the failed event), API 5xx and
- * Lambda throttles.
+ * errors and reports that end `failed`, the ingest dead-letter queue, audit runs that fail, time out
+ * or are aborted, registry imports that fail (and the registry function's on-failure destination, a
+ * queue that keeps the failed event), API 5xx and Lambda throttles.
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -56,12 +62,12 @@ export class Monitoring extends Construct {
     this.topic = new Topic(this, 'Alarms', { displayName: 'ogi-audit alarms', masterKey: key, enforceSSL: true });
     this.topic.addSubscription(new EmailSubscription(email));
 
-    // Audit runs are async (schedule, S3): after Lambda's two retries the event lands here instead of vanishing.
+    // Registry uploads are async (S3): after Lambda's two retries the event lands here instead of vanishing.
     this.auditFailures = new Queue(this, 'AuditFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     props.auditFn.configureAsyncInvoke({ onFailure: new SqsDestination(this.auditFailures), retryAttempts: 2 });
     Validations.of(this.auditFailures).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the on-failure destination of the audit function; its events are inspected and re-run by hand.',
+      reason: 'This queue is itself the on-failure destination of the registry function; its events are inspected and re-run by hand.',
     });
 
     const business = (name: string) =>
@@ -70,10 +76,23 @@ export class Monitoring extends Construct {
     this.alarm('ReportsFailed', 'A report ended `failed`: an unexpected error while parsing or storing it.', business(INGEST_METRICS.failed));
     this.notify(props.deadLetterAlarm);
     for (const alarm of props.alarms ?? []) this.notify(alarm);
-    this.alarm('AuditErrors', 'An audit run or registry import threw.', props.auditFn.metricErrors({ period: PERIOD }));
+    this.alarm('AuditErrors', 'A registry import threw (a bad registry/agencies.csv: its line is in the log).', props.auditFn.metricErrors({ period: PERIOD }));
+    const machine = props.auditMachine;
+    this.alarm(
+      'AuditRunsFailed',
+      'An audit run failed: a step threw after its retries (see the Audit runs view; redrive the execution).',
+      machine.metricFailed({ period: PERIOD }),
+    );
+    this.alarm('AuditRunsTimedOut', 'An audit run took longer than its hour and was stopped.', machine.metricTimedOut({ period: PERIOD }));
+    this.alarm('AuditRunsAborted', 'An audit run was aborted.', machine.metricAborted({ period: PERIOD }));
+    this.alarm(
+      'AuditStatusErrors',
+      'Recording a stopped audit run failed: the runs view may still show it running.',
+      props.auditStatusFn.metricErrors({ period: PERIOD }),
+    );
     this.alarm(
       'AuditFailuresQueued',
-      'An audit invocation failed after its retries; the event is in the audit failure queue.',
+      'A registry import failed after its retries; the event is in the audit failure queue.',
       this.auditFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
     );
     this.alarm('Api5xx', 'The query API answered 5xx (a handler error or an integration failure).', props.httpApi.metricServerError({ period: PERIOD }));

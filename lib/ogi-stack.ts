@@ -29,6 +29,8 @@ export class OgiStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', {
       ingestFn: this.ingest.fn,
       auditFn: this.audit.fn,
+      auditMachine: this.audit.stateMachine,
+      auditStatusFn: this.audit.statusFn,
       apiFn: this.api.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startApiServer } from '../lambdas/api/local-server';
-import { runAuditJob } from '../lambdas/audit/run-audit';
+import { auditLocally } from './local/audit-machine';
 import { seedWorkbench } from '../test/api/workbench-fixtures';
 import { startLocalStack } from './local/stack';
 
@@ -33,7 +33,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     await seedWorkbench(stack);
-    await runAuditJob({ bucket: stack.bucket, year: 2024, today: '2025-06-01' });
+    await auditLocally({ year: 2024, today: '2025-06-01' });
     await stack.upload('incoming/gen-2021-pdf-cid.pdf', readFileSync(path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf')));
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
 

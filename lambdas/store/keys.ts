@@ -58,9 +58,11 @@ export type ReviewKey = ItemKey<`REVIEW#${string}`, 'REVIEW'>;
 export type RegistryAgencyKey = ItemKey<'REGISTRY', `AGENCY#${string}`>;
 export type AuditRunKey = ItemKey<`AUDIT#${number}`, `RUN#${string}`>;
 export type AuditFindingKey = ItemKey<`AUDIT#${number}`, `FINDING#${string}`>;
+export type AuditLockKey = ItemKey<`AUDIT#${number}`, 'LOCK'>;
 
 /** Every item type of the table (README.md, "Items"), by the key that identifies it. */
-export type AnyItemKey = ReportKey | FindingKey | ContentKey | SourceKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey;
+export type AnyItemKey =
+  ReportKey | FindingKey | ContentKey | SourceKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey | AuditLockKey;
 
 const FINDING = 'FINDING#';
 const REGISTRY = 'REGISTRY';
@@ -83,10 +85,15 @@ export const keys = {
   registryPrefix: AGENCY,
   registryAgency: (name: string): RegistryAgencyKey => ({ pk: REGISTRY, sk: `${AGENCY}${name}` }),
 
-  /** A year's audit: its runs (`RUN#<finishedAt>#<id>`, sorted by time) and the latest run's findings. */
+  /**
+   * A year's audit: its runs (`RUN#<run id>`, the execution's name; runs recorded before the state
+   * machine are `RUN#<finishedAt>#<id>`), the latest run's findings, and the lock a run holds while it
+   * replaces them.
+   */
   audit: (year: number): `AUDIT#${number}` => `AUDIT#${year}`,
   auditRunPrefix: RUN,
-  auditRun: (year: number, finishedAt: string, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${finishedAt}#${runId}` }),
+  auditRun: (year: number, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${runId}` }),
+  auditLock: (year: number): AuditLockKey => ({ pk: `AUDIT#${year}`, sk: 'LOCK' }),
   auditFinding: (year: number, findingId: string): AuditFindingKey => ({ pk: `AUDIT#${year}`, sk: `${FINDING}${findingId}` }),
   /**
    * Officers' decisions on an agency-year's open rows, under the matching name (`matchingName`):

@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { summaryOf, type StoredSummary, type SummaryFields } from '../core/audit';
+import { summaryOf, type SummaryFields } from '../core/audit/summarise';
+import type { StoredSummary } from '../core/audit/types';
 import { signatureBytes, signatureFromBytes } from '../core/audit/similarity';
 import type { Report } from '../core/types';
 import { db } from './client';

@@ -107,13 +107,32 @@ export interface AuditResult {
   counts: AuditCounts;
 }
 
-/** One recorded audit run: when, which year, what it found, where its report files are. */
-export interface AuditRun {
+/** Where a run is: `running` from its start, then how its execution ended. */
+export type AuditRunStatus = 'running' | 'succeeded' | 'failed' | 'timed-out' | 'aborted';
+
+/** One audit run as recorded: which year, when, how it ended; what it found once it succeeded. */
+export interface AuditRunRecord {
+  /** The state machine execution's name: the same through a redrive, so a retried run is the same run. */
   id: string;
   year: number;
+  status: AuditRunStatus;
   startedAt: string;
+  /** The date deadlines were judged on (YYYY-MM-DD). */
+  today?: string;
+  finishedAt?: string;
+  counts?: AuditCounts;
+  /** S3 keys of the report files by format. */
+  files?: { html: string; csv: string; json: string };
+  /** Why the run stopped, when it did not succeed. */
+  error?: string;
+  /** Reports audited with a summary older than SUMMARY_VERSION (reprocess them). */
+  staleSummaries?: number;
+}
+
+/** A run that succeeded: its counts and report files are there. */
+export interface AuditRun extends AuditRunRecord {
+  status: 'succeeded';
   finishedAt: string;
   counts: AuditCounts;
-  /** S3 keys of the report files by format. */
   files: { html: string; csv: string; json: string };
 }

@@ -1,0 +1,87 @@
+import { AgencyMatcher, auditYear, withAgency, type Agency, type AuditFinding, type AuditRun, type ReportSummary } from '../core/audit';
+import { getRegistry, lockAuditYear, saveAuditRun, startAuditRun, unlockAuditYear } from '../store/audit';
+import { findingsMetric, instrumented, MetricUnit, telemetry } from '../telemetry';
+import type { ShardPart } from './read-shard';
+import { reportFileKeys, writeReportFiles } from './report-files';
+import { auditBucket, readLines } from './s3';
+import { AUDIT_LOCK_MS } from './states';
+import { decodeSummaries } from './summary-file';
+
+const t = telemetry('ogi-audit');
+
+/** The reduce's input: the run (from the first step) and the children's partial results. */
+export interface ReduceInput {
+  runId: string;
+  year: number;
+  today: string;
+  startedAt: string;
+  parts: ShardPart[];
+}
+
+/** Partial files read at once. */
+const READS_AT_ONCE = 8;
+
+/**
+ * The reduce: every child's summaries of both years, matched to the registry, through the pure audit
+ * (pair rules by agency, peers by kind and level, copies by hash, X6 by parent government, all in
+ * one pass); then the report files, the findings (in parallel batches) and the run, recorded as
+ * succeeded. It holds the year's lock meanwhile, so two runs never interleave their findings; run
+ * again (a retry, a redrive) it writes the same items and files: one run id, one set of findings.
+ */
+export function handler(input: ReduceInput): Promise<AuditRun> {
+  return instrumented(t, async () => {
+    const bucket = auditBucket();
+    await lockAuditYear(input.year, input.runId, AUDIT_LOCK_MS);
+    try {
+      // A redriven run shows as running again until it ends.
+      await startAuditRun({ id: input.runId, year: input.year, startedAt: input.startedAt, today: input.today });
+      const { run, findings } = await auditParts(input, await getRegistry(), (key) => readLines(bucket, key));
+      await writeReportFiles(bucket, run, findings);
+      await saveAuditRun(run, findings);
+      if (run.staleSummaries) t.logger.warn('summaries older than this version were audited: reprocess those reports', { stale: run.staleSummaries });
+      for (const severity of ['error', 'warning', 'info'] as const)
+        t.metrics.addMetric(`Audit${findingsMetric(severity)}`, MetricUnit.Count, run.counts.bySeverity[severity] ?? 0);
+      t.logger.info('audit run', { ...run });
+      return run;
+    } finally {
+      await unlockAuditYear(input.year, input.runId);
+    }
+  });
+}
+
+/** The reduce's computing, its reads given (`lines` of a partial file): the run and its findings, nothing stored. */
+export async function auditParts(
+  input: ReduceInput,
+  registry: Agency[],
+  lines: (key: string) => AsyncIterable<string>,
+): Promise<{ run: AuditRun; findings: AuditFinding[] }> {
+  const reports = await readParts(input.parts, new AgencyMatcher(registry), lines);
+  const result = auditYear({ year: input.year, registry, reports, today: input.today });
+  const stale = input.parts.reduce((n, p) => n + p.stale, 0);
+  const run: AuditRun = {
+    id: input.runId,
+    year: input.year,
+    status: 'succeeded',
+    startedAt: input.startedAt,
+    today: input.today,
+    finishedAt: new Date().toISOString(),
+    counts: result.counts,
+    files: reportFileKeys(input.year, input.runId),
+    ...(stale ? { staleSummaries: stale } : {}),
+  };
+  return { run, findings: result.findings };
+}
+
+/** The summaries of every part, READS_AT_ONCE objects streamed at a time, each matched to the registry as it is read. */
+async function readParts(parts: ShardPart[], matcher: AgencyMatcher, lines: (key: string) => AsyncIterable<string>): Promise<ReportSummary[]> {
+  const out: ReportSummary[] = [];
+  let next = 0;
+  const reader = async () => {
+    while (next < parts.length) {
+      const part = parts[next++];
+      for await (const { fields, summary } of decodeSummaries(lines(part.key))) out.push(withAgency(fields, summary, matcher));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, parts.length) }, reader));
+  return out;
+}
