@@ -1,13 +1,22 @@
-// The audit runs of a year with their counts and the run's report files (presigned links).
+// The audit runs of a year with their status, counts and the run's report files (presigned links).
 import { get } from './api.js';
 import { el, number, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { go } from './nav.js';
 
+/** A run's status as the view says it (runs recorded before the state machine have none: they succeeded). */
+const STATUS = {
+  running: '运行中 running',
+  succeeded: '完成 succeeded',
+  failed: '失败 failed',
+  'timed-out': '超时 timed out',
+  aborted: '中止 aborted',
+};
+
 export async function auditsView(query) {
   const year = query.get('year') || DEFAULT_YEAR;
   const { items } = await get('/audits', { year });
-  const when = (t) => new Date(t).toLocaleString('zh-CN', { hour12: false });
+  const when = (t) => (t ? new Date(t).toLocaleString('zh-CN', { hour12: false }) : '');
   return el(
     'section',
     { class: 'audits' },
@@ -20,15 +29,22 @@ export async function auditsView(query) {
           el(
             'table',
             { class: 'list audit-runs' },
-            thead(['完成时间 Finished', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h))),
+            thead(['开始时间 Started', '状态 Status', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h))),
             el(
               'tbody',
               {},
               items.map((run, i) =>
                 el(
                   'tr',
-                  { class: 'audit-run' },
-                  el('td', {}, when(run.finishedAt), i === 0 ? el('strong', {}, ' · 最新 latest') : null),
+                  { class: `audit-run status-${run.status ?? 'succeeded'}` },
+                  el('td', {}, when(run.startedAt), i === 0 ? el('strong', {}, ' · 最新 latest') : null),
+                  el(
+                    'td',
+                    { class: 'run-status' },
+                    STATUS[run.status ?? 'succeeded'] ?? run.status,
+                    run.finishedAt ? el('small', {}, ` ${when(run.finishedAt)}`) : null,
+                    run.error ? el('div', { class: 'run-error' }, run.error) : null,
+                  ),
                   el('td', { class: 'num' }, number(run.counts?.reports)),
                   el(
                     'td',
@@ -46,10 +62,12 @@ export async function auditsView(query) {
                   el(
                     'td',
                     { class: 'files' },
-                    ['html', 'csv', 'json'].map((f) => [
-                      el('a', { href: run.files[f].url, target: '_blank', rel: 'noopener', class: `file-${f}` }, f.toUpperCase()),
-                      ' ',
-                    ]),
+                    run.files
+                      ? ['html', 'csv', 'json'].map((f) => [
+                          el('a', { href: run.files[f].url, target: '_blank', rel: 'noopener', class: `file-${f}` }, f.toUpperCase()),
+                          ' ',
+                        ])
+                      : '—',
                   ),
                 ),
               ),
