@@ -6,6 +6,7 @@ import { db } from '../../lambdas/store/client';
 import { AuditInProgress, listAuditFindings, listAuditRuns, lockAuditYear, putRegistry, unlockAuditYear } from '../../lambdas/store/audit';
 import { keys } from '../../lambdas/store/keys';
 import { handler as readShard } from '../../lambdas/audit/read-shard';
+import { startApiServer } from '../../lambdas/api/local-server';
 import { auditLocally, runAuditMachine } from '../../scripts/local/audit-machine';
 import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
 import { seed } from '../api/fixtures';
@@ -80,6 +81,16 @@ describe('the audit as map and reduce over the summary index', () => {
       finishedAt: expect.any(String),
     });
     expect(runs.find((r) => r.id === 'retried-run')?.counts).toBeUndefined();
+    // The runs view's API says so, with no report files to link.
+    const api = await startApiServer();
+    try {
+      const { items } = (await (await fetch(new URL('/audits?year=2022', api.url))).json()) as { items: Record<string, unknown>[] };
+      expect(items.find((r) => r.id === 'retried-run')).toMatchObject({ status: 'failed', error: expect.stringContaining('injected') });
+      expect(items.find((r) => r.id === 'retried-run')?.files).toBeUndefined();
+      expect(items.find((r) => r.id === 'parity-run')).toMatchObject({ status: 'succeeded', files: { html: { url: expect.any(String) } } });
+    } finally {
+      await api.close();
+    }
     // The year's findings are still the last successful run's.
     expect(byId(await listAuditFindings(2022))).toEqual(byId(fromRecords(2022)));
 
