@@ -1,7 +1,7 @@
 import { YEAR_SHARDS } from '../store/keys';
 import { startAuditRun } from '../store/audit';
 import { instrumented, telemetry } from '../telemetry';
-import { loadRegistry } from './registry';
+import { ensureRegistryStored } from './registry';
 import { runRequest } from './run-request';
 import { auditBucket } from './s3';
 
@@ -36,7 +36,7 @@ export interface RunPlan {
 export function handler(event: BeginInput): Promise<RunPlan> {
   return instrumented(t, async () => {
     const { year, today } = runRequest(event.input, event.startedAt);
-    await loadRegistry(auditBucket());
+    await ensureRegistryStored(auditBucket());
     await startAuditRun({ id: event.runId, year, startedAt: event.startedAt, today });
     const shards = [year, year - 1].flatMap((y) => Array.from({ length: YEAR_SHARDS }, (_, shard) => ({ year: y, shard })));
     t.logger.info('audit run started', { runId: event.runId, year, today });

@@ -53,6 +53,21 @@ export async function putRegistry(agencies: Agency[]): Promise<void> {
   );
 }
 
+/** Whether any registry is stored (one item read, not the registry). */
+export async function hasRegistry(): Promise<boolean> {
+  const { doc, table } = db();
+  const res = await doc.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.registryPk, ':p': keys.registryPrefix },
+      ProjectionExpression: 'pk',
+      Limit: 1,
+    }),
+  );
+  return (res.Items?.length ?? 0) > 0;
+}
+
 export async function getRegistry(): Promise<Agency[]> {
   return (await queryKeys(keys.registryPk, keys.registryPrefix)).map((i) => fromItem<Agency>(i));
 }

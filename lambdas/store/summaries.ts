@@ -13,33 +13,32 @@ export interface IndexedSummary {
 }
 
 /**
- * The attributes that put a report in the summary index (gsi4, sparse): its summary (the signature as
- * 512 bytes of binary) and the index keys; none for a report the audit does not read.
+ * The attributes that put a report in the summary index (gsi4, sparse): its summary and the index
+ * keys; none for a report the audit does not read.
  */
 export function summaryAttributes(id: string, report: Report): Record<string, unknown> {
   const summary = summaryOf(report);
-  if (!summary) return {};
-  return {
-    [schema.bySummary.pk]: keys.summaryShard(report.year!, shardOf(id)),
-    [schema.bySummary.sk]: id,
-    ...summaryItem(summary),
-  };
+  return summary ? summaryIndexAttributes(id, report.year!, summary) : {};
 }
 
-/** The summary as item attributes: `summary` (the signature as binary) and `summaryVersion`, which a reprocess reads. */
-export function summaryItem({ version, ...s }: StoredSummary): { summary: Record<string, unknown>; summaryVersion: number } {
-  return { summary: { ...s, narrativeSignature: s.narrativeSignature ? signatureBytes(s.narrativeSignature) : null }, summaryVersion: version };
+/** A summary's attributes and index keys on the item of report `id` of `year` (a bulk load writes these too). */
+export function summaryIndexAttributes(id: string, year: number, summary: StoredSummary): Record<string, unknown> {
+  return { [schema.bySummary.pk]: keys.summaryShard(year, shardOf(id)), [schema.bySummary.sk]: id, ...summaryItem(summary) };
 }
 
-function fromSummaryItem(item: Record<string, unknown>, version: number): StoredSummary {
-  const bytes = item.narrativeSignature as Uint8Array | null | undefined;
-  return {
-    version,
-    figures: (item.figures ?? {}) as Record<string, number>,
-    tableHash: (item.tableHash as string | null) ?? null,
-    narrativeHash: (item.narrativeHash as string | null) ?? null,
-    narrativeSignature: bytes ? signatureFromBytes(bytes) : null,
-  };
+/**
+ * The summary as item attributes: `summary`, one JSON string (~1.6 KB, the signature's 512 bytes as
+ * base64), and `summaryVersion`, which a reprocess reads. One attribute, not a map of forty: an
+ * index item is then read and unmarshalled in one piece, the bulk of the audit's reading.
+ */
+export function summaryItem({ version, ...s }: StoredSummary): { summary: string; summaryVersion: number } {
+  const narrativeSignature = s.narrativeSignature ? Buffer.from(signatureBytes(s.narrativeSignature)).toString('base64') : null;
+  return { summary: JSON.stringify({ ...s, narrativeSignature }), summaryVersion: version };
+}
+
+function fromSummaryItem(json: string, version: number): StoredSummary {
+  const s = JSON.parse(json) as Omit<StoredSummary, 'version' | 'narrativeSignature'> & { narrativeSignature: string | null };
+  return { version, ...s, narrativeSignature: s.narrativeSignature ? signatureFromBytes(Buffer.from(s.narrativeSignature, 'base64')) : null };
 }
 
 /**
@@ -61,10 +60,21 @@ export async function* summariesOfShard(year: number, shard: number): AsyncGener
         ExclusiveStartKey: start,
       }),
     );
-    yield (res.Items ?? []).map((i) => ({
-      fields: { id: i.id, year: i.year, agencyText: i.agency ?? null, format: i.format, publishedAt: i.publishedAt ?? null },
-      summary: fromSummaryItem(i.summary as Record<string, unknown>, (i.summaryVersion as number) ?? 0),
-    }));
+    yield (res.Items ?? []).map(indexedSummary);
     start = res.LastEvaluatedKey;
   } while (start);
+}
+
+/** An item of the summary index (as the document client gives it) as a summary with its fields. */
+export function indexedSummary(i: Record<string, unknown>): IndexedSummary {
+  return {
+    fields: {
+      id: i.id as string,
+      year: i.year as number,
+      agencyText: (i.agency as string) ?? null,
+      format: i.format as IndexedSummary['fields']['format'],
+      publishedAt: (i.publishedAt as string) ?? null,
+    },
+    summary: fromSummaryItem(i.summary as string, (i.summaryVersion as number) ?? 0),
+  };
 }

@@ -1,3 +1,4 @@
+import { groupBy } from '../group';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import { similarity } from '../similarity';
 import type { AuditFinding, ReportSummary } from '../types';
@@ -52,12 +53,7 @@ function identical(
   what: string,
   whatEn: string,
 ): AuditFinding[] {
-  const groups = new Map<string, ReportSummary[]>();
-  for (const r of reports) {
-    const h = hashOf(r);
-    if (h) groups.set(h, [...(groups.get(h) ?? []), r]);
-  }
-  return [...groups.values()]
+  return [...groupBy(reports, hashOf).values()]
     .filter((g) => g.length > 1)
     .map((g) => {
       const names = g.map((r) => r.agency!.name);

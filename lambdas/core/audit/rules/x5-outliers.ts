@@ -1,5 +1,6 @@
 import { figureLabel } from '../labels';
 import { PEER_COUNTS, PEER_KEYS, PEER_RATES, rateOutliers, zeroOutliers, type FigureOf } from '../peer-outliers';
+import { groupBy } from '../group';
 import { cite, makeFinding, type AuditContext, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';
 
@@ -34,14 +35,7 @@ const figuresOf =
   (key) =>
     r.figures[key];
 
-function peerGroups(ctx: AuditContext): Map<string, ReportSummary[]> {
-  const groups = new Map<string, ReportSummary[]>();
-  for (const r of ctx.current.values()) {
-    const key = `${r.agency!.kind}|${r.agency!.level}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return groups;
-}
+const peerGroups = (ctx: AuditContext): Map<string, ReportSummary[]> => groupBy(ctx.current.values(), (r) => `${r.agency!.kind}|${r.agency!.level}`);
 
 const peerLabel = (r: ReportSummary) => `${r.agency!.kind === 'government' ? '政府' : '部门'}·${r.agency!.level}`;
 

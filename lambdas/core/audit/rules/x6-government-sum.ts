@@ -1,6 +1,7 @@
 import { figureLabel } from '../labels';
+import { groupBy } from '../group';
 import { cite, makeFinding, type AuditRule } from '../rule';
-import type { AuditFinding, ReportSummary } from '../types';
+import type { AuditFinding } from '../types';
 
 const KEYS = ['t3.newReceived.total', 't4.review.total', 't4.litigation.sum.total'];
 
@@ -16,11 +17,7 @@ export const x6GovernmentSum: AuditRule = {
   basis: '本级人民政府年度报告汇总本级政府及所属部门情况（国办公开办函〔2021〕30号）',
   keys: KEYS,
   check(ctx) {
-    const departments = new Map<string, ReportSummary[]>();
-    for (const r of ctx.current.values()) {
-      const parent = r.agency!.kind === 'department' ? r.agency!.parent : null;
-      if (parent) departments.set(parent, [...(departments.get(parent) ?? []), r]);
-    }
+    const departments = groupBy(ctx.current.values(), (r) => (r.agency!.kind === 'department' ? r.agency!.parent : null));
     const out: AuditFinding[] = [];
     for (const [name, deps] of departments) {
       const gov = ctx.current.get(name);
