@@ -7,6 +7,8 @@
  */
 export const SHINGLE = 5;
 const SLOTS = 128;
+/** Slots of a signature: 32-bit values, 512 bytes in all. */
+export const SIGNATURE_SLOTS = SLOTS;
 const EMPTY = 0xffffffff;
 // Bound once: inside a vm context (jest) every global lookup in the hot loop costs ~100×.
 const imul = Math.imul;
@@ -65,9 +67,13 @@ export function signatureBytes(sig: Uint32Array): Uint8Array {
 
 /** The inverse of signatureBytes; null for anything that is not a whole signature. */
 export function signatureFromBytes(bytes: Uint8Array): Uint32Array | null {
-  if (bytes.byteLength !== SLOTS * 4) return null;
+  return signatureInto(bytes, new Uint32Array(SLOTS));
+}
+
+/** signatureFromBytes into `target` (SLOTS long: a view into a larger buffer, say). */
+export function signatureInto(bytes: Uint8Array, target: Uint32Array): Uint32Array | null {
+  if (bytes.byteLength !== SLOTS * 4 || target.length !== SLOTS) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sig = new Uint32Array(SLOTS);
-  for (let s = 0; s < SLOTS; s++) sig[s] = view.getUint32(s * 4, true);
-  return sig;
+  for (let s = 0; s < SLOTS; s++) target[s] = view.getUint32(s * 4, true);
+  return target;
 }
