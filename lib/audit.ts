@@ -36,13 +36,14 @@ const REGISTRY_PARTITIONS = ['REGISTRY'];
 /** A map child's partial result, and a run's report files (lambdas/audit/summary-file.ts, report-files.ts). */
 const SUMMARY_FILES = `${AUDITS_PREFIX}*/summaries/*`;
 const REPORT_FILES = `${AUDITS_PREFIX}*/audit.*`;
+const RUN_JSON = `${AUDITS_PREFIX}*/audit.json`;
 
 /**
  * The cross-agency audit as a state machine (Step Functions, standard): `Begin run` (year, date,
  * registry, the run recorded), a distributed map `Read shards` over the 16 shards of the audited year
  * and of the year before (32 children at once, each reading its shard of the summary index and
- * writing one partial file), then `Audit`, the reduce (every rule, the findings in batches, the run
- * recorded). The schedule (EventBridge) starts it; any step that fails after its retries fails the
+ * writing one partial file), then `Audit`, the reduce (every rule; the report files), and `Store
+ * findings` (the findings in batches, the run recorded). The schedule (EventBridge) starts it; any step that fails after its retries fails the
  * execution, which an alarm reports and `Run stopped` records on the run; a redrive resumes from the
  * failed step under the same run id. A separate function stores the registry uploaded under `registry/`.
  */
@@ -52,6 +53,7 @@ export class Audit extends Construct {
   readonly beginFn: NodejsFunction;
   readonly shardFn: NodejsFunction;
   readonly reduceFn: NodejsFunction;
+  readonly storeFn: NodejsFunction;
   /** Records a run that failed, timed out or was aborted (the execution status rule's target). */
   readonly statusFn: NodejsFunction;
   readonly stateMachine: StateMachine;
@@ -81,9 +83,14 @@ export class Audit extends Construct {
       memorySize: 1024,
       timeout: Duration.minutes(5),
     });
-    this.reduceFn = step('ReduceFunction', 'reduce.ts', 'Audits a reporting year across agencies: the reduce over every shard, findings stored in batches', {
-      // 2,000,000 summaries (two country-wide years) at ~1.5 KB each, and one full vCPU or more for the rules.
-      memorySize: 6144,
+    this.reduceFn = step('ReduceFunction', 'reduce.ts', 'Audits a reporting year across agencies: the reduce over every shard, the report files', {
+      // 2,000,000 summaries (two country-wide years) at ~1 KB of heap each, a 1,000,000-agency registry, and the rules' working sets.
+      memorySize: 10_240,
+      timeout: Duration.minutes(15),
+    });
+    this.storeFn = step('StoreFunction', 'store-findings.ts', 'Audit run, last step: the findings stored in batches, the run recorded', {
+      // The run's JSON report (~1 KB a finding) parsed whole.
+      memorySize: 3008,
       timeout: Duration.minutes(15),
     });
     this.statusFn = step('StatusFunction', 'run-status.ts', 'Records an audit run that failed, timed out or was aborted', { timeout: Duration.seconds(30) });
@@ -133,14 +140,21 @@ export class Audit extends Construct {
       }),
       taskTimeout: Timeout.duration(Duration.minutes(15)),
     });
-    // Another run of the year holds its lock: wait for it (its lease ends within 20 minutes).
-    reduce.addRetry({ errors: ['AuditInProgress'], interval: Duration.minutes(1), maxAttempts: 25, backoffRate: 1 });
     reduce.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(10), maxAttempts: 2, backoffRate: 2 });
+    // The reduce's output is the run; this step stores its findings and records it.
+    const store = new LambdaInvoke(this, AUDIT_STATES.store, {
+      lambdaFunction: this.storeFn,
+      payloadResponseOnly: true,
+      taskTimeout: Timeout.duration(Duration.minutes(15)),
+    });
+    // Another run of the year holds its lock: wait for it (its lease ends within 20 minutes).
+    store.addRetry({ errors: ['AuditInProgress'], interval: Duration.minutes(1), maxAttempts: 25, backoffRate: 1 });
+    store.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(10), maxAttempts: 2, backoffRate: 2 });
 
     const logs = new LogGroup(this, 'RunLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       comment: 'The cross-agency audit of one reporting year: map over the summary index shards, reduce with every rule',
-      definitionBody: DefinitionBody.fromChainable(begin.next(shards).next(reduce)),
+      definitionBody: DefinitionBody.fromChainable(begin.next(shards).next(reduce).next(store)),
       stateMachineType: StateMachineType.STANDARD,
       timeout: Duration.hours(1),
       tracingEnabled: true,
@@ -192,11 +206,14 @@ export class Audit extends Construct {
     // Map children: the summary index only, and their partial files.
     this.shardFn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${schema.bySummary.name}`] }));
     objects(this.shardFn, ['s3:PutObject'], SUMMARY_FILES);
-    // The reduce: partial files in, report files out; the registry read; the audit's items written.
+    // The reduce: partial files in, report files out; the registry read; the run marked running.
     objects(this.reduceFn, ['s3:GetObject'], SUMMARY_FILES);
     objects(this.reduceFn, ['s3:PutObject'], REPORT_FILES);
-    items(this.reduceFn, ['Query'], [...REGISTRY_PARTITIONS, ...AUDIT_PARTITIONS]);
-    items(this.reduceFn, ['BatchWriteItem', 'PutItem', 'UpdateItem', 'DeleteItem'], AUDIT_PARTITIONS);
+    items(this.reduceFn, ['Query'], REGISTRY_PARTITIONS);
+    items(this.reduceFn, ['UpdateItem'], AUDIT_PARTITIONS);
+    // Storing: the run's JSON report in, the audit's items (findings, run, lock) written.
+    objects(this.storeFn, ['s3:GetObject'], RUN_JSON);
+    items(this.storeFn, ['Query', 'BatchWriteItem', 'PutItem', 'DeleteItem'], AUDIT_PARTITIONS);
     items(this.statusFn, ['UpdateItem', 'DeleteItem'], AUDIT_PARTITIONS);
 
     const b = logicalId(bucket);
@@ -209,6 +226,7 @@ export class Audit extends Construct {
       wildcard(SUMMARY_FILES, 'Reads the partial files the map children of the run wrote.'),
       wildcard(REPORT_FILES, 'Writes the run’s three report files audits/<year>/<run>/audit.html|csv|json.'),
     );
+    acknowledgeFunction(this.storeFn, wildcard(RUN_JSON, 'Reads the run’s JSON report (its findings) written by the reduce.'));
     acknowledgeFunction(this.shardFn, {
       id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/${schema.bySummary.name}]`,
       reason: 'Not a wildcard: queries the summary index of this table only.',
@@ -216,7 +234,7 @@ export class Audit extends Construct {
     // CDK's grants to the state machine role: invoking each step (`arn:…:function:name:*` covers its versions),
     // starting its own map children, writing logs and traces (no resource-level permissions there).
     Validations.of(this.stateMachine).acknowledge(
-      ...[this.beginFn, this.shardFn, this.reduceFn].map((fn) => ({
+      ...[this.beginFn, this.shardFn, this.reduceFn, this.storeFn].map((fn) => ({
         id: `AwsSolutions-IAM5[Resource::<${logicalId(fn)}.Arn>:*]`,
         reason: 'The state machine invokes this step’s function, any version of it (CDK’s grant for a LambdaInvoke task).',
       })),

@@ -1,10 +1,9 @@
 import { AgencyMatcher, auditYear, withAgency, type Agency, type AuditFinding, type AuditRun, type ReportSummary } from '../core/audit';
-import { getRegistry, lockAuditYear, saveAuditRun, startAuditRun, unlockAuditYear } from '../store/audit';
-import { findingsMetric, instrumented, MetricUnit, telemetry } from '../telemetry';
+import { getRegistry, startAuditRun } from '../store/audit';
+import { instrumented, telemetry } from '../telemetry';
 import type { ShardPart } from './read-shard';
 import { reportFileKeys, writeReportFiles } from './report-files';
 import { auditBucket, readLines } from './s3';
-import { AUDIT_LOCK_MS } from './states';
 import { decodeSummaries } from './summary-file';
 
 const t = telemetry('ogi-audit');
@@ -24,28 +23,19 @@ const READS_AT_ONCE = 8;
 /**
  * The reduce: every child's summaries of both years, matched to the registry, through the pure audit
  * (pair rules by agency, peers by kind and level, copies by hash, X6 by parent government, all in
- * one pass); then the report files, the findings (in parallel batches) and the run, recorded as
- * succeeded. It holds the year's lock meanwhile, so two runs never interleave their findings; run
- * again (a retry, a redrive) it writes the same items and files: one run id, one set of findings.
+ * one pass); then the three report files. The next step stores the findings (from the JSON file)
+ * and records the run, with a lambda's time of its own. Run again (a retry, a redrive) it writes the
+ * same files: one run id, one set of findings.
  */
 export function handler(input: ReduceInput): Promise<AuditRun> {
   return instrumented(t, async () => {
     const bucket = auditBucket();
-    await lockAuditYear(input.year, input.runId, AUDIT_LOCK_MS);
-    try {
-      // A redriven run shows as running again until it ends.
-      await startAuditRun({ id: input.runId, year: input.year, startedAt: input.startedAt, today: input.today });
-      const { run, findings } = await auditParts(input, await getRegistry(), (key) => readLines(bucket, key));
-      await writeReportFiles(bucket, run, findings);
-      await saveAuditRun(run, findings);
-      if (run.staleSummaries) t.logger.warn('summaries older than this version were audited: reprocess those reports', { stale: run.staleSummaries });
-      for (const severity of ['error', 'warning', 'info'] as const)
-        t.metrics.addMetric(`Audit${findingsMetric(severity)}`, MetricUnit.Count, run.counts.bySeverity[severity] ?? 0);
-      t.logger.info('audit run', { ...run });
-      return run;
-    } finally {
-      await unlockAuditYear(input.year, input.runId);
-    }
+    // A redriven run shows as running again until it ends.
+    await startAuditRun({ id: input.runId, year: input.year, startedAt: input.startedAt, today: input.today });
+    const { run, findings } = await auditParts(input, await getRegistry(), (key) => readLines(bucket, key));
+    await writeReportFiles(bucket, run, findings);
+    if (run.staleSummaries) t.logger.warn('summaries older than this version were audited: reprocess those reports', { stale: run.staleSummaries });
+    return run;
   });
 }
 

@@ -7,10 +7,11 @@ export const AUDIT_STATES = {
   shards: 'Read shards',
   shard: 'Read shard',
   reduce: 'Audit',
+  store: 'Store findings',
 } as const;
 
 /** Parallel children of the map: one per shard of both years, all at once. */
 export const SHARD_CONCURRENCY = 32;
 
-/** The longest a run's reduce may hold the year's lock: its function's 15 minutes and a margin. */
+/** The longest a run may hold the year's lock while it stores its findings: that function's 15 minutes and a margin. */
 export const AUDIT_LOCK_MS = 20 * 60_000;

@@ -40,6 +40,7 @@ export async function runAuditMachine(input: Record<string, unknown>, opts: Loca
     [AUDIT_STATES.begin]: (require('../../lambdas/audit/begin-run') as typeof import('../../lambdas/audit/begin-run')).handler as Handler,
     [AUDIT_STATES.shard]: (require('../../lambdas/audit/read-shard') as typeof import('../../lambdas/audit/read-shard')).handler as Handler,
     [AUDIT_STATES.reduce]: (require('../../lambdas/audit/reduce') as typeof import('../../lambdas/audit/reduce')).handler as Handler,
+    [AUDIT_STATES.store]: (require('../../lambdas/audit/store-findings') as typeof import('../../lambdas/audit/store-findings')).handler as Handler,
     ...(opts.handlers as Record<string, Handler>),
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -54,7 +55,7 @@ export async function runAuditMachine(input: Record<string, unknown>, opts: Loca
     overrides: {
       taskResourceLocalHandlers: handlers as never,
       // The definition's waits between retries, shortened for a laptop (a lock held by another run: 2 s, not a minute).
-      retryIntervalOverrides: { [AUDIT_STATES.shard]: 100, [AUDIT_STATES.reduce]: [0, 2000, 100] },
+      retryIntervalOverrides: { [AUDIT_STATES.shard]: 100, [AUDIT_STATES.reduce]: 100, [AUDIT_STATES.store]: [0, 2000, 100] },
     },
   });
   try {

@@ -29,8 +29,8 @@ const statementsOfRole = (roleId: string) =>
     .flatMap((p) => p.Properties.PolicyDocument.Statement);
 const actionsOf = (s: Statement) => [s.Action].flat();
 const auditFunctions = () => {
-  const { fn, beginFn, shardFn, reduceFn, statusFn } = stack.audit;
-  return { registry: fn, begin: beginFn, shard: shardFn, reduce: reduceFn, status: statusFn };
+  const { fn, beginFn, shardFn, reduceFn, storeFn, statusFn } = stack.audit;
+  return { registry: fn, begin: beginFn, shard: shardFn, reduce: reduceFn, store: storeFn, status: statusFn };
 };
 
 interface Definition {
@@ -41,7 +41,7 @@ interface Definition {
 const definition = () => localDefinition(template.toJSON() as never) as unknown as Definition;
 
 describe('the audit state machine', () => {
-  it('is begin run → a distributed map over the shards of both years (32 children) → the reduce', () => {
+  it('is begin run → a distributed map over the shards of both years (32 children) → the reduce → storing the findings', () => {
     const d = definition();
     expect(d.StartAt).toBe('Begin run');
     expect(d.States['Begin run']).toMatchObject({ Type: 'Task', Next: 'Read shards', Parameters: { 'runId.$': '$$.Execution.Name' } });
@@ -55,11 +55,12 @@ describe('the audit state machine', () => {
     });
     // No failed child is tolerated: a run audits whole years or fails.
     expect(d.States['Read shards'].ToleratedFailurePercentage ?? 0).toBe(0);
-    expect(d.States['Audit']).toMatchObject({ Type: 'Task', End: true, TimeoutSeconds: 900 });
+    expect(d.States['Audit']).toMatchObject({ Type: 'Task', Next: 'Store findings', TimeoutSeconds: 900 });
+    expect(d.States['Store findings']).toMatchObject({ Type: 'Task', End: true, TimeoutSeconds: 900 });
     // A run held up by another run's lock waits for it; any other failure is retried twice, then fails the run.
-    expect((d.States['Audit'].Retry as { ErrorEquals: string[] }[]).map((r) => r.ErrorEquals[0])).toEqual(
-      expect.arrayContaining(['AuditInProgress', 'States.TaskFailed']),
-    );
+    const retried = (state: string) => (d.States[state].Retry as { ErrorEquals: string[] }[]).map((r) => r.ErrorEquals[0]);
+    expect(retried('Store findings')).toEqual(expect.arrayContaining(['AuditInProgress', 'States.TaskFailed']));
+    expect(retried('Audit')).toContain('States.TaskFailed');
     expect(d.TimeoutSeconds).toBe(3600);
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
@@ -98,13 +99,13 @@ describe('the audit state machine', () => {
       });
   });
 
-  it('may invoke its three step functions and start (and redrive) its own map children, nothing else', () => {
+  it('may invoke its four step functions and start (and redrive) its own map children, nothing else', () => {
     const role = (template.toJSON().Resources[idOf(stack.audit.stateMachine)] as { Properties: { RoleArn: { 'Fn::GetAtt': [string, string] } } }).Properties
       .RoleArn['Fn::GetAtt'][0];
     const statements = statementsOfRole(role);
     const invoked = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction')).flatMap((s) => [s.Resource].flat());
-    const { begin, shard, reduce } = auditFunctions();
-    expect(new Set(invoked.map((r) => JSON.stringify(r).match(/"Fn::GetAtt":\["(\w+)"/)?.[1]))).toEqual(new Set([begin, shard, reduce].map(idOf)));
+    const { begin, shard, reduce, store } = auditFunctions();
+    expect(new Set(invoked.map((r) => JSON.stringify(r).match(/"Fn::GetAtt":\["(\w+)"/)?.[1]))).toEqual(new Set([begin, shard, reduce, store].map(idOf)));
     const other = statements
       .flatMap(actionsOf)
       .filter((a) => !/^(lambda:InvokeFunction|states:(StartExecution|DescribeExecution|StopExecution|RedriveExecution)|logs:|xray:)/.test(a));
@@ -134,7 +135,7 @@ describe('the audit functions (least privilege)', () => {
   });
 
   it('gives each step the reads and writes of its own step', () => {
-    const { registry, begin, shard, reduce, status } = auditFunctions();
+    const { registry, begin, shard, reduce, store, status } = auditFunctions();
     expect(dynamo(shard)).toEqual([expect.objectContaining({ Action: 'dynamodb:Query' })]);
     expect(s3(shard)).toEqual([['s3:PutObject', 'audits/*/summaries/*']]);
     expect(s3(reduce)).toEqual(
@@ -149,6 +150,8 @@ describe('the audit functions (least privilege)', () => {
         .filter((s) => actionsOf(s).some((a) => /(Put|Update|Delete|BatchWrite)/.test(a)))
         .map((s) => (s.Condition as Record<string, Record<string, string[]>>)['ForAllValues:StringLike']['dynamodb:LeadingKeys']);
     expect(writes(reduce)).toEqual([['AUDIT#*']]);
+    expect(writes(store)).toEqual([['AUDIT#*']]);
+    expect(s3(store)).toEqual([['s3:GetObject', 'audits/*/audit.json']]);
     expect(writes(status)).toEqual([['AUDIT#*']]);
     expect(writes(registry)).toEqual([['REGISTRY']]);
     expect(new Set(writes(begin).flat())).toEqual(new Set(['REGISTRY', 'AUDIT#*']));

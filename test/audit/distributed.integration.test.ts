@@ -58,10 +58,13 @@ describe('the audit as map and reduce over the summary index', () => {
     expect(run.counts.agencies).toBe(REGISTRY.length);
     expect(run.counts.findings).toBe(expected.length);
     expect(run.counts.reports).toBe(world.reports.filter((r) => r.year === 2022).length);
-    // The only objects read are the run's own partial files: one per shard of each year, no record.
+    // The only objects read are the run's own: a partial file per shard of each year, and its findings to store. No record.
     expect(read.filter((k) => k.startsWith('records/'))).toEqual([]);
     expect(new Set(read)).toEqual(
-      new Set([2022, 2021].flatMap((y) => Array.from({ length: 16 }, (_, n) => `audits/2022/parity-run/summaries/${y}-S${String(n).padStart(2, '0')}.jsonl`))),
+      new Set([
+        ...[2022, 2021].flatMap((y) => Array.from({ length: 16 }, (_, n) => `audits/2022/parity-run/summaries/${y}-S${String(n).padStart(2, '0')}.jsonl`)),
+        'audits/2022/parity-run/audit.json',
+      ]),
     );
   });
 
