@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './usage';
+import { CommandError } from './usage';
 
-/** Report files named on the command line, folders expanded (labels, hidden files and notes skipped). */
-export function listInputs(args: string[], usage = 'name report files or folders'): string[] {
+/**
+ * Report files named on the command line, folders expanded (labels, hidden files and notes skipped).
+ * A name that does not exist is a file the command could not read (exit 1, as `--help` says), not a bad command line.
+ */
+export function listInputs(args: string[]): string[] {
   const out: string[] = [];
   const visit = (p: string) => {
     const st = statSync(p);
@@ -12,7 +15,7 @@ export function listInputs(args: string[], usage = 'name report files or folders
     } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
   };
   for (const a of args) {
-    if (!existsSync(a)) throw new UsageError(usage, `no such file or folder: ${a}`);
+    if (!existsSync(a)) throw new CommandError(`no such file or folder: ${a}`);
     visit(a);
   }
   return out;

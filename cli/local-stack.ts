@@ -17,6 +17,5 @@ export function connectLocalStack(): boolean {
 
 /** Like connectLocalStack, for commands that cannot run without a stack. */
 export function requireLocalStack(command: string): void {
-  if (!connectLocalStack())
-    throw new CommandError(`${command} works against a running stack: start it with \`npm start\` (it keeps running), then run this again`);
+  if (!connectLocalStack()) throw new CommandError(`no running stack: start one with \`npm start\` (it keeps running), then run ${command} again`);
 }

@@ -25,7 +25,7 @@ Bytes uploaded before (under any name) show as \`duplicate\` with the status of 
 
   -h, --help  this help
 
-Exit code 1 when a file ends rejected or failed, or no record was stored in 2 minutes;
+Exit code 1 when a file does not exist, ends rejected or failed, or no record was stored in 2 minutes;
 2 on a bad command line.`,
 };
 
@@ -33,7 +33,7 @@ Exit code 1 when a file ends rejected or failed, or no record was stored in 2 mi
 export async function runUpload(args: string[]): Promise<number> {
   const { positionals } = readArgs(CMD, args, {});
   if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
-  const files = listInputs(positionals, CMD.usage);
+  const files = listInputs(positionals);
   requireLocalStack('ogi upload');
   const s3 = new S3Client({});
   try {

@@ -17,6 +17,7 @@ import { getReportByContent } from '../lambdas/store';
 import { readText, writeText } from '../lambdas/audit/s3';
 import { REGISTRY_KEY } from '../lambdas/audit/registry';
 import { runAuditMachine } from './local/audit-machine';
+import { keepPort, keptPorts, portOr } from './local/ports';
 import { LocalStackRunning, startLocalStack, type LocalStack } from './local/stack';
 import { summaryTable, type SummaryRow } from '../cli/summary-table';
 
@@ -91,7 +92,8 @@ async function main() {
   // One JSON log line per report is for CloudWatch; here the summary table says it.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const started = performance.now();
-  const stack = await startLocalStack({ dataDir: path.join(ROOT, '.local') });
+  const dataDir = path.join(ROOT, '.local');
+  const stack = await startLocalStack({ dataDir });
   console.log(`S3 (s3rver) ${stack.endpoints.s3}  bucket ${stack.bucket}`);
   console.log(`DynamoDB Local ${stack.endpoints.dynamodb}  table ${stack.table}`);
   // Uploads an earlier run left without a final record (it was stopped, or DynamoDB was down): announced again first.
@@ -115,8 +117,10 @@ async function main() {
     await stack.stop();
     return;
   }
-  const web = await startApiServer();
-  console.log(`web: ${web.url}${year ? `#/findings?year=${year}` : ''}  (API on the same origin: ${web.url}openapi.json)`);
+  // The page keeps its address across restarts while the port is free: bookmarked links keep working.
+  const web = await startApiServer({ port: await portOr(keptPorts(dataDir).web) });
+  keepPort(dataDir, 'web', Number(new URL(web.url).port));
+  console.log(`web: ${web.url}${year ? `#/overview?year=${year}` : ''}  (API on the same origin: ${web.url}openapi.json)`);
   console.log('ready');
   const stop = async () => {
     await web.close();

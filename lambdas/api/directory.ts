@@ -13,11 +13,18 @@ export interface AgencyEntry {
   names: string[];
 }
 
+export interface AgencyDirectory {
+  /** Every agency known so far: the registry, the years read, and any name `of` has been asked since. */
+  entries(): AgencyEntry[];
+  /** The agency a printed name stands for (added to the directory when new); null for no name. */
+  of(printed: string | null): AgencyEntry | null;
+}
+
 /**
  * The agencies of some years: registered ones (with the names their reports printed, matched as
  * the audit matches them: aliases and a dropped leading division) and unregistered printed names.
  */
-export async function agencyDirectory(years: number[]): Promise<{ entries: AgencyEntry[]; of(printed: string | null): AgencyEntry | null }> {
+export async function agencyDirectory(years: number[]): Promise<AgencyDirectory> {
   const registry = await getRegistry();
   const matcher = new AgencyMatcher(registry);
   const byName = new Map<string, AgencyEntry>();
@@ -36,7 +43,9 @@ export async function agencyDirectory(years: number[]): Promise<{ entries: Agenc
     return e;
   };
   for (const year of years) for (const r of await valuesForYear(year)) of(r.agency);
-  return { entries: [...byName.values()], of };
+  // Read when asked: a name met after the years were read (an audit finding about an agency known only
+  // from an older registry or year) adds its entry, and a list taken before would miss it.
+  return { entries: () => [...byName.values()], of };
 }
 
 /** Every name an agency's reports may be printed under, as far as the years read show. */

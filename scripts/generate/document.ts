@@ -4,22 +4,21 @@
  * own layout, so the prose, the labels and the span structure are written once.
  */
 import {
+  CIRCULARS,
+  HEADERS,
+  keysOfKind,
   SECTION_TITLES,
   T2_BLOCKS,
-  T2_CONTENT_HEADER,
-  T3_APPLICANT_HEADER,
-  T3_BALANCE_NOTE,
   T3_COLUMNS,
-  T3_LEGAL_PERSONS_HEADER,
-  T3_OUTCOME_HEADER,
   T4_COLUMNS,
   T4_GROUPS,
-  T4_LITIGATION_HEADER,
-  moneyKeys,
+  T4_LITIGATION,
   t3Rows,
-  type ReportFormat,
+  type FormFormat,
+  type FormRow,
   type T2Block,
-} from './form';
+  YUAN_PER_WAN,
+} from '../../lambdas/core/form';
 import { narrativePassage } from './narrative';
 import { Random } from './random';
 import type { ReportSpec } from './values';
@@ -77,7 +76,7 @@ const HEADER_WRAPS: Record<string, string[]> = {
   现行有效件数: ['现行有效', '件数'],
   社会公益组织: ['社会公益', '组织'],
   法律服务机构: ['法律服务', '机构'],
-  [T3_OUTCOME_HEADER]: ['三、本年度办', '理结果'],
+  [HEADERS.t3Outcomes]: ['三、本年度办', '理结果'],
 };
 
 const head = (text: string, span: Pick<CellModel, 'rowspan' | 'colspan'> = {}): CellModel => ({
@@ -116,7 +115,7 @@ export function buildDocument(spec: ReportSpec, options: DocumentOptions = {}): 
 }
 
 function introduction(spec: ReportSpec): string {
-  const circular = spec.format === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号';
+  const circular = CIRCULARS[spec.format];
   return (
     `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（${circular}）要求编制。` +
     `本报告所列数据统计期限为${spec.year}年1月1日至${spec.year}年12月31日。`
@@ -144,7 +143,7 @@ function feesStatement(spec: ReportSpec): string {
 type Printer = (key: string) => string;
 
 function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
-  const money = new Set(moneyKeys(spec.format));
+  const money = new Set(keysOfKind('money', [spec.format]));
   return (key) => {
     // A key the spec leaves out is a cell the report left blank.
     if (!(key in spec.values)) return '';
@@ -153,7 +152,8 @@ function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
     if (value === undefined) return '';
     if (options.blankZeros && key.startsWith('t3.') && value === 0) return '';
     if (!money.has(key)) return String(value);
-    if (options.procurementInYuan && key === 't2.procurement.amount') return `${(Math.round(value * 100) * 100).toFixed(2)}元`;
+    // 万元 to two decimals, printed in 元.
+    if (options.procurementInYuan && key === 't2.procurement.amount') return `${((Math.round(value * 100) * YUAN_PER_WAN) / 100).toFixed(2)}元`;
     return value.toFixed(2);
   };
 }
@@ -161,14 +161,14 @@ function numberPrinter(spec: ReportSpec, options: DocumentOptions): Printer {
 /** Table 2 is as wide as its widest clause: the label column plus three value columns. */
 const T2_WIDTH = 4;
 
-function table2(format: ReportFormat, print: Printer, options: DocumentOptions): Block[] {
+function table2(format: FormFormat, print: Printer, options: DocumentOptions): Block[] {
   const grids = T2_BLOCKS[format].map((block) => t2Block(block, format, print, options));
   return options.t2Tables === 'several'
     ? grids.map((rows): Block => ({ kind: 'table', table: 't2', rows }))
     : [{ kind: 'table', table: 't2', rows: grids.flat() }];
 }
 
-function t2Block(block: T2Block, format: ReportFormat, print: Printer, options: DocumentOptions): CellModel[][] {
+function t2Block(block: T2Block, format: FormFormat, print: Printer, options: DocumentOptions): CellModel[][] {
   const missing = T2_WIDTH - 1 - block.columns.length;
   // The 2021 form widens a clause's last column over the gap; the 2019 form leaves blank cells.
   const widen = format === '2021' && missing > 0 ? { colspan: missing + 1 } : {};
@@ -176,39 +176,48 @@ function t2Block(block: T2Block, format: ReportFormat, print: Printer, options: 
   const spanLast = (cells: CellModel[]) => cells.map((c, i) => (i === cells.length - 1 ? { ...c, ...widen } : c));
   return [
     [head(block.clause, { colspan: T2_WIDTH })],
-    [head(T2_CONTENT_HEADER), ...spanLast(block.columns.map((c) => head(c.label))), ...pad(() => head(''))],
+    [head(HEADERS.t2Content), ...spanLast(block.columns.map((c) => head(c.zh))), ...pad(() => head(''))],
     ...block.rows.map((row) => [
-      rowLabel(row.label, options),
+      rowLabel(row, options),
       ...spanLast(block.columns.map((c) => ({ text: print(`t2.${row.key}.${c.key}`) }))),
       ...pad(() => ({ text: '' })),
     ]),
   ];
 }
 
-function rowLabel(label: string, options: DocumentOptions): CellModel {
-  let text = label;
-  if (options.shortNormativeLabel && label === '行政规范性文件') text = '规范性文件';
-  if (options.lawProhibitedTypo && label === '2.其他法律行政法规禁止公开') text = '2.其他法律行政止公开';
+/** The 2019 form's label of 行政规范性文件 (`规范性文件`), as some 2021 reports print it too. */
+const SHORT_NORMATIVE = T2_BLOCKS['2019'].flatMap((b) => b.rows).find((r) => r.key === 'normative')!.zh;
+
+function rowLabel(row: FormRow, options: DocumentOptions): CellModel {
+  let text = row.zh;
+  if (options.shortNormativeLabel && row.table === 't2' && row.key === 'normative') text = SHORT_NORMATIVE;
+  // A real report's typo: `2.其他法律行政止公开`, the 法规禁 of 行政法规禁止 lost.
+  if (options.lawProhibitedTypo && row.key === 'denied.lawProhibited') text = row.zh.replace('法规禁', '');
   return { text, head: true, rowLabel: true };
 }
 
-function table3(format: ReportFormat, print: Printer, options: DocumentOptions): CellModel[][] {
+/** A table-3 row printed under the merged 三、本年度办理结果 cell: the outcomes and their total. */
+const underOutcomes = (row: FormRow | undefined) => row?.role === 'outcome' || row?.role === 'processed';
+
+function table3(format: FormFormat, print: Printer, options: DocumentOptions): CellModel[][] {
   const values = (row: string) => T3_COLUMNS.map((c) => ({ text: print(`t3.${row}.${c.key}`) }));
+  const [natural, ...rest] = T3_COLUMNS;
+  const total = rest.pop()!;
   const header: CellModel[][] = [
-    [head(T3_BALANCE_NOTE, { rowspan: 3, colspan: 3 }), head(T3_APPLICANT_HEADER, { colspan: T3_COLUMNS.length })],
-    [head(T3_COLUMNS[0].label, { rowspan: 2 }), head(T3_LEGAL_PERSONS_HEADER, { colspan: 5 }), head('总计', { rowspan: 2 })],
-    T3_COLUMNS.slice(1, 6).map((c) => head(c.label)),
+    [head(HEADERS.t3BalanceNote, { rowspan: 3, colspan: 3 }), head(HEADERS.t3Applicants, { colspan: T3_COLUMNS.length })],
+    [head(natural.zh, { rowspan: 2 }), head(HEADERS.t3LegalPersons, { colspan: rest.length }), head(total.zh, { rowspan: 2 })],
+    rest.map((c) => head(c.zh)),
   ];
   const rows = t3Rows(format);
-  const outcomeCount = rows.filter((r) => r.outcome).length;
+  const outcomeCount = rows.filter(underOutcomes).length;
   const body = rows.map((row, i): CellModel[] => {
-    const label = rowLabel(row.label, options);
-    if (!row.outcome) return [{ ...label, colspan: 3 }, ...values(row.key)];
+    const label = rowLabel(row, options);
+    if (!underOutcomes(row)) return [{ ...label, colspan: 3 }, ...values(row.key)];
     const cells: CellModel[] = [];
-    if (!rows[i - 1].outcome) cells.push(head(T3_OUTCOME_HEADER, { rowspan: outcomeCount }));
+    if (!underOutcomes(rows[i - 1])) cells.push(head(HEADERS.t3Outcomes, { rowspan: outcomeCount }));
     if (!row.group) cells.push({ ...label, colspan: 2 });
     else {
-      if (rows[i - 1].group !== row.group) cells.push(head(row.group, { rowspan: rows.filter((r) => r.group === row.group).length }));
+      if (rows[i - 1].group !== row.group) cells.push(head(row.group.zh, { rowspan: rows.filter((r) => r.group === row.group).length }));
       cells.push(label);
     }
     return [...cells, ...values(row.key)];
@@ -221,7 +230,7 @@ function tableBlocks(table: TableId, rows: CellModel[][], options: DocumentOptio
   if (!options.rowGroupBlocks) return [{ kind: 'table', table, rows }];
   const width = rows[0].reduce((n, c) => n + (c.colspan ?? 1), 0);
   const placeholder = (): CellModel[] => Array.from({ length: width }, () => ({ text: '', head: true }));
-  const outcomes = rows.findIndex((r) => r.some((c) => c.text === T3_OUTCOME_HEADER));
+  const outcomes = rows.findIndex((r) => r.some((c) => c.text === HEADERS.t3Outcomes));
   const cuts = [0, outcomes, rows.length - 1, rows.length];
   return cuts.slice(0, -1).map((from, i): Block => ({ kind: 'table', table, rows: [...(i ? [placeholder()] : []), ...rows.slice(from, cuts[i + 1])] }));
 }
@@ -229,10 +238,10 @@ function tableBlocks(table: TableId, rows: CellModel[][], options: DocumentOptio
 /** Table 4 as three blocks, each group under its own heading line with the five column headings repeated. */
 function table4Blocks(print: Printer): Block[] {
   const [review, direct, afterReview] = T4_GROUPS;
-  const headings = [`（一）${review.label}`, `（二）${T4_LITIGATION_HEADER}：${direct.label}`, `（三）${T4_LITIGATION_HEADER}：${afterReview.label}`];
+  const headings = [`（一）${review.zh}`, `（二）${T4_LITIGATION.zh}：${direct.zh}`, `（三）${T4_LITIGATION.zh}：${afterReview.zh}`];
   return T4_GROUPS.flatMap((g, i): Block[] => [
     { kind: 'paragraph', text: headings[i] },
-    { kind: 'table', table: 't4', rows: [T4_COLUMNS.map((c) => head(c.label)), T4_COLUMNS.map((c) => ({ text: print(`t4.${g.key}.${c.key}`) }))] },
+    { kind: 'table', table: 't4', rows: [T4_COLUMNS.map((c) => head(c.zh)), T4_COLUMNS.map((c) => ({ text: print(`t4.${g.key}.${c.key}`) }))] },
   ]);
 }
 
@@ -240,9 +249,9 @@ function table4(print: Printer): CellModel[][] {
   const [review, ...litigation] = T4_GROUPS;
   const width = T4_COLUMNS.length;
   return [
-    [head(review.label, { colspan: width }), head(T4_LITIGATION_HEADER, { colspan: width * litigation.length })],
-    [...T4_COLUMNS.map((c) => head(c.label, { rowspan: 2 })), ...litigation.map((g) => head(g.label, { colspan: width }))],
-    litigation.flatMap(() => T4_COLUMNS.map((c) => head(c.label))),
+    [head(review.zh, { colspan: width }), head(T4_LITIGATION.zh, { colspan: width * litigation.length })],
+    [...T4_COLUMNS.map((c) => head(c.zh, { rowspan: 2 })), ...litigation.map((g) => head(g.zh, { colspan: width }))],
+    litigation.flatMap(() => T4_COLUMNS.map((c) => head(c.zh))),
     T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => ({ text: print(`t4.${g.key}.${c.key}`) }))),
   ];
 }

@@ -1,43 +1,23 @@
-import { T3_COLUMNS, T3_LEGAL_PERSON_COLUMNS, T4_COLUMNS, T4_GROUPS, t3OutcomeLeaves, t3Rows, type ReportFormat } from './form';
+import { REPORT_IDENTITIES, instancesOf, relationHolds, type FormFormat } from '../../lambdas/core/form';
 
-/** One broken identity of fields.md, with the keys it involves. */
+/** One broken identity of the form, with the keys it involves and both sides' sums. */
 export interface IdentityBreak {
-  identity: 't3-balance' | 't3-processed-sum' | 't3-row-sum' | 't4-group-sum';
+  /** The identity's id in the form model (`t3.balance`, `t3.row-sum`, …). */
+  identity: string;
   keys: string[];
-  expected: number;
-  actual: number;
+  left: number;
+  right: number;
 }
 
 /**
- * The identities of fields.md that a correct table 3 and table 4 satisfy. The generator's tests
- * use it to prove every seed is consistent; mutated reports use it to know what they broke.
+ * The identities the form states for tables 3 and 4 (core/form), on a generated report's values (a
+ * key left out counts 0). The generator's tests use it to prove every seed is consistent; mutated
+ * reports use it to know what they broke.
  */
-export function identityBreaks(format: ReportFormat, values: Record<string, number>): IdentityBreak[] {
-  const v = (key: string) => values[key] ?? 0;
-  const breaks: IdentityBreak[] = [];
-  const check = (identity: IdentityBreak['identity'], keys: string[], expected: number, actual: number) => {
-    if (Math.abs(expected - actual) > 1e-9) breaks.push({ identity, keys, expected, actual });
-  };
-  for (const { key: col } of T3_COLUMNS) {
-    const k = (row: string) => `t3.${row}.${col}`;
-    check(
-      't3-balance',
-      [k('newReceived'), k('carriedOver'), k('totalProcessed'), k('carriedForward')],
-      v(k('newReceived')) + v(k('carriedOver')),
-      v(k('totalProcessed')) + v(k('carriedForward')),
-    );
-    const leaves = t3OutcomeLeaves(format).map((r) => k(r.key));
-    check('t3-processed-sum', [k('totalProcessed'), ...leaves], v(k('totalProcessed')), sum(leaves.map(v)));
-  }
-  for (const { key: row } of t3Rows(format)) {
-    const parts = ['natural', ...T3_LEGAL_PERSON_COLUMNS].map((c) => `t3.${row}.${c}`);
-    check('t3-row-sum', [`t3.${row}.total`, ...parts], v(`t3.${row}.total`), sum(parts.map(v)));
-  }
-  for (const { key: group } of T4_GROUPS) {
-    const parts = T4_COLUMNS.filter((c) => c.key !== 'total').map((c) => `t4.${group}.${c.key}`);
-    check('t4-group-sum', [`t4.${group}.total`, ...parts], v(`t4.${group}.total`), sum(parts.map(v)));
-  }
-  return breaks;
+export function identityBreaks(format: FormFormat, values: Record<string, number>): IdentityBreak[] {
+  const sum = (keys: readonly string[]) => keys.reduce((s, k) => s + (values[k] ?? 0), 0);
+  return REPORT_IDENTITIES.filter((id) => id.source === 'form')
+    .flatMap((id) => instancesOf(id, format))
+    .filter((inst) => !relationHolds(inst.relation, sum(inst.left), sum(inst.right)))
+    .map((inst) => ({ identity: inst.identity.id, keys: [...inst.left, ...inst.right], left: sum(inst.left), right: sum(inst.right) }));
 }
-
-const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);

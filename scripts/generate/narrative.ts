@@ -1,4 +1,4 @@
-import type { ReportFormat } from './form';
+import type { FormFormat } from '../../lambdas/core/form';
 
 /** A figure the generated prose states, under its canonical key (the labels' `narrative`). */
 export interface NarrativeLabel {
@@ -12,7 +12,7 @@ export type NarrativePart = 'proactive' | 'requests' | 'outcomes';
 interface Template {
   key: string;
   part: NarrativePart;
-  format?: ReportFormat;
+  format?: FormFormat;
   sentence: (n: number) => string;
   /** Stated only by variants that ask for it (table 2 in the prose), not by every generated report. */
   optional?: boolean;
@@ -45,7 +45,7 @@ const TEMPLATES: Template[] = [
 const LEAD_IN: Partial<Record<NarrativePart, string>> = { outcomes: '本年度办理的政府信息公开申请中，' };
 
 /** Keys a report of this format states in prose (with `optional`, also those only variants state), in the order the prose states them. */
-export function narrativeKeys(format: ReportFormat, optional = false): string[] {
+export function narrativeKeys(format: FormFormat, optional = false): string[] {
   return TEMPLATES.filter((t) => (!t.format || t.format === format) && (optional || !t.optional)).map((t) => t.key);
 }
 

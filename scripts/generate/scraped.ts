@@ -4,7 +4,7 @@
  * section heading, Markdown markup, and table 2's figures stated in the prose. Each variant is
  * made from a base sample's spec, with labels that say what a correct parser reads from it.
  */
-import { SECTION_TITLES } from './form';
+import { SECTION_TITLES } from '../../lambdas/core/form';
 import type { Sample } from './catalog';
 import { narrativeKeys } from './narrative';
 import { renderMarkdown } from './render-markdown';

@@ -3,16 +3,15 @@
  * canonical table value of docs/fields.md, consistent with all of its identities.
  * Renderers turn a spec into HTML or scraped text; tests and rules mutate specs to break them.
  */
-import { T3_COLUMNS, T3_LEGAL_PERSON_COLUMNS, T4_COLUMNS, T4_GROUPS, t3OutcomeLeaves, t3Rows, type ReportFormat } from './form';
+import { T3_APPLICANTS, T4_COLUMNS, T4_GROUPS, t2Rows, t3Outcomes, t3Rows, type FormFormat } from '../../lambdas/core/form';
 import { narrativeKeys, type NarrativeLabel } from './narrative';
 import { Random } from './random';
 
-export * from './form';
 export { identityBreaks, type IdentityBreak } from './identities';
 export type { NarrativeLabel } from './narrative';
 
 export interface ReportSpecOptions {
-  format: ReportFormat;
+  format: FormFormat;
   seed: number;
   agency?: string;
   year?: number;
@@ -25,7 +24,7 @@ export interface ReportSpec {
   seed: number;
   agency: string;
   year: number;
-  format: ReportFormat;
+  format: FormFormat;
   publishedAt: string;
   /** Every canonical table key of the format (tableKeys), integers except money in 万元. */
   values: Record<string, number>;
@@ -73,54 +72,57 @@ function publicationDate(rnd: Random, agency: string, year: number): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function table2(rnd: Random, format: ReportFormat): Record<string, number> {
-  return format === '2021' ? table2Of2021(rnd) : table2Of2019(rnd);
-}
+/** Each document row's draws: documents made (制发, 新制作), repealed, in force besides this year's, published before. */
+const DOCUMENTS: Record<
+  string,
+  { made: (r: Random) => number; repealed: (r: Random) => number; inForce: (r: Random) => number; older: (r: Random) => number }
+> = {
+  rules: {
+    made: (r) => (r.chance(0.2) ? r.int(1, 3) : 0),
+    repealed: (r) => (r.chance(0.15) ? r.int(1, 2) : 0),
+    inForce: (r) => (r.chance(0.3) ? r.int(1, 25) : 0),
+    older: (r) => r.int(0, 20),
+  },
+  normative: { made: (r) => r.int(0, 90), repealed: (r) => r.int(0, 40), inForce: (r) => r.int(10, 500), older: (r) => r.int(0, 500) },
+};
 
-function table2Of2021(rnd: Random): Record<string, number> {
-  const rulesIssued = rnd.chance(0.2) ? rnd.int(1, 3) : 0;
-  const normativeIssued = rnd.int(0, 90);
-  return {
-    't2.rules.issued': rulesIssued,
-    't2.rules.repealed': rnd.chance(0.15) ? rnd.int(1, 2) : 0,
-    't2.rules.valid': rulesIssued + (rnd.chance(0.3) ? rnd.int(1, 25) : 0),
-    't2.normative.issued': normativeIssued,
-    't2.normative.repealed': rnd.int(0, 40),
-    't2.normative.valid': normativeIssued + rnd.int(10, 500),
-    't2.licensing.decisions': rnd.magnitude(60000),
-    't2.penalty.decisions': rnd.magnitude(8000),
-    't2.coercion.decisions': rnd.magnitude(300),
-    't2.fees.amount': rnd.chance(0.7) ? rnd.money(0.5, 30000) : 0,
-  };
-}
+/** Each item row's scale: at most this many items last year, decisions of this magnitude. */
+const ITEMS: Record<string, { prev: number; decisions?: number }> = {
+  licensing: { prev: 800, decisions: 60000 },
+  otherServices: { prev: 60, decisions: 10000 },
+  penalty: { prev: 3000, decisions: 8000 },
+  coercion: { prev: 200, decisions: 300 },
+  fees: { prev: 60 },
+};
 
-function table2Of2019(rnd: Random): Record<string, number> {
-  const values: Record<string, number> = {};
-  for (const row of ['rules', 'normative']) {
-    const made = row === 'rules' ? (rnd.chance(0.2) ? rnd.int(1, 3) : 0) : rnd.int(0, 90);
-    const published = rnd.chance(0.7) ? made : rnd.int(0, made);
-    values[`t2.${row}.made`] = made;
-    values[`t2.${row}.published`] = published;
-    values[`t2.${row}.total`] = published + (row === 'rules' ? rnd.int(0, 20) : rnd.int(0, 500));
-  }
-  const projects: Array<[string, number, number]> = [
-    ['licensing', 800, 60000],
-    ['otherServices', 60, 10000],
-    ['penalty', 3000, 8000],
-    ['coercion', 200, 300],
-  ];
-  for (const [row, prevMax, decisionsMax] of projects) {
-    const prev = rnd.int(0, prevMax);
-    values[`t2.${row}.prev`] = prev;
-    values[`t2.${row}.change`] = projectChange(rnd, prev);
-    values[`t2.${row}.decisions`] = rnd.magnitude(decisionsMax);
-  }
-  const feesPrev = rnd.int(0, 60);
-  values['t2.fees.prev'] = feesPrev;
-  values['t2.fees.change'] = projectChange(rnd, feesPrev);
-  values['t2.procurement.count'] = rnd.int(0, 300);
-  values['t2.procurement.amount'] = values['t2.procurement.count'] === 0 ? 0 : rnd.money(10, 50000);
-  return values;
+type Draw = (rnd: Random, row: string, cell: (col: string) => number) => number;
+
+/** How a table-2 cell is drawn, by its column, from the row's scale and the row's cells drawn before it. */
+const DRAWS: Record<string, Draw> = {
+  issued: (rnd, row) => DOCUMENTS[row].made(rnd),
+  made: (rnd, row) => DOCUMENTS[row].made(rnd),
+  repealed: (rnd, row) => DOCUMENTS[row].repealed(rnd),
+  valid: (rnd, row, cell) => cell('issued') + DOCUMENTS[row].inForce(rnd),
+  published: (rnd, _row, cell) => (rnd.chance(0.7) ? cell('made') : rnd.int(0, cell('made'))),
+  total: (rnd, row, cell) => cell('published') + DOCUMENTS[row].older(rnd),
+  prev: (rnd, row) => rnd.int(0, ITEMS[row].prev),
+  change: (rnd, _row, cell) => projectChange(rnd, cell('prev')),
+  decisions: (rnd, row) => rnd.magnitude(ITEMS[row].decisions!),
+  count: (rnd) => rnd.int(0, 300),
+  // 行政事业性收费 (2021) in 万元, or 政府集中采购's amount (2019), none without projects.
+  amount: (rnd, row, cell) => (row === 'fees' ? (rnd.chance(0.7) ? rnd.money(0.5, 30000) : 0) : cell('count') === 0 ? 0 : rnd.money(10, 50000)),
+};
+
+/**
+ * Table 2 from the form's rows and columns. The 2021 form's 本年制发件数 are drawn first, then every
+ * other cell in printed order (the order of draws fixes every generated sample).
+ */
+function table2(rnd: Random, format: FormFormat): Record<string, number> {
+  const drawn: Record<string, number> = {};
+  const cells = t2Rows(format).flatMap((row) => row.columns.map((col) => ({ row: row.key, col: col.key, key: `t2.${row.key}.${col.key}` })));
+  const first = format === '2021' ? cells.filter((c) => c.col === 'issued') : [];
+  for (const c of [...first, ...cells.filter((x) => !first.includes(x))]) drawn[c.key] = DRAWS[c.col](rnd, c.row, (col) => drawn[`t2.${c.row}.${col}`]);
+  return Object.fromEntries(cells.map((c) => [c.key, drawn[c.key]]));
 }
 
 /** 本年增/减: mostly unchanged, sometimes a few items more or (never below zero) fewer. */
@@ -157,11 +159,11 @@ const OUTCOME_WEIGHT: Record<string, { p: number; w: number }> = {
 };
 const RARE_OUTCOME = { p: 0.05, w: 0.2 };
 
-function table3(rnd: Random, format: ReportFormat): Record<string, number> {
+function table3(rnd: Random, format: FormFormat): Record<string, number> {
   const values: Record<string, number> = {};
   const rows = t3Rows(format);
-  const leaves = t3OutcomeLeaves(format).map((r) => r.key);
-  for (const col of ['natural', ...T3_LEGAL_PERSON_COLUMNS]) {
+  const leaves = t3Outcomes(format).map((r) => r.key);
+  for (const { key: col } of T3_APPLICANTS) {
     const { p, max } = APPLICANTS[col];
     const busy = col === 'natural' || rnd.chance(p);
     const newReceived = busy ? rnd.int(col === 'natural' ? 3 : 1, max) : 0;
@@ -177,7 +179,7 @@ function table3(rnd: Random, format: ReportFormat): Record<string, number> {
     const counts = allocate(rnd, processed, leaves);
     leaves.forEach((leaf, i) => (values[`t3.${leaf}.${col}`] = counts[i]));
   }
-  for (const row of rows) values[`t3.${row.key}.total`] = T3_COLUMNS.filter((c) => c.key !== 'total').reduce((s, c) => s + values[`t3.${row.key}.${c.key}`], 0);
+  for (const row of rows) values[`t3.${row.key}.total`] = T3_APPLICANTS.reduce((s, c) => s + values[`t3.${row.key}.${c.key}`], 0);
   return values;
 }
 

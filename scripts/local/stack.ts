@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
 import { startLambdaEndpoint } from './lambda-endpoint';
 import { localKeyProblem } from './local-key';
+import { keepPort, keptPorts, portOr } from './ports';
 import { addMissingIndexes } from './table-indexes';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
@@ -85,22 +86,28 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const tmp = opts.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'ogi-local-'));
   const dataDir = opts.dataDir ?? tmp!;
 
+  // A data folder keeps its ports across restarts while they are free (links to them keep working).
+  const kept = opts.dataDir ? keptPorts(opts.dataDir) : {};
   const s3rver = new S3rver({
     address: '127.0.0.1',
-    port: 0,
+    port: kept.s3 ? await portOr(kept.s3) : 0,
     silent: true,
     directory: path.join(dataDir, 's3'),
     configureBuckets: [{ name: bucket }],
   });
   refuseUnsafeKeys(s3rver);
   const address = await s3rver.run();
-  const ddbLocal = await startDynamoDbLocal(opts.dataDir ? path.join(dataDir, 'dynamodb') : undefined).catch(async (err) => {
+  const ddbLocal = await startDynamoDbLocal(opts.dataDir ? path.join(dataDir, 'dynamodb') : undefined, kept.dynamodb).catch(async (err) => {
     await s3rver.close();
     throw err;
   });
   const endpoints = { s3: `http://127.0.0.1:${address.port}`, dynamodb: ddbLocal.endpoint };
   Object.assign(process.env, { AWS_ENDPOINT_URL_S3: endpoints.s3, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb, OGI_TABLE: table, OGI_BUCKET: bucket });
-  if (opts.dataDir) writeEndpoints(opts.dataDir, { pid: process.pid, ...endpoints, bucket, table });
+  if (opts.dataDir) {
+    writeEndpoints(opts.dataDir, { pid: process.pid, ...endpoints, bucket, table });
+    keepPort(opts.dataDir, 's3', address.port);
+    keepPort(opts.dataDir, 'dynamodb', Number(new URL(ddbLocal.endpoint).port));
+  }
 
   const dynamodb = new DynamoDBClient({});
   await dynamodb.send(new CreateTableCommand(tableDefinition(table))).catch(async (err) => {

@@ -1,3 +1,4 @@
+// @needs chromium (test/needs.js): the page in Debian's chromium through playwright-core.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';

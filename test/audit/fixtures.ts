@@ -8,7 +8,8 @@ import type { Agency } from '../../lambdas/core/audit';
 import { toCsv } from '../../lambdas/core/csv';
 import type { Report, Section } from '../../lambdas/core/types';
 import { Random } from '../../scripts/generate/random';
-import { makeReportSpec, T3_COLUMNS } from '../../scripts/generate/values';
+import { T3_COLUMNS, T4_GROUPS, t2Rows } from '../../lambdas/core/form';
+import { makeReportSpec } from '../../scripts/generate/values';
 
 const GOVERNMENT = '淮安市洪泽区人民政府';
 
@@ -89,7 +90,7 @@ function continueFrom(cur: Record<string, number>, prev: Record<string, number>)
     } else cur[`t3.newReceived.${col}`] -= delta;
   }
   retotal(cur);
-  for (const kind of ['rules', 'normative']) {
+  for (const { key: kind } of t2Rows('2021').filter((r) => r.columns.some((c) => c.key === 'valid'))) {
     if (!(`t2.${kind}.valid` in cur) || !(`t2.${kind}.valid` in prev)) continue;
     const before = prev[`t2.${kind}.valid`];
     cur[`t2.${kind}.repealed`] = Math.min(cur[`t2.${kind}.repealed`], before + cur[`t2.${kind}.issued`]);
@@ -109,7 +110,7 @@ function aggregate(gov: Record<string, number>, departments: Record<string, numb
   for (const d of departments) {
     // Departments' applications arrive and are granted in the government's natural-person column.
     for (const row of ['newReceived', 'granted', 'totalProcessed']) gov[`t3.${row}.natural`] += d['t3.newReceived.total'];
-    for (const group of ['review', 'litigationDirect', 'litigationAfterReview']) {
+    for (const { key: group } of T4_GROUPS) {
       gov[`t4.${group}.upheld`] += d[`t4.${group}.total`];
       gov[`t4.${group}.total`] += d[`t4.${group}.total`];
     }

@@ -5,7 +5,8 @@ import type { Report } from '../../lambdas/core/types';
 import { renderHtml } from '../../scripts/generate/render-html';
 import { renderTextPipes } from '../../scripts/generate/render-text-pipes';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { makeReportSpec, tableKeys, type ReportSpec } from '../../scripts/generate/values';
+import { tableKeys } from '../../lambdas/core/form';
+import { makeReportSpec, type ReportSpec } from '../../scripts/generate/values';
 
 /**
  * Property tests: random mutations of generated reports never crash the parser, never put a

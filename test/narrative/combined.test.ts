@@ -1,3 +1,4 @@
+import { T3_APPLICANTS } from '../../lambdas/core/form';
 import { extractNarrative } from '../../lambdas/core/narrative';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { checkReport } from '../../lambdas/core/rules';
@@ -60,7 +61,7 @@ async function blankTotalReport(sentence: (v: Record<string, number>) => string)
   return parseReport({ id: 'blank-total-2019', name: 'blank-total-2019.html', bytes });
 }
 
-const APPLICANTS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
+const APPLICANTS = T3_APPLICANTS.map((c) => c.key);
 const rowSum = (v: Record<string, number>, row: string) => APPLICANTS.reduce((a, c) => a + (v[`t3.${row}.${c}`] ?? 0), 0);
 const rules = (r: Report) => r.findings.map((f) => f.rule);
 

@@ -1,8 +1,8 @@
 import { splitRun } from '../../lambdas/core/values/digit-split';
-import { rowIdentity } from '../../lambdas/core/tables/identities';
-import { T3_ROWS, T4_ROW, T2_ROWS } from '../../lambdas/core/tables/row-defs';
+import { prefixCheck, t2Rows, T3_ROWS, T4_ROW, type FormRow } from '../../lambdas/core/form';
 
 const t3 = T3_ROWS[0];
+const rowIdentity = (row: FormRow) => prefixCheck(row, '2021');
 
 describe('splitting cells printed without separators', () => {
   it('finds the one split of a table-3 row whose total is the sum of the applicant columns', () => {
@@ -22,17 +22,17 @@ describe('splitting cells printed without separators', () => {
   });
 
   it('allows a sign only in signed columns and a decimal or 元 only in money columns', () => {
-    const fees = T2_ROWS.find((d) => d.row === 'fees' && d.formats.includes('2019'))!;
+    const fees = t2Rows('2019').find((d) => d.key === 'fees')!;
     expect(splitRun('35-15', { count: 2, signed: new Set([1]) }).map((s) => s.values)).toEqual([[35, -15]]);
     expect(splitRun('35-15', { count: 2 })).toEqual([]);
-    expect(fees.signed).toEqual(['change']);
+    expect(fees.columns.filter((c) => c.kind === 'signed').map((c) => c.key)).toEqual(['change']);
     const money = splitRun('13575394432.52元', { count: 2, money: new Set([1]) });
     expect(money.map((s) => s.texts)).toContainEqual(['135', '75394432.52元']);
     expect(money.every((s) => s.texts[1].endsWith('元'))).toBe(true);
   });
 
   it('returns every split when the form gives no identity to choose between them', () => {
-    const normative = T2_ROWS.find((d) => d.row === 'normative' && d.formats.includes('2021'))!;
+    const normative = t2Rows('2021').find((d) => d.key === 'normative')!;
     const splits = splitRun('6233440', { count: 3, accept: rowIdentity(normative) });
     expect(splits.length).toBeGreaterThan(1);
     // valid (in force) can never be below issued this year

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { renderTextPipes } from '../../scripts/generate/render-text-pipes';
 import { withProse } from '../../scripts/generate/scraped';
-import { makeReportSpec, tableKeys } from '../../scripts/generate/values';
+import { tableKeys } from '../../lambdas/core/form';
+import { makeReportSpec } from '../../scripts/generate/values';
 
 const STATED = {
   '2021': ['t2.rules.issued', 't2.rules.valid', 't2.normative.issued', 't2.normative.valid'],

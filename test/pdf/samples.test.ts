@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { T3_COLUMNS, T4_COLUMNS, T4_GROUPS as T4_GROUP_ROWS } from '../../lambdas/core/form';
 import { partitionPdf } from '../../lambdas/core/partition/pdf';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { limits } from '../../lambdas/core/record/options';
@@ -19,9 +20,9 @@ interface Labels {
   values: Record<string, number>;
 }
 
-const T3_COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
-const T4_GROUPS = ['review', 'litigationDirect', 'litigationAfterReview'];
-const T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+const T3_COLS = T3_COLUMNS.map((c) => c.key);
+const T4_GROUPS = T4_GROUP_ROWS.map((g) => g.key);
+const T4_COLS = T4_COLUMNS.map((c) => c.key);
 
 const label = (row: Cell[], n: number) => row.slice(0, row.length - n).map((c) => c.text);
 const values = (row: Cell[], n: number) => row.slice(row.length - n).map((c) => c.text);

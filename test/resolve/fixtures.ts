@@ -1,3 +1,4 @@
+import { crossYearIdentity } from '../../lambdas/core/form';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
 import { makeReportSpec, type ReportSpec } from '../../scripts/generate/values';
 import { parseReport } from '../../lambdas/core/record/parse-report';
@@ -28,8 +29,12 @@ export function pair2019(values19: Record<string, number>, values20: Record<stri
   const a = spec('2019', 2019, 1911, values19, agencies[0]);
   const b = spec('2019', 2020, 1912, values20, agencies[1]);
   const v = { ...b.values };
-  for (const x of ['licensing', 'otherServices', 'penalty', 'coercion', 'fees']) v[`t2.${x}.prev`] = a.values[`t2.${x}.prev`] + a.values[`t2.${x}.change`];
-  for (const x of ['rules', 'normative']) v[`t2.${x}.total`] = a.values[`t2.${x}.total`] + v[`t2.${x}.published`];
+  // The form's cross-year identities of the 2019 table 2, each made to hold (core/form).
+  for (const inst of [...crossYearIdentity('t2.prev-count').instances, ...crossYearIdentity('t2.published-total').instances]) {
+    const [now, ...later] = inst.later;
+    const earlier = inst.earlier.reduce((s, k) => s + a.values[k], 0);
+    v[now] = earlier + later.reduce((s, k) => s + v[k], 0);
+  }
   return [a, { ...b, values: { ...v, ...values20 } }];
 }
 

@@ -1,6 +1,6 @@
 import { AgencyMatcher, matchingName, parseRegistry } from '../../lambdas/core/audit';
 import { redecideYear, resolveSet } from '../../lambdas/core/resolve';
-import { CROSS_YEAR } from '../../lambdas/core/resolve/identities';
+import { CROSS_YEAR, T2_DOCUMENTS_2019 } from '../../lambdas/core/form';
 import type { Report } from '../../lambdas/core/types';
 import { keysOf, LICENSING_2019, LICENSING_2020, pair2019, parsedPingtanPair, parseSpec, spec } from './fixtures';
 
@@ -65,14 +65,55 @@ describe('deciding run-together cells from the same agency’s neighbouring year
     expect(r20.evidence['t2.licensing.prev'].neighbour).toMatchObject({ reportId: y19.id });
   });
 
-  it('decides nothing from a neighbour whose own printed figures break the identity', async () => {
-    // 行政事业性收费 is printed so that it splits one way in each year, and 7 ≠ 5 + 0 breaks the identity.
+  it('decides by each instance apart: a sibling broken on printed figures decides nothing and silences nothing', async () => {
+    // 行政事业性收费 is printed so that it splits one way in each year, and 7 ≠ 5 + 0 breaks its instance.
     const [a, b] = pair2019({ ...LICENSING_2019, 't2.fees.prev': 5, 't2.fees.change': 0 }, { ...LICENSING_2020, 't2.fees.prev': 7, 't2.fees.change': 0 });
     const [broken19, broken20] = await Promise.all([parseSpec(a), parseSpec(b)]);
     expect([broken19.values['t2.fees.prev'], broken20.values['t2.fees.prev']]).toEqual([5, 7]);
     const [r19, r20] = resolveSet([broken19, broken20]);
+    expect(Object.fromEntries(keysOf(r19, 't2.licensing.').map((k) => [k, r19.values[k]]))).toEqual(LICENSING_2019);
+    expect(r20.values['t2.licensing.prev']).toBe(396);
+    // The broken instance's own figures stay as printed.
+    expect([r19.values['t2.fees.prev'], r20.values['t2.fees.prev']]).toEqual([5, 7]);
+  });
+
+  it('decides Pingtan’s 规范性文件 although its 规章 breaks 对外公开总数量 between the years (7777166 = 77 | 77 | 166 after 89)', async () => {
+    const docs = (rules: number[], normative: number[]) =>
+      Object.fromEntries(
+        T2_DOCUMENTS_2019.flatMap(({ key: c }, i) => [
+          [`t2.rules.${c}`, rules[i]],
+          [`t2.normative.${c}`, normative[i]],
+        ]),
+      );
+    // 规章: total 0 in 2019, 7 in 2020 with nothing newly published: 7 ≠ 0 + 0 on printed figures.
+    const [a, b] = pair2019({ ...LICENSING_2019, ...docs([0, 0, 0], [89, 89, 89]) }, { ...LICENSING_2020, ...docs([0, 0, 7], [77, 77, 166]) });
+    const [y19, y20] = await Promise.all([parseSpec(a), parseSpec(b)]);
+    expect([y19.values['t2.rules.total'], y20.values['t2.rules.total']]).toEqual([0, 7]);
+    expect(y20.undecided!.find((r) => r.printed === '7777166')!.candidates.length).toBeGreaterThan(1);
+    const [r19, r20] = resolveSet([y19, y20]);
+    expect(T2_DOCUMENTS_2019.map((c) => r20.values[`t2.normative.${c.key}`])).toEqual([77, 77, 166]);
+    expect(r20.evidence['t2.normative.total'].neighbour).toMatchObject({
+      reportId: y19.id,
+      identity: 't2.normative.total(N) = t2.normative.total(N−1) + t2.normative.published(N)',
+      ours: [166, 77],
+      theirs: [89],
+    });
+    // 2019's 898989: total 89 in every reading that fits; 89 | 89 and 898 | 9 stay open.
+    expect(r19.values['t2.normative.total']).toBe(89);
+    expect(r19.values['t2.normative.made']).toBeUndefined();
+    expect(ambiguous(r19)).toEqual(expect.arrayContaining(['t2.normative.made', 't2.normative.published']));
+  });
+
+  it('takes most instances breaking as a pair that does not keep the identity: the rest then need confirmation', async () => {
+    // Four of the five 上一年项目数量 rows carry over wrongly; 行政许可 alone would still fit one reading.
+    const off = { 't2.otherServices.prev': 1, 't2.penalty.prev': 1, 't2.coercion.prev': 1, 't2.fees.prev': 1 };
+    const zero = { 't2.otherServices.change': 0, 't2.penalty.change': 0, 't2.coercion.change': 0, 't2.fees.change': 0 };
+    const later = { 't2.otherServices.prev': 9, 't2.penalty.prev': 9, 't2.coercion.prev': 9, 't2.fees.prev': 9 };
+    const [a, b] = pair2019({ ...LICENSING_2019, ...off, ...zero }, { ...LICENSING_2020, ...later });
+    const [y19, y20] = await Promise.all([parseSpec(a), parseSpec(b)]);
+    const [r19, r20] = resolveSet([y19, y20]);
     expect(keysOf(r19, 't2.licensing.')).toEqual([]);
-    expect(keysOf(r20, 't2.licensing.')).toEqual([]);
+    expect(r20.values['t2.licensing.prev']).toBeUndefined();
   });
 
   it('does not decide by a warning-strength identity alone, even when exactly one reading satisfies it', async () => {

@@ -3,7 +3,8 @@
  * format that passes every rule, which a test then breaks in one place (a cell, a section, a date).
  */
 import { narrativePassage, type NarrativePart } from '../../scripts/generate/narrative';
-import { makeReportSpec, SECTION_TITLES, tableKeys, type ReportFormat, type ReportSpecOptions } from '../../scripts/generate/values';
+import { SECTION_TITLES, tableKeys, type FormFormat as ReportFormat } from '../../lambdas/core/form';
+import { makeReportSpec, type ReportSpecOptions } from '../../scripts/generate/values';
 import { checkReport } from '../../lambdas/core/rules';
 import { computeDerived } from '../../lambdas/core/values/derived';
 import type { Finding, NarrativeFigure, Report, Section } from '../../lambdas/core/types';

@@ -4,7 +4,7 @@
  * the one allowance for cells run together with no separator.
  */
 import type { Report } from '../../lambdas/core/types';
-import { T4_COLUMNS, T4_GROUPS } from '../../scripts/generate/values';
+import { T4_COLUMNS, T4_GROUPS } from '../../lambdas/core/form';
 
 export interface Expected {
   values: Record<string, number>;

@@ -7,7 +7,8 @@ import { renderHtml } from '../../scripts/generate/render-html';
 import { renderMarkdown } from '../../scripts/generate/render-markdown';
 import { renderTextPipes } from '../../scripts/generate/render-text-pipes';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { makeReportSpec, type ReportFormat, type ReportSpec } from '../../scripts/generate/values';
+import type { FormFormat as ReportFormat } from '../../lambdas/core/form';
+import { makeReportSpec, type ReportSpec } from '../../scripts/generate/values';
 import { extractionProblems, t4Splits, type Expected } from './extraction-check';
 
 interface Layout {

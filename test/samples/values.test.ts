@@ -1,6 +1,7 @@
-import { identityBreaks, makeReportSpec, moneyKeys, tableKeys, t3Rows, type ReportFormat } from '../../scripts/generate/values';
+import { FORMATS, keysOfKind, T3_LEGAL_PERSONS, tableKeys, t3Rows, type FormFormat } from '../../lambdas/core/form';
+import { identityBreaks, makeReportSpec } from '../../scripts/generate/values';
 
-const FORMATS: ReportFormat[] = ['2019', '2021'];
+const moneyKeys = (format: FormFormat) => keysOfKind('money', [format]);
 const SEEDS = Array.from({ length: 300 }, (_, i) => i * 7919 + 1);
 
 describe.each(FORMATS)('makeReportSpec, %s format', (format) => {
@@ -28,7 +29,7 @@ describe.each(FORMATS)('makeReportSpec, %s format', (format) => {
 
   it('has realistic magnitudes: mostly zeros in the legal-person columns, some nonzero; natural persons always apply', () => {
     const legal = specs.flatMap((s) =>
-      t3Rows(format).flatMap((r) => ['commercial', 'research', 'social', 'legal', 'other'].map((c) => s.values[`t3.${r.key}.${c}`])),
+      t3Rows(format).flatMap((r) => T3_LEGAL_PERSONS.parts.map((c) => s.values[`t3.${r.key}.${c}`])),
     );
     const zeros = legal.filter((v) => v === 0).length / legal.length;
     expect(zeros).toBeGreaterThan(0.8);
@@ -72,9 +73,9 @@ describe('makeReportSpec options and identity checks', () => {
     const spec = makeReportSpec({ format: '2021', seed: 5 });
     const values = { ...spec.values, 't3.granted.natural': spec.values['t3.granted.natural'] + 1 };
     const broken = identityBreaks('2021', values).map((b) => b.identity).sort();
-    expect(broken).toEqual(['t3-processed-sum', 't3-row-sum']);
+    expect(broken).toEqual(['t3.processed', 't3.row-sum']);
     const t4 = { ...spec.values, 't4.review.total': spec.values['t4.review.total'] + 2 };
-    expect(identityBreaks('2021', t4)).toEqual([expect.objectContaining({ identity: 't4-group-sum', expected: t4['t4.review.total'] })]);
+    expect(identityBreaks('2021', t4)).toEqual([expect.objectContaining({ identity: 't4.group-sum', right: t4['t4.review.total'] })]);
   });
 
   it('has 2021-only and 2019-only rows where fields.md says so', () => {

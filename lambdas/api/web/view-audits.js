@@ -1,8 +1,11 @@
 // The audit runs of a year with their status, counts and the run's report files (presigned links).
 import { get } from './api.js';
+import { pick, tr, t } from './lang.js';
+import { findingName } from './names.js';
 import { el, number, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { go } from './nav.js';
+import { when } from './review.js';
 
 /** A run's status as the view says it (runs recorded before the state machine have none: they succeeded). */
 const STATUS = {
@@ -16,12 +19,11 @@ const STATUS = {
 export async function auditsView(query) {
   const year = query.get('year') || DEFAULT_YEAR;
   const { items } = await get('/audits', { year });
-  const when = (t) => (t ? new Date(t).toLocaleString('zh-CN', { hour12: false }) : '');
   return el(
     'section',
     { class: 'audits' },
-    el('h2', {}, `审计运行 Audit runs · ${year} `, el('span', { class: 'count' }, `${items.length} 次 runs`)),
-    filterForm([{ name: 'year', label: '年度 Year', type: 'number', size: 6, value: year }], query, (values) => go('audits', values)),
+    el('h2', {}, `${t('审计运行', 'Audit runs')} · ${year} `, el('span', { class: 'count' }, t(`${items.length} 次`, `${items.length} runs`))),
+    filterForm([{ name: 'year', label: tr('年度 Year'), type: 'number', size: 6, value: year }], query, (values) => go('audits', values)),
     items.length
       ? el(
           'div',
@@ -29,7 +31,7 @@ export async function auditsView(query) {
           el(
             'table',
             { class: 'list audit-runs' },
-            thead(['开始时间 Started', '状态 Status', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h))),
+            thead([tr('开始时间 Started'), tr('状态 Status'), tr('报告 Reports'), tr('问题 Findings'), tr('文件 Files')].map((h) => el('th', {}, h))),
             el(
               'tbody',
               {},
@@ -37,11 +39,11 @@ export async function auditsView(query) {
                 el(
                   'tr',
                   { class: `audit-run status-${run.status ?? 'succeeded'}` },
-                  el('td', {}, when(run.startedAt), i === 0 ? el('strong', {}, ' · 最新 latest') : null),
+                  el('td', {}, when(run.startedAt), i === 0 ? el('strong', {}, tr(' · 最新 latest')) : null),
                   el(
                     'td',
                     { class: 'run-status' },
-                    STATUS[run.status ?? 'succeeded'] ?? run.status,
+                    tr(STATUS[run.status ?? 'succeeded'] ?? run.status),
                     run.finishedAt ? el('small', {}, ` ${when(run.finishedAt)}`) : null,
                     run.error ? el('div', { class: 'run-error' }, run.error) : null,
                   ),
@@ -55,7 +57,7 @@ export async function auditsView(query) {
                       'small',
                       {},
                       Object.entries(run.counts?.byRule ?? {})
-                        .map(([rule, n]) => `${rule} ${n}`)
+                        .map(([rule, n]) => `${findingName(rule) ? `${pick(findingName(rule))} ` : ''}${rule} ${n}`)
                         .join(' · '),
                     ),
                   ),
@@ -74,6 +76,6 @@ export async function auditsView(query) {
             ),
           ),
         )
-      : el('p', { class: 'empty' }, `${year} 年度尚未运行审计。No audit run for ${year} yet.`),
+      : el('p', { class: 'empty' }, t(`${year} 年度尚未运行审计。`, `No audit run for ${year} yet.`)),
   );
 }

@@ -1,4 +1,5 @@
 import { figure } from '../audit/figures';
+import { figureName, labelOf } from '../form';
 import {
   PEER_COUNTS,
   PEER_RATES,
@@ -54,16 +55,6 @@ export const DEFAULT_METRICS = ['rate.granted', 'rate.noInfo', 'rate.reviewCorre
 /** A canonical or derived key of fields.md used as a metric: `t3.newReceived.total`, `t4.litigation.sum.total`. */
 export const VALUE_KEY = /^t[234](\.[A-Za-z]+){2,3}$/;
 
-/** Labels of the totals officers look at most; other keys are labelled by the key itself. */
-const KEY_LABELS: Record<string, string> = {
-  't3.newReceived.total': '本年新收申请',
-  't3.carriedOver.total': '上年结转申请',
-  't3.totalProcessed.total': '办理结果总计',
-  't3.carriedForward.total': '结转下年度办理',
-  't4.review.total': '行政复议总计',
-  't4.litigation.sum.total': '行政诉讼总计',
-};
-
 /** The metric for an id, or undefined when it is neither a rate nor a well-formed key. */
 export function metricFor(id: string): Metric | undefined {
   const rate = RATE_METRICS.find((m) => m.id === id);
@@ -71,9 +62,9 @@ export function metricFor(id: string): Metric | undefined {
   if (!VALUE_KEY.test(id)) return undefined;
   return {
     id,
-    label: KEY_LABELS[id] ?? id,
+    label: figureName(id),
     kind: 'count',
-    definition: `the value of ${id}`,
+    definition: `${labelOf(id)}: the value of ${id}`,
     compute: (v) => figureIn(v)(id) ?? null,
     ...(PEER_COUNTS.includes(id) ? { peers: (group, valuesOf, options) => zeroOutliers(id, group, (item) => figureIn(valuesOf(item)), options) } : {}),
   } satisfies Metric;

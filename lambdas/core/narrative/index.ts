@@ -1,3 +1,4 @@
+import { toWan } from '../form';
 import type { Format, NarrativeFigure, Section } from '../types';
 import { APPLY, NO_APPLICATIONS, NOT_A_ZERO, PATTERNS, ZERO_CATEGORIES, ZERO_STATEMENT, type FigurePattern } from './patterns';
 import { proseSentences, type Sentence } from './prose';
@@ -64,10 +65,4 @@ function groupKey(key: string, before: string): string | undefined {
   const suit = Math.max(before.lastIndexOf('诉讼'), before.lastIndexOf('起诉'));
   if (review < 0 && suit < 0) return undefined;
   return key.replace('$group', review > suit ? 'review' : 'litigation.sum');
-}
-
-/** Money is stored in 万元 (fields.md). */
-function toWan(n: number, unit: string): number {
-  const v = unit === '元' ? n / 10000 : unit === '亿元' ? n * 10000 : n;
-  return Math.round(v * 1e6) / 1e6;
 }

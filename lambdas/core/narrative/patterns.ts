@@ -1,3 +1,4 @@
+import { t2Rows } from '../form';
 import { combinedPatterns } from './combined';
 
 /**
@@ -29,8 +30,6 @@ const re = (s: string) => new RegExp(s.replace(/N/g, N).replace(/U/g, U).replace
 /** `的`, `答复`, `有`, `共` … between a category and its number. */
 const FILL = '(?:的|了|答复|决定|有|共|共计|为|达)*';
 
-const doc = (kind: string) => `(?:行政)?${kind}`;
-
 /**
  * Earlier items of a list under one verb (`主动公开规章22件、行政规范性文件34件`): each names its own
  * documents and count, and none brings a column word of its own (`现行有效…698件、规章3件`).
@@ -39,10 +38,10 @@ const LIST = '(?:(?:(?!现行有效|废止|制发|制定|印发|新制作|新公
 
 export const PATTERNS: FigurePattern[] = [
   ...combinedPatterns(re, FILL, APPLY),
-  // Table 2: documents, decisions, procurement, fees.
-  ...(['normative', 'rules'] as const).flatMap((k): FigurePattern[] => {
-    const what = k === 'normative' ? doc('规范性文件') : '(?:政府)?规章';
-    return [
+  // Table 2: documents (each row as prose names it), decisions, procurement, fees.
+  ...t2Rows('2021')
+    .filter((r) => r.prose)
+    .flatMap(({ key: k, prose: what }): FigurePattern[] => [
       // `动态更新本年度制发的规范性文件88件`, `本年新制作规章2件`
       { key: { '2019': `t2.${k}.made`, '2021': `t2.${k}.issued` }, re: re(`(?:制发|制定|印发|出台|新制作)(?:了|的)?(?:本年度)?${LIST}${what}${FILL}N件`) },
       { key: { '2019': `t2.${k}.made`, '2021': `t2.${k}.issued` }, re: re(`(?:制发|制定|印发|出台)(?:了)?N件${what}`) },
@@ -55,8 +54,7 @@ export const PATTERNS: FigurePattern[] = [
       // `对外公开规范性文件总数989件`, `规章对外公开总数量12件`, `累计公开规范性文件989件`
       { key: { '2019': `t2.${k}.total` }, re: re(`(?:对外公开|累计(?:对外)?公开)(?:的)?${what}(?:总数量?|总计|共计)?${FILL}N件`) },
       { key: { '2019': `t2.${k}.total` }, re: re(`${what}(?:的)?对外公开总数量?${FILL}N件`) },
-    ];
-  }),
+    ]),
   { key: 't2.licensing.decisions', re: re(`行政许可(?:处理)?(?:决定)?(?:数量|数)?${FILL}NU`) },
   { key: { '2019': 't2.otherServices.decisions' }, re: re(`其他对外管理服务事项(?:处理)?(?:决定)?(?:数量|数)?${FILL}NU`) },
   { key: 't2.penalty.decisions', re: re(`行政处罚(?:处理)?(?:决定书?|案件)?(?:数量|数)?${FILL}NU`) },

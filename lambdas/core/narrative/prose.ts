@@ -1,3 +1,4 @@
+import { TABLE_WORDS } from '../form';
 import type { Section } from '../types';
 
 /** A sentence of prose: `compact` has its whitespace removed for matching; `at` is its offset in the text. */
@@ -7,10 +8,6 @@ export interface Sentence {
   /** The section (1–6) the sentence sits in, when the sections were found. */
   section?: number;
 }
-
-/** Words that only the standard tables print: a sentence holding one is a flattened table, not prose. */
-const TABLE_WORDS =
-  /第二十条第|信息内容|本年新制作数量|本年新公开数量|对外公开总数量|本年制发件数|本年废止件数|现行有效件数|处理决定数量|上一年项目数量|本年增\/减|采购项目数量|申请人情况自然人|勾稽关系|结果维持|结果纠正|尚未审结|未经复议直接起诉|属于国家秘密|信访举报投诉类申请|（七）总计/;
 
 interface Body {
   n: number;

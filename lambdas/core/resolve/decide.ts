@@ -1,7 +1,6 @@
 import type { Evidence, Report, UndecidedRow } from '../types';
 import { remaining } from '../tables/undecided';
-import { round6 } from '../values/parse-number';
-import { CROSS_YEAR, type CrossYearIdentity, type Instance } from './identities';
+import { appliesBetween, CROSS_YEAR, sameNumber, type CrossYearIdentity, type CrossYearInstance } from '../form';
 import { without } from './without';
 
 /** A value of an undecided row decided by a neighbouring year's report. */
@@ -46,8 +45,8 @@ export function sideOf(report: Report): Side {
  * Decides the open cells of `report` from the same agency's reports of the year before and the
  * year after (`neighbours`; others are ignored). A cell is decided when, under an identity of
  * fields.md, every joint reading of the rows involved (ours and the neighbour's) that satisfies
- * the identity gives it the same value. An identity whose instances break for the pair (even
- * on figures both reports printed) decides nothing for that pair; a warning-strength identity
+ * the identity gives it the same value. An instance that breaks for the pair decides nothing, and
+ * when most of an identity's instances break its others need confirmation (pairProposals); a warning-strength identity
  * decides only when another identity or the other neighbour agrees; disagreeing sources, or
  * decisions no reading of the row fits together, decide nothing. Pure and order-free: it reads
  * only what each report decided itself, never what a neighbour decided for it.
@@ -61,24 +60,30 @@ export function decideByNeighbours(report: Report, neighbours: Report[]): Decisi
     const later = n.year > report.year;
     const [eFormat, lFormat] = later ? [report.format, n.format] : [n.format, report.format];
     for (const identity of CROSS_YEAR) {
-      if (!identity.formats(eFormat, lFormat)) continue;
+      if (!appliesBetween(identity, eFormat, lFormat)) continue;
       proposals.push(...pairProposals(identity, ours, sideOf(n), later));
     }
   }
   return accepted(proposals, ours);
 }
 
-/** One identity between our report and one neighbour: nothing if any instance breaks. */
+/**
+ * One identity between our report and one neighbour, instance by instance. A broken instance
+ * decides nothing, and does not silence its siblings: 规章 and 规范性文件 are counted apart, and a
+ * count restarted for one says nothing about the other. But when more than half of the instances
+ * that could be checked break, the pair does not keep to the identity at all: what the others
+ * propose then needs confirmation, as a warning-strength identity's does.
+ */
 function pairProposals(identity: CrossYearIdentity, ours: Side, theirs: Side, theirsLater: boolean): Proposal[] {
-  const out: Proposal[] = [];
-  for (const inst of identity.instances) {
-    const result = evaluate(inst, ours, theirs, theirsLater);
-    if (result === 'broken') return [];
-    if (result === 'unusable') continue;
-    for (const d of result)
-      out.push({ ...d, strength: identity.strength, source: `${theirs.id}/${identity.id}`, neighbour: { ...d.neighbour, reportId: theirs.id } });
-  }
-  return out;
+  const outcomes = identity.instances.map((inst) => evaluate(inst, ours, theirs, theirsLater));
+  const checked = outcomes.filter((o) => o !== 'unusable');
+  const broken = checked.filter((o) => o === 'broken').length;
+  const strength = broken * 2 > checked.length ? 'warning' : identity.strength;
+  return outcomes.flatMap((o) =>
+    o === 'unusable' || o === 'broken'
+      ? []
+      : o.map((d) => ({ ...d, strength, source: `${theirs.id}/${identity.id}`, neighbour: { ...d.neighbour, reportId: theirs.id } })),
+  );
 }
 
 /** A figure an instance reads: a value its report decided, or a cell of one of the open rows. */
@@ -95,7 +100,7 @@ interface Satisfying {
 }
 
 /** Every joint reading of the open rows an instance reads, on both sides; `unusable` when a figure is missing or the readings are too many. */
-export function satisfying(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): Satisfying | 'unusable' {
+export function satisfying(inst: CrossYearInstance, ours: Side, theirs: Side, theirsLater: boolean): Satisfying | 'unusable' {
   const open: { side: Side; n: number }[] = [];
   const refOf = (side: Side, key: string): Ref | undefined => {
     if (side.values[key] !== undefined) return { fixed: side.values[key] };
@@ -123,16 +128,17 @@ export function satisfying(inst: Instance, ours: Side, theirs: Side, theirsLater
 }
 
 /**
- * What the satisfying joint readings decide: `broken` when none satisfies the instance,
- * `unusable` when it cannot be evaluated or the readings are incomplete, else what every
- * satisfying reading agrees on for our open cells.
+ * What the satisfying joint readings decide: `unusable` when the instance cannot be evaluated
+ * or a row's readings are incomplete, `broken` when no joint reading satisfies it, else what
+ * every satisfying reading agrees on for our open cells (nothing when it holds on fixed figures alone).
  */
-function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean): 'broken' | 'unusable' | Decision[] {
+function evaluate(inst: CrossYearInstance, ours: Side, theirs: Side, theirsLater: boolean): 'broken' | 'unusable' | Decision[] {
   const found = satisfying(inst, ours, theirs, theirsLater);
   if (found === 'unusable') return found;
   const { sat, open, entries, e, l, valueOf } = found;
+  if (entries.some((x) => x.row.truncated)) return 'unusable';
   if (sat.length === 0) return 'broken';
-  if (entries.length === 0 || entries.some((x) => x.row.truncated)) return 'unusable';
+  if (entries.length === 0) return [];
   // Both sides' numbers of the instance, the same in every satisfying reading, are the evidence.
   const numbers = (refs: Ref[]) => {
     const seen = unique(sat.map((c) => JSON.stringify(refs.map((r) => valueOf(r, c)))));
@@ -147,7 +153,7 @@ function evaluate(inst: Instance, ours: Side, theirs: Side, theirsLater: boolean
     const picked = unique(sat.map((c) => c[i]));
     row.keys.forEach((key, col) => {
       const value = readings[picked[0]][col];
-      if (value === null || ours.values[key] !== undefined || unique(picked.map((p) => round6(readings[p][col] ?? NaN))).length !== 1) return;
+      if (value === null || ours.values[key] !== undefined || !picked.every((p) => sameNumber(readings[p][col] ?? NaN, value))) return;
       out.push({ key, value, text: texts[picked[0]][col], neighbour: { reportId: theirs.id, identity: inst.text, ours: mine, theirs: other } });
     });
   });
@@ -164,7 +170,7 @@ function accepted(proposals: Proposal[], ours: Side): Decision[] {
   for (const p of proposals) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
   const chosen = new Map<string, Decision>();
   for (const [key, ps] of byKey) {
-    if (unique(ps.map((p) => round6(p.value))).length !== 1) continue;
+    if (!ps.every((p) => sameNumber(p.value, ps[0].value))) continue;
     const strong = ps.find((p) => p.strength === 'error');
     const confirmed = unique(ps.map((p) => p.source)).length > 1;
     const best = strong ?? (confirmed ? ps[0] : undefined);

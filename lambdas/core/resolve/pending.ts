@@ -1,7 +1,7 @@
 import { openKeys, remaining } from '../tables/undecided';
 import type { PendingValue, Report } from '../types';
+import { appliesBetween, CROSS_YEAR } from '../form';
 import { satisfying, sideOf } from './decide';
-import { CROSS_YEAR } from './identities';
 
 /** Readings an officer is offered per row (the item must stay small): beyond them the officer types the values. */
 const LISTED = 32;
@@ -36,7 +36,7 @@ function satisfied(report: Report, ours: ReturnType<typeof sideOf>, neighbours: 
     const later = n.year! > report.year!;
     const [e, l] = later ? [report.format, n.format] : [n.format, report.format];
     const theirs = sideOf(n);
-    return CROSS_YEAR.filter((id) => id.formats(e, l)).flatMap((id) =>
+    return CROSS_YEAR.filter((id) => appliesBetween(id, e, l)).flatMap((id) =>
       id.instances
         .filter((inst) => (later ? inst.earlier : inst.later).some((k) => keys.includes(k)))
         .filter((inst) => {

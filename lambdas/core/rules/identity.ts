@@ -1,3 +1,5 @@
+import { sameNumber } from '../form';
+
 /** How one identity of the form came out on a record's values. */
 export type IdentityResult =
   | { status: 'unused' }
@@ -17,7 +19,7 @@ export function checkIdentity(values: Record<string, number>, left: string[], ri
   const side = (ks: string[]) => ks.reduce((s, k) => s + (values[k] ?? 0), 0);
   const l = side(left);
   const r = side(right);
-  if (Math.abs(l - r) < 1e-6) return { status: 'holds', keys };
+  if (sameNumber(l, r)) return { status: 'holds', keys };
   const show = (ks: string[]) => ks.map((k) => (printed(k) ? String(values[k]) : '(blank)')).join(' + ');
   return { status: 'broken', keys, left: l, right: r, detail: `${show(left)} = ${l} ≠ ${r} = ${show(right)}` };
 }

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { SECTIONS } from '../sections/headings';
+import { SECTIONS } from '../form';
 import type { Section } from '../types';
 import { BASIS } from './basis';
 import { failed, type Issue, type Rule } from './rule';

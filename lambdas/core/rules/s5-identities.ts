@@ -1,36 +1,63 @@
-import { T3_COL_NAMES, T3_COLS, T4_COLS, T4_GROUP_NAMES, T4_GROUPS } from '../tables/row-defs';
+import {
+  columnName,
+  instanceAt,
+  instanceHolds,
+  instancesById,
+  isFormFormat,
+  keyParts,
+  labelOf,
+  labelWithKey,
+  reportIdentity,
+  T3_APPLICANTS,
+  T3_ROWS,
+  t3LayoutOfKeys,
+  t2Rows,
+  type IdentityInstance,
+  type T3Layout,
+} from '../form';
 import type { Report } from '../types';
 import { BASIS } from './basis';
 import { checkIdentity } from './identity';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 import { tableShape } from './table-shape';
 
-const T3_FRAME = new Set(['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward']);
-const APPLICANTS = T3_COLS.filter((c) => c !== 'total');
-
-/** Table 3's printed rows as `<row>` → the columns printed in it (`t3.denied.stateSecret.natural` → row `denied.stateSecret`). */
+/** Table 3's printed rows by key part (`t3.denied.stateSecret.natural` → `denied.stateSecret`), in the order first printed. */
 function t3Rows(values: Record<string, number>): string[] {
-  const rows = Object.keys(values)
-    .filter((k) => k.startsWith('t3.'))
-    .map((k) => k.split('.').slice(1, -1).join('.'));
+  const rows = Object.keys(values).flatMap((k) => (keyParts(k)?.table === 't3' ? [keyParts(k)!.row] : []));
   return [...new Set(rows)];
 }
 
 interface Check {
   rule: string;
+  /** The identity as the form states it, for every part it is checked on. */
   what: string;
   whatEn: string;
-  left: string[];
-  right: string[];
+  /** The row, column or group it is checked on here (`表三“自然人”列`). */
+  part: string;
+  partEn: string;
+  left: readonly string[];
+  right: readonly string[];
   basis: string;
 }
+
+/** One instance of the form's identities as the check a finding reports: the identity, and where it applies. */
+const checkOf = (rule: string, inst: IdentityInstance): Check => ({
+  rule,
+  what: inst.identity.statement.zh,
+  whatEn: inst.identity.statement.en,
+  part: inst.where.zh,
+  partEn: inst.where.en,
+  left: inst.left,
+  right: inst.right,
+  basis: inst.identity.basis,
+});
 
 /** What the prose says a blank cell of a broken identity holds: it tells a lost cell from a wrong one. */
 function proseForBlanks(report: Report, keys: string[]) {
   const stated = report.narrative.filter((f) => keys.includes(f.key) && !(f.key in report.values));
   return {
     sentences: stated.length ? [...new Set(stated.map((f) => f.sentence))] : undefined,
-    note: stated.map((f) => `; prose states blank ${f.key}=${f.value}`).join(''),
+    note: stated.map((f) => `; prose states blank ${labelWithKey(f.key)}=${f.value}`).join(''),
   };
 }
 
@@ -44,108 +71,94 @@ function withDerivedRowTotals(report: Report): Record<string, number> {
   return out;
 }
 
-function judge(report: Report, values: Record<string, number>, c: Check): Issue[] {
-  const r = checkIdentity(values, c.left, c.right);
-  if (r.status === 'broken') {
-    const prose = proseForBlanks(report, r.keys);
-    return [
-      failed(c.rule, 'error', {
-        message: `${c.what}不平衡：${r.left} ≠ ${r.right}。`,
-        messageEn: `${c.whatEn} does not hold: ${r.left} ≠ ${r.right}.`,
-        keys: r.keys,
-        detail: r.detail + prose.note,
-        sentences: prose.sentences,
-        basis: c.basis,
-      }),
-    ];
+/**
+ * Each identity on each of its parts: a broken one is a finding of its own; the parts one side of
+ * which is blank are one cause, so one not-assessable finding per identity lists them all.
+ */
+function judge(report: Report, values: Record<string, number>, checks: Check[]): Issue[] {
+  const issues: Issue[] = [];
+  const gaps = new Map<string, { check: Check; keys: string[] }[]>();
+  for (const c of checks) {
+    const r = checkIdentity(values, [...c.left], [...c.right]);
+    if (r.status === 'broken') {
+      const prose = proseForBlanks(report, r.keys);
+      issues.push(
+        failed(c.rule, 'error', {
+          message: `${c.part}：${c.what}不平衡：${r.left} ≠ ${r.right}。`,
+          messageEn: `${c.partEn}: ${c.whatEn} does not hold: ${r.left} ≠ ${r.right}.`,
+          keys: r.keys,
+          detail: r.detail + prose.note,
+          sentences: prose.sentences,
+          basis: c.basis,
+        }),
+      );
+    } else if (r.status === 'incomplete') gaps.set(c.rule, [...(gaps.get(c.rule) ?? []), { check: c, keys: r.keys }]);
   }
-  if (r.status === 'incomplete')
-    return [
-      notAssessable(c.rule, {
-        message: `${c.what}缺少一侧的数值，无法核对。`,
-        messageEn: `${c.whatEn}: one side has no printed value, so it cannot be checked.`,
-        keys: r.keys,
-        basis: c.basis,
+  for (const parts of gaps.values()) {
+    const { check } = parts[0];
+    issues.push(
+      notAssessable(check.rule, {
+        message: `${check.what}：${parts.map((p) => p.check.part).join('、')}缺少一侧的数值，无法核对。`,
+        messageEn: `${check.whatEn}: ${parts.map((p) => p.check.partEn).join(', ')} ${parts.length > 1 ? 'have' : 'has'} no printed value on one side, so it cannot be checked.`,
+        keys: [...new Set(parts.flatMap((p) => p.keys))],
+        detail: `${parts.length} of ${checks.filter((c) => c.rule === check.rule).length} checked on one side only`,
+        basis: check.basis,
       }),
-    ];
-  return [];
+    );
+  }
+  return issues;
+}
+
+/** The table-3 layout the report printed, on the form its tables follow. */
+function layoutOf(report: Report): T3Layout {
+  const shape = tableShape(report);
+  return t3LayoutOfKeys(isFormFormat(shape) ? shape : '2021', Object.keys(report.values));
 }
 
 function table3Checks(report: Report): Check[] {
-  const rows = t3Rows(report.values);
-  const outcomes = rows.filter((r) => !T3_FRAME.has(r));
-  const k = (row: string, col: string) => `t3.${row}.${col}`;
+  const layout = layoutOf(report);
+  const printed = new Set(t3Rows(report.values));
+  const rowSum = reportIdentity('t3.row-sum');
   return [
-    ...T3_COLS.map((col) => ({
-      rule: 'S5-balance',
-      what: `表三“${T3_COL_NAMES[col]}”列：本年新收 + 上年结转 = 办理总计 + 结转下年度`,
-      whatEn: `Table 3 column ${col}: new + carried over = processed + carried forward`,
-      left: [k('newReceived', col), k('carriedOver', col)],
-      right: [k('totalProcessed', col), k('carriedForward', col)],
-      basis: BASIS.t3Identity,
-    })),
-    ...T3_COLS.map((col) => ({
-      rule: 'S5-processed',
-      what: `表三“${T3_COL_NAMES[col]}”列：（七）总计 = 各办理结果之和`,
-      whatEn: `Table 3 column ${col}: total processed = sum of outcomes`,
-      left: [k('totalProcessed', col)],
-      right: outcomes.map((row) => k(row, col)),
-      basis: BASIS.t3Identity,
-    })),
+    ...instancesById('t3.balance', layout).map((inst) => checkOf('S5-balance', inst)),
+    ...instancesById('t3.processed', layout).map((inst) => checkOf('S5-processed', inst)),
     // A derived row total is the row sum itself: only printed totals are checked against their row.
-    ...rows
-      .filter((row) => k(row, 'total') in report.values)
-      .map((row) => ({
-        rule: 'S5-row-sum',
-        what: `表三“${row}”行：总计 = 各申请人列之和`,
-        whatEn: `Table 3 row ${row}: total = sum of applicant columns`,
-        left: [k(row, 'total')],
-        right: APPLICANTS.map((col) => k(row, col)),
-        basis: BASIS.t3Identity,
-      })),
+    ...T3_ROWS.filter((r) => printed.has(r.key) && `t3.${r.key}.total` in report.values).map((r) => checkOf('S5-row-sum', instanceAt(rowSum, r)!)),
   ];
 }
 
-function table4Checks(): Check[] {
-  return T4_GROUPS.map((group) => ({
-    rule: 'S5-t4',
-    what: `表四“${T4_GROUP_NAMES[group]}”：维持 + 纠正 + 其他 + 尚未审结 = 总计`,
-    whatEn: `Table 4 ${group}: upheld + corrected + other + pending = total`,
-    left: T4_COLS.filter((c) => c !== 'total').map((c) => `t4.${group}.${c}`),
-    right: [`t4.${group}.total`],
-    basis: BASIS.t4Identity,
-  }));
-}
-
-const PROJECT_ROWS = ['licensing', 'otherServices', 'penalty', 'coercion', 'fees'];
+const table4Checks = (report: Report): Check[] => instancesById('t4.group-sum', layoutOf(report)).map((inst) => checkOf('S5-t4', inst));
 
 /** 2019 table 2: this year's items (上一年 + 增/减) cannot be negative, and decisions need items to decide on. */
 function table2Of2019(report: Report): Issue[] {
   const v = report.values;
+  const valueOf = (k: string) => v[k];
+  const col = (c: string) => columnName('t2', c);
   const issues: Issue[] = [];
-  for (const row of PROJECT_ROWS) {
-    const [prev, change, decisions] = ['prev', 'change', 'decisions'].map((c) => `t2.${row}.${c}`);
-    if (!(prev in v) || !(change in v)) continue;
-    const items = v[prev] + v[change];
-    const keys = decisions in v ? [prev, change, decisions] : [prev, change];
-    if (items < 0)
+  for (const row of t2Rows('2019')) {
+    const items = instanceAt(reportIdentity('t2.items'), row);
+    if (!items || instanceHolds(items, valueOf) === undefined) continue;
+    const [prev, change] = items.left.map(valueOf);
+    const keys = row.keys.filter((k) => k in v);
+    const decisions = instanceAt(reportIdentity('t2.decisions-need-items'), row);
+    if (!instanceHolds(items, valueOf))
       issues.push(
         failed('S5-t2', 'error', {
-          message: `表二“${row}”：上一年项目数量${v[prev]}加本年增/减${v[change]}为负数。`,
-          messageEn: `Table 2 ${row}: last year's items ${v[prev]} plus this year's change ${v[change]} is negative.`,
+          message: `「${labelOf(`t2.${row.key}`)}」：${col('prev')}${prev}加${col('change')}${change}为负数。`,
+          messageEn: `${labelWithKey(`t2.${row.key}`)}: last year's items ${prev} plus this year's change ${change} is negative.`,
           keys,
-          detail: `${v[prev]} + ${v[change]} = ${items}`,
-          basis: BASIS.t2Identity,
+          detail: `${prev} + ${change} = ${prev + change}`,
+          basis: items.identity.basis,
         }),
       );
-    else if (items === 0 && (v[decisions] ?? 0) > 0)
+    else if (decisions && instanceHolds(decisions, valueOf) === false)
       issues.push(
         failed('S5-t2', 'warning', {
-          message: `表二“${row}”：本年项目数量为0，却有${v[decisions]}个处理决定。`,
-          messageEn: `Table 2 ${row}: no items this year, yet ${v[decisions]} decisions.`,
+          message: `「${labelOf(`t2.${row.key}`)}」：本年项目数量为0，却有${v[decisions.left[0]]}个处理决定。`,
+          messageEn: `${labelWithKey(`t2.${row.key}`)}: no items this year, yet ${v[decisions.left[0]]} decisions.`,
           keys,
-          detail: `${v[prev]} + ${v[change]} = 0; decisions ${v[decisions]}`,
-          basis: BASIS.t2Identity,
+          detail: `${prev} + ${change} = 0; decisions ${v[decisions.left[0]]}`,
+          basis: decisions.identity.basis,
         }),
       );
   }
@@ -153,8 +166,8 @@ function table2Of2019(report: Report): Issue[] {
 }
 
 /**
- * Rows printed without their 总计 cell. When no row has one, the agency left the column blank on
- * purpose: one note says so, instead of one unassessable row sum per row.
+ * Rows printed without their 总计 cell: one cause, so one finding listing the rows. When no row has
+ * one, the agency left the column blank on purpose: one note says so.
  */
 function blankTotals(report: Report): Issue[] {
   const rows = t3Rows(report.values);
@@ -170,14 +183,16 @@ function blankTotals(report: Report): Issue[] {
         basis: BASIS.t3Identity,
       }),
     ];
-  return blank.map((row) =>
+  const named = (row: string) => `「${labelOf(`t3.${row}`)}」行`;
+  return [
     notAssessable('S5-row-sum', {
-      message: `表三“${row}”行的总计空白，无法核对该行之和（按各申请人列之和推算后参与其他核对）。`,
-      messageEn: `Table 3 row ${row}: the total is blank, so the row sum cannot be checked (derived from the applicant columns for the other checks).`,
-      keys: [`t3.${row}.total`, ...APPLICANTS.map((col) => `t3.${row}.${col}`).filter((k) => k in report.values)],
+      message: `表三${blank.map(named).join('、')}的总计空白，无法核对${blank.length > 1 ? `这 ${blank.length} 行` : '该行'}之和（按各申请人列之和推算后参与其他核对）。`,
+      messageEn: `Table 3 leaves the total of ${blank.length} row${blank.length > 1 ? 's' : ''} blank (${blank.map((row) => labelWithKey(`t3.${row}`)).join(', ')}), so ${blank.length > 1 ? 'their' : 'its'} row sum cannot be checked (derived from the applicant columns for the other checks).`,
+      keys: blank.flatMap((row) => [`t3.${row}.total`, ...T3_APPLICANTS.map((col) => `t3.${row}.${col.key}`).filter((k) => k in report.values)]),
+      detail: `${blank.length} of ${rows.length} rows without a printed total`,
       basis: BASIS.t3Identity,
     }),
-  );
+  ];
 }
 
 const absent = (rule: string, table: string, what: string, whatEn: string) =>
@@ -188,8 +203,8 @@ const absent = (rule: string, table: string, what: string, whatEn: string) =>
   });
 
 /**
- * S5: the identities the form itself states, per column of table 3, per group of table 4, and table 2
- * of 2019. A table-3 row total left blank takes its derived sum (never a printed value).
+ * S5: the identities the form itself states (core/form), per column of table 3, per group of table 4,
+ * and table 2 of 2019. A table-3 row total left blank takes its derived sum (never a printed value).
  */
 export const s5: Rule = {
   id: 'S5',
@@ -204,9 +219,9 @@ export const s5: Rule = {
     const issues: Issue[] = [];
     if (has('t3.')) {
       const values = withDerivedRowTotals(report);
-      issues.push(...blankTotals(report), ...table3Checks(report).flatMap((c) => judge(report, values, c)));
+      issues.push(...blankTotals(report), ...judge(report, values, table3Checks(report)));
     } else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
-    if (has('t4.')) issues.push(...table4Checks().flatMap((c) => judge(report, report.values, c)));
+    if (has('t4.')) issues.push(...judge(report, report.values, table4Checks(report)));
     else issues.push(absent('S5-t4', 't4', '表四', 'table 4'));
     if (tableShape(report) === '2019') {
       if (has('t2.')) issues.push(...table2Of2019(report));

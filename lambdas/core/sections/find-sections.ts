@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Section } from '../types';
-import { SECTIONS, type SectionDef } from './headings';
+import { SECTIONS, type FormSection as SectionDef } from '../form';
 
 const NUM = '(?:[一二三四五六七八九十]{1,2}\\s*[、.．，,]|[（(]\\s*[一二三四五六七八九十]{1,2}\\s*[）)]|\\d{1,2}\\s*[、.．])';
 const CN = '一二三四五六';
@@ -22,7 +22,7 @@ interface Hit {
 /** Spaces may stray inside a heading (`总 体 情 况`). */
 const loose = (core: string) => [...core].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
 
-function hits(text: string, n: number, cores: string[]): Hit[] {
+function hits(text: string, n: number, cores: readonly string[]): Hit[] {
   const out: Hit[] = [];
   for (const core of cores) {
     const re = new RegExp(`(${NUM}\\s*)?(?:${LEAD})?(${loose(core)})`, 'g');

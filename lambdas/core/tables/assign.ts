@@ -1,13 +1,31 @@
 import type { Cell, Finding, Format, NarrativeFigure, UndecidedRow, Value } from '../types';
 import { assignCells } from '../values/cell-assign';
-import { parseCount, parseMoney, round6 } from '../values/parse-number';
+import { parseCount, parseMoney } from '../values/parse-number';
 import { splitRun } from '../values/digit-split';
 import { classify } from './classify';
+import { narrowByProse, statedCells, statedFigures } from './prose-figures';
 import { ambiguityFinding } from './undecided';
 import { locatorText } from './locator';
 import { isValueCell, type Row } from './row';
-import { T3_COLS, T3_ROWS, T4_COLS, T4_ROW, t4BlocksNamed, type RowDef } from './row-defs';
-import { rowAdmits, rowIdentity, columnIdentitiesHold } from './identities';
+import {
+  instanceHolds,
+  instancesById,
+  isFormFormat,
+  prefixCheck,
+  rowAdmits,
+  sameCell,
+  sameNumber,
+  T3_COLUMNS,
+  T4_COLUMNS,
+  T4_ROW,
+  t3Layout,
+  t3Rows,
+  t4GroupsNamed,
+  type FormFormat,
+  type FormRow,
+  type IdentityInstance,
+  type T3Layout,
+} from '../form';
 
 export interface Mapped {
   values: Value[];
@@ -32,7 +50,7 @@ interface Readings {
 
 /** A row placed on a standard-table row, with the candidate readings of its cells. */
 interface Placed extends Readings {
-  def: RowDef;
+  def: FormRow;
   row: Row;
 }
 
@@ -47,15 +65,17 @@ const SPLIT_LIMIT = 64;
  */
 export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[]): Mapped {
   const findings: Finding[] = [];
-  if (format === 'unknown') return { values: [], findings, undecided: [] };
-  const placed = place(rows, format, findings);
-  resolveByColumns(placed, outcomeRows(rows, format));
-  resolveByNarrative(placed, narrative);
+  if (!isFormFormat(format)) return { values: [], findings, undecided: [] };
+  const layout = layoutOf(rows, format);
+  const stated = statedFigures(narrative);
+  const placed = place(rows, layout, findings, stated);
+  narrowByProse(placed, stated, layout);
+  resolveByColumns(placed, layout);
   const values: Value[] = [];
   const undecided: UndecidedRow[] = [];
   const seen = new Set<string>();
   for (const p of placed) {
-    const keys = keysOf(p.def);
+    const keys = p.def.keys;
     const [first] = p.readings;
     // A column every reading agrees on is known even when the row is not; with an incomplete list nothing is.
     const open = keys.flatMap((_, i) =>
@@ -76,10 +96,10 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
 }
 
 /** An ambiguous row as the record keeps it, for a neighbouring year or an officer to decide. */
-function undecidedRow(p: Placed, keys: string[]): UndecidedRow {
+function undecidedRow(p: Placed, keys: readonly string[]): UndecidedRow {
   const [first] = p.readings;
   return {
-    keys,
+    keys: [...keys],
     label: rowName(p.row, p.def),
     printed: cellsText(p.row.cells),
     candidates: p.readings.map((r) => r.values),
@@ -90,7 +110,7 @@ function undecidedRow(p: Placed, keys: string[]): UndecidedRow {
   };
 }
 
-const sameValue = (a: number | null, b: number | null) => (a === null || b === null ? a === b : round6(a) === round6(b));
+const sameValue = sameCell;
 
 /** What a value was read from: its cell, or the run or the short row it was assigned from. */
 function rawOf(p: Placed, i: number): string {
@@ -104,13 +124,15 @@ function rawOf(p: Placed, i: number): string {
  * form's row order, only when they exactly fill the gap between two placed neighbours. A row
  * whose cells cannot be read as its form row is reported and does not anchor anything.
  */
-function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
-  const canon = canonicalT3(rows, format);
+function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<string, number>): Placed[] {
+  const { format } = layout;
+  const read = (row: Row, def: FormRow) => readRow(row, def, format, statedCells(def, stated));
+  const canon = t3Rows(layout);
   const out: Placed[] = [];
   const pending: Row[] = [];
   let lastT3 = -1;
   // The table-4 group the last header named, for a table printed as one block per group.
-  let group: RowDef | null = null;
+  let group: FormRow | null = null;
   const flush = (next: number) => {
     if (pending.length === 0) return;
     const gap = canon.slice(lastT3 + 1, next);
@@ -129,7 +151,7 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     pending.length = 0;
   };
   for (const row of rows) {
-    const named = row.context === 't4' ? t4BlocksNamed(row.label) : [];
+    const named = row.context === 't4' ? t4GroupsNamed(row.label) : [];
     // A header naming several groups is the whole table's: no block is open.
     if (named.length) group = named.length === 1 ? named[0] : null;
     if (row.cells.length === 0) continue;
@@ -137,19 +159,19 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
     let readings = def ? read(row, def) : { readings: [], complete: true };
     // One group's five cells under its own heading (行政复议 / 未经复议直接起诉 / 复议后起诉): a
     // row of at most five cells, or a digit run that cannot fill the whole table's fifteen.
-    if (def === T4_ROW && group && (row.runs ? readings.readings.length === 0 : trimToCount(row.cells, T4_COLS.length).length <= T4_COLS.length)) {
+    if (def === T4_ROW && group && (row.runs ? readings.readings.length === 0 : trimToCount(row.cells, T4_COLUMNS.length).length <= T4_COLUMNS.length)) {
       def = group;
       readings = read(row, def);
     }
     if (!def) {
-      if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLS.length - 1) pending.push(row);
+      if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLUMNS.length - 1) pending.push(row);
       continue;
     }
     if (readings.readings.length === 0) {
-      findings.push(finding('P-ROW-SHAPE', 'warning', `「${rowName(row, def)}」行的单元格数与表格式不符，未读取。`, keysOf(def), cellsText(row.cells)));
+      findings.push(finding('P-ROW-SHAPE', 'warning', `「${rowName(row, def)}」行的单元格数与表格式不符，未读取。`, [...def.keys], cellsText(row.cells)));
       continue;
     }
-    const cut = row.cut ? keysOf(def).slice(trimToCount(row.cells, def.cols.length).length) : [];
+    const cut = row.cut ? def.keys.slice(trimToCount(row.cells, def.keys.length).length) : [];
     if (cut.length)
       findings.push(
         finding(
@@ -173,35 +195,37 @@ function place(rows: Row[], format: Format, findings: Finding[]): Placed[] {
   return out;
 }
 
-/** Table 3's rows in form order: the 2021 form's three 其他处理 sub-rows, or the single row some reports keep. */
-function canonicalT3(rows: Row[], format: Format): RowDef[] {
-  const single = T3_ROWS.find((d) => d.row === 'otherHandling')!;
-  const usesSingle = format === '2019' || rows.some((r) => classify(r, format) === single);
-  return T3_ROWS.filter((d) => d.formats.includes(format) && (usesSingle ? !d.row.startsWith('otherHandling.') : d !== single));
-}
-
-/** The rows that （七）总计 sums in this report's form: all but the two intake rows, the total and carried forward. */
-const outcomeRows = (rows: Row[], format: Format) =>
-  canonicalT3(rows, format)
-    .slice(2, -2)
-    .map((d) => d.row);
+/** Table 3's layout: the 2021 form's three 其他处理 sub-rows, or the single row the 2019 form and some 2021 reports print. */
+const layoutOf = (rows: Row[], format: FormFormat): T3Layout =>
+  t3Layout(
+    format,
+    rows.some((r) => classify(r, format)?.replaces !== undefined),
+  );
 
 /**
  * The readings of a row's cells: one when every column has its cell; when the scraper printed
  * fewer, every assignment of the whole cells to columns (the rest blank) that fits the row's
- * identities; when cells were glued into a digit run, every identity-respecting split.
+ * identities; when cells were glued into a digit run, every identity-respecting split. Cells the
+ * prose states (`stated`) narrow both while they are enumerated, so a long run's list can be
+ * complete; when no reading fits the prose, it is set aside and every reading is kept.
  */
-function read(row: Row, def: RowDef): Readings {
-  const n = def.cols.length;
-  const money = new Set(def.cols.flatMap((c, i) => (def.money?.includes(c) ? [i] : [])));
-  const signed = new Set(def.cols.flatMap((c, i) => (def.signed?.includes(c) ? [i] : [])));
+function readRow(row: Row, def: FormRow, format: FormFormat, stated: (number | undefined)[]): Readings {
+  if (stated.every((v) => v === undefined)) return read(row, def, format);
+  const narrowed = read(row, def, format, stated);
+  return narrowed.readings.length ? narrowed : read(row, def, format);
+}
+
+function read(row: Row, def: FormRow, format: FormFormat, stated: (number | undefined)[] = []): Readings {
+  const n = def.columns.length;
+  const money = new Set(def.columns.flatMap((c, i) => (c.kind === 'money' ? [i] : [])));
+  const signed = new Set(def.columns.flatMap((c, i) => (c.kind === 'signed' ? [i] : [])));
   const parse = (t: string, i: number) => (money.has(i) ? parseMoney(t) : parseCount(t));
   let cells = row.cells;
   if (!row.runs) {
     cells = trimToCount(cells, n);
     if (cells.length === n) return { complete: true, readings: [{ values: cells.map((c, i) => parse(c.text, i)), texts: cells.map((c) => c.text), cells }] };
     if (cells.length > n) return { complete: true, readings: [] };
-    if (row.cut) return cutReading(cells, def, n, parse);
+    if (row.cut) return cutReading(cells, def, format, parse);
     const whole = wholeCells(cells);
     if (whole) {
       // A printed number must be one its column can hold: no decimals outside money, no sign outside 本年增/减.
@@ -211,7 +235,8 @@ function read(row: Row, def: RowDef): Readings {
         return v !== null && (money.has(i) || Number.isInteger(v)) && (v >= 0 || signed.has(i));
       };
       const valuesOf = (r: (Cell | null)[]) => r.map((c, i) => (c === null ? null : parse(c.text, i)));
-      const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, valuesOf(r)));
+      const prose = (v: (number | null)[]) => v.every((x, i) => stated[i] === undefined || sameCell(x, stated[i]!));
+      const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, format, valuesOf(r)) && prose(valuesOf(r)));
       return {
         complete: true,
         readings: assigned.map((r) => ({ values: valuesOf(r), texts: r.map((c) => c?.text ?? '—'), cells: r.map((c) => c ?? whole[0]) })),
@@ -220,7 +245,11 @@ function read(row: Row, def: RowDef): Readings {
   }
   // Fewer cells than columns: some were glued together by the scraper.
   const run = cells.map((c) => c.text).join(' ');
-  const splits = splitRun(run, { count: n, money, signed, accept: rowIdentity(def), limit: SPLIT_LIMIT });
+  const identities = prefixCheck(def, format);
+  // Money cells are split as printed (元 or 万元); the prose's 万元 figure is compared once they are read.
+  const prose = (p: number[]) => money.has(p.length - 1) || stated[p.length - 1] === undefined || sameNumber(p[p.length - 1], stated[p.length - 1]!);
+  const accept = stated.length || identities ? (p: number[]) => (!identities || identities(p)) && prose(p) : undefined;
+  const splits = splitRun(run, { count: n, money, signed, accept, limit: SPLIT_LIMIT });
   return {
     complete: splits.length < SPLIT_LIMIT,
     readings: splits.map((s) => ({ texts: s.texts, values: s.texts.map(parse), cells: s.texts.map(() => cells[0]), run })),
@@ -231,11 +260,11 @@ function read(row: Row, def: RowDef): Readings {
  * A row cut by the page's right edge: each cell is its column's (blanks kept), from the left; the columns
  * past the edge are absent, never filled. A row whose cells cannot stand in its leading columns is not read.
  */
-function cutReading(cells: Cell[], def: RowDef, n: number, parse: (t: string, i: number) => number | null): Readings {
-  const placed = Array.from({ length: n }, (_, i) => cells[i] ?? null);
+function cutReading(cells: Cell[], def: FormRow, format: FormFormat, parse: (t: string, i: number) => number | null): Readings {
+  const placed = Array.from({ length: def.keys.length }, (_, i) => cells[i] ?? null);
   const values = placed.map((c, i) => (c ? parse(c.text, i) : null));
   const fits = placed.every((c, i) => !c || !/\d/.test(c.text) || values[i] !== null);
-  if (!fits || !rowAdmits(def, values)) return { complete: true, readings: [] };
+  if (!fits || !rowAdmits(def, format, values)) return { complete: true, readings: [] };
   return { complete: true, readings: [{ values, texts: placed.map((c) => c?.text ?? '—'), cells: placed.map((c) => c ?? cells[0]) }] };
 }
 
@@ -264,19 +293,26 @@ function trimToCount(cells: Cell[], n: number): Cell[] {
   return c;
 }
 
-/** Ambiguous table-3 rows: keep the one combination of readings under which the column identities hold. */
-function resolveByColumns(placed: Placed[], outcomes: string[]): void {
+/** Table 3's column identities (new + carried over = processed + carried forward; processed = Σ outcomes). */
+const columnInstances = (layout: T3Layout): IdentityInstance[] => [...instancesById('t3.balance', layout), ...instancesById('t3.processed', layout)];
+
+/**
+ * Ambiguous table-3 rows: keep the one combination of readings under which the column identities
+ * hold, each checked only where every cell it reads is known and printed.
+ */
+function resolveByColumns(placed: Placed[], layout: T3Layout): void {
   const t3 = placed.filter((p) => p.def.table === 't3');
   const open = t3.filter((p) => p.readings.length > 1);
   if (open.length === 0) return;
   const combos = open.reduce((n, p) => n * p.readings.length, 1);
   if (combos > 4096) return;
+  const instances = columnInstances(layout);
   const fits: Reading[][] = [];
   const pick = (i: number, chosen: Reading[]) => {
     if (i === open.length) {
-      const rows = new Map<string, (number | null)[]>();
-      for (const p of t3) rows.set(p.def.row, (p.readings.length > 1 ? chosen[open.indexOf(p)] : p.readings[0]).values);
-      if (columnIdentitiesHold(rows, outcomes)) fits.push([...chosen]);
+      const cells = new Map<string, number | null>();
+      for (const p of t3) (p.readings.length > 1 ? chosen[open.indexOf(p)] : p.readings[0]).values.forEach((v, c) => cells.set(p.def.keys[c], v));
+      if (instances.every((inst) => instanceHolds(inst, (k) => cells.get(k)) !== false)) fits.push([...chosen]);
       return;
     }
     for (const r of open[i].readings) pick(i + 1, [...chosen, r]);
@@ -285,24 +321,12 @@ function resolveByColumns(placed: Placed[], outcomes: string[]): void {
   if (fits.length === 1) open.forEach((p, i) => (p.readings = [fits[0][i]]));
 }
 
-/** A figure the prose states for one of the row's keys picks among the readings. */
-function resolveByNarrative(placed: Placed[], narrative: NarrativeFigure[]): void {
-  for (const p of placed) {
-    if (p.readings.length < 2) continue;
-    const stated = p.def.cols.map((c) => narrative.find((f) => f.key === `${p.def.table}.${p.def.row}.${c}`)?.value);
-    const agree = p.readings.filter((r) => stated.every((v, i) => v === undefined || sameValue(r.values[i], v)));
-    if (agree.length >= 1 && agree.length < p.readings.length) p.readings = agree;
-  }
-}
-
 function evidenceOf(cell: Cell, raw: string) {
   return { source: 'table' as const, locator: locatorText(cell.loc), raw, ...(cell.loc.page ? { page: cell.loc.page } : {}), loc: cell.loc };
 }
 
 /** The words of the label that named the row (`行政许可`), not the header text glued before it. */
-const rowName = (row: Row, def: RowDef) => def.match.exec(row.label)?.[0] || (def.table === 't4' ? '表四' : row.label.slice(-20));
-
-const keysOf = (def: RowDef) => def.cols.map((c) => (def.row === T4_ROW.row ? `t4.${c}` : `${def.table}.${def.row}.${c}`));
+const rowName = (row: Row, def: FormRow) => def.match.exec(row.label)?.[0] || (def.table === 't4' ? '表四' : row.label.slice(-20));
 const cellsText = (cells: Cell[]) => cells.map((c) => c.raw || '·').join(' | ');
 
 function finding(rule: string, severity: Finding['severity'], message: string, keys: string[], evidence: string): Finding {

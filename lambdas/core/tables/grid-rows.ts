@@ -1,13 +1,7 @@
+import { TABLES } from '../form';
 import type { Cell, Grid, TableId } from '../types';
 import { squeeze } from '../partition/normalize';
 import { isValueCell, type Row } from './row';
-
-/** Header words that tell which standard table a grid (or the part of it below them) is. */
-const HEADERS: [TableId, RegExp][] = [
-  ['t4', /行政复议|行政诉讼|结果维持|尚未审结/],
-  ['t3', /申请人情况|自然人|本年新收|商业企业/],
-  ['t2', /第二十条|信息内容|本年制发|本年新制作|处理决定数量|采购项目数量/],
-];
 
 /**
  * Grid rows (HTML with spans expanded, PDF rebuilt from positions) to label + value cells.
@@ -31,8 +25,8 @@ export function gridRows(grids: Grid[]): Row[] {
       const values = cells.slice(lastLabel + 1).filter((c, i, all) => i === 0 || !sameOrigin(c, all[i - 1]));
       const hasNumber = values.some((c) => /\d/.test(c.text));
       if (!hasNumber) {
-        const header = HEADERS.find(([, re]) => re.test(label));
-        if (header) context = header[0];
+        const header = TABLES.find((t) => t.header.test(label));
+        if (header) context = header.id;
         // Kept without cells: header words tell the format.
         rows.push({ label, cells: [], context });
         continue;

@@ -1,7 +1,5 @@
+import { sameCell as same } from '../form';
 import type { Finding, UndecidedRow } from '../types';
-import { round6 } from '../values/parse-number';
-
-const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : round6(a) === round6(b));
 
 /** The readings of a row still possible once some of its keys are decided (by a neighbour or an officer). */
 export function remaining(row: UndecidedRow, values: Record<string, number>): (number | null)[][] {

@@ -1,13 +1,8 @@
-import { T3_COLS, T3_ROWS, T4_COLS } from '../tables/row-defs';
-
-const GROUPS = ['denied', 'unable', 'notProcessed', 'otherHandling'];
-const LEGAL_PERSONS = ['commercial', 'research', 'social', 'legal', 'other'];
+import { cellKey, DERIVED_ROWS, T3_APPLICANTS, T3_GROUP_SUMS, T3_LEGAL_PERSONS, T3_ROWS } from '../form';
 
 /** Sum of the keys, or undefined unless every one is present. */
-const sumOf = (values: Record<string, number>, keys: string[]) =>
+const sumOf = (values: Record<string, number>, keys: readonly string[]) =>
   keys.length && keys.every((k) => k in values) ? keys.reduce((a, k) => a + values[k], 0) : undefined;
-
-const APPLICANTS = T3_COLS.filter((c) => c !== 'total');
 
 /**
  * Table-3 row totals the agency left blank while printing the row's applicant cells: the sum of the
@@ -16,17 +11,18 @@ const APPLICANTS = T3_COLS.filter((c) => c !== 'total');
  */
 export function blankRowTotals(values: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const { row } of T3_ROWS) {
-    const cells = APPLICANTS.map((c) => `t3.${row}.${c}`).filter((k) => k in values);
+  for (const { key: row } of T3_ROWS) {
+    const cells = T3_APPLICANTS.map((c) => `t3.${row}.${c.key}`).filter((k) => k in values);
     if (cells.length && !(`t3.${row}.total` in values)) out[`t3.${row}.total`] = cells.reduce((a, k) => a + values[k], 0);
   }
   return out;
 }
 
 /**
- * The derived subtotals of fields.md, computed from table values and never read from a cell:
- * `t3.<group>.sum.<col>`, `t3.<row>.legalPersons`, `t3.grantedAndPartial.<col>`, `t4.litigation.sum.<col>`, and the blank row
- * totals of table 3 (blankRowTotals). A subtotal is given only when every part of it is known.
+ * The derived subtotals of the form (`core/form/derived.ts`), computed from table values and never
+ * read from a cell: table 3's group subtotals, `legalPersons` of every row and subtotal,
+ * 予以公开及部分公开, 行政诉讼 as one group, and the blank row totals of table 3 (blankRowTotals). A
+ * subtotal is given only when every part of it is known; a group printed as one row is its own subtotal.
  */
 export function computeDerived(printed: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = blankRowTotals(printed);
@@ -34,34 +30,36 @@ export function computeDerived(printed: Record<string, number>): Record<string, 
   const put = (key: string, v: number | undefined) => {
     if (v !== undefined) out[key] = v;
   };
-  for (const g of GROUPS) {
-    const parts = T3_ROWS.filter((d) => d.row.startsWith(`${g}.`)).map((d) => d.row);
-    for (const c of T3_COLS) {
-      // The 2019 form (and some 2021 reports) print 其他处理 as one row: its own subtotal.
-      const single = `t3.${g}.${c}`;
+  for (const d of T3_GROUP_SUMS)
+    for (const { key: c } of d.columns) {
+      const single = d.single && cellKey(d.table, d.single, c);
       put(
-        `t3.${g}.sum.${c}`,
-        single in values
+        cellKey(d.table, d.key, c),
+        single && single in values
           ? values[single]
           : sumOf(
               values,
-              parts.map((r) => `t3.${r}.${c}`),
+              d.parts.map((r) => cellKey(d.table, r, c)),
             ),
       );
     }
-  }
-  const rows = [...T3_ROWS.map((d) => d.row), ...GROUPS.map((g) => `${g}.sum`)];
   const all = { ...values, ...out };
-  for (const r of rows)
+  for (const r of [...T3_ROWS.map((d) => d.key), ...T3_GROUP_SUMS.map((d) => d.key)])
     put(
-      `t3.${r}.legalPersons`,
+      cellKey('t3', r, T3_LEGAL_PERSONS.key),
       sumOf(
         all,
-        LEGAL_PERSONS.map((c) => `t3.${r}.${c}`),
+        T3_LEGAL_PERSONS.parts.map((c) => cellKey('t3', r, c)),
       ),
     );
-  // 予以公开及部分公开 in the prose (narrative/combined.ts) and the granted rate.
-  for (const c of T3_COLS) put(`t3.grantedAndPartial.${c}`, sumOf(values, [`t3.granted.${c}`, `t3.partial.${c}`]));
-  for (const c of T4_COLS) put(`t4.litigation.sum.${c}`, sumOf(values, [`t4.litigationDirect.${c}`, `t4.litigationAfterReview.${c}`]));
+  for (const d of DERIVED_ROWS.filter((x) => !T3_GROUP_SUMS.includes(x)))
+    for (const { key: c } of d.columns)
+      put(
+        cellKey(d.table, d.key, c),
+        sumOf(
+          values,
+          d.parts.map((r) => cellKey(d.table, r, c)),
+        ),
+      );
   return out;
 }

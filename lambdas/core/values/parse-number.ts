@@ -1,3 +1,5 @@
+import { toWan } from '../form';
+
 /** A printed cell to a number: `1,234` → 1234, `−18` → -18; blank, dashes, `/` and `无` give null (no key). */
 export function parseCount(text: string): number | null {
   const s = text
@@ -13,8 +15,5 @@ export function parseMoney(text: string): number | null {
   const s = text.replace(/[\s,，]/g, '');
   const m = s.match(/^([-+]?\d+(?:\.\d+)?)(万元|元)?$/);
   if (!m) return null;
-  const n = Number(m[1]);
-  return m[2] === '元' ? round6(n / 10000) : n;
+  return m[2] === '元' ? toWan(Number(m[1]), m[2]) : Number(m[1]);
 }
-
-export const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
