@@ -3,6 +3,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
@@ -60,6 +61,8 @@ export class Audit extends Construct {
   /** The schedule that starts the state machine. */
   readonly rule: Rule;
   readonly stoppedRule: Rule;
+  /** Events EventBridge could not deliver after its retries (a run never started, a stopped run never recorded). */
+  readonly eventFailures: Queue;
 
   constructor(scope: Construct, id: string, props: AuditProps) {
     super(scope, id);
@@ -161,10 +164,17 @@ export class Audit extends Construct {
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
     });
 
+    // A start or a status event EventBridge cannot deliver after its retries is kept here (and alarmed), not dropped.
+    this.eventFailures = new Queue(this, 'EventFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(this.eventFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the audit’s EventBridge targets; its events are inspected and re-sent by hand.',
+    });
+    const delivery = { retryAttempts: 2, maxEventAge: Duration.hours(2), deadLetterQueue: this.eventFailures };
     this.rule = new Rule(this, 'Schedule', {
       description: 'Starts the cross-agency audit of last year’s reports',
       schedule: props.schedule ?? DEFAULT_AUDIT_SCHEDULE,
-      targets: [new SfnStateMachine(this.stateMachine, { retryAttempts: 2 })],
+      targets: [new SfnStateMachine(this.stateMachine, delivery)],
     });
     this.stoppedRule = new Rule(this, 'RunStopped', {
       description: 'Records an audit run whose execution failed, timed out or was aborted',
@@ -173,7 +183,7 @@ export class Audit extends Construct {
         detailType: ['Step Functions Execution Status Change'],
         detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'], stateMachineArn: [this.stateMachine.stateMachineArn] },
       },
-      targets: [new LambdaFunction(this.statusFn, { retryAttempts: 2 })],
+      targets: [new LambdaFunction(this.statusFn, delivery)],
     });
     bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: REGISTRY_PREFIX });
 

@@ -21,6 +21,8 @@ export interface MonitoringProps {
   auditMachine: StateMachine;
   /** The function that records a stopped run (EventBridge target). */
   auditStatusFn: IFunction;
+  /** The dead-letter queue of the audit's EventBridge targets (the schedule's start, the stopped-run record). */
+  auditEventFailures: Queue;
   apiFn: IFunction;
   httpApi: HttpApi;
   /** The ingest construct's alarm on its dead-letter queue (it gets the topic as its action). */
@@ -94,6 +96,11 @@ export class Monitoring extends Construct {
       'AuditFailuresQueued',
       'A registry import failed after its retries; the event is in the audit failure queue.',
       this.auditFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+    );
+    this.alarm(
+      'AuditEventsUndelivered',
+      'The schedule could not start an audit run, or a stopped run could not be recorded, after EventBridge’s retries; the event is in the audit event queue.',
+      props.auditEventFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
     );
     this.alarm('Api5xx', 'The query API answered 5xx (a handler error or an integration failure).', props.httpApi.metricServerError({ period: PERIOD }));
     for (const [name, fn] of [

@@ -31,6 +31,7 @@ export class OgiStack extends Stack {
       auditFn: this.audit.fn,
       auditMachine: this.audit.stateMachine,
       auditStatusFn: this.audit.statusFn,
+      auditEventFailures: this.audit.eventFailures,
       apiFn: this.api.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,

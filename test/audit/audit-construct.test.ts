@@ -73,11 +73,40 @@ describe('the audit state machine', () => {
     expect(JSON.parse(readFileSync(AUDIT_DEFINITION_FILE, 'utf8'))).toEqual(definition());
   });
 
-  it('is started by the schedule, daily at 02:00 UTC from February to April', () => {
+  const deadLetter = () => ({ Arn: { 'Fn::GetAtt': [idOf(stack.audit.eventFailures), 'Arn'] } });
+
+  it('is started by the schedule, daily at 02:00 UTC from February to April, retried, then dead-lettered', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(0 2 * 2-4 ? *)',
       State: 'ENABLED',
-      Targets: [Match.objectLike({ Arn: machineRef(), RoleArn: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 2 } })],
+      Targets: [
+        Match.objectLike({
+          Arn: machineRef(),
+          RoleArn: Match.anyValue(),
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+          DeadLetterConfig: deadLetter(),
+        }),
+      ],
+    });
+  });
+
+  it('lets the schedule start this state machine only, and the undelivered events reach their queue, which is alarmed', () => {
+    const rule = template.toJSON().Resources[idOf(stack.audit.rule)] as { Properties: { Targets: { RoleArn: { 'Fn::GetAtt': [string, string] } }[] } };
+    const statements = statementsOfRole(rule.Properties.Targets[0].RoleArn['Fn::GetAtt'][0]);
+    expect(statements).toEqual([expect.objectContaining({ Action: 'states:StartExecution', Resource: machineRef() })]);
+    // EventBridge may send to the queue (a queue policy for events.amazonaws.com from these rules), and the queue TLS only.
+    const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as {
+      Properties: { Queues: unknown[]; PolicyDocument: { Statement: Statement[] } };
+    }[];
+    const queuePolicy = policies.find((p) => JSON.stringify(p.Properties.Queues) === JSON.stringify([{ Ref: idOf(stack.audit.eventFailures) }]));
+    const sends = queuePolicy!.Properties.PolicyDocument.Statement.filter((s) => actionsOf(s).includes('sqs:SendMessage'));
+    expect(JSON.stringify(sends)).toContain('events.amazonaws.com');
+    expect(JSON.stringify(sends)).toContain(idOf(stack.audit.rule));
+    expect(JSON.stringify(sends)).toContain(idOf(stack.audit.stoppedRule));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(stack.audit.eventFailures), 'QueueName'] } }],
+      AlarmActions: [{ Ref: idOf(stack.monitoring.topic) }],
     });
   });
 
@@ -88,7 +117,7 @@ describe('the audit state machine', () => {
         'detail-type': ['Step Functions Execution Status Change'],
         detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'], stateMachineArn: [machineRef()] },
       },
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(stack.audit.statusFn), 'Arn'] } })],
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [idOf(stack.audit.statusFn), 'Arn'] }, DeadLetterConfig: deadLetter() })],
     });
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'])
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
