@@ -48,8 +48,7 @@ function summary(i: number, year: number, audited: number, rnd: Random): StoredS
   // Decisions spread per agency, so no two tables are alike and no agency jumps between years.
   figures['t2.licensing.decisions'] = 300 + (i % 977);
   figures['t2.penalty.decisions'] = 100 + ((i * 7) % 541);
-  if (year < audited)
-    for (const c of COLUMNS) if (`t3.carriedOver.${c}` in figures) figures[`t3.carriedForward.${c}`] = figures[`t3.carriedOver.${c}`];
+  if (year < audited) for (const c of COLUMNS) if (`t3.carriedOver.${c}` in figures) figures[`t3.carriedForward.${c}`] = figures[`t3.carriedOver.${c}`];
   if (year < audited)
     for (const k of ['rules', 'normative'])
       if (`t2.${k}.valid` in figures) figures[`t2.${k}.valid`] -= (figures[`t2.${k}.issued`] ?? 0) - (figures[`t2.${k}.repealed`] ?? 0);

@@ -48,7 +48,9 @@ export async function run(): Promise<BenchResult[]> {
       let result: ReturnType<typeof shardFile>;
       if (shard === 0) {
         // The child's whole path on its shard: the items as the index returns them, then its file.
-        const wire = rows.map(({ fields, summary }) => marshall({ ...fields, agency: fields.agencyText, status: 'parsed', current: true, ...summaryItem(summary) }));
+        const wire = rows.map(({ fields, summary }) =>
+          marshall({ ...fields, agency: fields.agencyText, status: 'parsed', current: true, ...summaryItem(summary) }),
+        );
         const itemBytes = wire.reduce((n, w) => n + JSON.stringify(w).length, 0);
         const c0 = performance.now();
         result = shardFile(
@@ -95,7 +97,12 @@ export async function run(): Promise<BenchResult[]> {
       unit: 's',
       note: `the map step, 32 children at once: one child + ${pages} Query pages × ${PAGE_MS} ms + its ${fileMb.toFixed(0)} MB file at ${S3_MB_PER_S} MB/s`,
     },
-    { name: 'audit_1000000_reduce_s', value: reduceS, unit: 's', note: `the reduce on ${2 * N} summaries and ${N} registered agencies, measured (files from disk)` },
+    {
+      name: 'audit_1000000_reduce_s',
+      value: reduceS,
+      unit: 's',
+      note: `the reduce on ${2 * N} summaries and ${N} registered agencies, measured (files from disk)`,
+    },
     { name: 'audit_1000000_reduce_peak_rss_mb', value: peak / 2 ** 20, unit: 'MB', note: 'peak RSS of the reduce, garbage included (its function has 10 GB)' },
     { name: 'audit_1000000_findings', value: findings, unit: 'findings', note: 'what the generated country gives (X5 rates mostly)' },
     {

@@ -4,14 +4,17 @@
  * year, none the year before, as the earlier benches measured it), each with the process's peak RSS,
  * and `audit_10000_two_years_s` with as many reports the year before (the pair rules then compare
  * every agency). The summary index is loaded with the items the store keeps for the audit
- * (bench/audit-data.ts); the audit reads nothing else.
+ * (bench/audit-data.ts); the audit reads nothing else, and each note counts its S3 GETs (the run's
+ * own files only: a record GET fails the bench).
  */
+import { S3Client } from '@aws-sdk/client-s3';
+import { AUDITS_PREFIX } from '../lambdas/audit/report-files';
 import { putRegistry } from '../lambdas/store/audit';
 import { batchWrite } from '../lambdas/store/batch-write';
 import { keys } from '../lambdas/store/keys';
 import { summaryIndexAttributes } from '../lambdas/store/summaries';
-import { auditLocally } from '../scripts/local/audit-machine';
-import { startLocalStack } from '../scripts/local/stack';
+import { auditLocally } from '../local/audit-machine';
+import { startLocalStack } from '../local/stack';
 import { registry, summaries } from './audit-data';
 import type { BenchResult } from './result';
 
@@ -51,9 +54,21 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ s: number; peakMb: n
   }
 }
 
+/** Counts every S3 GET the process makes, by key (the audit's handlers share the SDK's client class). */
+function countGets(): { keys: string[] } {
+  const seen = { keys: [] as string[] };
+  const send = S3Client.prototype.send;
+  S3Client.prototype.send = function (this: S3Client, command: { constructor: { name: string }; input: { Key?: string } }) {
+    if (command.constructor.name === 'GetObjectCommand') seen.keys.push(command.input.Key!);
+    return (send as (c: unknown) => Promise<unknown>).call(this, command);
+  } as never;
+  return seen;
+}
+
 export async function run(): Promise<BenchResult[]> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const stack = await startLocalStack();
+  const gets = countGets();
   try {
     const out: BenchResult[] = [];
     for (const [name, n, years] of [
@@ -65,11 +80,19 @@ export async function run(): Promise<BenchResult[]> {
       const t0 = performance.now();
       await seed([...years], n);
       process.stderr.write(`  audit bench: ${n} reports × ${years.length} years seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      gets.keys.length = 0;
       const { s, peakMb, result } = await measured(() => auditLocally({ year, today: `${year + 1}-06-01` }));
-      const what = `${years.map((y) => `${n} reports of ${y}`).join(' and ')} from the summary index; ${result.counts.findings} findings stored`;
+      const others = gets.keys.filter((k) => !k.startsWith(AUDITS_PREFIX));
+      if (others.length) throw new Error(`the audit read ${others.length} objects besides its run's files, e.g. ${others[0]}`);
+      const what = `${years.map((y) => `${n} reports of ${y}`).join(' and ')} from the summary index; ${result.counts.findings} findings stored; ${gets.keys.length} S3 GETs, all the run's own files`;
       out.push({ name: `${name}_s`, value: s, unit: 's', note: `${name === 'audit_10000' ? 'goal ≤ 10 s; ' : ''}${what}` });
       if (years.length === 1)
-        out.push({ name: `${name}_peak_rss_mb`, value: peakMb, unit: 'MB', note: `peak RSS of the process (s3rver in it; DynamoDB Local apart) auditing ${n}` });
+        out.push({
+          name: `${name}_peak_rss_mb`,
+          value: peakMb,
+          unit: 'MB',
+          note: `peak RSS of the process (s3rver in it; DynamoDB Local apart) auditing ${n}`,
+        });
     }
     return out;
   } finally {

@@ -5,11 +5,11 @@ import { readText, writeText } from '../lambdas/audit/s3';
 import type { AuditFinding, AuditRun } from '../lambdas/core/audit';
 import { parseRegistry } from '../lambdas/core/audit';
 import { getRegistry } from '../lambdas/store/audit';
-import { runAuditMachine } from '../scripts/local/audit-machine';
-import { startLocalStack } from '../scripts/local/stack';
+import { runAuditMachine } from '../local/audit-machine';
+import { startLocalStack } from '../local/stack';
 import { dateArg, readArgs, yearArg } from './args';
 import { connectLocalStack, localDir } from './local-stack';
-import { renderTable } from './table';
+import { renderTable } from '../local/table';
 import { CommandError, UsageError } from './usage';
 
 const CMD = {

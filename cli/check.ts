@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { countFindings, isAssessable, severityOrder } from '../lambdas/core/findings/counts';
 import type { Finding, Report } from '../lambdas/core/types';
-import { readArgs } from './args';
-import { listInputs } from './inputs';
-import { parseFiles } from './parse-files';
-import { progress, renderTable } from './table';
+import { inputsArg, readArgs } from './args';
+import { parseFiles } from '../local/parse-files';
+import { progress, renderTable } from '../local/table';
 import { UsageError } from './usage';
 
 const CMD = {
@@ -29,7 +28,7 @@ const EVIDENCE_CHARS = 90;
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = readArgs(CMD, args, { json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
-  const files = listInputs(positionals);
+  const files = inputsArg(positionals);
   const reports = await parseFiles(files, { progress: (done, file) => progress(done, files.length, path.basename(file)) });
   console.log(values.json ? JSON.stringify(reports.map(checked), null, 2) : renderFindings(reports));
   return reports.some((r) => r.status !== 'parsed' || r.findings.some(isError)) ? 1 : 0;

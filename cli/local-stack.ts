@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { useRunningLocalStack } from '../scripts/local/stack';
+import { useRunningLocalStack } from '../local/stack';
 import { CommandError } from './usage';
 
 /** The data folder `npm start` serves (`OGI_LOCAL_DIR` points elsewhere, e.g. for tests). */

@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../lambdas/core/types';
-import { readArgs } from './args';
-import { listInputs } from './inputs';
-import { parseFiles } from './parse-files';
-import { progress, renderTable } from './table';
+import { inputsArg, readArgs } from './args';
+import { parseFiles } from '../local/parse-files';
+import { progress, renderTable } from '../local/table';
 import { UsageError } from './usage';
 
 const CMD = {
@@ -29,7 +28,7 @@ export async function runParse(args: string[]): Promise<number> {
   const { out, json } = values;
   if (json && out) throw new UsageError(CMD.usage, '--json and --out exclude each other');
   if (!json && !out) throw new UsageError(CMD.usage, 'name an output folder with --out DIR (or --json for one file)');
-  const files = listInputs(positionals);
+  const files = inputsArg(positionals);
   if (json && files.length !== 1) throw new UsageError(CMD.usage, '--json prints one record: name exactly one file');
   // Reports of one agency named together decide each other's open cells (neighbouring years).
   const reports = await parseFiles(files, { progress: (done, file) => progress(done, files.length, path.basename(file)) });

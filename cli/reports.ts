@@ -1,8 +1,8 @@
 import { allReportsOfYear, scanReports, type ReportView } from '../lambdas/store';
 import { readArgs, yearArg } from './args';
 import { requireLocalStack } from './local-stack';
-import { COUNT_HEAD, countCells, reasonLine } from './summary-table';
-import { renderTable } from './table';
+import { COUNT_HEAD, countCells, reasonLine } from '../local/summary-table';
+import { renderTable } from '../local/table';
 import { UsageError } from './usage';
 
 const CMD = {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startApiServer, type LocalApi } from '../lambdas/api/local-server';
 import { buildWorkbenchWorld, PENDING_AGENCY } from '../test/api/workbench-world';
-import { startLocalStack, type LocalStack } from './local/stack';
+import { startLocalStack, type LocalStack } from '../local/stack';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs');

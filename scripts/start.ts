@@ -16,10 +16,10 @@ import { reconcile } from '../lambdas/reconcile/reconcile';
 import { getReportByContent } from '../lambdas/store';
 import { readText, writeText } from '../lambdas/audit/s3';
 import { REGISTRY_KEY } from '../lambdas/audit/registry';
-import { runAuditMachine } from './local/audit-machine';
-import { keepPort, keptPorts, portOr } from './local/ports';
-import { LocalStackRunning, startLocalStack, type LocalStack } from './local/stack';
-import { summaryTable, type SummaryRow } from '../cli/summary-table';
+import { runAuditMachine } from '../local/audit-machine';
+import { keepPort, keptPorts, portOr } from '../local/ports';
+import { LocalStackRunning, startLocalStack, type LocalStack } from '../local/stack';
+import { summaryTable, type SummaryRow } from '../local/summary-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const UPLOADS_AT_ONCE = 8;

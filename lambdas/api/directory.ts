@@ -1,3 +1,4 @@
+import { agencyIdentity } from '../core/agency/identity';
 import { AgencyMatcher, type Agency } from '../core/audit';
 import { valuesForYear } from '../store';
 import { getRegistry } from '../store/audit';
@@ -30,14 +31,20 @@ export async function agencyDirectory(years: number[]): Promise<AgencyDirectory>
   const byName = new Map<string, AgencyEntry>();
   const entry = (a: Agency): AgencyEntry => ({ name: a.name, registered: true, kind: a.kind, level: a.level, region: a.region, names: [a.name, ...a.aliases] });
   for (const a of registry) byName.set(a.name, entry(a));
+  /** Unregistered agencies by identity: 第8师 and 第八师 are one entry. */
+  const unregistered = new Map<string, AgencyEntry>();
   const printed = new Map<string, AgencyEntry>();
   const of = (name: string | null): AgencyEntry | null => {
     if (!name) return null;
-    const known = printed.get(name) ?? byName.get(name);
+    const known = printed.get(name);
     if (known) return known;
     const hit = matcher.match(name);
-    const e = hit.agency ? byName.get(hit.agency.name)! : { name, registered: false, kind: null, level: null, region: null, names: [name] };
-    if (!hit.agency) byName.set(name, e);
+    const id = agencyIdentity(name);
+    let e = hit.agency ? byName.get(hit.agency.name) : unregistered.get(id);
+    if (!e) {
+      e = { name, registered: false, kind: null, level: null, region: null, names: [name] };
+      unregistered.set(id, e);
+    }
     if (!e.names.includes(name)) e.names.push(name);
     printed.set(name, e);
     return e;
@@ -45,7 +52,7 @@ export async function agencyDirectory(years: number[]): Promise<AgencyDirectory>
   for (const year of years) for (const r of await valuesForYear(year)) of(r.agency);
   // Read when asked: a name met after the years were read (an audit finding about an agency known only
   // from an older registry or year) adds its entry, and a list taken before would miss it.
-  return { entries: () => [...byName.values()], of };
+  return { entries: () => [...byName.values(), ...unregistered.values()], of };
 }
 
 /** Every name an agency's reports may be printed under, as far as the years read show. */

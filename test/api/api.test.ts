@@ -1,6 +1,6 @@
 import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
 import { getReport } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { FINDINGS_2024, REPORTS, reparse, seed, XSS_AGENCY } from './fixtures';
 
 // The API through the local server (same handler, same events as API Gateway) against

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
-import type { LocalStack } from '../../scripts/local/stack';
+import type { LocalStack } from '../../local/stack';
 
 /** Screenshots of every view go here, for a person to look at. */
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/api');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { LocalApi } from '../../lambdas/api/local-server';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 
 // The project's samples/ through the real pipeline (s3rver event → ingest handler → DynamoDB

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalApi } from '../../lambdas/api/local-server';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 import { FINDINGS_2024, REPORTS, seed, XSS_AGENCY } from './fixtures';
 

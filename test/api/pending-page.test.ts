@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 

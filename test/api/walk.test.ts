@@ -4,7 +4,7 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { runReports } from '../../cli/reports';
 import type { LocalApi } from '../../lambdas/api/local-server';
 import { parseCsv } from '../../lambdas/core/csv';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 import { WB_REGISTRY } from './workbench-fixtures';
 import { buildWorkbenchWorld, DROPPED_AGENCY, PENDING_AGENCY } from './workbench-world';

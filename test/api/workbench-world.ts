@@ -4,8 +4,8 @@ import type { Agency } from '../../lambdas/core/audit';
 import { putRegistry } from '../../lambdas/store/audit';
 import type { Report } from '../../lambdas/core/types';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { auditLocally } from '../../scripts/local/audit-machine';
-import type { LocalStack } from '../../scripts/local/stack';
+import { auditLocally } from '../../local/audit-machine';
+import type { LocalStack } from '../../local/stack';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 import { seedWorkbench, WB_REGISTRY } from './workbench-fixtures';
 

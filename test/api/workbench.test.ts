@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { auditLocally } from '../../scripts/local/audit-machine';
+import { auditLocally } from '../../local/audit-machine';
 import { parseCsv } from '../../lambdas/core/csv';
 import type { LocalApi } from '../../lambdas/api/local-server';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 import { WB_ALIASED, WB_MISSING_2024, WB_REGISTRY, seedWorkbench } from './workbench-fixtures';
 import type { Report } from '../../lambdas/core/types';

@@ -10,8 +10,8 @@ import { RegistryError } from '../../lambdas/core/audit';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
 import { listFindings } from '../../lambdas/store';
 import { getRegistry, listAuditFindings, listAuditRuns } from '../../lambdas/store/audit';
-import { auditLocally as audit } from '../../scripts/local/audit-machine';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { auditLocally as audit } from '../../local/audit-machine';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { seed } from '../api/fixtures';
 import { makeWorld, REGISTRY, registryCsv } from './fixtures';
 

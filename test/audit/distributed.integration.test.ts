@@ -7,8 +7,8 @@ import { AuditInProgress, listAuditFindings, listAuditRuns, lockAuditYear, putRe
 import { keys } from '../../lambdas/store/keys';
 import { handler as readShard } from '../../lambdas/audit/read-shard';
 import { startApiServer } from '../../lambdas/api/local-server';
-import { auditLocally, runAuditMachine } from '../../scripts/local/audit-machine';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { auditLocally, runAuditMachine } from '../../local/audit-machine';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { seed } from '../api/fixtures';
 import { brokenWorld, REGISTRY } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { listFindings } from '../../lambdas/store';
 import { getRegistry, listAuditFindings } from '../../lambdas/store/audit';
-import { auditLocally } from '../../scripts/local/audit-machine';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { auditLocally } from '../../local/audit-machine';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { seed } from '../api/fixtures';
 import { makeWorld } from './fixtures';
 

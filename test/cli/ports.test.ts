@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { keepPort, keptPorts, portOr } from '../../scripts/local/ports';
-import { startLocalStack } from '../../scripts/local/stack';
+import { keepPort, keptPorts, portOr } from '../../local/ports';
+import { startLocalStack } from '../../local/stack';
 
 // npm start keeps its ports in .local/ while they are free, so a bookmarked link to the page (and the
 // endpoints other tools were given) still work after a restart.

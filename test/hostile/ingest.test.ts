@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getRecordObject, getReport, type ReportView } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 import { makePdf } from '../pdf/make-pdf';
 
 /**

@@ -7,7 +7,7 @@ import { getRecordObject, getReport, listFindings, recordKey, type ReportView } 
 import { db } from '../../lambdas/store/client';
 import { putRegistry } from '../../lambdas/store/audit';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { s3EventFor } from './s3-event';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 

@@ -8,7 +8,7 @@ import { recordId } from '../../lambdas/ingest/record-id';
 import { ClaimLost, getRecordObject, getReport, listFindings, recordKey, reviseReport } from '../../lambdas/store';
 import { db } from '../../lambdas/store/client';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { LICENSING_2019, LICENSING_2020, pair2019, parseSpec } from '../resolve/fixtures';
 import { s3EventFor } from './s3-event';
 

@@ -7,7 +7,7 @@ import { closeParseWorkers } from '../../lambdas/core/record/parse-isolated';
 import { main } from '../../cli/main';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { getReportByContent } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 
 /**
  * PDFs with damaged cross-reference tables (the Chromium sample as qpdf writes it with a plain xref

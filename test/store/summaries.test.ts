@@ -3,8 +3,8 @@ import { AgencyMatcher, summarise, summaryOf, withAgency } from '../../lambdas/c
 import type { Report } from '../../lambdas/core/types';
 import { claimReport, getReport, reviseReport, saveReport, schema, shardOf, tableDefinition, type Claim } from '../../lambdas/store';
 import { summariesOfShard, type IndexedSummary } from '../../lambdas/store/summaries';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local';
-import { addMissingIndexes } from '../../scripts/local/table-indexes';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb-local';
+import { addMissingIndexes } from '../../local/table-indexes';
 import { makeWorld } from '../audit/fixtures';
 
 // The audit summary on the report item and the summary index, on real DynamoDB Local (in memory).

@@ -1,3 +1,4 @@
+import { oneNamePerIdentity } from '../../core/agency/identity';
 import { metricInfo, RATE_METRICS } from '../../core/compare';
 import { listReportsByAgency, type ReportView } from '../../store';
 import { route } from '../router';
@@ -26,7 +27,7 @@ async function reportsUnderEveryName(agency: string): Promise<ReportView[]> {
   const years = own.map((r) => r.year).filter((y): y is number => y !== null);
   const last = new Date().getUTCFullYear();
   const around = years.length ? range(Math.min(...years) - 1, Math.min(last, Math.max(...years) + 1)) : range(last - 2, last - 1);
-  const names = (await namesOf(agency, around)).filter((n) => n !== agency);
+  const names = oneNamePerIdentity([agency, ...(await namesOf(agency, around))]).slice(1);
   const others = await Promise.all(names.map((n) => listReportsByAgency(n, { history: true })));
   const seen = new Set<string>();
   return [...own, ...others.flat()].filter((r) => !seen.has(r.id) && seen.add(r.id));

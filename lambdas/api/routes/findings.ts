@@ -1,3 +1,4 @@
+import { oneNamePerIdentity } from '../../core/agency/identity';
 import { isAssessable, isOpen } from '../../core/findings/counts';
 import { matchesRule } from '../../core/rules/family';
 import { findingsCsv } from '../../core/findings/csv';
@@ -33,7 +34,7 @@ async function withReviews(items: FindingView[]): Promise<FindingOut[]> {
 /** One agency-year: its reports' findings under every name it printed, and the audit's findings about it. */
 async function agencyFindings(agency: string, year: number): Promise<FindingOut[]> {
   const names = await namesOf(agency, [year]);
-  const reports = (await Promise.all(names.map((n) => listReportsByAgency(n)))).flat().filter((r) => r.year === year);
+  const reports = (await Promise.all(oneNamePerIdentity(names).map((n) => listReportsByAgency(n)))).flat().filter((r) => r.year === year);
   const own = (await Promise.all(reports.map((r) => reportFindings(r.id)))).flat();
   const audit = (await listAuditFindings(year))
     .filter((f) => f.agency !== null && names.includes(f.agency))
