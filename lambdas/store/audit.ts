@@ -74,16 +74,7 @@ export async function getRegistry(): Promise<Agency[]> {
 
 /** Records that a run started (or started again: the same run id keeps one item). */
 export async function startAuditRun(run: Pick<AuditRunRecord, 'id' | 'year' | 'startedAt' | 'today'>): Promise<void> {
-  const { doc, table } = db();
-  await doc.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: keys.auditRun(run.year, run.id),
-      UpdateExpression: 'SET #status = :running, id = :id, #year = :year, startedAt = if_not_exists(startedAt, :startedAt), today = :today REMOVE #error',
-      ExpressionAttributeNames: { '#status': 'status', '#year': 'year', '#error': 'error' },
-      ExpressionAttributeValues: { ':running': 'running', ':id': run.id, ':year': run.year, ':startedAt': run.startedAt, ':today': run.today },
-    }),
-  );
+  await updateRun(run, { status: 'running', today: run.today }, ['error']);
 }
 
 /**
@@ -109,14 +100,23 @@ export async function stopAuditRun(
   error: string,
   at: string,
 ): Promise<void> {
+  await updateRun(run, { status, finishedAt: at, error });
+}
+
+/** Sets `fields` on a run's item and removes `removed`, creating the item if need be; its first start is kept. */
+async function updateRun(run: Pick<AuditRunRecord, 'id' | 'year' | 'startedAt'>, fields: Record<string, unknown>, removed: string[] = []): Promise<void> {
+  const all = { id: run.id, year: run.year, ...fields };
+  const names = Object.fromEntries([...Object.keys(all), ...removed].map((k) => [`#${k}`, k]));
+  const values = Object.fromEntries([...Object.entries(all).map(([k, v]) => [`:${k}`, v]), [':startedAt', run.startedAt]]);
+  const set = [...Object.keys(all).map((k) => `#${k} = :${k}`), 'startedAt = if_not_exists(startedAt, :startedAt)'].join(', ');
   const { doc, table } = db();
   await doc.send(
     new UpdateCommand({
       TableName: table,
       Key: keys.auditRun(run.year, run.id),
-      UpdateExpression: 'SET #status = :status, id = :id, #year = :year, startedAt = if_not_exists(startedAt, :startedAt), finishedAt = :at, #error = :error',
-      ExpressionAttributeNames: { '#status': 'status', '#year': 'year', '#error': 'error' },
-      ExpressionAttributeValues: { ':status': status, ':id': run.id, ':year': run.year, ':startedAt': run.startedAt, ':at': at, ':error': error },
+      UpdateExpression: `SET ${set}${removed.length ? ` REMOVE ${removed.map((k) => `#${k}`).join(', ')}` : ''}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     }),
   );
 }
