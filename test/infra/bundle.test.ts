@@ -59,6 +59,12 @@ it('leaves the parser to the worker: the handler bundles no PDF reader, decoder,
   expect(inputs.filter((f) => /node_modules\/(unpdf|iconv-lite|chardet|cheerio|opencc-js|zod)\//.test(f))).toEqual([]);
 });
 
+it('keeps the audit rules out of the handler: a summary at ingest needs only the keys they read (core/audit/rules/inputs.ts)', () => {
+  const inputs = Object.keys((JSON.parse(readFileSync(path.join(out, 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+  expect(inputs).toContain('lambdas/core/audit/summarise.ts');
+  expect(inputs.filter((f) => /core\/audit\/(rules\/x\d|audit-year)/.test(f))).toEqual([]);
+});
+
 it('parses a PDF and rejects a PDF bomb in a worker thread, from the bundle alone', async () => {
   const uploads = { 'incoming/bundle/report.pdf': readFileSync(SAMPLE_PDF), 'incoming/bundle/bomb.pdf': await textOperatorBomb(1100) };
   for (const [Key, Body] of Object.entries(uploads)) await stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key, Body }));

@@ -2,7 +2,7 @@ import type { Report } from '../types';
 import { contentHash } from './fingerprint';
 import { figure } from './figures';
 import { agencyKey, type AgencyMatcher } from './names';
-import { AUDIT_KEYS } from './rules';
+import { AUDIT_KEYS } from './rules/inputs';
 import { minHash } from './similarity';
 import type { ReportSummary, StoredSummary } from './types';
 

@@ -2,6 +2,7 @@ import { groupBy } from '../group';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import { similarity } from '../similarity';
 import type { AuditFinding, ReportSummary } from '../types';
+import { RULE_KEYS } from './inputs';
 
 /**
  * X4: a narrative largely copied from the agency's previous report (shingled similarity over the
@@ -16,7 +17,7 @@ export const x4Copying: AuditRule = {
   },
   severity: 'warning',
   basis: '《政府信息公开条例》第五十条：年度报告应如实反映本年度政府信息公开工作情况',
-  keys: [],
+  keys: RULE_KEYS.X4,
   check(ctx) {
     const out: AuditFinding[] = [];
     for (const [agency, cur] of ctx.current) {
