@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
+import { BROWSER_ONLY_MODULES } from '../../lib/lambda-defaults';
 import { parseWorkerEsbuildArgs } from '../../lib/parse-worker-bundle';
 import { textOperatorBomb } from '../../scripts/hostile/bombs';
 import { startLocalStack, type LocalStack } from '../../local/stack';
@@ -26,7 +27,15 @@ let stack: LocalStack;
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'ogi-bundle-'));
-  const common = ['--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--log-level=error'];
+  const common = [
+    '--bundle',
+    '--platform=node',
+    '--target=node20',
+    '--format=cjs',
+    '--minify',
+    '--log-level=error',
+    ...BROWSER_ONLY_MODULES.map((m) => `--external:${m}`),
+  ];
   execFileSync(ESBUILD, [
     path.join(ROOT, 'lambdas/ingest/handler.ts'),
     ...common,
