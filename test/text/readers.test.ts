@@ -148,6 +148,45 @@ describe('space-aligned columns (pdftotext -layout)', () => {
     expect(t3(r, 'carriedOver')).toEqual({ natural: 3, commercial: 1, research: 0, social: 0, legal: 0, other: 0, total: 4 });
     expect(t3(r, 'granted').total).toBe(11);
   });
+
+  // A sparse table 3 whose header began on the page before: this page prints only the titles over its
+  // blank columns (letter-spaced, wrapped), and pdftotext packs each page on a scale of its own.
+  const at = (label: string, first: number, total: number) => `${label.padEnd(32)}${String(first).padEnd(31)}${total}`;
+  const sparse = (titles: string[]) => [
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）   申请人情况',
+    '                     自然   法人或其他组织   总计',
+    '                     人',
+    '\f' + titles.join('\n'),
+    at('一、本年新收政府信息公开申请数量', 26, 26),
+    at('二、上年结转政府信息公开申请数量', 0, 0),
+    at('      （一）予以公开', 26, 26),
+    at(`      ${MARK}`, 0, 0),
+  ];
+  const titled = [
+    '                                     商业   科研   社 会   法律   其他',
+    '                                               公 益   服务',
+    '                                     企业   机构   组织    机构',
+  ];
+
+  it('places a sparse row’s figures by the titles its page names between them: none before 商业企业, none after 其他', async () => {
+    const r = await parse(report(sparse(titled)));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 26, total: 26 });
+    expect(t3(r, 'carriedOver')).toEqual({ natural: 0, total: 0 });
+    expect(t3(r, 'granted')).toEqual({ natural: 26, total: 26 });
+    expect(r.findings.filter((f) => f.rule === 'P-SPLIT-AMBIGUOUS')).toEqual([]);
+  });
+
+  it('places nothing by titles packed apart from the figures, or naming too few columns: the rows stay open', async () => {
+    // The header's block laid out on its own scale: the titles stand left of the first figure.
+    const packed = titled.map((l) => l.slice(20));
+    const onlyOne = ['                                     商业', '                                     企业'];
+    for (const titles of [packed, onlyOne]) {
+      const r = await parse(report(sparse(titles)));
+      expect(t3(r, 'newReceived')).toEqual({ total: 26 });
+      // The 26 may be any applicant's: all six placements stay open.
+      expect(r.findings.find((f) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t3.newReceived.natural'))?.candidates).toHaveLength(6);
+    }
+  });
 });
 
 describe('one cell per line', () => {
@@ -185,6 +224,28 @@ describe('one cell per line', () => {
     expect(r.findings.some((f) => f.keys.includes('t3.denied.stateSecret.total'))).toBe(true);
   });
 
+  it('BeautifulSoup: a decimal split at Word’s runs reads whole, the point on either line (`14` / `.50`, `0.` / `25`)', async () => {
+    const clause = (amount: string[]) =>
+      [
+        ...HEAD,
+        '二、主动公开政府信息情况',
+        ...['第二十条第（八）项', '信息内容', '上一年项目数量', '本年增/减', '行政事业性收费', '35', '0'],
+        ...['第二十条第（六）项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '行政处罚', '1564', '0', '2', '行政强制', '92', '0', '77'],
+        ...['第二十条第（九）项', '信息内容', '采购项目数量', '采购总金额', '政府集中采购', '280', ...amount],
+        ...TAIL,
+      ].join('\n');
+    for (const [amount, value] of [
+      [['14', '.50'], 14.5],
+      [['0.', '25'], 0.25],
+    ] as const) {
+      const r = await parse(clause([...amount]));
+      expect([r.values['t2.procurement.count'], r.values['t2.procurement.amount']]).toEqual([280, value]);
+    }
+    // A fraction with no digits on the line above (here a label's) is no figure: the row is short, nothing made of the .50.
+    const loose = await parse(clause(['.50']).replace('政府集中采购\n280\n.50', '政府集中采购\n.50\n280'));
+    expect(Object.values(loose.values).filter((v) => v === 0.5 || v === 50 || v === 280.5)).toEqual([]);
+  });
+
   it('pdftotext: a column of rows at a time is read back row by row, confirmed by each row total', async () => {
     const r = await parse(
       report([
@@ -220,6 +281,50 @@ describe('one cell per line', () => {
     expect(t3(r, 'carriedOver')).toEqual({ natural: 1, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 1 });
     expect(t3(r, 'granted')).toEqual({ natural: 2, commercial: 1, research: 0, social: 0, legal: 0, other: 0, total: 3 });
     expect(t3(r, 'denied.stateSecret').total).toBe(5);
+  });
+
+  it('pdftotext: figures before a label that has figures of its own are not that label’s (LibreOffice: 规章 above the column titles)', async () => {
+    // pdftotext of a LibreOffice print: 规章 stands before the wrapped column titles, its figures after them, then the next row.
+    const blocks = [
+      ['第二十条第（一）项', '信息内容', '规章'],
+      ['本年新制作数'],
+      ['本年新公开数'],
+      ['对外公开总数'],
+      ['量'],
+      ['量'],
+      ['量'],
+      ['0'],
+      ['0'],
+      ['1'],
+      ['规范性文件'],
+      ['88'],
+      ['88'],
+      ['434'],
+      ['第二十条第（六）项', '信息内容'],
+      ['上一年项目数', '量'],
+      ['行政处罚'],
+      ['1265'],
+      ['0'],
+      ['744'],
+      ['行政强制'],
+      ['187'],
+      ['5'],
+      ['88'],
+    ];
+    const r = await parse(
+      [
+        ...HEAD,
+        '二、主动公开政府信息情况',
+        ...blocks
+          .map((b) => b.join('\n'))
+          .join('\n\n')
+          .split('\n'),
+        ...TAIL,
+      ].join('\n'),
+    );
+    expect([r.values['t2.normative.made'], r.values['t2.normative.published'], r.values['t2.normative.total']]).toEqual([88, 88, 434]);
+    expect(Object.keys(r.values).filter((k) => k.startsWith('t2.rules.'))).toEqual([]);
+    expect(r.findings.find((f) => f.rule === 'P-CELL-ORDER' && f.evidence === '0 0 1')).toBeDefined();
   });
 
   it('pdftotext: figures out of the order their identities need are reported, never read', async () => {

@@ -6,7 +6,7 @@ import type { Row } from './row';
 /**
  * A figure wrapped in a narrow cell: its digits on two lines, and a tool or a page break that makes the
  * second line a row of its own (`10` ending a row, `5` alone under it; `32` above a row, `4` below it).
- * Such a fragment has no label naming a row (nothing, or a group label spanning over it) and digits
+ * Such a fragment has no label naming another row (nothing, a group label spanning over it, or its own row's label spanning both lines) and digits
  * only, in the columns of its neighbour. Joined to the neighbour it must make the row satisfy its identities
  * (`103 | 2 | … | 105`), when the row as printed does not: then the figure is whole again. When no joining
  * does, a cell a fragment would continue is left out of the row and reported, so that no part of a cut
@@ -25,7 +25,8 @@ export function joinWrappedFigures(rows: Row[], layout: T3Layout, findings: Find
     if (used.has(row)) return row;
     const def = row.label && row.cells.length ? classify(row, format) : null;
     if (!def || def.table === 't2') return row;
-    const isFragment = (f: Row | undefined) => f !== undefined && !names(f) && fragment(f, row);
+    // A spanning label repeated on the fragment's line (`（七）总计` over `15` and `3`) names the row itself, not another.
+    const isFragment = (f: Row | undefined) => f !== undefined && (!names(f) || f.label === row.label) && fragment(f, row);
     const check = row.cells.length === def.keys.length ? prefixCheck(def, format) : undefined;
     if (!check) {
       // Fewer cells than columns (blank columns squeezed out): no sum can be checked. A lone figure above or below

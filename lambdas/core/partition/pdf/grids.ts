@@ -18,7 +18,7 @@ export function buildGrids(lines: Line[], contentWidth: number, options: GridOpt
   const grids: Grid[] = [];
   let run: Line[] = [];
   const flush = () => {
-    const grid = run.some(isValueLine) ? tableGrid(run, grids.length, options.slack ?? 0.5) : undefined;
+    const grid = run.some(isValueLine) ? tableGrid(run, grids.length, options) : undefined;
     if (grid) grids.push(grid);
     run = [];
   };
@@ -37,6 +37,13 @@ export interface GridOptions {
    * column or two off its neighbours'.
    */
   slack?: number;
+  /**
+   * Tables' column titles in the form's order (squeezed), each list one table's. A header that names some
+   * of them places the number columns between the titles it names: a text dump that laid out a page of a
+   * sparse table on its own prints titles only over the blank columns (those over the figures were on the
+   * page before), and letter-spaced titles (`社 会`) may not group by position alone.
+   */
+  titles?: readonly (readonly string[])[];
 }
 
 /** Whether any line is a table row as buildGrids sees one (a value line that is not prose): a table may be there. */
@@ -105,12 +112,12 @@ interface Row {
   item?: Block;
 }
 
-function tableGrid(run: Line[], index: number, slack: number): Grid | undefined {
+function tableGrid(run: Line[], index: number, options: GridOptions): Grid | undefined {
   const firstValue = run.findIndex(isValueLine);
-  const numbered = columns(run, firstValue, slack);
+  const numbered = columns(run, firstValue, options.slack ?? 0.5);
   if (numbered.length === 0) return undefined;
   const body = bodyStart(run, firstValue, numbered[0].x);
-  const cols = withBlankColumns(numbered, run.slice(0, body));
+  const cols = withBlankColumns(numbered, run.slice(0, body), options.titles ?? []);
   const labelEdge = cols[0].x - 2;
   const rows: Row[] = [];
   const frags: Fragment[] = [];
@@ -188,33 +195,104 @@ function bounded(spans: { x: number; x2: number }[]): Column[] {
 /**
  * Columns printed blank in every row have no number to be found by: their extents come from the header's
  * column titles (wrapped titles stack in x). Only a title group over no number column, between two number
- * columns and clear of them, adds a column (a note over the table's right is
- * no column); a header that does not match the number columns one to one adds none. Numbers keep their columns.
+ * columns and clear of them, adds a column (a note over the table's right is no column). A header that does
+ * not match the number columns one to one adds none by position alone, but where it names columns of a
+ * table (`titles`), the titles it names place the number columns (`byTitles`). Numbers keep their columns.
  */
-function withBlankColumns(cols: Column[], header: Line[]): Column[] {
+function withBlankColumns(cols: Column[], header: Line[], titles: readonly (readonly string[])[]): Column[] {
   if (cols.length < 2) return cols;
+  const extents = titleExtents(cols, header);
+  return byPosition(cols, extents) ?? byTitles(cols, extents, titles) ?? cols;
+}
+
+interface Extent {
+  x: number;
+  x2: number;
+  fs: number;
+  /** The title's pieces, to be read top to bottom. */
+  parts: { text: string; top: number; x: number }[];
+}
+
+/** The header's title groups over and between the number columns: pieces stacked in x are one title. */
+function titleExtents(cols: Column[], header: Line[]): Extent[] {
   const over = (s: { x: number; x2: number }) => cols.filter((k) => overlaps(s, k) || (s.x <= k.x && k.x <= s.x2));
   // Titles of neighbouring columns can share a segment (`商业科研`); a title over two number columns spans them.
   const segs = header
-    .flatMap((l) => (l.vertical ? [] : l.segs.flatMap((s) => splitWhere(s, (prev, t) => t.x - prev.x2 > 0.3 * t.fs))))
-    .filter((s) => s.x2 > cols[0].x && over(s).length <= 1);
+    .flatMap((l) => (l.vertical ? [] : l.segs.flatMap((s) => splitWhere(s, (prev, t) => t.x - prev.x2 > 0.3 * t.fs).map((x) => ({ s: x, top: l.top })))))
+    .filter(({ s }) => s.x2 > cols[0].x && over(s).length <= 1);
   // Narrowest first, so a title spanning several columns' titles (`法人或其他组织`) meets them and is left out.
-  const extents: { x: number; x2: number; fs: number }[] = [];
-  for (const s of [...segs].sort((a, b) => a.x2 - a.x - (b.x2 - b.x))) {
+  const extents: Extent[] = [];
+  for (const { s, top } of [...segs].sort((a, b) => a.s.x2 - a.s.x - (b.s.x2 - b.s.x))) {
     const under = extents.filter((e) => s.x < e.x2 + 0.25 * s.fs && e.x < s.x2 + 0.25 * s.fs);
+    const part = { text: s.text, top, x: s.x };
     if (under.length === 1) {
       under[0].x = Math.min(under[0].x, s.x);
       under[0].x2 = Math.max(under[0].x2, s.x2);
-    } else if (under.length === 0) extents.push({ x: s.x, x2: s.x2, fs: s.fs });
+      under[0].parts.push(part);
+    } else if (under.length === 0) extents.push({ x: s.x, x2: s.x2, fs: s.fs, parts: [part] });
   }
-  extents.sort((a, b) => a.x - b.x);
-  const matched = cols.map((k) => extents.filter((e) => e.x <= k.x2 + 2 && k.x <= e.x2 + 2).length);
-  if (matched.some((n) => n !== 1)) return cols;
-  const blank = extents.filter((e) => over(e).length === 0);
-  const fits = (e: { x: number; x2: number; fs: number }) =>
-    e.x > cols[0].x2 && e.x2 < cols[cols.length - 1].x && cols.every((k) => k.x - e.x2 >= 0.5 * e.fs || e.x - k.x2 >= 0.5 * e.fs);
+  return extents.sort((a, b) => a.x - b.x);
+}
+
+const overColumn = (e: { x: number; x2: number }, k: Column) => e.x <= k.x2 + 2 && k.x <= e.x2 + 2;
+
+/** Blank columns where each number column has one title group over it: the groups over none, between two number columns. */
+function byPosition(cols: Column[], extents: Extent[]): Column[] | undefined {
+  if (cols.some((k) => extents.filter((e) => overColumn(e, k)).length !== 1)) return undefined;
+  const blank = extents.filter((e) => !cols.some((k) => overlaps(e, k) || (e.x <= k.x && k.x <= e.x2)));
+  const fits = (e: Extent) => e.x > cols[0].x2 && e.x2 < cols[cols.length - 1].x && cols.every((k) => k.x - e.x2 >= 0.5 * e.fs || e.x - k.x2 >= 0.5 * e.fs);
   if (blank.length === 0 || !blank.every(fits)) return cols;
   return bounded([...cols, ...blank].sort((a, b) => a.x - b.x));
+}
+
+const titleText = (e: Extent) =>
+  joinCjk(
+    [...e.parts]
+      .sort((a, b) => a.top - b.top || a.x - b.x)
+      .map((p) => p.text)
+      .join(''),
+  ).replace(/\s+/g, '');
+
+/**
+ * The number columns placed by the titles the header names of one table: a number column under a named
+ * title is that column; one between two named titles (or before the first, after the last) is the only
+ * column of the table the order leaves there, or nothing is placed. The table's first and last columns
+ * must hold numbers and the named titles stand between them (a header packed apart from the figures, as
+ * a dump may lay out the header's block on a scale of its own, places nothing), so every blank column lies
+ * between number columns: it is added where its title stands, or between the columns beside it when its
+ * title was not read.
+ */
+function byTitles(cols: Column[], extents: Extent[], titles: readonly (readonly string[])[]): Column[] | undefined {
+  for (const list of titles) {
+    const anchors = extents.flatMap((e) => {
+      const i = list.indexOf(titleText(e));
+      return i < 0 ? [] : [{ e, i }];
+    });
+    // In the titles' order, and spread over the figures: a header packed apart from them (a dump lays blocks out on scales of their own) places nothing.
+    const within = (e: Extent) => e.x2 > cols[0].x && e.x < cols[cols.length - 1].x2;
+    if (anchors.length < 2 || anchors.some((a, j) => (j > 0 && a.i <= anchors[j - 1].i) || !within(a.e))) continue;
+    const at = cols.map((k) => {
+      const over = anchors.filter((a) => overColumn(a.e, k));
+      if (over.length) return over.length === 1 ? over[0].i : -1;
+      const left = anchors.filter((a) => a.e.x2 < k.x).pop();
+      const right = anchors.find((a) => a.e.x > k.x2);
+      const lo = left ? left.i + 1 : 0;
+      const hi = right ? right.i - 1 : list.length - 1;
+      return lo === hi ? lo : -1;
+    });
+    if (at.some((i, j) => i < 0 || (j > 0 && i <= at[j - 1])) || at[0] !== 0 || at[at.length - 1] !== list.length - 1) continue;
+    const known = new Map<number, { x: number; x2: number }>([...anchors.map((a) => [a.i, a.e] as const), ...at.map((i, j) => [i, cols[j]] as const)]);
+    const spans = list.map((_, i) => {
+      const own = known.get(i);
+      if (own) return { x: own.x, x2: own.x2 };
+      const left = Math.max(...[...known.keys()].filter((k) => k < i));
+      const right = Math.min(...[...known.keys()].filter((k) => k > i));
+      const x = known.get(left)!.x2 + ((known.get(right)!.x - known.get(left)!.x2) * (i - left)) / (right - left);
+      return { x, x2: x };
+    });
+    return bounded(spans);
+  }
+  return undefined;
 }
 
 /** Header characters of neighbouring columns can sit closer than a word gap (`商业 科研`): split where they change column or leave the label column. */

@@ -1,5 +1,6 @@
 import { buildGrids } from '../pdf/grids';
 import { dropFurniture, isNumeric, pageLines, type Line } from '../pdf/layout';
+import { NAMED_COLUMNS } from './form-view';
 import type { TextTable } from './grid';
 import { COL, OffsetIndex, pageHeight, pageY, placeChars, wordTokens, type TextLine, type WidthModel } from './layout';
 
@@ -27,7 +28,7 @@ export function alignedTables(lines: TextLine[], offsets: OffsetIndex): TextTabl
   const tables: TextTable[] = [];
   for (const p of pages) {
     const width = contentWidth(p.lines);
-    for (const grid of buildGrids(p.lines, width, { slack: SLACK })) {
+    for (const grid of buildGrids(p.lines, width, { slack: SLACK, titles: NAMED_COLUMNS })) {
       const at = grid.rows.flat().flatMap((c) => {
         const o = offsets.get(c.loc.page, c.loc.x, c.loc.y);
         return o === undefined ? [] : [o];

@@ -31,6 +31,8 @@ interface Item {
 }
 
 const NUMBER_LINE = /^\s*[-+]?\d[\d,，]*(?:\.\d+)?(?:%|万?元)?(?:\s+[-+]?\d[\d,，]*(?:\.\d+)?(?:%|万?元)?)*\s*$/;
+/** The fraction of a decimal whose point began a run of its own (`14` / `.50`). */
+const FRACTION = /^\s*[.．]\d+\s*$/;
 /** What follows a figure in a sentence split over lines (`予以公开` / `181` / `件，部分公开`). */
 const UNIT_LED = /^\s*[件项条个人次家篇期余万亿%％年月日号起份名户，。、；：]/;
 const PAGE_MARK = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$/;
@@ -57,7 +59,7 @@ function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
   const kinds: Kind[] = lines.map((l) => {
     const t = squeeze(l.text);
     if (t === '' || PAGE_MARK.test(l.text)) return 'blank';
-    if (NUMBER_LINE.test(l.text)) return 'num';
+    if (NUMBER_LINE.test(l.text) || FRACTION.test(l.text)) return 'num';
     // Punctuation split off by Word's runs (`本年增` / `/` / `减`) is neither a cell nor a break.
     if (!/[\p{L}]/u.test(t)) return NUMBERED.test(t) ? 'label' : 'skip';
     return t.length > 60 || /[。；]/.test(t) ? 'prose' : 'label';
@@ -102,11 +104,17 @@ function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
       items.push({ kind, text, offset: l.start + l.text.search(/\S/), block, line: i });
       return;
     }
-    // A decimal split at Word's runs (`0.` / `00`): the digits before the point end the line above.
+    // A decimal split at Word's runs (`0.` / `00`, or `14` / `.50`): the point ends the line above or begins this one.
     const prev = items[items.length - 1];
     const whole = /^\s*\d+\s*$/.test(l.text) && prev?.kind === 'label' && prev.line === i - 1 && /^\d+[.．]$/.test(prev.text);
     if (whole) {
       items[items.length - 1] = { ...prev, kind: 'num', text: prev.text + l.text.trim() };
+      return;
+    }
+    if (FRACTION.test(l.text)) {
+      // A fraction is never a figure of its own: without its digits on the line above it is left out.
+      if (prev?.kind === 'num' && prev.line === i - 1 && /^\d+$/.test(prev.text))
+        items[items.length - 1] = { ...prev, text: `${prev.text}.${l.text.trim().slice(1)}` };
       return;
     }
     for (const m of l.text.matchAll(/\S+/g)) items.push({ kind, text: m[0], offset: l.start + m.index!, block, line: i });
@@ -156,7 +164,7 @@ class RowReader {
 
   read(items: Item[]): void {
     let cur: Pending = { labels: [], nums: [] };
-    for (const it of items) {
+    items.forEach((it, i) => {
       // Table 4 is one row under its headers, whose words may stand among its figures (pdftotext): only a heading or prose ends it.
       const inT4 = this.context === 't4' && it.text !== '' && !HEADING.test(it.text);
       if (it.kind === 'label' && (cur.nums.length > 0 || it.text === '') && !inT4) {
@@ -164,11 +172,12 @@ class RowReader {
         cur = { labels: [], nums: [] };
       }
       if (it.kind === 'label' && it.text) {
-        if (this.orphan && this.adopt(it)) continue;
+        // A label with figures of its own right after it is not the one the figures before it belong to.
+        if (this.orphan && items[i + 1]?.kind !== 'num' && this.adopt(it)) return;
         this.note(it.text);
         cur.labels.push({ ...it, context: this.context });
       } else if (it.kind === 'num') cur.nums.push(it);
-    }
+    });
     this.segment(cur);
     this.drop();
   }

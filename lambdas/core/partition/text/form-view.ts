@@ -62,6 +62,12 @@ const TITLES = new Set([
   T4_LITIGATION.zh,
 ]);
 
+/**
+ * Column titles of the tables whose columns a header may name in part (table 3's applicants and total,
+ * each title once): where a dump printed only some of them over a sparse table, they place its figures.
+ */
+export const NAMED_COLUMNS: readonly (readonly string[])[] = [T3_COLUMNS.map((c) => c.zh)];
+
 /** Table 2's clause titles (`第二十条第（一）项`) share their opening words. */
 function commonStart(words: string[]): string {
   let start = words[0];

@@ -1,0 +1,101 @@
+/**
+ * @needs w3m @needs lynx @needs pandoc @needs pdftotext @needs html2text @needs bs4 @needs soffice @needs wkhtmltopdf @needs gs
+ * Property (issue 24): no tool's output of any generated report ever yields a wrong value. Random reports
+ * of either form, full or sparse (table 3's zeros left blank), with the page's label variants, are
+ * written as Word's web page; every page scraper prints it, and a PDF producer prints it for pdftotext
+ * with and without -layout (open: see the known wrong value below). Every value read must be the report’s own
+ * and no blank cell may get one.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseReport } from '../../lambdas/core/record/parse-report';
+import { renderHtml, type HtmlOptions } from '../../scripts/generate/render-html';
+import { distilled, pandocWriterPdf, wkhtmlPdf, writerPdf } from '../../scripts/generate/render-pdf';
+import { SCRAPERS, type Scraper } from '../../scripts/generate/scrapers';
+import { makeReportSpec, type ReportSpec } from '../../scripts/generate/values';
+import { account } from './check';
+
+const report = fc.record({
+  format: fc.constantFrom('2019' as const, '2021' as const),
+  seed: fc.integer({ min: 1, max: 100_000 }),
+  options: fc.record({
+    t2Tables: fc.constantFrom('one' as const, 'several' as const),
+    blankZeros: fc.boolean(),
+    shortNormativeLabel: fc.boolean(),
+    lawProhibitedTypo: fc.boolean(),
+  }),
+});
+
+/** The values a page printed from `spec` shows: a sparse table 3's zeros are blank cells, with no value. */
+function printed(spec: ReportSpec, options: HtmlOptions): Record<string, number> {
+  return Object.fromEntries(Object.entries(spec.values).filter(([k, v]) => !(options.blankZeros && k.startsWith('t3.') && v === 0)));
+}
+
+/** Values read that the report does not hold (wrong, or given to a blank cell), as `check.ts` words them. */
+async function wrongValues(name: string, text: string | Uint8Array, values: Record<string, number>): Promise<string[]> {
+  const bytes = typeof text === 'string' ? new Uint8Array(Buffer.from(text)) : text;
+  const record = await parseReport({ id: 'p', name, bytes });
+  return account(record, values).problems.filter((p) => / read, /.test(p));
+}
+
+/** Runs `scrapers` on `content` written to a file of its own; what each printed, by scraper id. */
+function scrapeAll(content: string | Uint8Array, ext: string, scrapers: Scraper[]): [string, string][] {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-property-'));
+  try {
+    const file = join(dir, `report.${ext}`);
+    writeFileSync(file, content);
+    return scrapers.map((s) => [s.id, s.run(file)]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+it('no page scraper’s output of a generated report yields a wrong value', async () => {
+  const scrapers = SCRAPERS.filter((s) => s.reads === 'html');
+  await fc.assert(
+    fc.asyncProperty(report, async ({ format, seed, options }) => {
+      const spec = makeReportSpec({ format, seed });
+      const values = printed(spec, options);
+      for (const [id, text] of scrapeAll(renderHtml(spec, options), 'html', scrapers)) {
+        expect([id, await wrongValues(`${id}.txt`, text, values)]).toEqual([id, []]);
+      }
+    }),
+    { numRuns: 8 },
+  );
+}, 900_000);
+
+const PRODUCERS = { writer: writerPdf, 'pandoc-writer': pandocWriterPdf, wkhtmltopdf: wkhtmlPdf };
+
+/** Every wrong value a PDF producer's print yields: read as a PDF, and through pdftotext with and without -layout. */
+async function pdfWrongValues(format: '2019' | '2021', seed: number, options: HtmlOptions, producer: keyof typeof PRODUCERS, gs: boolean): Promise<string[]> {
+  const spec = makeReportSpec({ format, seed });
+  const values = printed(spec, options);
+  const print = PRODUCERS[producer](renderHtml(spec, options));
+  const pdf = gs ? distilled(print) : print;
+  const wrong = (await wrongValues('report.pdf', pdf, values)).map((p) => `pdf: ${p}`);
+  for (const [id, text] of scrapeAll(
+    pdf,
+    'pdf',
+    SCRAPERS.filter((s) => s.reads === 'pdf'),
+  ))
+    wrong.push(...(await wrongValues(`${id}.txt`, text, values)).map((p) => `${id}: ${p}`));
+  return wrong;
+}
+
+// Known wrong value, open (issue 24): in pdftotext -layout of a sparse table LibreOffice printed, a short row's
+// total wrapped around its line (`10` above, `9` below) gives the `9` to the blank row under it, whose label
+// follows it. Until it is mended the PDF property cannot hold; this test fails once it is, to be made an `it`
+// together with the property below.
+it.failing(
+  'pdftotext -layout of a sparse LibreOffice print: a short row’s wrapped total gives no figure to the blank row under it',
+  async () => {
+    expect(await pdfWrongValues('2019', 88342, { t2Tables: 'one', blankZeros: true }, 'writer', false)).toEqual([]);
+  },
+  300_000,
+);
+
+it.todo(
+  'no PDF producer’s print of a generated report, through pdftotext or read as a PDF, yields a wrong value (fast-check over format, seed, options, producer, Ghostscript; waits on the test above)',
+);
