@@ -320,3 +320,31 @@ export function rowAdmits(row: FormRow, format: FormFormat, values: readonly (nu
     return l === undefined || r === undefined || relationHolds(p.inst.relation, l, r);
   });
 }
+
+const prefixCache = new WeakMap<FormRow, Map<FormFormat, (values: readonly (number | null)[], col: number) => boolean>>();
+
+/**
+ * `rowAdmits` column by column, for a row read left to right: whether the identities that read column
+ * `col` last hold on `values` (columns up to `col` filled; null a blank, which leaves its identity unchecked).
+ * A reading passes at every column exactly when rowAdmits passes it whole.
+ */
+export function rowPrefixAdmits(row: FormRow, format: FormFormat): (values: readonly (number | null)[], col: number) => boolean {
+  let byFormat = prefixCache.get(row);
+  if (!byFormat) prefixCache.set(row, (byFormat = new Map()));
+  let check = byFormat.get(format);
+  if (!check) {
+    const byLast = new Map<number, Positions[]>();
+    for (const p of positions(row, format)) {
+      const last = Math.max(...p.left, ...p.right);
+      byLast.set(last, [...(byLast.get(last) ?? []), p]);
+    }
+    check = (values, col) =>
+      (byLast.get(col) ?? []).every((p) => {
+        const l = sumAt(values, p.left);
+        const r = sumAt(values, p.right);
+        return l === undefined || r === undefined || relationHolds(p.inst.relation, l, r);
+      });
+    byFormat.set(format, check);
+  }
+  return check;
+}
