@@ -61,6 +61,7 @@ export default tseslint.config(
         fetch: 'readonly',
         crypto: 'readonly',
         sessionStorage: 'readonly',
+        localStorage: 'readonly',
         location: 'readonly',
         history: 'readonly',
         URLSearchParams: 'readonly',

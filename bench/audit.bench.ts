@@ -7,7 +7,7 @@ import { runAuditJob } from '../lambdas/audit/run-audit';
 import type { Agency } from '../lambdas/core/audit';
 import { claimReport, putRecordObject, saveReport } from '../lambdas/store';
 import { putRegistry } from '../lambdas/store/audit';
-import { startLocalStack, type LocalStack } from '../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../local/stack';
 import { makeReportSpec } from '../scripts/generate/values';
 import { report } from '../test/audit/fixtures';
 import type { BenchResult } from './result';

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { scanReports } from '../lambdas/store';
-import { startLocalStack } from '../scripts/local/stack';
-import { reportHtml } from '../scripts/local/synthetic-report';
+import { startLocalStack } from '../local/stack';
+import { reportHtml } from '../local/synthetic-report';
 
 export interface UploadRunOptions {
   uploads: number;

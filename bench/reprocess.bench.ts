@@ -7,8 +7,8 @@ import { closeParseWorkers } from '../lambdas/core/record/parse-isolated';
 import { reprocess } from '../lambdas/reprocess/reprocess';
 import { keys, scanReports } from '../lambdas/store';
 import { db } from '../lambdas/store/client';
-import { startLocalStack } from '../scripts/local/stack';
-import { reportHtml } from '../scripts/local/synthetic-report';
+import { startLocalStack } from '../local/stack';
+import { reportHtml } from '../local/synthetic-report';
 import type { BenchResult } from './result';
 
 const N = 1000;

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { HelpRequested, UsageError } from './usage';
+import { listInputs, MissingInput } from '../local/inputs';
+import { CommandError, HelpRequested, UsageError } from './usage';
 
 /** What a command says about itself: the one-line usage (in errors) and the full `--help` text. */
 export interface CommandHelp {
@@ -52,4 +53,16 @@ export function dateArg(cmd: CommandHelp, flag: string, text: string): string {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
   if (!valid) throw new UsageError(cmd.usage, `${flag} must be a date YYYY-MM-DD, not ${JSON.stringify(text)}`);
   return text;
+}
+
+/**
+ * The report files the positional arguments name (folders expanded). A name that does not exist is
+ * a file the command could not read (exit 1, as `--help` says), not a bad command line.
+ */
+export function inputsArg(positionals: string[]): string[] {
+  try {
+    return listInputs(positionals);
+  } catch (err) {
+    throw err instanceof MissingInput ? new CommandError(err.message) : err;
+  }
 }

@@ -6,10 +6,10 @@ import { readText, writeText } from '../lambdas/audit/s3';
 import type { AuditFinding } from '../lambdas/core/audit';
 import { parseRegistry } from '../lambdas/core/audit';
 import { getRegistry } from '../lambdas/store/audit';
-import { startLocalStack } from '../scripts/local/stack';
+import { startLocalStack } from '../local/stack';
 import { dateArg, readArgs, yearArg } from './args';
 import { connectLocalStack, localDir } from './local-stack';
-import { renderTable } from './table';
+import { renderTable } from '../local/table';
 import { CommandError, UsageError } from './usage';
 
 const CMD = {

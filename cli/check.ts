@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { countFindings, isAssessable, severityOrder } from '../lambdas/core/findings/counts';
 import type { Finding, Report } from '../lambdas/core/types';
-import { readArgs } from './args';
-import { listInputs } from './inputs';
-import { parseFiles } from './parse-files';
-import { progress, renderTable } from './table';
+import { inputsArg, readArgs } from './args';
+import { parseFiles } from '../local/parse-files';
+import { progress, renderTable } from '../local/table';
 import { UsageError } from './usage';
 
 const CMD = {
@@ -16,11 +16,10 @@ problems before gaps, then one count line per report; no stack needed.
   --json      print the findings as JSON, one entry per report, evidence whole
   -h, --help  this help
 
-Exit code 1 when a report has an error finding or ended rejected or failed, 2 on a bad command line.`,
+Exit code 1 when a file does not exist, a report has an error finding or ended rejected or failed, 2 on a bad command line.`,
 };
 /** Evidence is cut to this many characters in the terminal table; `--json` has it whole. */
 const EVIDENCE_CHARS = 90;
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * `ogi check <file|dir>... [--json]`: parses each report and prints its compliance findings.
@@ -29,13 +28,13 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = readArgs(CMD, args, { json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError(CMD.usage, 'name at least one file or folder');
-  const files = listInputs(positionals, CMD.usage);
+  const files = inputsArg(positionals);
   const reports = await parseFiles(files, { progress: (done, file) => progress(done, files.length, path.basename(file)) });
   console.log(values.json ? JSON.stringify(reports.map(checked), null, 2) : renderFindings(reports));
   return reports.some((r) => r.status !== 'parsed' || r.findings.some(isError)) ? 1 : 0;
 }
 
-const isError = (f: Finding) => f.severity === 'error' && f.outcome !== 'not-assessable';
+const isError = (f: Finding) => f.severity === 'error' && isAssessable(f);
 
 /** What `--json` prints per report: its identity and its findings. */
 function checked(r: Report) {
@@ -43,21 +42,18 @@ function checked(r: Report) {
 }
 
 const sorted = (findings: Finding[]) =>
-  [...findings].sort(
-    (a, b) => Number(a.outcome === 'not-assessable') - Number(b.outcome === 'not-assessable') || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  [...findings].sort((a, b) => Number(!isAssessable(a)) - Number(!isAssessable(b)) || severityOrder(a.severity) - severityOrder(b.severity));
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** One row per finding, problems before gaps, then a count per report. */
 export function renderFindings(reports: Report[]): string {
   const rows = reports.flatMap((r) =>
-    sorted(r.findings).map((f) => [r.id, f.rule, f.outcome === 'not-assessable' ? 'n/a' : f.severity, f.message, cut(f.evidence, EVIDENCE_CHARS)]),
+    sorted(r.findings).map((f) => [r.id, f.rule, isAssessable(f) ? f.severity : 'n/a', f.message, cut(f.evidence, EVIDENCE_CHARS)]),
   );
   const totals = reports.map((r) => {
-    const count = (s: Finding['severity']) => r.findings.filter((f) => f.severity === s && f.outcome !== 'not-assessable').length;
-    const gaps = r.findings.filter((f) => f.outcome === 'not-assessable').length;
-    return `${r.id}: ${r.status}, ${count('error')} error, ${count('warning')} warning, ${count('info')} info, ${gaps} not assessable`;
+    const c = countFindings(r.findings);
+    return `${r.id}: ${r.status}, ${c.error} error, ${c.warning} warning, ${c.info} info, ${c.notAssessable} not assessable`;
   });
   return [renderTable(['report', 'rule', 'severity', 'message', 'evidence'], rows), '', ...totals].join('\n');
 }

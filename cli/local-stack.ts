@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { useRunningLocalStack } from '../scripts/local/stack';
+import { useRunningLocalStack } from '../local/stack';
 import { CommandError } from './usage';
 
 /** The data folder `npm start` serves (`OGI_LOCAL_DIR` points elsewhere, e.g. for tests). */
@@ -17,6 +17,5 @@ export function connectLocalStack(): boolean {
 
 /** Like connectLocalStack, for commands that cannot run without a stack. */
 export function requireLocalStack(command: string): void {
-  if (!connectLocalStack())
-    throw new CommandError(`${command} works against a running stack: start it with \`npm start\` (it keeps running), then run this again`);
+  if (!connectLocalStack()) throw new CommandError(`no running stack: start one with \`npm start\` (it keeps running), then run ${command} again`);
 }

@@ -25,10 +25,13 @@ const COMMANDS: Record<string, Entry> = {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** The summaries start in one column, whatever the longest command name. */
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+
 const HELP = `usage: ogi <command> [options]   (ogi <command> --help for its options)
 
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)}  ${c.summary}`)
   .join('\n')}
 
 Exit codes: 0 done; 1 a file ended rejected or failed (parse, upload), a report has an error

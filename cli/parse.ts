@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../lambdas/core/types';
-import { readArgs } from './args';
-import { listInputs } from './inputs';
-import { parseFiles } from './parse-files';
-import { progress, renderTable } from './table';
+import { inputsArg, readArgs } from './args';
+import { parseFiles } from '../local/parse-files';
+import { progress, renderTable } from '../local/table';
 import { UsageError } from './usage';
 
 const CMD = {
@@ -19,7 +18,7 @@ Parses annual reports (HTML, PDF or text, any encoding) on this machine; no stac
   -h, --help  this help
 
 Folders are read recursively; *.labels.json, *.md, *.json and *.csv files are skipped.
-Exit code 1 when a file ends rejected or failed (its record says why), 2 on a bad command line.`,
+Exit code 1 when a file does not exist or ends rejected or failed (its record says why), 2 on a bad command line.`,
 };
 
 /** `ogi parse <file|dir>... --out DIR` | `ogi parse FILE --json` */
@@ -29,7 +28,7 @@ export async function runParse(args: string[]): Promise<number> {
   const { out, json } = values;
   if (json && out) throw new UsageError(CMD.usage, '--json and --out exclude each other');
   if (!json && !out) throw new UsageError(CMD.usage, 'name an output folder with --out DIR (or --json for one file)');
-  const files = listInputs(positionals, CMD.usage);
+  const files = inputsArg(positionals);
   if (json && files.length !== 1) throw new UsageError(CMD.usage, '--json prints one record: name exactly one file');
   // Reports of one agency named together decide each other's open cells (neighbouring years).
   const reports = await parseFiles(files, { progress: (done, file) => progress(done, files.length, path.basename(file)) });

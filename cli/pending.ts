@@ -1,7 +1,7 @@
 import { allReportsOfYear, scanReports } from '../lambdas/store';
 import { readArgs, yearArg } from './args';
 import { requireLocalStack } from './local-stack';
-import { renderTable } from './table';
+import { renderTable } from '../local/table';
 import { UsageError } from './usage';
 
 const CMD = {

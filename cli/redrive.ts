@@ -1,5 +1,4 @@
-import { readDeadLetters, writeDeadLetters } from '../scripts/local/async-invoker';
-import { deadLetterFile } from '../scripts/local/stack';
+import { deadLetterFile, readDeadLetters, writeDeadLetters } from '../local/dead-letters';
 import { createHandler } from '../lambdas/ingest/handler';
 import { readArgs } from './args';
 import { localDir, requireLocalStack } from './local-stack';

@@ -1,7 +1,8 @@
 import { allReportsOfYear, scanReports, type ReportView } from '../lambdas/store';
 import { readArgs, yearArg } from './args';
 import { requireLocalStack } from './local-stack';
-import { renderTable } from './table';
+import { COUNT_HEAD, countCells, reasonLine } from '../local/summary-table';
+import { renderTable } from '../local/table';
 import { UsageError } from './usage';
 
 const CMD = {
@@ -33,27 +34,31 @@ export async function runReports(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Which version of its agency-year a report is; unplaced reports (rejected, no agency or year) have none. */
-function version(r: ReportView): string {
+const slotOf = (r: ReportView) => `${r.agency}#${r.year}`;
+
+/**
+ * Which version of its agency-year a report is; unplaced reports (rejected, no agency or year) have
+ * none. An older version stored before history named its successor is superseded by the slot's current one.
+ */
+function version(r: ReportView, currentOf: Map<string, string>): string {
   if (r.current) return 'current';
-  if (r.supersededBy) return `superseded by ${r.supersededBy}`;
-  // An older version that arrived after the newer one lands as history without a successor named.
+  const by = r.supersededBy ?? currentOf.get(slotOf(r));
+  if (by) return `superseded by ${by}`;
   return r.status === 'parsed' && r.agency !== null && r.year !== null ? 'superseded' : '';
 }
 
 function table(reports: ReportView[]): string {
+  const currentOf = new Map(reports.filter((r) => r.current).map((r) => [slotOf(r), r.id]));
   return renderTable(
-    ['id', 'agency', 'year', 'status', 'version', 'errors', 'warnings', 'info', 'reason'],
+    ['id', 'agency', 'year', 'status', 'version', ...COUNT_HEAD, 'reason'],
     reports.map((r) => [
       r.id,
       r.agency ?? '—',
       String(r.year ?? '—'),
       r.status,
-      version(r),
-      String(r.findingCounts.error),
-      String(r.findingCounts.warning),
-      String(r.findingCounts.info),
-      r.status === 'parsed' ? '' : (r.error ?? r.reason ?? ''),
+      version(r, currentOf),
+      ...countCells(r),
+      r.status === 'parsed' ? '' : reasonLine(r),
     ]),
   );
 }

@@ -13,8 +13,9 @@ import { startApiServer } from '../lambdas/api/local-server';
 import { INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { reconcile } from '../lambdas/reconcile/reconcile';
 import { getReportByContent } from '../lambdas/store';
-import { LocalStackRunning, startLocalStack, type LocalStack } from './local/stack';
-import { summaryTable, type SummaryRow } from '../cli/summary-table';
+import { keepPort, keptPorts, portOr } from '../local/ports';
+import { LocalStackRunning, startLocalStack, type LocalStack } from '../local/stack';
+import { summaryTable, type SummaryRow } from '../local/summary-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const UPLOADS_AT_ONCE = 8;
@@ -82,9 +83,12 @@ async function main() {
     await stack.stop();
     return;
   }
-  const web = await startApiServer();
+  // The page keeps its address across restarts while the port is free: bookmarked links keep working.
+  const dataDir = path.join(ROOT, '.local');
+  const web = await startApiServer({ port: await portOr(keptPorts(dataDir).web) });
+  keepPort(dataDir, 'web', Number(new URL(web.url).port));
   const year = busiestYear(rows);
-  console.log(`web: ${web.url}${year ? `#/findings?year=${year}` : ''}  (API on the same origin: ${web.url}openapi.json)`);
+  console.log(`web: ${web.url}${year ? `#/overview?year=${year}` : ''}  (API on the same origin: ${web.url}openapi.json)`);
   console.log('ready');
   const stop = async () => {
     await web.close();

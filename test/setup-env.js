@@ -1,4 +1,4 @@
-// Settings the local emulators need (the s3rver and SDK settings of scripts/local/endpoints-file.ts); harmless for pure tests.
+// Settings the local emulators need (the s3rver and SDK settings of local/endpoints-file.ts); harmless for pure tests.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.AWS_REQUEST_CHECKSUM_CALCULATION = 'WHEN_REQUIRED';
 process.env.AWS_RESPONSE_CHECKSUM_VALIDATION = 'WHEN_REQUIRED';

@@ -3,16 +3,22 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { APIGatewayProxyEventV2WithIAMAuthorizer } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { GROUPS } from './access';
 import { handler } from './handler';
 import { PDFJS_DIR, PDFJS_FILES, PDFJS_PREFIX } from './pdfjs-files';
 
 /**
  * The API and the web page on one local origin: page files from ./web, everything else turned
  * into the API Gateway v2 event that AWS would send and given to the same handler. Binds
- * 127.0.0.1 only: there is no authorization locally, so nothing else may reach it. For the same
+ * 127.0.0.1 only: there is no sign-in locally, so nothing else may reach it. For the same
  * reason it answers only requests addressed to 127.0.0.1 or localhost: a web page whose own
  * domain is re-pointed at 127.0.0.1 (DNS rebinding) would otherwise read and change the data.
+ *
+ * Roles locally: every request carries the claims a signed-in officer's token would, with the
+ * group the page's role switch chose (`x-ogi-local-role`, default reviewer), so the handler's own
+ * authorisation (access.ts) decides what an officer or a reviewer may do, exactly as in AWS. This
+ * server is the only place such claims are made up; in AWS they come from the JWT authorizer.
  */
 
 const WEB_DIR = join(__dirname, 'web');
@@ -29,6 +35,11 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY = 64 * 1024;
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+/** The header the page's local role switch sets. */
+export const LOCAL_ROLE_HEADER = 'x-ogi-local-role';
+export type LocalRole = keyof typeof GROUPS;
+const ROLES = Object.keys(GROUPS) as LocalRole[];
+const DEFAULT_ROLE: LocalRole = 'reviewer';
 
 export interface LocalApi {
   url: string;
@@ -37,9 +48,9 @@ export interface LocalApi {
 }
 
 export async function startApiServer(opts: { port?: number } = {}): Promise<LocalApi> {
-  const identity = `local:${userInfo().username}`;
+  const user = `local:${userInfo().username}`;
   const server = createServer((req, res) => {
-    serve(req, identity).then(
+    serve(req, user).then(
       ({ status, headers, body }) => {
         res.writeHead(status, headers);
         res.end(body);
@@ -72,7 +83,7 @@ interface Out {
   body: string | Buffer;
 }
 
-async function serve(req: IncomingMessage, identity: string): Promise<Out> {
+async function serve(req: IncomingMessage, user: string): Promise<Out> {
   if (!isLocalHost(req.headers.host))
     return {
       status: 403,
@@ -80,6 +91,13 @@ async function serve(req: IncomingMessage, identity: string): Promise<Out> {
       body: JSON.stringify({ error: 'forbidden_host', message: 'Only requests to 127.0.0.1 or localhost are served' }),
     };
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  // The page's settings locally: no API elsewhere, no sign-in, the roles to switch between.
+  if (req.method === 'GET' && url.pathname === '/config.json')
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
+      body: JSON.stringify({ local: { user, roles: ROLES } }),
+    };
   const file = req.method === 'GET' ? (url.pathname === '/' ? 'index.html' : (STATIC.exec(url.pathname)?.[1] ?? vendorFile(url.pathname))) : undefined;
   if (file) {
     const body = await readFile(file.startsWith('/') ? file : join(WEB_DIR, file)).catch(() => undefined);
@@ -102,7 +120,14 @@ async function serve(req: IncomingMessage, identity: string): Promise<Out> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ error: 'payload_too_large', message: `Request bodies are limited to ${MAX_BODY} bytes` }),
     };
-  const result = await handler(toEvent(req, url, body, identity));
+  const role = localRole(req.headers[LOCAL_ROLE_HEADER]);
+  if (!role)
+    return {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'bad_request', message: `${LOCAL_ROLE_HEADER} must be one of ${ROLES.join(', ')}` }),
+    };
+  const result = await handler(toEvent(req, url, body, user, role));
   return {
     status: result.statusCode ?? 200,
     headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
@@ -137,8 +162,15 @@ async function readBody(req: IncomingMessage): Promise<string | undefined | null
   return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 
-/** The payload-format-2.0 event API Gateway builds, with the local user as the IAM principal. */
-function toEvent(req: IncomingMessage, url: URL, body: string | undefined, identity: string): APIGatewayProxyEventV2WithIAMAuthorizer {
+/** The role a local request acts in: the switch's choice, else a reviewer; undefined for a name that is no role. */
+function localRole(header: string | string[] | undefined): LocalRole | undefined {
+  const asked = Array.isArray(header) ? header[0] : header;
+  if (!asked) return DEFAULT_ROLE;
+  return ROLES.find((r) => r === asked);
+}
+
+/** The payload-format-2.0 event API Gateway builds, with the claims its JWT authorizer would pass for the local user in `role`. */
+function toEvent(req: IncomingMessage, url: URL, body: string | undefined, user: string, role: LocalRole): APIGatewayProxyEventV2WithJWTAuthorizer {
   const query: Record<string, string> = {};
   // API Gateway joins repeated parameters with commas.
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
@@ -165,15 +197,10 @@ function toEvent(req: IncomingMessage, url: URL, body: string | undefined, ident
       timeEpoch: now.getTime(),
       http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: req.headers['user-agent'] ?? '' },
       authorizer: {
-        iam: {
-          accessKey: 'local',
-          accountId: 'local',
-          callerId: identity,
-          principalOrgId: 'local',
-          userArn: identity,
-          userId: identity,
-          cognitoIdentity: null,
-        },
+        principalId: user,
+        integrationLatency: 0,
+        // As API Gateway flattens the token's group list.
+        jwt: { claims: { username: user, 'cognito:groups': `[${role}]` }, scopes: null },
       },
     },
   };

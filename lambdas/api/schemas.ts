@@ -80,7 +80,7 @@ export const findingIdParam = z.strictObject({
 });
 
 export const reviewBody = z.strictObject({
-  review: z.enum(['confirmed', 'dismissed']).describe("The officer's decision"),
+  review: z.enum(['confirmed', 'dismissed', 'open']).describe("The officer's decision; `open` takes the last one back (the trail keeps it)"),
   note: z.string().max(2000, 'note is at most 2000 characters').default('').describe('Why, in a sentence'),
 });
 
@@ -105,7 +105,10 @@ export const agenciesQuery = z.strictObject({
   year: year.optional().describe('Also list the agencies that reported this year (printed names matched to the registry)'),
 });
 
-export const pendingQuery = z.strictObject({ year, agency: text('agency').optional().describe('Agency name as the report titles it') });
+export const pendingQuery = z.strictObject({
+  year: year.optional().describe('Reporting year; every year of the national format (2019 on) when absent'),
+  agency: text('agency').optional().describe('Agency name as the report titles it'),
+});
 
 export const pendingRowParam = z.strictObject({
   id: text('id').describe('Report id'),
@@ -121,6 +124,7 @@ export const valueReviewBody = z
   .strictObject({
     reading: z.number().int().min(0).optional().describe('Index of the reading chosen, as GET /pending lists them'),
     values: z.array(count).min(1).max(15).optional().describe('Or the values typed, one per key of the row'),
+    revert: z.literal(true).optional().describe("Or take the row's last decision back: it waits for review again"),
     note: z.string().trim().min(1, 'note must say why').max(2000, 'note is at most 2000 characters').describe('Why, in a sentence'),
   })
-  .refine((b) => (b.reading === undefined) !== (b.values === undefined), { message: 'give either reading or values' });
+  .refine((b) => [b.reading, b.values, b.revert].filter((x) => x !== undefined).length === 1, { message: 'give one of reading, values or revert' });

@@ -1,4 +1,5 @@
 import type { S3Event } from 'aws-lambda';
+import { SEVERITIES } from '../core/findings/counts';
 import { findingsMetric, INGEST_METRICS, instrumented, MetricUnit, telemetry } from '../telemetry';
 import { ingestUpload, type IngestOptions, type IngestResult } from './ingest-upload';
 import { uploadsOf } from './s3-event';
@@ -38,7 +39,8 @@ function count(r: IngestResult): void {
     return;
   }
   if (r.status === 'parsed' || r.status === 'rejected' || r.status === 'failed') metrics.addMetric(INGEST_METRICS[r.status], MetricUnit.Count, 1);
-  for (const [severity, n] of Object.entries(r.findingCounts ?? {})) metrics.addMetric(findingsMetric(severity as 'error'), MetricUnit.Count, n);
+  // Assessable findings by severity (core/findings/counts.ts); checks that could not be made are no finding to alarm on.
+  if (r.findingCounts) for (const severity of SEVERITIES) metrics.addMetric(findingsMetric(severity), MetricUnit.Count, r.findingCounts[severity]);
 }
 
 export const handler = createHandler();

@@ -1,3 +1,4 @@
+import { agencyIdentity } from '../core/agency/identity';
 import { PARSER_VERSION } from '../core/record/version';
 import { redrive } from '../reconcile/reconcile';
 import { markForReprocess, scanReports, type ReportView } from '../store';
@@ -15,7 +16,7 @@ export function outdated(reports: ReportView[], o: Omit<ReprocessOptions, 'bucke
       (r.status === 'parsed' || r.status === 'rejected') &&
       (r.parserVersion ?? 0) < PARSER_VERSION &&
       (o.year === undefined || r.year === o.year) &&
-      (o.agency === undefined || r.agency === o.agency),
+      (o.agency === undefined || (r.agency !== null && agencyIdentity(r.agency) === agencyIdentity(o.agency))),
   );
 }
 

@@ -1,3 +1,4 @@
+import { noFindings } from '../core/findings/counts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
@@ -126,6 +127,6 @@ function receivedItem(c: Claim, claimedAt: string): Record<string, unknown> {
     tables: [],
     values: {},
     derived: {},
-    findingCounts: { error: 0, warning: 0, info: 0 },
+    findingCounts: noFindings(),
   };
 }

@@ -35,6 +35,9 @@ export type { FindingCounts, FindingView, Page, PageRequest, ReportView, S3Sourc
 export { keys, schema, shardOf, YEAR_SHARDS, type AnyItemKey, type ItemKey } from './keys';
 export {
   allReportsOfYear,
+  countReportsOfYear,
+  pendingOfYears,
+  type PendingOfReport,
   getReport,
   getReportByContent,
   findingTally,

@@ -1,4 +1,5 @@
-import type { Finding, Format, InputKind, PendingValue, Severity, Status, TableId } from '../core/types';
+import type { FindingCounts } from '../core/findings/counts';
+import type { Finding, Format, InputKind, PendingValue, Status, TableId } from '../core/types';
 
 /** `received` is the store's own first state: claimed, not yet parsed. */
 export type StoredStatus = Status | 'received';
@@ -17,7 +18,7 @@ export interface Timings {
   storeMs?: number;
 }
 
-export type FindingCounts = Record<Severity, number>;
+export type { FindingCounts };
 
 /**
  * A report as stored: everything a list or a comparison needs. The full record (sections,

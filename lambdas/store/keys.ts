@@ -1,3 +1,4 @@
+import { agencyIdentity } from '../core/agency/identity';
 import { ruleFamily } from '../core/rules/family';
 import { createHash } from 'node:crypto';
 
@@ -61,7 +62,8 @@ export const keys = {
   content: (sha256: string): ContentKey => ({ pk: `CONTENT#${sha256}`, sk: 'CONTENT' }),
   /** One uploaded object (bucket and key, hashed: a key may be 1,024 bytes) → the report its bytes gave: the reconciler reads it by key. */
   source: (bucket: string, key: string): SourceKey => ({ pk: `SOURCE#${createHash('sha256').update(`${bucket}/${key}`).digest('hex')}`, sk: 'SOURCE' }),
-  slot: (agency: string, year: number): SlotKey => ({ pk: `SLOT#${agency}#${year}`, sk: 'SLOT' }),
+  /** An agency-year's version pointer, under the agency's identity (第8师, 第８师 and 第八师 share one). */
+  slot: (agency: string, year: number): SlotKey => ({ pk: `SLOT#${agencyIdentity(agency)}#${year}`, sk: 'SLOT' }),
   /** An officer's review of a finding, by the finding's fingerprint: it outlives a re-parse. */
   review: (fingerprint: string): ReviewKey => ({ pk: `REVIEW#${fingerprint}`, sk: 'REVIEW' }),
 
@@ -86,8 +88,8 @@ export const keys = {
   kin: (name: string, year: number, id: string) => ({ pk: `KIN#${name}#${year}`, sk: `REPORT#${id}` }),
   kinPartition: (name: string, year: number) => `KIN#${name}#${year}`,
 
-  /** GSI1 partition of an agency; sort `year#uploadedAt#id` orders history within a year. */
-  agency: (agency: string) => `AGENCY#${agency}`,
+  /** GSI1 partition of an agency (its identity, however printed); sort `year#uploadedAt#id` orders history within a year. */
+  agency: (agency: string) => `AGENCY#${agencyIdentity(agency)}`,
   agencySort: (year: number, uploadedAt: string, id: string) => `${year}#${uploadedAt}#${id}`,
   agencyYearPrefix: (year: number) => `${year}#`,
 

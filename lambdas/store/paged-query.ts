@@ -72,6 +72,25 @@ export async function queryAll(parts: Part[]): Promise<Record<string, unknown>[]
   return chunks.flat();
 }
 
+/** How many items every part holds (its filter applied), counted by DynamoDB (`Select: COUNT`): no item is read back. */
+export async function countAll(parts: Part[]): Promise<number> {
+  const { doc, table } = db();
+  const counts = await Promise.all(
+    parts.map(async (part) => {
+      let n = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const { ProjectionExpression: _none, ...counted } = part;
+        const res = await doc.send(new QueryCommand({ ...counted, TableName: table, Select: 'COUNT', ExclusiveStartKey: start }));
+        n += res.Count ?? 0;
+        start = res.LastEvaluatedKey;
+      } while (start);
+      return n;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
 function decode(s: string, parts: number): Cursor {

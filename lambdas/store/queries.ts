@@ -4,7 +4,7 @@ import { batchGet } from './batch-get';
 import { db } from './client';
 import { fromItem, type FindingView, type Page, type PageRequest, type ReportView } from './items';
 import { keys, schema, YEAR_SHARDS } from './keys';
-import { pagedQuery, queryAll, type Part } from './paged-query';
+import { countAll, pagedQuery, queryAll, type Part } from './paged-query';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const shards = Array.from({ length: YEAR_SHARDS }, (_, n) => n);
@@ -59,7 +59,7 @@ function yearParts(year: number | null, q: YearQuery, projection?: string): Part
     names['#current'] = 'current';
     values[':t'] = true;
   }
-  if (projection) names['#values'] = 'values';
+  if (projection?.includes('#values')) names['#values'] = 'values';
   return shards.map((n) => ({
     IndexName: schema.byYear.name,
     KeyConditionExpression: `${schema.byYear.pk} = :p`,
@@ -69,6 +69,24 @@ function yearParts(year: number | null, q: YearQuery, projection?: string): Part
     ...(projection ? { ProjectionExpression: projection } : {}),
   }));
 }
+
+/** A report's rows waiting for an officer, as the review list reads them. */
+export type PendingOfReport = Pick<ReportView, 'id' | 'agency' | 'year' | 'pending'>;
+
+/** The current reports of the given years that have rows waiting for an officer (`pending`), projected to them; shards and years read in parallel. */
+export async function pendingOfYears(years: number[]): Promise<PendingOfReport[]> {
+  const parts = years.flatMap((year) =>
+    yearParts(year, {}, 'id, agency, #year, pending').map((p) => ({
+      ...p,
+      FilterExpression: '#current = :t AND attribute_exists(pending)',
+      ExpressionAttributeNames: { ...p.ExpressionAttributeNames, '#year': 'year' },
+    })),
+  );
+  return (await queryAll(parts)).map((i) => fromItem<PendingOfReport>(i));
+}
+
+/** How many reports a year's list holds (current ones; with `all`, every version and status), for the page's "N of M". */
+export const countReportsOfYear = (year: number | null, q: YearQuery = {}): Promise<number> => countAll(yearParts(year, q));
 
 /** Current reports of a year, a page at a time (across the year's shards). `year: null` with `all`: unplaced reports. */
 export async function listReportsByYear(year: number | null, page: PageRequest & YearQuery = {}): Promise<Page<ReportView>> {
@@ -147,16 +165,16 @@ function withFindingFilter(part: Part, filter: FindingFilter): Part {
   };
 }
 
-/** What a tally of a year's findings reads of each: who, which rule, how bad, and the fingerprint its review is kept under. */
-export type FindingTally = Pick<FindingView, 'id' | 'rule' | 'severity' | 'agency'>;
+/** What a tally of a year's findings reads of each: who, which rule, how bad, whether it could be judged, and the fingerprint its review is kept under. */
+export type FindingTally = Pick<FindingView, 'id' | 'rule' | 'severity' | 'agency' | 'outcome'>;
 
 /**
- * Every current finding of a year, reduced by the query's projection to the four attributes a
+ * Every current finding of a year, reduced by the query's projection to the five attributes a
  * tally needs (a few dozen bytes instead of the message and evidence, ~0.5–20 KB): the severity
  * shards are read in parallel. The overview counts these.
  */
 export async function findingTally(year: number): Promise<FindingTally[]> {
-  const names = { '#id': 'id', '#rule': 'rule', '#severity': 'severity', '#agency': 'agency' };
+  const names = { '#id': 'id', '#rule': 'rule', '#severity': 'severity', '#agency': 'agency', '#outcome': 'outcome' };
   const parts = findingParts({ year }).map((part) => ({
     ...part,
     ProjectionExpression: Object.keys(names).join(', '),

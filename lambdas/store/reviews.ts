@@ -9,7 +9,8 @@ import { keys } from './keys';
  * finds its review again. Each decision is appended to `history`, the latest is on top.
  */
 export interface Review {
-  status: 'confirmed' | 'dismissed';
+  /** `open`: an earlier decision taken back (core/findings/counts.ts counts the finding as open again). */
+  status: 'confirmed' | 'dismissed' | 'open';
   note: string;
   /** Who decided: the IAM principal, or the local user. */
   by: string;

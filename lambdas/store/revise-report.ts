@@ -1,10 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { countFindings } from '../core/findings/counts';
 import type { Report } from '../core/types';
 import { batchWrite } from './batch-write';
 import { db } from './client';
 import { ClaimLost } from './errors';
-import type { FindingCounts, ReportView } from './items';
+import type { ReportView } from './items';
 import { keys } from './keys';
 import { findingItems, findingKeys } from './save-report';
 
@@ -57,8 +58,7 @@ export async function reviseReport(view: ReportView, report: Report, opts: Revis
 }
 
 function itemUpdate(table: string, view: ReportView, report: Report): UpdateCommandInput & { UpdateExpression: string } {
-  const findingCounts: FindingCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) findingCounts[f.severity]++;
+  const findingCounts = countFindings(report.findings);
   const seen = view.revision ?? 0;
   return {
     TableName: table,

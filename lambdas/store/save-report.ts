@@ -1,12 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { countFindings } from '../core/findings/counts';
 import { PARSER_VERSION } from '../core/record/version';
 import type { Finding, Report } from '../core/types';
 import { batchWrite } from './batch-write';
 import type { Claim } from './claim';
 import { db } from './client';
 import { ClaimLost } from './errors';
-import { fromItem, type FindingCounts, type ReportView, type Timings } from './items';
+import { fromItem, type ReportView, type Timings } from './items';
 import { keys, schema, shardOf } from './keys';
 import { retryUntilDone } from './retry';
 
@@ -106,7 +107,8 @@ async function place(item: Record<string, unknown>, input: SaveInput): Promise<P
     const slot = await readSlot(input);
     const previous = slot?.currentId as string | undefined;
     if (slot && previous !== input.id && !isNewer(input, slot)) {
-      await putOwned(item, input.claimedAt);
+      // An older version arriving after a newer one lands as history, naming the version that supersedes it.
+      await putOwned({ ...item, supersededBy: previous }, input.claimedAt);
       placed = undefined;
       return true;
     }
@@ -177,8 +179,7 @@ async function putOwned(item: Record<string, unknown>, claimedAt: string): Promi
 
 function reportItem(input: SaveInput): Record<string, unknown> {
   const { report, claim, id } = input;
-  const findingCounts: FindingCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) findingCounts[f.severity]++;
+  const findingCounts = countFindings(report.findings);
   return {
     ...keys.report(id),
     ...(report.agency !== null && report.year !== null

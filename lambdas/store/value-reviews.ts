@@ -9,7 +9,8 @@ import { queryAll } from './paged-query';
  * Officers' decisions on open rows, one item per agency-year row as printed
  * (`REVIEW#VALUE#<matching name>#<year>`, `ROW#<first key>#<hash of the printed text>`), apart from the
  * report: a re-parse or a re-upload of the same text finds the review again, a corrected text
- * does not. Each decision is appended to `history` with the values before and after.
+ * does not. Each decision is appended to `history` with the values before and after; taking one
+ * back is a decision too (`reverted`), so the trail shows who decided, who reverted, when and why.
  */
 export interface ValueReviewItem extends ValueReview {
   reportId: string;
@@ -21,13 +22,13 @@ const rowKey = (row: string, printed: string) => `ROW#${row}#${createHash('sha25
 
 export async function putValueReview(name: string, year: number, reportId: string, review: ValueReview, before: (number | null)[]): Promise<ValueReviewItem> {
   const { doc, table } = db();
-  const entry = { ...review, reportId, before };
+  const entry = { ...review, reverted: review.reverted ?? false, reportId, before };
   const res = await doc.send(
     new UpdateCommand({
       TableName: table,
       Key: { pk: keys.valueReviewPartition(name, year), sk: rowKey(review.row, review.printed) },
       UpdateExpression:
-        'SET #row = :row, printed = :printed, #values = :values, #by = :by, #at = :at, note = :note, reportId = :report, #before = :before, history = list_append(if_not_exists(history, :empty), :entry)',
+        'SET #row = :row, printed = :printed, #values = :values, #by = :by, #at = :at, note = :note, reportId = :report, #before = :before, reverted = :reverted, history = list_append(if_not_exists(history, :empty), :entry)',
       ExpressionAttributeNames: { '#row': 'row', '#values': 'values', '#by': 'by', '#at': 'at', '#before': 'before' },
       ExpressionAttributeValues: {
         ':row': review.row,
@@ -36,6 +37,7 @@ export async function putValueReview(name: string, year: number, reportId: strin
         ':by': review.by,
         ':at': review.at,
         ':note': review.note,
+        ':reverted': review.reverted ?? false,
         ':report': reportId,
         ':before': before,
         ':empty': [],

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
-import type { LocalStack } from '../../scripts/local/stack';
+import type { LocalStack } from '../../local/stack';
 
 /** Screenshots of every view go here, for a person to look at. */
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/api');
+/** Debian's chromium (test/needs.js checks the same path before any test runs). */
+const CHROMIUM = process.env.OGI_CHROMIUM || '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -32,7 +34,7 @@ export interface PageSession {
 export async function openPage(stack: LocalStack): Promise<PageSession> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const api = await startApiServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -184,7 +184,7 @@ describe('table and CSV', () => {
     const csv = compareCsv(compareTable(hostile, [metricFor('t3.newReceived.total')!, metricFor('rate.noInfo')!]));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'agency,report_id,t3.newReceived.total,rate.noInfo (%),outliers',
+      '机关名称 (agency),报告 (report_id),表三 · 本年新收 · 总计 (t3.newReceived.total),本机关不掌握信息比例 % (rate.noInfo),离群指标 (outliers)',
       `"'=HYPERLINK(""http://evil"",""点我""),局",x,-3,,`,
       '',
     ]);

@@ -1,7 +1,7 @@
 import { startApiServer, type LocalApi } from '../../lambdas/api/local-server';
 import { fingerprint } from '../../lambdas/core/rules/evidence';
 import type { Finding, Report } from '../../lambdas/core/types';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { makeReport, seed } from './fixtures';
 
 // Rule families and checks that could not be made, through the local API on DynamoDB Local.

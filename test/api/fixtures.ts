@@ -3,7 +3,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Finding, Report, Severity } from '../../lambdas/core/types';
 import { fingerprint } from '../../lambdas/core/rules/evidence';
 import { claimReport, getReport, markFailed, putRecordObject, saveReport } from '../../lambdas/store';
-import type { LocalStack } from '../../scripts/local/stack';
+import type { LocalStack } from '../../local/stack';
 
 /**
  * Records written through the store's own write path (claim → record object → save), as the

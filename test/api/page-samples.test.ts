@@ -1,8 +1,9 @@
+// @needs chromium (test/needs.js): the page in Debian's chromium through playwright-core.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { LocalApi } from '../../lambdas/api/local-server';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 
 // The project's samples/ through the real pipeline (s3rver event → ingest handler → DynamoDB

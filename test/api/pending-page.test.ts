@@ -1,10 +1,11 @@
+// @needs chromium (test/needs.js): the page in Debian's chromium through playwright-core.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { startLocalStack } from '../../scripts/local/stack';
+import { startLocalStack } from '../../local/stack';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 import { ARTIFACTS, openPage, type PageSession } from './browser';
 

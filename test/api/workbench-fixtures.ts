@@ -3,7 +3,7 @@ import { checkReport } from '../../lambdas/core/rules';
 import type { Report } from '../../lambdas/core/types';
 import { putRegistry } from '../../lambdas/store/audit';
 import { makeReportSpec } from '../../scripts/generate/values';
-import type { LocalStack } from '../../scripts/local/stack';
+import type { LocalStack } from '../../local/stack';
 import { report } from '../audit/fixtures';
 import { seed } from './fixtures';
 

@@ -10,7 +10,7 @@ import { RegistryError, type AuditRun } from '../../lambdas/core/audit';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
 import { listFindings } from '../../lambdas/store';
 import { getRegistry, listAuditFindings, listAuditRuns } from '../../lambdas/store/audit';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { seed } from '../api/fixtures';
 import { makeWorld, REGISTRY, registryCsv } from './fixtures';
 

@@ -33,13 +33,24 @@ describe('audit report files', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html.indexOf('结转不一致')).toBeLessThan(html.indexOf('比例偏高'));
     expect(html.match(/<rect /g)).toHaveLength(2);
-    expect(html).toContain('发现问题：2项');
+    expect(html).toContain('发现问题 Findings：2');
+  });
+
+  it('HTML is bilingual as the page is and names every rule and check, its id as secondary text', () => {
+    const html = renderAuditHtml(run, findings);
+    expect(html).toContain('问题清单 <small lang="en">Findings</small>');
+    // The chart's rows and the list's rule column name the check (X5-RATE), not just its id.
+    expect(html).toContain('>比率离群 X5-RATE</text>');
+    expect(html).toContain('比率离群 <small lang="en">Rate out of line with peers</small> <code>X5-RATE</code>');
+    expect(html).toContain('结转衔接 <small lang="en">');
   });
 
   it('CSV round-trips every finding, quotes and commas included', () => {
     const [head, ...rows] = parseCsv(renderAuditCsv(findings).replace(/^\uFEFF/, ''));
-    expect(head.slice(0, 3)).toEqual(['id', 'rule', 'severity']);
-    expect(rows.map((r) => r[head.indexOf('message')])).toEqual(findings.map((f) => f.message));
-    expect(rows[0][head.indexOf('reports')]).toBe('a-2024 b-2023');
+    expect(head.slice(0, 4)).toEqual(['问题编号 (id)', '规则 (rule)', '规则名称 (rule_name)', '严重程度 (severity)']);
+    expect(rows.map((r) => r[head.indexOf('问题 (message)')])).toEqual(findings.map((f) => f.message));
+    expect(rows[0][head.indexOf('报告 (reports)')]).toBe('a-2024 b-2023');
+    expect(rows[0][head.indexOf('规则名称 (rule_name)')]).toBe('比率离群');
+    expect(rows[0][head.indexOf('涉及数据 (keys)')]).toBe('表三 · 上年结转 · 总计 (t3.carriedOver.total)');
   });
 });

@@ -2,7 +2,7 @@ import { handler } from '../../lambdas/audit/handler';
 import type { AuditRun } from '../../lambdas/core/audit';
 import { listFindings } from '../../lambdas/store';
 import { getRegistry, listAuditFindings } from '../../lambdas/store/audit';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { seed } from '../api/fixtures';
 import { makeWorld } from './fixtures';
 

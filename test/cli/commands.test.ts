@@ -37,6 +37,13 @@ describe('ogi --help', () => {
     expect(res.code).toBe(0);
     for (const c of COMMANDS) expect(res.stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
     expect(res.stdout).toMatch(/Exit codes/);
+    // The summaries start in one column, reconcile and reprocess included.
+    const starts = res.stdout
+      .split('\n')
+      .filter((l) => /^ {2}[a-z]+ /.test(l))
+      .map((l) => l.search(/(?<=^ {2}[a-z]+ +)\S/));
+    expect(starts.length).toBeGreaterThanOrEqual(COMMANDS.length);
+    expect(new Set(starts).size).toBe(1);
   });
 
   it.each(COMMANDS)('ogi %s --help prints its usage and options on stdout, exit 0', async (cmd) => {
@@ -64,7 +71,6 @@ describe('usage errors: exit 2, one line on stderr', () => {
     [['audit', '--year', '2024', '--today', '2025-02-30'], /--today must be a date/],
     [['audit'], /--year N/],
     [['upload', '--force', CLEAN], /unknown option --force/],
-    [['parse', path.join(dir, 'missing.txt'), '--out', dir], /no such file or folder/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('%j', async (argv, message) => {
     const res = await ogi(...(argv as string[]));
@@ -73,6 +79,14 @@ describe('usage errors: exit 2, one line on stderr', () => {
     expect(res.stderr).toMatch(message);
     expect(res.stderr).toMatch(/usage: ogi/);
     expect(res.stderr.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a file that does not exist: exit 1 (as --help says), one line naming it', () => {
+  it.each([['parse', '--json'], ['check'], ['upload']])('ogi %s missing.txt', async (command, ...flags) => {
+    const missing = path.join(dir, 'missing.txt');
+    const res = await ogi(command, missing, ...flags);
+    expect([res.code, res.stdout, res.stderr]).toEqual([1, '', `ogi ${command}: no such file or folder: ${missing}`]);
   });
 });
 

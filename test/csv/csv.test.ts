@@ -49,7 +49,7 @@ describe('the CSV module', () => {
       evidence: '-x',
     } as unknown as AuditFinding;
     const audit = parseCsv(renderAuditCsv([finding]));
-    expect(audit[1].slice(0, 5)).toEqual(['f1', 'X3-MISSING', 'error', '2024', "'@甲局"]);
+    expect(audit[1].slice(0, 6)).toEqual(['f1', 'X3-MISSING', '缺报', 'error', '2024', "'@甲局"]);
     expect(audit[1]).toContain("'=2+2");
     expect(audit[1]).toContain("'-x");
 

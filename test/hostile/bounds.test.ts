@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { closeParseWorkers, parseIsolated } from '../../lambdas/core/record/parse-isolated';
+import { closeParseWorkers, parseIsolated, parseLoad } from '../../lambdas/core/record/parse-isolated';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getReport } from '../../lambdas/store';
-import { spacesBomb, textOperatorBomb } from '../../scripts/hostile/bombs';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { bombVariants, damagedFontPdf, spacesBomb, textOperatorBomb } from '../../scripts/hostile/bombs';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 
 /**
  * Files that cost far more to read than their size says, through the bounded parse: `ogi parse`
@@ -20,6 +20,7 @@ import { reportHtml } from '../../scripts/local/synthetic-report';
 const ROOT = path.join(__dirname, '..', '..');
 const run = promisify(execFile);
 const GB = 1024 * 1024 * 1024;
+const MB = 1024 * 1024;
 
 /** 8 MB of HTML over the 8 MB text cap, and 20 MB of digits named .html (the issue's two). */
 const bigHtml = () => Buffer.from(`<html><body>${'<p>政府信息公开</p>'.repeat(Math.ceil((9 * 1024 * 1024) / 24))}</body></html>`);
@@ -37,7 +38,10 @@ const HOSTILE: Hostile[] = [
   { file: 'spaces.pdf', make: () => spacesBomb(1500), rule: 'P-PDF-CONTENT-TOO-LARGE', reason: /over 64 MB of page content/ },
   { file: 'big.html', make: bigHtml, rule: 'P-TOO-LARGE', reason: /HTML file is 9 MB.*limit 8 MB/ },
   { file: 'digits.html', make: digits, rule: 'P-TOO-LARGE', reason: /limit 8 MB/ },
+  // The same bomb in every spelling pdf.js still reads (scripts/hostile/bombs.ts): each is refused by the content budget.
+  ...bombVariants().map((v) => ({ file: `bomb-${v.name}.pdf`, make: v.make, rule: 'P-PDF-CONTENT-TOO-LARGE', reason: /over 64 MB of page content/ })),
 ];
+const SPELLINGS = HOSTILE.filter((h) => h.file.startsWith('bomb-'));
 
 let dir: string;
 const files = new Map<string, Uint8Array>();
@@ -73,6 +77,57 @@ describe('the bounded parse', () => {
     expect(ok).toMatchObject({ status: 'parsed', agency: '限时测试局' });
   });
 
+  it.each([
+    ['cmap', /character map stands for 16,777,216 character codes/],
+    ['widths', /width table \(\/W\) stands for 2,000,000,001 character codes/],
+  ] as const)('refuses a font whose %s table one flipped bit made pdf.js expand code by code, before pdf.js reads it', async (damage, reason) => {
+    // Without the check pdf.js fills 16 million map entries (minutes), or two billion widths (the process's heap).
+    const r = await parseIsolated({ id: 'f', name: 'f.pdf', bytes: damagedFontPdf(damage) });
+    expect(r).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule: 'P-PDF-DAMAGED' })] });
+    expect(r.reason).toMatch(reason);
+  });
+
+  it('reads an 8 MB HTML page of 56,000 table rows within a 320 MB heap (the page is never built into a tree; its tree alone took 255 MB)', async () => {
+    const row = '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>';
+    const html = reportHtml('大表测试局', 2024).replace('</table>', row.repeat(Math.floor((7.9 * MB) / Buffer.byteLength(row))) + '</table>');
+    const r = await parseIsolated({ id: 'rows', name: 'rows.html', bytes: Buffer.from(html) }, { maxHeapMb: 320 });
+    expect(r.reason).toBeNull();
+    expect(r).toMatchObject({ status: 'parsed', agency: '大表测试局' });
+  }, 120_000);
+
+  describe('one memory budget for every parse of the process', () => {
+    const saved = process.env.OGI_MEMORY_MB;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.OGI_MEMORY_MB;
+      else process.env.OGI_MEMORY_MB = saved;
+    });
+
+    it('starts a parse only when its reservation fits beside the others', async () => {
+      // What the process uses now is its own; 360 MB more leave room for one PDF parse (256 MB heap and its buffers) at a time.
+      await closeParseWorkers();
+      process.env.OGI_MEMORY_MB = String(Math.ceil(process.memoryUsage.rss() / MB) + 360);
+      const pdf = readFileSync(path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf'));
+      let most = 0;
+      const sampler = setInterval(() => (most = Math.max(most, parseLoad().busy)), 5);
+      const reports = await Promise.all([1, 2, 3].map((n) => parseIsolated({ id: `p${n}`, name: 'p.pdf', bytes: pdf })));
+      clearInterval(sampler);
+      expect(reports.map((r) => r.status)).toEqual(['parsed', 'parsed', 'parsed']);
+      expect(most).toBe(1);
+      expect(parseLoad()).toMatchObject({ busy: 0, reservedMb: 0 });
+    }, 120_000);
+
+    it('ends a parse whose buffers outgrow what it reserved once the process nears its memory', async () => {
+      // With the content check off, pdf.js expands the spaces bomb into buffers no heap limit sees, until the watchdog ends it.
+      await closeParseWorkers();
+      process.env.OGI_MEMORY_MB = String(Math.ceil(process.memoryUsage.rss() / MB) + 600);
+      const r = await parseIsolated({ id: 'w', name: 'w.pdf', bytes: files.get('spaces.pdf')! }, { maxPdfContentBytes: Infinity });
+      expect(r).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule: 'P-MEMORY-LIMIT' })] });
+      expect(r.reason).toMatch(/memory this process has for reading reports/);
+      delete process.env.OGI_MEMORY_MB;
+      expect(await parseIsolated({ id: 'ok', name: 'ok.html', bytes: Buffer.from(reportHtml('看门狗之后测试局', 2024)) })).toMatchObject({ status: 'parsed' });
+    }, 120_000);
+  });
+
   it('rejects a parse that outgrows its heap as a memory bound, not a crash', async () => {
     const html = Buffer.from(`<html><body><table>${'<tr><td>1</td><td>2</td><td>3</td></tr>'.repeat(150_000)}</table></body></html>`);
     const r = await parseIsolated({ id: 'm', name: 'm.html', bytes: html }, { maxHeapMb: 64 });
@@ -83,12 +138,16 @@ describe('the bounded parse', () => {
 });
 
 describe('ogi parse on hostile files', () => {
-  it('writes a rejected record for each, naming its bound, and stays under 1 GB', async () => {
-    const out = path.join(dir, 'out');
-    // The CLI in a process of its own, which reports its peak RSS (worker threads included) when done.
-    const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'cli/main.ts'))}).main(process.argv.slice(1)).then((code) => { process.stderr.write('RSS ' + process.resourceUsage().maxRSS * 1024 + '\\n'); process.exit(code); });`;
+  /**
+   * `ogi parse` of the files in a process of its own, which reports its peak RSS (worker threads included) when done:
+   * the high-water mark of its own memory (VmHWM), not getrusage's maxRSS, which on Linux also counts the jest
+   * process it was forked from.
+   */
+  async function ogiParse(hostile: Hostile[], out: string): Promise<number> {
+    const peak = `(/VmHWM:\\s+(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8')) || [0, process.resourceUsage().maxRSS])[1] * 1024`;
+    const script = `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, 'cli/main.ts'))}).main(process.argv.slice(1)).then((code) => { process.stderr.write('RSS ' + ${peak} + '\\n'); process.exit(code); });`;
     // Exit code 1: every file ends rejected (the CLI says so in its exit code).
-    const failed = await run(process.execPath, ['-e', script, 'parse', ...HOSTILE.map((h) => path.join(dir, h.file)), '--out', out], {
+    const failed = await run(process.execPath, ['-e', script, 'parse', ...hostile.map((h) => path.join(dir, h.file)), '--out', out], {
       cwd: ROOT,
       maxBuffer: 1 << 24,
     }).then(
@@ -96,15 +155,21 @@ describe('ogi parse on hostile files', () => {
       (err: { code: number; stderr: string }) => err,
     );
     expect(failed?.code).toBe(1);
-    const stderr = failed!.stderr;
-    for (const h of HOSTILE) {
+    for (const h of hostile) {
       const record = JSON.parse(readFileSync(path.join(out, h.file.replace(/\.\w+$/, '.json')), 'utf8'));
       expect(record).toMatchObject({ status: 'rejected', findings: [expect.objectContaining({ rule: h.rule })] });
       expect(record.reason).toMatch(h.reason);
     }
-    const rss = Number(stderr.match(/RSS (\d+)/)![1]);
-    expect(rss).toBeLessThan(GB);
-  }, 120_000);
+    return Number(failed!.stderr.match(/RSS (\d+)/)![1]);
+  }
+
+  it('writes a rejected record for each, naming its bound, and stays under 1 GB', async () => {
+    expect(await ogiParse(HOSTILE, path.join(dir, 'out'))).toBeLessThan(GB);
+  }, 180_000);
+
+  it('refuses every spelling of the bomb within 300 MB for the whole run', async () => {
+    expect(await ogiParse(SPELLINGS, path.join(dir, 'out-spellings'))).toBeLessThan(300 * MB);
+  }, 180_000);
 });
 
 describe('the ingest handler on the local stack', () => {

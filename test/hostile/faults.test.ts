@@ -9,8 +9,8 @@ import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { decodeKey } from '../../lambdas/ingest/s3-event';
 import { getReport, scanReports } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 
 /**
  * Faults on the local stack: S3 reads that fail, and DynamoDB Local stopped in the middle of a

@@ -1,5 +1,4 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getRecordObject, getReport, type ReportView } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 import { makePdf } from '../pdf/make-pdf';
 
 /**
@@ -45,21 +44,11 @@ afterAll(async () => {
 });
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const qpdf = (...args: string[]) => execFileSync('qpdf', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+/** A PDF with a user password (qpdf --encrypt u o 256, committed as a fixture). */
+const encryptedPdf = () => readFileSync(path.join(__dirname, '../pdf/fixtures/encrypted.pdf'));
 
-function encryptedPdf(): Buffer {
-  const out = path.join(dir, 'encrypted.pdf');
-  qpdf('--encrypt', 'u', 'o', '256', '--', SAMPLE_PDF, out);
-  return readFileSync(out);
-}
-
-/** At least 500 pages: copies of the real CJK sample concatenated by qpdf, far over the 200-page limit. */
-function manyPagePdf(): Buffer {
-  const out = path.join(dir, 'many.pdf');
-  const copies = Math.ceil(500 / Number(qpdf('--show-npages', SAMPLE_PDF)));
-  qpdf('--empty', '--pages', ...Array.from({ length: copies }, () => [SAMPLE_PDF, '1-z']).flat(), '--', out);
-  return readFileSync(out);
-}
+/** 500 pages of text, far over the 200-page limit. */
+const manyPagePdf = () => Buffer.from(makePdf(Array.from({ length: 500 }, (_, i) => ({ text: [`Page ${i + 1}`] }))));
 
 /** The synthetic report with its body wrapped in `depth` nested elements. */
 const nested = (depth: number) =>

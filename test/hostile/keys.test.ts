@@ -8,8 +8,8 @@ import { closeParseWorkers } from '../../lambdas/core/record/parse-isolated';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getReport, getReportByContent, recordKey } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 
 /**
  * Keys that broke the store: a key near S3's 1,024 bytes (the index keys must still fit), names

@@ -6,9 +6,9 @@ import { closeParseWorkers } from '../../lambdas/core/record/parse-isolated';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { reconcile } from '../../lambdas/reconcile/reconcile';
 import { scanReports } from '../../lambdas/store';
-import { readDeadLetters } from '../../scripts/local/async-invoker';
-import { deadLetterFile, startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { deadLetterFile, readDeadLetters } from '../../local/dead-letters';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 
 /**
  * The outage of issue 19: 200 uploads, DynamoDB Local killed after 40 invocations and started

@@ -8,7 +8,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
 import { parseWorkerEsbuildArgs } from '../../lib/parse-worker-bundle';
 import { textOperatorBomb } from '../../scripts/hostile/bombs';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 
 /**
  * The ingest handler as Lambda runs it: bundled by esbuild with the functions' settings

@@ -5,9 +5,9 @@ import { parseReport } from '../../lambdas/core/record/parse-report';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getRecordObject, getReport, listFindings, listReportsByYear, scanReports, slotHistory, type ReportView } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { s3EventFor } from './s3-event';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { reportHtml } from '../../local/synthetic-report';
 
 // Real DynamoDB Local and s3rver, started once for the file; the real ingest handler behind them.
 let stack: LocalStack;

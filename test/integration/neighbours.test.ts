@@ -5,7 +5,7 @@ import { parseRegistry } from '../../lambdas/core/audit';
 import { getRecordObject, getReport, listFindings, type ReportView } from '../../lambdas/store';
 import { putRegistry } from '../../lambdas/store/audit';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { s3EventFor } from './s3-event';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 

@@ -8,8 +8,8 @@ import { reprocess } from '../../lambdas/reprocess/reprocess';
 import { getReport, keys, listFindings } from '../../lambdas/store';
 import { db } from '../../lambdas/store/client';
 import { getReviews, putReview } from '../../lambdas/store/reviews';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { reportHtml } from '../../scripts/local/synthetic-report';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+import { reportHtml } from '../../local/synthetic-report';
 
 /** Re-reading what is stored when the parser improves: only outdated reports of the year asked, same ids, reviews kept. */
 let stack: LocalStack;

@@ -8,7 +8,7 @@ import { db } from '../../lambdas/store/client';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 
 // An officer's review through the API (local server, same handler as API Gateway) on DynamoDB

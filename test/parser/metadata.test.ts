@@ -66,7 +66,7 @@ describe('agency names', () => {
 describe('a report whose agency cannot be told', () => {
   it('has agency null and a finding saying why, so it takes no slot', async () => {
     const { parseReport } = await import('../../lambdas/core/record/parse-report');
-    const { reportHtml } = await import('../../scripts/local/synthetic-report');
+    const { reportHtml } = await import('../../local/synthetic-report');
     const r = await parseReport({ id: 'g', name: 'g.html', bytes: Buffer.from(reportHtml('政府', 2024)) });
     expect(r).toMatchObject({ status: 'parsed', agency: null, year: 2024 });
     expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'P-AGENCY-UNCERTAIN', severity: 'warning', evidence: '政府' }));

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,15 +7,16 @@ import { closeParseWorkers } from '../../lambdas/core/record/parse-isolated';
 import { main } from '../../cli/main';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { getReportByContent } from '../../lambdas/store';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 
 /**
- * PDFs with damaged cross-reference tables (qpdf writes the sample with a plain xref table, then
- * entries are overwritten), 50 of them, through the parser on this thread, `ogi parse` and the
+ * PDFs with damaged cross-reference tables (the Chromium sample as qpdf writes it with a plain xref
+ * table, committed as fixtures/plain-xref.pdf so no test needs qpdf; its entries are overwritten), 50 of them, through the parser on this thread, `ogi parse` and the
  * ingest handler, all in this one process: each ends parsed or rejected, and pdf.js leaves no
  * promise rejection unhandled.
  */
-const SAMPLE = path.join(__dirname, '../../samples/pdf/gen-2021-pdf-cid.pdf');
+/** `qpdf --object-streams=disable samples/pdf/gen-2021-pdf-cid.pdf`: the sample with a classic xref table of 20-byte rows. */
+const PLAIN = path.join(__dirname, 'fixtures/plain-xref.pdf');
 const N = 50;
 
 let dir: string;
@@ -43,9 +43,7 @@ const DAMAGE: ((pdf: Buffer, rows: number, k: number) => void)[] = [
 beforeAll(() => {
   process.on('unhandledRejection', onUnhandled);
   dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-xref-'));
-  const plain = path.join(dir, 'plain.pdf');
-  execFileSync('qpdf', ['--object-streams=disable', SAMPLE, plain]);
-  const base = readFileSync(plain);
+  const base = readFileSync(PLAIN);
   const s = base.toString('latin1');
   const xref = s.lastIndexOf('\nxref\n') + 1;
   const rows = s.indexOf('\n', s.indexOf('\n', xref) + 1) + 1;

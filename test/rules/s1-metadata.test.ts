@@ -20,7 +20,7 @@ describe('S1 agency and reporting year', () => {
     const report = makeReport({ format: '2021', seed: 2, year: 2023, publishedAt: '2023-01-20' });
     const [f] = findingsOf(report, 'S1');
     expect(f).toMatchObject({ rule: 'S1-period', severity: 'warning', keys: ['year', 'publishedAt'] });
-    expect(f.evidence).toContain('publishedAt=2023-01-20');
+    expect(f.evidence).toContain('发布日期 (publishedAt)=2023-01-20');
   });
 
   it('says not-assessable for the period without a publication date', () => {

@@ -31,7 +31,7 @@ describe('S10 information-processing fees', () => {
     const report = withSection6(withValues(makeReport({ format: '2021', seed: 11 }), { 't3.otherHandling.overdueFee.total': 2 }), text);
     const [f] = findingsOf(report, 'S10');
     expect(f).toMatchObject({ rule: 'S10-contradiction', severity: 'error', keys: ['t3.otherHandling.overdueFee.total', 'section.6'] });
-    expect(f.evidence).toContain('t3.otherHandling.overdueFee.total=2');
+    expect(f.evidence).toContain('表三 · 其他处理 · 逾期未缴费 · 总计 (t3.otherHandling.overdueFee.total)=2');
     expect(f.evidence).toContain(`「${text}」`);
   });
 

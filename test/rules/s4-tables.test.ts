@@ -25,7 +25,7 @@ describe('S4 standard tables present with values', () => {
     const report = withoutTable(makeReport({ format: '2021', seed: 5 }), 't3');
     const [f] = findingsOf(report, 'S4');
     expect(f).toMatchObject({ rule: 'S4-narrative-only', severity: 'error', keys: ['t3'] });
-    expect(f.evidence).toContain(`t3.newReceived.total=${makeReport({ format: '2021', seed: 5 }).values['t3.newReceived.total']}`);
+    expect(f.evidence).toContain(`表三 · 本年新收 · 总计 (t3.newReceived.total)=${makeReport({ format: '2021', seed: 5 }).values['t3.newReceived.total']}`);
     expect(f.evidence).toContain('全年共收到政府信息公开申请');
   });
 });

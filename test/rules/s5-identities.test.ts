@@ -16,7 +16,7 @@ describe('S5 form identities', () => {
         keys: ['t3.newReceived.natural', 't3.carriedOver.natural', 't3.totalProcessed.natural', 't3.carriedForward.natural'],
       }),
     ]);
-    expect(balance[0].evidence).toMatch(/t3\.carriedForward\.natural=\d+ @ table\[3\]/);
+    expect(balance[0].evidence).toMatch(/表三 · 结转下年度继续办理 · 自然人 \(t3\.carriedForward\.natural\)=\d+ @ table\[3\]/);
   });
 
   it('fails processed-sum and row-sum when one outcome cell is off', () => {
@@ -68,6 +68,32 @@ describe('S5 form identities', () => {
     ]);
   });
 
+  it('folds one cause into one finding: eleven rows with a blank total are one not-assessable row sum naming each row', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const totals = Object.keys(base.values).filter((k) => /^t3\..+\.total$/.test(k) && !/^t3\.(newReceived|carriedOver)\./.test(k));
+    const blank = totals.slice(0, 11);
+    expect(blank).toHaveLength(11);
+    const gaps = findingsOf(withValues(base, Object.fromEntries(blank.map((k) => [k, undefined]))), 'S5-row-sum');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toMatchObject({ outcome: 'not-assessable', severity: 'info' });
+    expect(gaps[0].keys.filter((k) => k.endsWith('.total'))).toEqual(blank);
+    // Each row named as the form prints it, none by its key.
+    expect(gaps[0].message).toContain('「表三 · 予以公开」行');
+    expect(gaps[0].message).toContain('这 11 行');
+    expect(gaps[0].message).not.toMatch(/t3\./);
+  });
+
+  it('folds the columns an identity cannot be checked on into one finding listing them', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    // Carried over and carried forward both blank in two columns: the balance has one side only there.
+    const cols = ['natural', 'commercial'];
+    const blank = Object.fromEntries(cols.flatMap((c) => [`t3.newReceived.${c}`, `t3.carriedOver.${c}`].map((k) => [k, undefined])));
+    const gaps = findingsOf(withValues(base, blank), 'S5-balance').filter((f) => f.outcome === 'not-assessable');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].message).toBe('本年新收 + 上年结转 = 办理总计 + 结转下年度：表三“自然人”列、表三“商业企业”列缺少一侧的数值，无法核对。');
+    expect(gaps[0].keys).toEqual(expect.arrayContaining(['t3.totalProcessed.natural', 't3.totalProcessed.commercial']));
+  });
+
   it('says not-assessable for tables with no values', () => {
     const base = makeReport({ format: '2021', seed: 6 });
     const report = withValues(
@@ -102,8 +128,8 @@ describe('S5 evidence for a blank cell', () => {
       narrative: [{ key: 't3.carriedForward.total', value: forward, sentence: `转下一年度办理${forward}件。` }],
     };
     const f = findingsOf(report, 'S5-balance').find((x) => x.keys.includes('t3.carriedForward.total'))!;
-    expect(f.evidence).toContain('t3.carriedForward.total=(blank)');
-    expect(f.evidence).toContain(`prose states blank t3.carriedForward.total=${forward}`);
+    expect(f.evidence).toContain('表三 · 结转下年度继续办理 · 总计 (t3.carriedForward.total)=(blank)');
+    expect(f.evidence).toContain(`prose states blank 表三 · 结转下年度继续办理 · 总计 (t3.carriedForward.total)=${forward}`);
     expect(f.evidence).toContain(`「转下一年度办理${forward}件。」`);
   });
 

@@ -41,7 +41,7 @@ describe('S8 narrative against tables', () => {
     const [f] = findingsOf(report, 'S8');
     expect(f).toMatchObject({ rule: 'S8-mismatch', severity: 'error', keys: ['t3.granted.total'] });
     expect(f.evidence).toContain(`本年度予以公开${granted + 3}件`);
-    expect(f.evidence).toContain(`t3.granted.total=${granted} @ table[3]`);
+    expect(f.evidence).toContain(`表三 · 予以公开 · 总计 (t3.granted.total)=${granted} @ table[3]`);
   });
 
   it('reads 共收到…申请N件 as new or new + carried over, and flags it only when it is neither', () => {

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, listFindings } from '../../lambdas/store';
 import { db } from '../../lambdas/store/client';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 
 /** List pages are capped by bytes as well as by count, and the cursor still walks every item once. */
 let stack: LocalStack;

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../lambdas/store/client';
 import { getReviews, INLINE_HISTORY, putReview } from '../../lambdas/store/reviews';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { startLocalStack, type LocalStack } from '../../local/stack';
 
 /** The 199th review of one finding with a 2,000-character note used to push the item past 400 KB. */
 let stack: LocalStack;

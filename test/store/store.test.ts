@@ -18,7 +18,7 @@ import {
   valuesForYear,
   type Claim,
 } from '../../lambdas/store';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb-local';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb-local';
 
 // The store against real DynamoDB Local (in memory), started once for the file.
 let ddb: DynamoDbLocal;

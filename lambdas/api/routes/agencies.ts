@@ -1,6 +1,6 @@
+import { oneNamePerIdentity } from '../../core/agency/identity';
 import { metricInfo, RATE_METRICS } from '../../core/compare';
 import { listReportsByAgency, type ReportView } from '../../store';
-import { NotFound } from '../errors';
 import { route } from '../router';
 import { agencyDirectory, namesOf } from '../directory';
 import { agenciesQuery, agencyParam, historyQuery } from '../schemas';
@@ -27,7 +27,7 @@ async function reportsUnderEveryName(agency: string): Promise<ReportView[]> {
   const years = own.map((r) => r.year).filter((y): y is number => y !== null);
   const last = new Date().getUTCFullYear();
   const around = years.length ? range(Math.min(...years) - 1, Math.min(last, Math.max(...years) + 1)) : range(last - 2, last - 1);
-  const names = (await namesOf(agency, around)).filter((n) => n !== agency);
+  const names = oneNamePerIdentity([agency, ...(await namesOf(agency, around))]).slice(1);
   const others = await Promise.all(names.map((n) => listReportsByAgency(n, { history: true })));
   const seen = new Set<string>();
   return [...own, ...others.flat()].filter((r) => !seen.has(r.id) && seen.add(r.id));
@@ -42,10 +42,10 @@ export const agencyHistory = route({
     "An agency's years side by side: the current report of each year with its metrics, and every version; reports printed under an alias or without a leading division are merged as the audit matches them",
   params: agencyParam,
   query: historyQuery,
-  responses: { 200: '`{agency, names, metrics, years: [{year, report, values, versions}]}`', 404: 'No reports for this agency' },
+  description: 'An agency with no report under any of its names (registered and never reported, or a name nobody printed) has an empty history: `years: []`.',
+  responses: { 200: '`{agency, names, metrics, years: [{year, report, values, versions}]}`' },
   async run({ params, query }) {
     const all = await reportsUnderEveryName(params.agency);
-    if (all.length === 0) throw new NotFound(`No reports for agency ${params.agency}`);
     const metrics = metricsOf(query.metrics ?? HISTORY_METRICS);
     const byYear = new Map<number, ReportView[]>();
     for (const r of all) if (r.year !== null) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
@@ -74,6 +74,6 @@ export const listAgencies = route({
   responses: { 200: '`{items: [{name, registered, kind, level, region, names}]}`' },
   async run({ query }) {
     const dir = await agencyDirectory(query.year ? [query.year] : []);
-    return { json: { items: dir.entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) } };
+    return { json: { items: dir.entries().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) } };
   },
 });

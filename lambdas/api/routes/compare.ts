@@ -11,9 +11,12 @@ export const metricsOf = (ids: string[] | undefined): Metric[] => (ids ?? DEFAUL
 async function peerNames(query: { year: number; kind?: string; level?: string; region?: string }): Promise<Set<string> | undefined> {
   if (!query.kind && !query.level && !query.region) return undefined;
   const dir = await agencyDirectory([query.year]);
-  const inGroup = dir.entries.filter(
-    (e) => e.registered && (!query.kind || e.kind === query.kind) && (!query.level || e.level === query.level) && (!query.region || e.region === query.region),
-  );
+  const inGroup = dir
+    .entries()
+    .filter(
+      (e) =>
+        e.registered && (!query.kind || e.kind === query.kind) && (!query.level || e.level === query.level) && (!query.region || e.region === query.region),
+    );
   return new Set(inGroup.flatMap((e) => e.names));
 }
 

@@ -1,11 +1,12 @@
+import { oneNamePerIdentity } from '../../core/agency/identity';
+import { isAssessable, isOpen } from '../../core/findings/counts';
 import { matchesRule } from '../../core/rules/family';
-import { csvTable } from '../../core/compare';
-import { listFindings, listReportsByAgency, type FindingView } from '../../store';
+import { findingsCsv } from '../../core/findings/csv';
+import { findingTally, listFindings, listReportsByAgency, type FindingView } from '../../store';
 import { listAuditFindings } from '../../store/audit';
-import { getReviews, putReview } from '../../store/reviews';
+import { getReviews, putReview, type ReviewItem } from '../../store/reviews';
 import { namesOf } from '../directory';
 import { NotFound } from '../errors';
-import { familyOf, RULE_INFO } from '../names';
 import { route } from '../router';
 import { findingIdParam, findingsQuery, reviewBody } from '../schemas';
 import { findingOut, fingerprintOf, parseFindingRef, reviewOut, type FindingOut } from '../views';
@@ -18,11 +19,12 @@ const CSV_LIMIT = 20_000;
 
 type Query = ReturnType<typeof findingsQuery.parse>;
 
-const wantedBy = (query: Query) => (f: FindingOut) =>
+/** The list's filters, in the counts' own terms (core/findings/counts.ts): `review=open` lists exactly what the overview counts as open. */
+const wantedBy = (query: Query) => (f: Pick<FindingOut, 'rule' | 'severity' | 'outcome' | 'review'>) =>
   (!query.rule || matchesRule(f.rule, query.rule)) &&
   (!query.severity || f.severity === query.severity) &&
-  (query.notAssessable || f.outcome !== 'not-assessable') &&
-  (!query.review || (f.review?.status ?? 'open') === query.review);
+  (query.notAssessable || isAssessable(f)) &&
+  (!query.review || (query.review === 'open' ? isOpen(f, f.review) : f.review?.status === query.review));
 
 async function withReviews(items: FindingView[]): Promise<FindingOut[]> {
   const reviews = await getReviews(items.map(fingerprintOf));
@@ -32,7 +34,7 @@ async function withReviews(items: FindingView[]): Promise<FindingOut[]> {
 /** One agency-year: its reports' findings under every name it printed, and the audit's findings about it. */
 async function agencyFindings(agency: string, year: number): Promise<FindingOut[]> {
   const names = await namesOf(agency, [year]);
-  const reports = (await Promise.all(names.map((n) => listReportsByAgency(n)))).flat().filter((r) => r.year === year);
+  const reports = (await Promise.all(oneNamePerIdentity(names).map((n) => listReportsByAgency(n)))).flat().filter((r) => r.year === year);
   const own = (await Promise.all(reports.map((r) => reportFindings(r.id)))).flat();
   const audit = (await listAuditFindings(year))
     .filter((f) => f.agency !== null && names.includes(f.agency))
@@ -56,44 +58,19 @@ async function yearFindings(query: Query, limit: number, cursor: string | undefi
   return { items, cursor };
 }
 
-const CSV_HEADER = [
-  'agency',
-  'year',
-  'rule',
-  'rule_name',
-  'severity',
-  'outcome',
-  'message',
-  'message_en',
-  'keys',
-  'evidence',
-  'review',
-  'review_note',
-  'report_id',
-  'finding_id',
-];
-
-function findingsCsv(items: FindingOut[], truncated: boolean): string {
-  const name = (rule: string) => RULE_INFO.find((r) => r.id === familyOf(rule))?.name.zh ?? '';
-  const rows = items.map((f) => [
-    f.agency ?? '',
-    String(f.year ?? ''),
-    f.rule,
-    name(f.rule),
-    f.severity,
-    f.outcome,
-    f.message,
-    f.messageEn ?? '',
-    f.keys.join(' '),
-    f.evidence ?? '',
-    f.review?.status ?? 'open',
-    f.review?.note ?? '',
-    f.reportId,
-    f.id,
-  ]);
-  if (truncated) rows.push([`… more than ${CSV_LIMIT} findings: narrow the filters`]);
-  return csvTable([CSV_HEADER, ...rows]);
+/**
+ * How many findings of the year the filters match, all pages together: the overview's own tally
+ * (five attributes each) with the same reviews and the same filter, so the list's total and the
+ * overview's counts are one count.
+ */
+async function yearTotal(query: Query): Promise<number> {
+  const tally = await findingTally(query.year);
+  const reviews = await getReviews(tally.map(fingerprintOf));
+  const wanted = wantedBy(query);
+  return tally.filter((f) => wanted({ ...f, outcome: f.outcome ?? 'failed', review: reviewState(reviews.get(fingerprintOf(f))) })).length;
 }
+
+const reviewState = (r: ReviewItem | undefined) => (r ? reviewOut(r) : null);
 
 export const listFindingsRoute = route({
   method: 'GET',
@@ -106,16 +83,29 @@ export const listFindingsRoute = route({
     '`rule` takes a rule id (`S5-balance`) or a family (`S5`). `format=csv` downloads every matching finding (formula-safe).',
   query: findingsQuery,
   alsoProduces: ['text/csv'],
-  responses: { 200: '`{items: Finding[], cursor?}`, or a CSV file with `format=csv`', 400: 'Invalid query or cursor' },
+  responses: {
+    200: '`{items: Finding[], cursor?, total?}` (`total` on the first page: every matching finding), or a CSV file with `format=csv`',
+    400: 'Invalid query or cursor',
+  },
   async run({ query }) {
     const csv = query.format === 'csv';
     const result = query.agency
       ? { items: (await agencyFindings(query.agency, query.year)).filter(wantedBy(query)), cursor: undefined }
       : await yearFindings(query, csv ? CSV_LIMIT + 1 : query.limit, query.cursor, csv ? Infinity : MAX_ROUNDS);
-    if (!csv) return { json: result };
+    if (!csv) {
+      // The first page says how many there are in all; later pages need not count again.
+      const total = query.agency ? result.items.length : query.cursor ? undefined : await yearTotal(query);
+      return { json: { ...result, total } };
+    }
     const filename = `ogi-findings-${query.year}${query.agency ? `-${query.agency}` : ''}${query.rule ? `-${query.rule}` : ''}.csv`;
     const truncated = result.items.length > CSV_LIMIT;
-    return { file: { body: findingsCsv(result.items.slice(0, CSV_LIMIT), truncated), contentType: 'text/csv; charset=utf-8', filename } };
+    return {
+      file: {
+        body: findingsCsv(result.items.slice(0, CSV_LIMIT), truncated ? `… more than ${CSV_LIMIT} findings: narrow the filters` : undefined),
+        contentType: 'text/csv; charset=utf-8',
+        filename,
+      },
+    };
   },
 });
 

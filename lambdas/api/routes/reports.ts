@@ -1,4 +1,17 @@
-import { getRecordObject, getReport, listFindings, listReportsByAgency, listReportsByYear, type FindingView, type ReportView } from '../../store';
+import { isAssessable } from '../../core/findings/counts';
+import type { Report } from '../../core/types';
+import {
+  countReportsOfYear,
+  getRecordObject,
+  getReport,
+  kinName,
+  listFindings,
+  listReportsByAgency,
+  listReportsByYear,
+  valueReviewsOf,
+  type FindingView,
+  type ReportView,
+} from '../../store';
 import { getReviews } from '../../store/reviews';
 import { BadRequest, NotFound } from '../errors';
 import { route } from '../router';
@@ -18,7 +31,7 @@ export const listReports = route({
     'Give `year` (current version of each agency-year, paginated) or `agency` (its current reports over the years, all at once). ' +
     'Reports that could not be placed in a year (rejected, failed) are listed with `status` alone.',
   query: reportsQuery,
-  responses: { 200: '`{items: ReportSummary[], cursor?}`', 400: 'Invalid query' },
+  responses: { 200: '`{items: ReportSummary[], cursor?, total?}` (`total` on the first page of a year: all its current reports)', 400: 'Invalid query' },
   async run({ query }) {
     const keep = (r: ReportView) => (!query.status || r.status === query.status) && (!query.year || r.year === query.year);
     if (query.agency) return { json: { items: (await listReportsByAgency(query.agency)).filter(keep).map(reportSummary) } };
@@ -26,7 +39,9 @@ export const listReports = route({
       throw new BadRequest('Give year or agency (reports are indexed by reporting year and by agency); status alone lists unplaced reports.');
     // A year lists its current reports; without one, the reports never placed in a year (rejected, failed).
     const page = await listReportsByYear(query.year ?? null, { limit: query.limit, cursor: query.cursor, all: !query.year });
-    return { json: { items: page.items.filter(keep).map(reportSummary), cursor: page.cursor } };
+    // The first page of a year's whole list says how many there are in all (a status filter is applied to each page only).
+    const total = query.year && !query.status && !query.cursor ? await countReportsOfYear(query.year) : undefined;
+    return { json: { items: page.items.filter(keep).map(reportSummary), cursor: page.cursor, total } };
   },
 });
 
@@ -43,6 +58,16 @@ export async function reportFindings(reportId: string) {
   return all.map((f) => findingOut(f, reviews.get(fingerprintOf(f))));
 }
 
+/** Officers' decisions on this report's open rows, each with its whole trail (a row printed differently elsewhere is another row). */
+async function reviewTrail(record: Report) {
+  if (!record.undecided?.length || !record.agency || record.year === null) return [];
+  const rows = await valueReviewsOf(await kinName(record.agency), record.year);
+  return rows.flatMap(({ row, printed, values, by, at, note, before, reverted, history }) => {
+    const undecided = record.undecided!.find((u) => u.keys[0] === row && u.printed === printed);
+    return undecided ? [{ row, keys: undecided.keys, printed, values, by, at, note, before, reverted: reverted ?? false, history }] : [];
+  });
+}
+
 async function mustGet(id: string): Promise<ReportView> {
   const r = await getReport(id);
   if (!r) throw new NotFound(`No report with id ${id}`);
@@ -56,7 +81,10 @@ export const reportDetail = route({
   description: 'Checks that could not be made (outcome `not-assessable`) are listed with `notAssessable=true` only.',
   params: idParam,
   query: reportQuery,
-  responses: { 200: '`{report, findings}`', 404: 'No such report' },
+  responses: {
+    200: "`{report, findings, valueReviews}`: `valueReviews` is the trail of officers' decisions on the report's open rows (who, when, note, values before and after, reverts)",
+    404: 'No such report',
+  },
   async run({ params, query }) {
     const item = await mustGet(params.id);
     const record = item.recordKey ? await getRecordObject(process.env.OGI_BUCKET ?? item.source.bucket, item.recordKey) : undefined;
@@ -70,8 +98,8 @@ export const reportDetail = route({
       narrative: record?.narrative ?? [],
       repairs: record?.repairs ?? [],
     };
-    const findings = (await reportFindings(item.id)).filter((f) => query.notAssessable || f.outcome !== 'not-assessable');
-    return { json: { report, findings } };
+    const findings = (await reportFindings(item.id)).filter((f) => query.notAssessable || isAssessable(f));
+    return { json: { report, findings, valueReviews: record ? await reviewTrail(record) : [] } };
   },
 });
 

@@ -1,6 +1,7 @@
-// Calls the query API: locally on the page's own origin, with no sign-in; in AWS at the address
-// the stack writes into config.json next to the page, with the signed-in officer's access token.
-import { endSession, finishSignIn, session, signInView, signOut } from './auth.js';
+// Calls the query API: locally on the page's own origin, with no sign-in but a role switch; in AWS
+// at the address the stack writes into config.json next to the page, with the signed-in officer's
+// access token.
+import { endSession, finishSignIn, groupsOf, session, signInView, signOut } from './auth.js';
 
 const config = await fetch('config.json')
   .then((res) => (res.ok ? res.json() : {}))
@@ -15,6 +16,18 @@ export const signedIn = () => Boolean(config.auth) && Boolean(session());
 export const signOutOfficer = () => signOut(config.auth);
 /** Completes a sign-in the hosted UI has just sent back, if any. */
 export const completeSignIn = async () => (config.auth ? finishSignIn(config.auth) : false);
+
+/**
+ * Locally (127.0.0.1) the page acts in a role of the user pool's groups, chosen on the switch and
+ * sent with each call; the API's own authorisation decides what the role may do, as in AWS.
+ */
+const ROLE = 'ogi-local-role';
+export const localRoles = () => config.local?.roles ?? [];
+export const localRole = () => (localRoles().includes(sessionStorage.getItem(ROLE)) ? sessionStorage.getItem(ROLE) : 'reviewer');
+export const setLocalRole = (role) => sessionStorage.setItem(ROLE, role);
+
+/** Whether the caller may confirm, dismiss and decide: what the page offers (the API checks it anyway). */
+export const canReview = () => (config.local ? localRole() === 'reviewer' : groupsOf(session()).includes('reviewer'));
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -50,6 +63,7 @@ async function send(method, target, body) {
   const headers = text ? { 'content-type': 'application/json' } : {};
   const signedIn = config.auth ? session() : null;
   if (signedIn) headers.authorization = `Bearer ${signedIn.accessToken}`;
+  if (config.local) headers['x-ogi-local-role'] = localRole();
   const res = await fetch(target, { method, headers, body: text });
   if (res.ok) return res;
   const data = await res.json().catch(() => null);

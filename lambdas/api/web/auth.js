@@ -2,6 +2,7 @@
 // stay in this tab's sessionStorage and are gone when it closes; no AWS keys ever reach the page.
 // Locally (config.json without `auth`) there is no sign-in.
 import { el } from './dom.js';
+import { tr } from './lang.js';
 
 const SESSION = 'ogi-session';
 const PENDING = 'ogi-sign-in';
@@ -25,6 +26,16 @@ export function session() {
 }
 
 export const endSession = () => sessionStorage.removeItem(SESSION);
+
+/** The user pool groups of the signed-in officer, from the ID token (for what the page offers; the API decides). */
+export function groupsOf(s) {
+  try {
+    const payload = JSON.parse(atob(s.idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Off to the hosted UI; the view the officer asked for is restored on the way back. */
 export async function startSignIn(auth) {
@@ -91,9 +102,9 @@ export function signInView(auth, message) {
   return el(
     'section',
     { class: 'sign-in' },
-    el('h2', {}, '登录 Sign in'),
-    el('p', { class: 'hint' }, '请使用机关账号登录（统一身份认证页面）。Sign in with your officer account on the sign-in page.'),
+    el('h2', {}, tr('登录 Sign in')),
+    el('p', { class: 'hint' }, tr('请使用机关账号登录（统一身份认证页面）。Sign in with your officer account on the sign-in page.')),
     message ? el('p', { class: 'error', role: 'alert' }, message) : null,
-    el('button', { type: 'button', onclick: () => startSignIn(auth) }, '登录 Sign in'),
+    el('button', { type: 'button', onclick: () => startSignIn(auth) }, tr('登录 Sign in')),
   );
 }

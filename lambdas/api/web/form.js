@@ -1,5 +1,6 @@
 // Small filter forms whose fields map one-to-one to query parameters.
 import { el } from './dom.js';
+import { tr } from './lang.js';
 
 /** Reports for year N appear in N+1, so last year is what officers look at first. */
 export const DEFAULT_YEAR = String(new Date().getFullYear() - 1);
@@ -8,7 +9,7 @@ export const DEFAULT_YEAR = String(new Date().getFullYear() - 1);
  * fields: [{name, label, type?, options?: [[value, label]], suggestions?: [[value, label]]}];
  * `suggestions` make a pick-list with type-ahead (a datalist). onSubmit gets {name: value}.
  */
-export function filterForm(fields, values, onSubmit, submitLabel = '筛选 Filter') {
+export function filterForm(fields, values, onSubmit, submitLabel = tr('筛选 Filter')) {
   const inputs = fields.map((f) => {
     const value = values.get(f.name) ?? f.value ?? '';
     const input = f.options

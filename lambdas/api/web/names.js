@@ -2,8 +2,9 @@
 // states, all from GET /rules (the rule registry and the form), loaded once per page.
 import { get } from './api.js';
 import { el } from './dom.js';
+import { pick, t } from './lang.js';
 
-let dict = { rules: [], fields: {}, tables: {}, metrics: [], statuses: {}, reviews: {} };
+let dict = { rules: [], findingNames: {}, fields: {}, tables: {}, metrics: [], statuses: {}, reviews: {} };
 let byId = new Map();
 
 /** Loads the dictionary; the views render after it, so the lookups below are synchronous. */
@@ -15,8 +16,10 @@ export async function loadNames() {
 
 /** Pick-list entries for a metric field: the comparison rates, then every value key under its printed label. */
 export const metricSuggestions = () => [...dict.metrics.map((m) => [m.id, m.label]), ...Object.entries(dict.fields).filter(([k]) => /^t[234]\.\w+\./.test(k))];
-export const familyOf = (rule) => /^([SX]\d+)(?:-|$)/.exec(rule ?? '')?.[1] ?? null;
+export const familyOf = (rule) => /^([SX]\d+|P)(?:-|$)/.exec(rule ?? '')?.[1] ?? null;
 export const ruleInfo = (rule) => byId.get(familyOf(rule)) ?? null;
+/** A finding's name: its check's own (X3-LATE 迟报, P-SPLIT-AMBIGUOUS 数字拆分不唯一), else its rule's. */
+export const findingName = (rule) => dict.findingNames[rule] ?? ruleInfo(rule)?.name ?? null;
 
 /** The standard tables of a format (`2019`, `2021`) as the page draws them. */
 export const formTables = (format) => dict.tables[format] ?? [];
@@ -24,20 +27,26 @@ export const formTables = (format) => dict.tables[format] ?? [];
 /** `表三 · 本年新收 · 总计`, or the key itself when the form does not print it. */
 export const fieldLabel = (key) => dict.fields[key] ?? key;
 
-/** Keys inside a message (`正文称t3.newReceived.total为219`) replaced by their printed labels. */
-export const readable = (text) => String(text ?? '').replace(/\bt[234](?:\.[A-Za-z]+)+/g, (key) => (dict.fields[key] ? `「${dict.fields[key]}」` : key));
+/**
+ * Keys a message stored before messages named cells by their labels (`正文称t3.newReceived.total为219`)
+ * replaced by those labels; a key already standing after its label (`… (t3.x.y)`) stays as it is.
+ */
+export const readable = (text) => String(text ?? '').replace(/(?<!\()\bt[234](?:\.[A-Za-z]+)+/g, (key) => (dict.fields[key] ? `「${dict.fields[key]}」` : key));
 
-const both = (t, fallback) => (t ? `${t.zh} ${t.en}` : fallback);
-export const statusText = (status) => both(dict.statuses[status], status);
-export const reviewText = (review) => both(dict.reviews[review], review);
+/** A finding's message in the chosen language (the English one where the rule wrote it). */
+export const messageOf = (f) => readable(t(f.message, f.messageEn || f.message));
 
-/** The rule's name with its id as secondary text, its description as the tooltip. */
+export const statusText = (status) => pick(dict.statuses[status], status);
+export const reviewText = (review) => pick(dict.reviews[review], review);
+
+/** The finding's name with its rule id as secondary text, the rule's description as the tooltip. */
 export function ruleLabel(rule) {
   const info = ruleInfo(rule);
+  const name = findingName(rule);
   return el(
     'span',
-    { class: 'rule-name', title: info ? `${info.description.zh}\n${info.description.en}` : undefined },
-    info ? el('span', { class: 'name' }, info.name.zh, ' ', el('small', {}, info.name.en)) : null,
+    { class: 'rule-name', title: info ? pick(info.description) : undefined },
+    name ? el('span', { class: 'name' }, pick(name)) : null,
     el('code', { class: 'rule' }, rule),
   );
 }
@@ -46,10 +55,13 @@ export function ruleLabel(rule) {
 export const fieldName = (key) => el('span', { class: 'field' }, fieldLabel(key), fieldLabel(key) === key ? null : el('code', {}, key));
 
 /** Pick-list entries for a rule field: each family, then the rule ids seen under it are typed freely. */
-export const ruleSuggestions = () => dict.rules.map((r) => [r.id, `${r.name.zh} ${r.name.en}`]);
+export const ruleSuggestions = () => dict.rules.map((r) => [r.id, pick(r.name)]);
 
 /** Pick-list entries for an agency field, from GET /agencies (the registry and the year's reports). */
 export async function agencySuggestions(year) {
   const { items } = await get('/agencies', { year });
-  return items.map((a) => [a.name, [a.region, a.level, a.kind].filter(Boolean).join(' · ')]);
+  return items.map((a) => [a.name, [a.region, a.level, kindText(a.kind)].filter(Boolean).join(' · ')]);
 }
+
+/** The registry's agency kinds as an officer names them. */
+export const kindText = (kind) => (kind === 'government' ? t('政府', 'government') : kind === 'department' ? t('部门', 'department') : (kind ?? ''));

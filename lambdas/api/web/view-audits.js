@@ -1,18 +1,20 @@
 // The audit runs of a year with their counts and the run's report files (presigned links).
 import { get } from './api.js';
+import { pick, tr, t } from './lang.js';
+import { findingName } from './names.js';
 import { el, number, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { go } from './nav.js';
+import { when } from './review.js';
 
 export async function auditsView(query) {
   const year = query.get('year') || DEFAULT_YEAR;
   const { items } = await get('/audits', { year });
-  const when = (t) => new Date(t).toLocaleString('zh-CN', { hour12: false });
   return el(
     'section',
     { class: 'audits' },
-    el('h2', {}, `审计运行 Audit runs · ${year} `, el('span', { class: 'count' }, `${items.length} 次 runs`)),
-    filterForm([{ name: 'year', label: '年度 Year', type: 'number', size: 6, value: year }], query, (values) => go('audits', values)),
+    el('h2', {}, `${t('审计运行', 'Audit runs')} · ${year} `, el('span', { class: 'count' }, t(`${items.length} 次`, `${items.length} runs`))),
+    filterForm([{ name: 'year', label: tr('年度 Year'), type: 'number', size: 6, value: year }], query, (values) => go('audits', values)),
     items.length
       ? el(
           'div',
@@ -20,7 +22,7 @@ export async function auditsView(query) {
           el(
             'table',
             { class: 'list audit-runs' },
-            thead(['完成时间 Finished', '报告 Reports', '问题 Findings', '文件 Files'].map((h) => el('th', {}, h))),
+            thead([tr('完成时间 Finished'), tr('报告 Reports'), tr('问题 Findings'), tr('文件 Files')].map((h) => el('th', {}, h))),
             el(
               'tbody',
               {},
@@ -28,7 +30,7 @@ export async function auditsView(query) {
                 el(
                   'tr',
                   { class: 'audit-run' },
-                  el('td', {}, when(run.finishedAt), i === 0 ? el('strong', {}, ' · 最新 latest') : null),
+                  el('td', {}, when(run.finishedAt), i === 0 ? el('strong', {}, tr(' · 最新 latest')) : null),
                   el('td', { class: 'num' }, number(run.counts?.reports)),
                   el(
                     'td',
@@ -39,7 +41,7 @@ export async function auditsView(query) {
                       'small',
                       {},
                       Object.entries(run.counts?.byRule ?? {})
-                        .map(([rule, n]) => `${rule} ${n}`)
+                        .map(([rule, n]) => `${findingName(rule) ? `${pick(findingName(rule))} ` : ''}${rule} ${n}`)
                         .join(' · '),
                     ),
                   ),
@@ -56,6 +58,6 @@ export async function auditsView(query) {
             ),
           ),
         )
-      : el('p', { class: 'empty' }, `${year} 年度尚未运行审计。No audit run for ${year} yet.`),
+      : el('p', { class: 'empty' }, t(`${year} 年度尚未运行审计。`, `No audit run for ${year} yet.`)),
   );
 }

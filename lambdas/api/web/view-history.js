@@ -2,38 +2,36 @@
 // them), its open findings, its position among peers (same kind and level) on the main rates,
 // and its metrics side by side with every version listed.
 import { enc, get } from './api.js';
+import { tr, t } from './lang.js';
 import { el, number, percent, thead } from './dom.js';
 import { filterForm } from './form.js';
 import { agencyHref, go, reportHref } from './nav.js';
-import { agencySuggestions, readable, ruleLabel, statusText } from './names.js';
+import { agencySuggestions, kindText, messageOf, ruleLabel, statusText } from './names.js';
 import { severityBadge } from './review.js';
 
 export async function historyView(agency) {
   const form = filterForm(
-    [{ name: 'agency', label: '机关 Agency', size: 24, value: agency, suggestions: await agencySuggestions() }],
+    [{ name: 'agency', label: tr('机关 Agency'), size: 24, value: agency, suggestions: await agencySuggestions() }],
     new URLSearchParams(),
     ({ agency: a }) => a && go(`agency/${encodeURIComponent(a)}`),
-    '查看 Show',
+    tr('查看 Show'),
   );
   if (!agency)
     return el(
       'section',
       { class: 'history' },
-      el('h2', {}, '机关 Agency'),
+      el('h2', {}, tr('机关 Agency')),
       form,
-      el('p', { class: 'hint' }, '输入机关名称，或在总览、问题清单、对比中点击机关。Enter an agency, or click one in a list.'),
+      el('p', { class: 'hint' }, tr('输入机关名称，或在总览、问题清单、对比中点击机关。Enter an agency, or click one in a list.')),
     );
-  const data = await get(`/agencies/${enc(agency)}/history`).catch((err) => {
-    if (err.status !== 404) throw err;
-    return null;
-  });
-  if (!data)
+  const data = await get(`/agencies/${enc(agency)}/history`);
+  if (data.years.length === 0)
     return el(
       'section',
       { class: 'history' },
       el('h2', {}, agency),
       form,
-      el('p', { class: 'empty' }, '尚未收到此机关的任何报告（缺报见总览 X3）。No report from this agency has been received yet (see X3 on the overview).'),
+      el('p', { class: 'empty' }, tr('尚未收到此机关的任何报告（缺报见总览 X3）。No report from this agency has been received yet (see X3 on the overview).')),
     );
   const latest = data.years[data.years.length - 1];
   const [open, peers] = await Promise.all([get('/findings', { year: latest.year, agency, review: 'open' }), peerPosition(agency, data.names, latest.year)]);
@@ -41,10 +39,10 @@ export async function historyView(agency) {
   return el(
     'section',
     { class: 'history' },
-    el('h2', {}, data.agency, ' ', el('span', { class: 'count' }, '机关 agency')),
-    aliases.length ? el('p', { class: 'hint aliases' }, `报告中也写作 also printed as: ${aliases.join('、')}`) : null,
+    el('h2', {}, data.agency, ' ', el('span', { class: 'count' }, tr('机关 agency'))),
+    aliases.length ? el('p', { class: 'hint aliases' }, t(`报告中也写作：${aliases.join('、')}`, `also printed as: ${aliases.join(', ')}`)) : null,
     form,
-    el('h3', {}, `${latest.year} 年度待审问题 Open findings `, el('span', { class: 'count' }, `${open.items.length}`)),
+    el('h3', {}, t(`${latest.year} 年度待审问题 `, `Open findings of ${latest.year} `), el('span', { class: 'count' }, `${open.items.length}`)),
     open.items.length
       ? el(
           'ul',
@@ -58,14 +56,14 @@ export async function historyView(agency) {
                 { class: 'finding-head' },
                 severityBadge(f.severity),
                 ruleLabel(f.rule),
-                el('a', { href: f.reportId ? reportHref(f.reportId) : agencyHref(f.agency ?? agency) }, readable(f.message)),
+                el('a', { href: f.reportId ? reportHref(f.reportId) : agencyHref(f.agency ?? agency) }, messageOf(f)),
               ),
             ),
           ),
         )
-      : el('p', { class: 'empty' }, '没有待审问题。No open findings.'),
+      : el('p', { class: 'empty' }, tr('没有待审问题。No open findings.')),
     peers,
-    el('h3', {}, '历年报告与指标 Reports and metrics over the years'),
+    el('h3', {}, tr('历年报告与指标 Reports and metrics over the years')),
     el(
       'div',
       { class: 'scroll' },
@@ -73,7 +71,7 @@ export async function historyView(agency) {
         'table',
         { class: 'list history-table' },
         thead(
-          el('th', {}, '指标 Metric'),
+          el('th', {}, tr('指标 Metric')),
           data.years.map((y) => el('th', { class: 'num' }, el('a', { href: reportHref(y.report.id) }, `${y.year}`))),
         ),
         el(
@@ -88,8 +86,14 @@ export async function historyView(agency) {
           el(
             'tr',
             {},
-            el('th', {}, '问题 findings (错误/警告/提示)'),
-            data.years.map((y) => el('td', { class: 'num' }, `${y.report.findings.error} / ${y.report.findings.warning} / ${y.report.findings.info}`)),
+            el('th', {}, t('问题（错误/警告/提示/无法判断）', 'findings (errors/warnings/info/n/a)')),
+            data.years.map((y) =>
+              el(
+                'td',
+                { class: 'num' },
+                `${y.report.findings.error} / ${y.report.findings.warning} / ${y.report.findings.info} / ${y.report.findings.notAssessable ?? 0}`,
+              ),
+            ),
           ),
           data.metrics.map((m) =>
             el(
@@ -102,7 +106,7 @@ export async function historyView(agency) {
                 const jump = v !== null && prev !== null && prev > 0 && (v / prev > 5 || v / prev < 0.2);
                 return el(
                   'td',
-                  { class: jump ? 'num jump' : 'num', title: jump ? '与上年相比变化超过 5 倍 more than ×5 change' : undefined },
+                  { class: jump ? 'num jump' : 'num', title: jump ? tr('与上年相比变化超过 5 倍 more than ×5 change') : undefined },
                   m.kind === 'rate' ? percent(v) : number(v),
                 );
               }),
@@ -111,7 +115,7 @@ export async function historyView(agency) {
         ),
       ),
     ),
-    el('h3', {}, '版本 Versions'),
+    el('h3', {}, tr('版本 Versions')),
     el(
       'ul',
       { class: 'versions' },
@@ -121,8 +125,8 @@ export async function historyView(agency) {
             'li',
             {},
             el('a', { href: reportHref(v.id) }, `${y.year} · ${v.id}`),
-            ` · 上传 ${v.uploadedAt} · ${statusText(v.status)}`,
-            v.current ? el('strong', {}, ' · 当前 current') : ` · 已被 ${v.supersededBy ?? '?'} 取代`,
+            ` · ${t('上传', 'uploaded')} ${v.uploadedAt} · ${statusText(v.status)}`,
+            v.current ? el('strong', {}, tr(' · 当前 current')) : ` · ${supersededText(v, y.versions)}`,
           ),
         ),
       ),
@@ -134,7 +138,7 @@ export async function historyView(agency) {
 async function peerPosition(agency, names, year) {
   const { items } = await get('/agencies', { year });
   const self = items.find((a) => a.names.some((n) => names.includes(n)) || a.name === agency);
-  if (!self?.kind) return el('p', { class: 'hint' }, '名录中没有此机关，无法与同类机关比较。Not in the registry: no peer group.');
+  if (!self?.kind) return el('p', { class: 'hint' }, tr('名录中没有此机关，无法与同类机关比较。Not in the registry: no peer group.'));
   const peers = items.filter((a) => a.kind === self.kind && a.level === self.level);
   const data = await get('/compare', { year, agencies: peers.flatMap((p) => p.names).join(',') });
   const mine = data.rows.find((r) => names.includes(r.agency));
@@ -145,8 +149,8 @@ async function peerPosition(agency, names, year) {
     el(
       'h3',
       {},
-      `${year} 年度同类机关中的位置 Position among peers `,
-      el('span', { class: 'count' }, `${self.level} · ${self.kind} · ${data.rows.length} 个机关`),
+      t(`${year} 年度同类机关中的位置 `, `Position among peers in ${year} `),
+      el('span', { class: 'count' }, `${self.level} · ${kindText(self.kind)} · ${t(`${data.rows.length} 个机关`, `${data.rows.length} agencies`)}`),
     ),
     el(
       'div',
@@ -154,7 +158,7 @@ async function peerPosition(agency, names, year) {
       el(
         'table',
         { class: 'list peer-table' },
-        thead(['指标 Metric', '本机关 This agency', '排名 Rank', '中位数 Median'].map((h) => el('th', {}, h))),
+        thead([tr('指标 Metric'), tr('本机关 This agency'), tr('排名 Rank'), tr('中位数 Median')].map((h) => el('th', {}, h))),
         el(
           'tbody',
           {},
@@ -179,4 +183,10 @@ async function peerPosition(agency, names, year) {
       ),
     ),
   );
+}
+
+/** Which version superseded this one: the one it names, else (stored before versions named it) the year's current one. */
+function supersededText(v, versions) {
+  const by = v.supersededBy ?? versions.find((o) => o.current)?.id;
+  return by ? t(`已被 ${by} 取代`, `superseded by ${by}`) : t('已被取代', 'superseded');
 }

@@ -1,17 +1,20 @@
 // One report: metadata, findings with review, the three standard tables with the cells that
 // findings point to highlighted and their evidence on hover or click, and the report's text.
-import { enc, get } from './api.js';
+import { canReview, enc, get, patch } from './api.js';
 import { append, clear, el, number, thead } from './dom.js';
 import { layouts } from './layouts.js';
+import { pick, t } from './lang.js';
 import { agencyHref } from './nav.js';
-import { fieldLabel, fieldName, readable, ruleLabel, statusText } from './names.js';
+import { fieldLabel, fieldName, messageOf, ruleLabel, statusText } from './names.js';
 import { cellBox, renderPdfPage } from './pdf-page.js';
-import { reviewControls, severityBadge } from './review.js';
+import { reviewControls, severityBadge, when } from './review.js';
+import { evidenceList } from './view-findings.js';
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
 
 export async function reportView(id) {
-  const { report, findings } = await get(`/reports/${enc(id)}`);
+  const { report, findings, valueReviews = [] } = await get(`/reports/${enc(id)}`);
+  trails = new Map(valueReviews.map((r) => [r.row, r]));
   const flagged = flaggedKeys(findings);
   const tables = el(
     'div',
@@ -26,16 +29,17 @@ export async function reportView(id) {
     'section',
     { class: 'report' },
     header(report),
-    report.reasonText ? el('p', { class: `reason status ${report.status}` }, report.reasonText.zh, ' ', el('small', {}, report.reasonText.en)) : null,
-    el('h3', {}, `问题 Findings (${findings.length})`),
+    report.reasonText ? el('p', { class: `reason status ${report.status}` }, pick(report.reasonText)) : null,
+    el('h3', {}, t(`问题（${findings.length}）`, `Findings (${findings.length})`)),
     findings.length
       ? el(
           'ul',
           { class: 'report-findings' },
           findings.map((f) => findingItem(f, tables, refresh)),
         )
-      : el('p', { class: 'empty' }, '未发现问题。No findings.'),
-    el('h3', {}, '标准表格 Standard tables ', el('small', {}, '点击单元格查看证据 · click a cell for its evidence')),
+      : el('p', { class: 'empty' }, t('未发现问题。', 'No findings.')),
+    reviewedRows(report, valueReviews),
+    el('h3', {}, `${t('标准表格', 'Standard tables')} `, el('small', {}, t('点击单元格查看证据', 'click a cell for its evidence'))),
     tables,
     el('figure', { class: 'source-page', hidden: true }),
     narrative(report),
@@ -57,7 +61,7 @@ function flaggedKeys(findings) {
 }
 
 function header(r) {
-  const source = el('button', { type: 'button', class: 'source' }, '原始文件 Original file');
+  const source = el('button', { type: 'button', class: 'source' }, t('原始文件', 'Original file'));
   source.addEventListener('click', async () => {
     try {
       const { url } = await get(`/reports/${enc(r.id)}/source`);
@@ -69,15 +73,25 @@ function header(r) {
   return el(
     'div',
     { class: 'report-head' },
-    el('h2', {}, r.agency ? el('a', { href: agencyHref(r.agency) }, r.agency) : '（未识别机关）', ' ', el('span', { class: 'year' }, `${r.year ?? '?'} 年度`)),
+    el(
+      'h2',
+      {},
+      r.agency ? el('a', { href: agencyHref(r.agency) }, r.agency) : t('（未识别机关）', '(agency not found)'),
+      ' ',
+      el('span', { class: 'year' }, t(`${r.year ?? '?'} 年度`, `${r.year ?? '?'}`)),
+    ),
     el(
       'dl',
       { class: 'meta' },
-      meta('编号 id', r.id),
-      meta('状态 status', statusText(r.status)),
-      meta('格式 format', r.format),
-      meta('发布日期 published', r.publishedAt ?? '—'),
-      meta('文件 input', `${r.input?.kind ?? ''} · ${number(r.input?.bytes)} bytes · ${r.input?.encoding ?? ''}`),
+      meta(t('编号', 'id'), r.id),
+      meta(t('状态', 'status'), statusText(r.status)),
+      meta(
+        t('版本', 'version'),
+        r.current ? t('当前版本', 'current') : r.supersededBy ? t(`已被 ${r.supersededBy} 取代`, `superseded by ${r.supersededBy}`) : '—',
+      ),
+      meta(t('格式', 'format'), r.format),
+      meta(t('发布日期', 'published'), r.publishedAt ?? '—'),
+      meta(t('文件', 'input'), `${r.input?.kind ?? ''} · ${number(r.input?.bytes)} bytes · ${r.input?.encoding ?? ''}`),
     ),
     source,
   );
@@ -95,10 +109,17 @@ function findingItem(f, tables, refresh) {
   return el(
     'li',
     { class: `finding sev-${f.severity}`, 'data-id': f.id },
-    el('div', { class: 'finding-head' }, severityBadge(f.severity), ruleLabel(f.rule), el('span', { class: 'message' }, readable(f.message))),
-    f.basis ? el('div', { class: 'basis' }, `依据 basis: ${f.basis}`) : null,
-    f.evidence ? el('div', { class: 'evidence-text' }, readable(f.evidence)) : null,
-    (f.keys ?? []).length ? el('button', { type: 'button', class: 'link', onclick: show }, `在表中显示 show in table: ${f.keys.join(', ')}`) : null,
+    el('div', { class: 'finding-head' }, severityBadge(f.severity), ruleLabel(f.rule), el('span', { class: 'message' }, messageOf(f))),
+    f.basis ? el('div', { class: 'basis' }, `${t('依据', 'Basis')}: ${f.basis}`) : null,
+    f.evidence ? evidenceList(f.evidence) : null,
+    cellKeys(f).length
+      ? el(
+          'button',
+          { type: 'button', class: 'link show-cells', onclick: show, title: cellKeys(f).join(', ') },
+          t('在表中显示：', 'Show in the table: '),
+          shownCells(cellKeys(f)),
+        )
+      : null,
     reviewControls(f, refresh),
   );
 }
@@ -107,7 +128,12 @@ function table(layout, report, flagged) {
   return el(
     'figure',
     { class: 'std-table', id: layout.id },
-    el('figcaption', {}, layout.title, report.tables?.includes(layout.id) ? '' : el('span', { class: 'missing' }, ' （报告中未找到此表 table not found）')),
+    el(
+      'figcaption',
+      {},
+      layout.title,
+      report.tables?.includes(layout.id) ? '' : el('span', { class: 'missing' }, t(' （报告中未找到此表）', ' (table not found in the report)')),
+    ),
     el(
       'table',
       {},
@@ -168,7 +194,7 @@ function showEvidence(td, key, value, report, kind, pin) {
       {
         type: 'button',
         class: 'close',
-        'aria-label': '关闭 close',
+        'aria-label': t('关闭', 'close'),
         onclick: () => {
           pinned = null;
           panel.hidden = true;
@@ -177,22 +203,24 @@ function showEvidence(td, key, value, report, kind, pin) {
       '×',
     ),
     el('div', { class: 'ev-key' }, fieldName(key)),
-    el('div', { class: 'ev-value' }, value === undefined ? '（无数值 no value）' : number(value)),
+    el('div', { class: 'ev-value' }, value === undefined ? t('（无数值）', '(no value)') : number(value)),
     kind === 'derived'
-      ? el('div', {}, '计算所得的小计（非表格原文） derived subtotal, not read from a cell')
+      ? el('div', {}, t('计算所得的小计（非表格原文）', 'derived subtotal, not read from a cell'))
       : evidence
         ? el(
             'dl',
             {},
-            evidence.page ? [el('dt', {}, '页码 page'), el('dd', {}, evidence.page)] : null,
-            el('dt', {}, '位置 locator'),
+            evidence.page ? [el('dt', {}, t('页码', 'page')), el('dd', {}, evidence.page)] : null,
+            el('dt', {}, t('位置', 'locator')),
             el('dd', {}, evidence.locator ?? ''),
-            el('dt', {}, '原文 raw'),
+            el('dt', {}, t('原文', 'raw')),
             el('dd', { class: 'raw' }, evidence.raw ?? ''),
+            decidedBy(evidence),
           )
-        : el('div', {}, '无证据 no evidence'),
+        : el('div', {}, t('无证据', 'no evidence')),
+    evidence?.decidedBy === 'review' ? valueTrail(report, key) : null,
     kind === 'derived' ? null : printedRow(report, key),
-    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${readable(td.findings.message)}`) : null,
+    td.findings ? el('div', { class: `ev-finding sev-${td.findings.severity}` }, `${td.findings.rule}: ${messageOf(td.findings)}`) : null,
   ]);
   const box = td.getBoundingClientRect();
   panel.style.top = `${Math.round(box.bottom + window.scrollY + 4)}px`;
@@ -214,7 +242,7 @@ function printedRow(report, key) {
   return el(
     'div',
     { class: 'printed-row' },
-    el('div', { class: 'hint' }, '原表此行 the printed row'),
+    el('div', { class: 'hint' }, t('原表此行', 'the printed row')),
     el(
       'table',
       {},
@@ -240,7 +268,7 @@ function showSourcePage(td, key, report) {
   if (!figure || report.input?.kind !== 'pdf' || !page) return;
   figure.hidden = false;
   renderPdfPage(figure, report.id, page, cellBox(evidence.loc), `${fieldLabel(key)} = ${evidence.raw}`).catch((err) =>
-    clear(figure).append(el('p', { class: 'error' }, `无法显示原文页面 Cannot show the page: ${err.message}`)),
+    clear(figure).append(el('p', { class: 'error' }, `${t('无法显示原文页面', 'Cannot show the page')}: ${err.message}`)),
   );
 }
 
@@ -256,25 +284,33 @@ async function showSourceText(key, report) {
   const at = evidence?.loc?.offset;
   if (!['html', 'text'].includes(report.input?.kind) || typeof at !== 'number') return;
   const panel = document.getElementById('evidence');
-  const box = el('div', { class: 'source-text' }, el('div', { class: 'hint' }, '原文上下文 the source text'), el('p', { class: 'loading' }, '载入中… Loading'));
+  const box = el(
+    'div',
+    { class: 'source-text' },
+    el('div', { class: 'hint' }, t('原文上下文', 'the source text')),
+    el('p', { class: 'loading' }, t('载入中…', 'Loading…')),
+  );
   panel.append(box);
   const raw = printedText(evidence.raw);
   try {
     const w = await get(`/reports/${enc(report.id)}/text`, { at, len: raw.length || 1 });
     const marked = w.text.slice(w.mark.start, w.mark.end);
     append(clear(box), [
-      el('div', { class: 'hint' }, `原文上下文 the source text · 第 ${w.start + w.mark.start} 字符 offset`),
+      el('div', { class: 'hint' }, t(`原文上下文 · 第 ${w.start + w.mark.start} 字符`, `the source text · offset ${w.start + w.mark.start}`)),
       el('pre', {}, w.before ? '…' : '', w.text.slice(0, w.mark.start), el('mark', {}, marked), w.text.slice(w.mark.end), w.after ? '…' : ''),
       marked === raw
         ? null
         : el(
             'p',
             { class: 'error' },
-            `此处原文为“${marked}”，与证据“${raw}”不符：记录来自另一次解析。The text here differs from the evidence: the record comes from another parse.`,
+            t(
+              `此处原文为“${marked}”，与证据“${raw}”不符：记录来自另一次解析。`,
+              `The text here (“${marked}”) differs from the evidence (“${raw}”): the record comes from another parse.`,
+            ),
           ),
     ]);
   } catch (err) {
-    clear(box).append(el('p', { class: 'error' }, `无法显示原文 Cannot show the source text: ${err.message}`));
+    clear(box).append(el('p', { class: 'error' }, `${t('无法显示原文', 'Cannot show the source text')}: ${err.message}`));
   }
 }
 
@@ -287,14 +323,16 @@ function narrative(report) {
   return el(
     'details',
     { class: 'narrative' },
-    el('summary', {}, `正文中的数字 Figures in the text (${report.narrative.length})`),
+    el('summary', {}, t(`正文中的数字（${report.narrative.length}）`, `Figures in the text (${report.narrative.length})`)),
     el(
       'table',
       { class: 'list' },
       el(
         'tbody',
         {},
-        report.narrative.map((n) => el('tr', {}, el('td', { class: 'key' }, n.key), el('td', { class: 'num' }, number(n.value)), el('td', {}, n.sentence))),
+        report.narrative.map((n) =>
+          el('tr', {}, el('td', { class: 'key' }, fieldName(n.key)), el('td', { class: 'num' }, number(n.value)), el('td', {}, n.sentence)),
+        ),
       ),
     ),
   );
@@ -305,7 +343,118 @@ function sections(report) {
   return el(
     'details',
     { class: 'sections' },
-    el('summary', {}, `报告正文 Report text (${report.sections.length} 节)`),
+    el('summary', {}, t(`报告正文（${report.sections.length} 节）`, `Report text (${report.sections.length} sections)`)),
     report.sections.map((s) => el('section', { class: 'report-text' }, el('h4', {}, s.title), el('p', {}, s.text))),
+  );
+}
+
+/** Value-review trails of this report, by the row's first key (set when the report is shown). */
+let trails = new Map();
+
+/** The keys a finding points to that are cells of the tables (not `t3`, `section.5` …). */
+const cellKeys = (f) => (f.keys ?? []).filter((k) => /^t[234]\.[A-Za-z]+\./.test(k));
+
+/** The cells a finding points to, by their labels: the first few, then how many more. */
+function shownCells(keys) {
+  const names = keys.slice(0, 3).map((k) => fieldLabel(k));
+  return keys.length > 3 ? t(`${names.join('、')} 等 ${keys.length} 格`, `${names.join(', ')} and ${keys.length - 3} more`) : names.join(t('、', ', '));
+}
+
+/** Who decided a value the report left open: a neighbouring year (which, by which identity) or an officer. */
+function decidedBy(evidence) {
+  if (evidence.decidedBy === 'neighbour' && evidence.neighbour)
+    return [
+      el('dt', {}, t('取值依据', 'decided by')),
+      el(
+        'dd',
+        {},
+        t(
+          `相邻年度 ${evidence.neighbour.reportId}（${evidence.neighbour.identity}）`,
+          `neighbouring year ${evidence.neighbour.reportId} (${evidence.neighbour.identity})`,
+        ),
+      ),
+    ];
+  if (evidence.decidedBy === 'review' && evidence.review)
+    return [
+      el('dt', {}, t('核实', 'reviewed')),
+      el(
+        'dd',
+        { class: 'value-review' },
+        `${evidence.review.by} · ${when(evidence.review.at)}`,
+        evidence.review.note ? el('span', { class: 'note' }, ` 「${evidence.review.note}」`) : null,
+      ),
+    ];
+  return null;
+}
+
+/** The reviewed row a value belongs to, by its keys. */
+const trailOf = (key) => [...trails.values()].find((r) => r.keys.includes(key));
+
+const shownValues = (values) => (values?.length ? values.map((v) => (v === null ? '—' : number(v))).join(' | ') : t('待核实', 'open'));
+
+/** Every decision on the value's row (who, when, why, before → after) and, for a reviewer, taking the last one back. */
+function valueTrail(report, key) {
+  const trail = trailOf(key);
+  if (!trail) return null;
+  const steps = [...(trail.history ?? [])].reverse();
+  return el(
+    'div',
+    { class: 'value-trail' },
+    el('div', { class: 'hint' }, t('核实记录', 'review trail')),
+    el(
+      'ol',
+      {},
+      steps.map((s) =>
+        el(
+          'li',
+          { class: s.reverted ? 'trail-step reverted' : 'trail-step' },
+          el('strong', {}, s.reverted ? t('撤销核实', 'reverted') : t('核实取值', 'decided')),
+          ` · ${s.by} · ${when(s.at)} · `,
+          el('span', { class: 'before-after' }, `${shownValues(s.before)} → ${s.reverted ? t('待核实', 'open') : shownValues(s.values)}`),
+          s.note ? el('span', { class: 'note' }, ` 「${s.note}」`) : null,
+        ),
+      ),
+    ),
+    canReview() && !trail.reverted ? revertForm(report, trail) : null,
+  );
+}
+
+/** Takes the row's decision back (with a note): the row waits for review again. */
+function revertForm(report, trail) {
+  const note = el('input', { type: 'text', class: 'note-input', placeholder: t('撤销原因（必填）', 'why (required)'), 'aria-label': t('撤销原因', 'why') });
+  const state = el('span', { class: 'revert-state' });
+  const form = el('form', { class: 'revert' }, note, el('button', { type: 'submit', class: 'revert-button' }, t('撤销核实', 'Revert')), state);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await patch(`/reports/${enc(report.id)}/pending/${enc(trail.row)}`, { revert: true, note: note.value });
+      clear(state).append(t('已撤销，该行重新等待核实。', 'Reverted: the row waits for review again.'));
+    } catch (err) {
+      clear(state).append(el('span', { class: 'error', role: 'alert' }, err.message));
+    }
+  });
+  return form;
+}
+
+/** The rows an officer decided, with the last decision, above the tables. */
+function reviewedRows(report, valueReviews) {
+  if (!valueReviews.length) return null;
+  return el(
+    'div',
+    { class: 'reviewed-rows' },
+    el('h3', {}, t(`人工核实的数值（${valueReviews.length} 行）`, `Values decided by review (${valueReviews.length} rows)`)),
+    el(
+      'ul',
+      {},
+      valueReviews.map((r) =>
+        el(
+          'li',
+          { class: r.reverted ? 'reviewed-row reverted' : 'reviewed-row', 'data-row': r.row },
+          el('code', {}, r.printed),
+          ` → ${r.reverted ? t('已撤销，待核实', 'reverted, open') : shownValues(r.values)} · ${r.by} · ${when(r.at)}`,
+          r.note ? el('span', { class: 'note' }, ` 「${r.note}」`) : null,
+        ),
+      ),
+    ),
   );
 }

@@ -1,7 +1,7 @@
 /** The cross-agency audit (issue 8): registry, name matching, rules X1–X7 and the audit report. */
 export { auditYear } from './audit-year';
 export { RegistryError } from './errors';
-export { AgencyMatcher, matchingName, normaliseName } from './names';
+export { AgencyMatcher, matchingName } from './names';
 export { DEFAULT_AUDIT_OPTIONS } from './options';
 export { parseRegistry } from './registry';
 export { renderAuditCsv } from './render/csv';

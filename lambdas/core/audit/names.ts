@@ -1,17 +1,8 @@
+import { agencyIdentity } from '../agency/identity';
 import type { Agency } from './types';
 
 /** Characters that close an administrative division; a name re-starts with a place after one. */
 const DIVISION = /[省市区县州盟旗乡镇]/;
-
-/** Folds the ways one name is printed: width, spaces, bracket and quote styles. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s\u3000·•・]/g, '')
-    .replace(/[“”"「」『』《》]/g, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')');
-}
 
 /**
  * The tails of a name that begin after a division and still start with a place of their own, e.g.
@@ -29,11 +20,11 @@ function tails(name: string): string[] {
 }
 
 /**
- * The name two reports of one agency share without a registry: the normalised name with its
+ * The name two reports of one agency share without a registry: its identity (agencyIdentity) with its
  * leading divisions dropped (淮安市洪泽区人民政府 and 洪泽区人民政府 both give 洪泽区人民政府).
  */
 export function agencyKey(printed: string): string {
-  const name = normaliseName(printed);
+  const name = agencyIdentity(printed);
   return tails(name).at(-1) ?? name;
 }
 
@@ -60,7 +51,7 @@ export class AgencyMatcher {
 
   constructor(registry: readonly Agency[]) {
     // Names first: an alias never takes the name of another agency.
-    for (const agency of registry) this.exact.set(normaliseName(agency.name), { agency, via: 'name' });
+    for (const agency of registry) this.exact.set(agencyIdentity(agency.name), { agency, via: 'name' });
     for (const agency of registry) this.index(agency, false);
   }
 
@@ -70,13 +61,13 @@ export class AgencyMatcher {
   }
 
   private index(agency: Agency, withName: boolean): void {
-    if (withName) this.exact.set(normaliseName(agency.name), { agency, via: 'name' });
+    if (withName) this.exact.set(agencyIdentity(agency.name), { agency, via: 'name' });
     for (const alias of agency.aliases) {
-      const key = normaliseName(alias);
+      const key = agencyIdentity(alias);
       if (!this.exact.has(key)) this.exact.set(key, { agency, via: 'alias' });
     }
     for (const n of [agency.name, ...agency.aliases]) {
-      for (const t of tails(normaliseName(n))) {
+      for (const t of tails(agencyIdentity(n))) {
         const set = this.byTail.get(t) ?? new Set();
         set.add(agency);
         this.byTail.set(t, set);
@@ -86,7 +77,7 @@ export class AgencyMatcher {
 
   match(printed: string | null): MatchResult {
     if (!printed) return { agency: null, candidates: [] };
-    const name = normaliseName(printed);
+    const name = agencyIdentity(printed);
     const exact = this.exact.get(name);
     if (exact) return exact;
     const shorter = [...(this.byTail.get(name) ?? [])];

@@ -1,4 +1,4 @@
-import { cellKey, T4_LITIGATION_SUM } from '../form';
+import { cellKey, labelOf, T4_LITIGATION_SUM } from '../form';
 import { median, robustSpread } from './stats';
 import type { AuditOptions } from './types';
 
@@ -54,8 +54,9 @@ export const PEER_COUNTS: readonly string[] = [
 /** Every key the peer checks read. */
 export const PEER_KEYS: readonly string[] = [...new Set([...PEER_RATES.flatMap((r) => [...r.num, ...r.den, ...(r.less ?? [])]), ...PEER_COUNTS])];
 
-/** How a rate is computed, in keys: for the API's description and the page. */
-export const rateDefinition = (r: PeerRate): string => `(${r.num.join(' + ')}) / (${r.den.join(' + ')}${(r.less ?? []).map((k) => ` − ${k}`).join('')})`;
+/** A rate's formula in the form's words (`(表三 · 予以公开 · 总计 + …) / (表三 · 办理结果总计 · 总计)`), as the page shows it under a chart. */
+export const rateDefinition = (r: PeerRate): string =>
+  `(${r.num.map(labelOf).join(' + ')}) / (${r.den.map(labelOf).join(' + ')}${(r.less ?? []).map((k) => ` − ${labelOf(k)}`).join('')})`;
 
 /** Sum of the keys, or undefined when any is missing: a partial sum would misstate the rate. */
 function total(keys: readonly string[], figure: FigureOf): number | undefined {

@@ -1,3 +1,4 @@
+import { labelWithKey } from '../form';
 import { toCsv } from '../csv';
 import type { CompareTable } from './table';
 
@@ -6,7 +7,13 @@ import type { CompareTable } from './table';
  * the Chinese agency names correctly, formula-safe (lambdas/core/csv.ts). Rates are written as percentages.
  */
 export function compareCsv(table: CompareTable): string {
-  const header = ['agency', 'report_id', ...table.metrics.map((m) => (m.kind === 'rate' ? `${m.id} (%)` : m.id)), 'outliers'];
+  // Headers name each column by the form's label (a rate by its name), the id as secondary text (`予以公开及部分公开率 % (rate.granted)`), so a spreadsheet reads without a key list.
+  const header = [
+    labelWithKey('agency'),
+    '报告 (report_id)',
+    ...table.metrics.map((m) => (m.kind === 'rate' ? `${m.label} % (${m.id})` : labelWithKey(m.id))),
+    '离群指标 (outliers)',
+  ];
   const lines = [
     header,
     ...table.rows.map((row) => [
@@ -15,8 +22,8 @@ export function compareCsv(table: CompareTable): string {
       ...table.metrics.map((m) => formatValue(row.cells[m.id].value, m.kind)),
       table.metrics
         .filter((m) => row.cells[m.id].outlier)
-        .map((m) => m.id)
-        .join(' '),
+        .map((m) => `${m.label} (${m.id}) ${row.cells[m.id].direction === 'low' ? '▼' : '▲'}`)
+        .join('; '),
     ]),
   ];
   return csvTable(lines);

@@ -1,5 +1,5 @@
-import { figureName } from '../form';
 import { figure } from '../audit/figures';
+import { figureName, labelOf } from '../form';
 import {
   PEER_COUNTS,
   PEER_RATES,
@@ -64,7 +64,7 @@ export function metricFor(id: string): Metric | undefined {
     id,
     label: figureName(id),
     kind: 'count',
-    definition: `the value of ${id}`,
+    definition: `${labelOf(id)}: the value of ${id}`,
     compute: (v) => figureIn(v)(id) ?? null,
     ...(PEER_COUNTS.includes(id) ? { peers: (group, valuesOf, options) => zeroOutliers(id, group, (item) => figureIn(valuesOf(item)), options) } : {}),
   } satisfies Metric;

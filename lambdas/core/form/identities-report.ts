@@ -3,6 +3,7 @@ import { T3_COLUMNS } from './columns';
 import { derivedRow } from './derived';
 import type { FormFormat } from './formats';
 import { cellKey } from './keys';
+import { labelOf, labelWithKey } from './labels';
 import { formRows, t3Layout, type FormRow, type LayoutOrFormat, type T3Layout } from './rows';
 import { tableInfo } from './tables';
 import { sameNumber, TOLERANCE } from './tolerance';
@@ -154,11 +155,16 @@ function rowsOfTerm(table: TableId, term: string, layout: T3Layout): string[] {
   return [...derived.parts];
 }
 
+/** Where an instance applies, named as the form prints it (the key part only as secondary text in English). */
 const whereOf = (identity: ReportIdentity, at: string, row?: FormRow) => {
   const table = tableInfo(identity.table);
-  if (identity.over === 'columns') return { zh: `${table.zh}“${T3_COLUMNS.find((c) => c.key === at)!.zh}”列`, en: `${table.en} column ${at}` };
-  if (identity.table === 't4') return { zh: `${table.zh}“${row!.zh}”`, en: `${table.en} ${at}` };
-  return { zh: `${table.zh}“${at}”${identity.table === 't3' ? '行' : ''}`, en: `${table.en} ${identity.table === 't3' ? 'row ' : ''}${at}` };
+  if (identity.over === 'columns') {
+    const col = T3_COLUMNS.find((c) => c.key === at)!.zh;
+    return { zh: `${table.zh}“${col}”列`, en: `${table.en} column ${col} (${at})` };
+  }
+  if (identity.table === 't4') return { zh: `${table.zh}“${row!.zh}”`, en: `${table.en} ${row!.zh} (${at})` };
+  const name = labelOf(`${identity.table}.${at}`);
+  return { zh: `「${name}」${identity.table === 't3' ? '行' : ''}`, en: `${identity.table === 't3' ? 'row ' : ''}${labelWithKey(`${identity.table}.${at}`)}` };
 };
 
 /**

@@ -135,3 +135,16 @@ export function pageTables(format: FormFormat): PageTable[] {
     },
   ];
 }
+
+/**
+ * The one label lookup: every message, header and export names a value key, table, section or
+ * record field through here (the form's printed name), and only a key the form does not print
+ * stands as itself.
+ */
+export const labelOf = (key: string): string => fieldLabel(key) ?? key;
+
+/** The label with the key as secondary text, `表三 · 予以公开 · 总计 (t3.granted.total)`: for English sentences and evidence, which officers and scripts both read. */
+export const labelWithKey = (key: string): string => {
+  const label = fieldLabel(key);
+  return label && label !== key ? `${label} (${key})` : key;
+};

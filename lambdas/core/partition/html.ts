@@ -1,5 +1,4 @@
-import { load } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import type { Cell, Decoded, DocText, Grid } from '../types';
 import { toSimplified } from '../decode/script';
 import { readHeaderDate } from '../metadata/published-at';
@@ -73,8 +72,29 @@ interface Walked {
  */
 const PRESENTATION = /\s(?:style|class|lang)=(?:'[^']*'|"[^"]*"|[^\s>]*)/gi;
 
+/** A table being read: its rows of cells as the parser meets them, and whether another table opens inside it. */
+interface OpenTable {
+  rows: { td: OpenCell[] }[];
+  nested: boolean;
+  /** Depth of the table element in the open-element stack. */
+  depth: number;
+}
+
+interface OpenCell {
+  text: string;
+  rowspan: number;
+  colspan: number;
+  /** Where its content starts in the walked text. */
+  at: number;
+}
+
+/**
+ * One pass over the markup (htmlparser2's events, the same parser and tree cheerio builds, without
+ * building the tree: a page's DOM costs some 30 bytes of heap per byte of markup, 250 MB for an 8 MB
+ * page). Text in reading order, a line per block, `a | b` per table row; every leaf table (one
+ * holding no other table: portals nest layout tables) as a grid.
+ */
 function walk(html: string): Walked {
-  const root = load(html.replace(PRESENTATION, '')).root()[0] as unknown as AnyNode;
   const out: string[] = [];
   let length = 0;
   const push = (s: string) => {
@@ -82,47 +102,113 @@ function walk(html: string): Walked {
     length += s.length;
   };
   const grids: Grid[] = [];
-  // Where each grid cell's content starts in the walked text, so its value's evidence can point there.
-  const cellsOf = new Map<Element, Cell[]>();
-  const starts: { td: Element; at: number }[] = [];
+  // Each leaf table's cells with where each cell's content starts in the walked text, so its value's evidence can point there.
+  const starts: { cells: Cell[]; at: number }[] = [];
   let title: string | undefined;
   let metaDate: string | undefined;
-  const note = (el: Element): void => {
-    if (el.name === 'title') title ??= foldSpace(textOf(el)) || undefined;
-    if (el.name === 'meta' && DATE_META.has((el.attribs.name ?? el.attribs.property ?? '').toLowerCase())) metaDate ??= el.attribs.content;
+  /** Open elements, innermost last (names lower-case). */
+  const stack: string[] = [];
+  /** Depth of the outermost open element whose content is not read (script, style …), or -1. */
+  let skipFrom = -1;
+  const tables: OpenTable[] = [];
+  const cells: OpenCell[] = [];
+  let titleText: string | undefined;
+  let pending = '';
+  // Text comes in chunks; it is one text node until the next tag.
+  const flush = () => {
+    if (!pending) return;
+    const data = pending;
+    pending = '';
+    if (titleText !== undefined) titleText += data;
+    if (skipFrom >= 0) return;
+    for (const c of cells) c.text += data;
+    push(data.replace(/[\r\n\t ]+/g, ' '));
   };
-  const visit = (n: AnyNode, depth: number): void => {
-    if (n.type === 'text') {
-      push((n as unknown as { data: string }).data.replace(/[\r\n\t ]+/g, ' '));
-      return;
-    }
-    if (n.type !== 'tag' && n.type !== 'root') return;
-    const el = n as Element;
-    const name = el.name?.toLowerCase();
-    note(el);
-    // The head is no text, but holds the page title and date: read those only.
-    if (name === 'head') for (const c of el.children) if (c.type === 'tag') note(c as Element);
-    if (name && SKIP.has(name)) return;
-    if (name === 'table' && !hasTable(el)) grids.push(tableGrid(el, grids.length, cellsOf));
-    const block = name !== undefined && BLOCK.has(name);
-    if (block) push('\n');
-    const cell = name === 'td' || name === 'th';
-    if (cell && cellsOf.has(el)) starts.push({ td: el, at: length });
-    if (depth < MAX_DEPTH) for (const c of el.children ?? []) visit(c, depth + 1);
-    else push(textOf(el));
-    if (cell) push(' | ');
-    if (block) push('\n');
-  };
-  visit(root, 0);
+  const parser = new Parser(
+    {
+      onopentag(tag, attribs) {
+        flush();
+        const name = tag.toLowerCase();
+        const parent = stack[stack.length - 1];
+        stack.push(name);
+        const depth = stack.length;
+        // The head is no text, but holds the page title and date: read those (its direct children) only.
+        const noted = skipFrom < 0 || (parent === 'head' && skipFrom === depth - 1);
+        if (noted && name === 'title' && title === undefined) titleText = '';
+        if (noted && name === 'meta' && DATE_META.has((attribs.name ?? attribs.property ?? '').toLowerCase())) metaDate ??= attribs.content;
+        if (skipFrom >= 0) return;
+        if (SKIP.has(name)) {
+          skipFrom = depth;
+          return;
+        }
+        // Deeper markup is read as text only.
+        if (depth > MAX_DEPTH) return;
+        const table = tables[tables.length - 1];
+        if (name === 'table') {
+          for (const t of tables) t.nested = true;
+          tables.push({ rows: [], nested: false, depth });
+        } else if (name === 'tr' && table && (depth === table.depth + 1 || (depth === table.depth + 2 && ROW_GROUPS.has(parent)))) table.rows.push({ td: [] });
+        else if ((name === 'td' || name === 'th') && table && parent === 'tr' && table.rows.length > 0 && trDepth(stack) === depth - 1 && rowOf(table, stack)) {
+          const cell = { text: '', rowspan: span(attribs.rowspan), colspan: span(attribs.colspan), at: length };
+          table.rows[table.rows.length - 1].td.push(cell);
+          cells.push(cell);
+        }
+        if (BLOCK.has(name)) push('\n');
+      },
+      ontext(data) {
+        pending += data;
+      },
+      onclosetag(tag) {
+        flush();
+        const name = tag.toLowerCase();
+        const depth = stack.length;
+        stack.pop();
+        if (name === 'title' && titleText !== undefined) {
+          title = foldSpace(titleText) || undefined;
+          titleText = undefined;
+        }
+        if (skipFrom >= 0) {
+          if (depth === skipFrom) skipFrom = -1;
+          return;
+        }
+        if (depth > MAX_DEPTH) return;
+        if (name === 'td' || name === 'th') {
+          const table = tables[tables.length - 1];
+          const row = table?.rows[table.rows.length - 1]?.td;
+          if (row && cells.length > 0 && cells[cells.length - 1] === row[row.length - 1]) cells.pop();
+          push(' | ');
+        }
+        if (name === 'table' && tables[tables.length - 1]?.depth === depth) {
+          const t = tables.pop()!;
+          if (!t.nested) grids.push(tableGrid(t, grids.length, starts));
+        }
+        if (BLOCK.has(name)) push('\n');
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html.replace(PRESENTATION, ''));
+  flush();
   const joined = out.join('');
   const { text, at } = foldLines(
     joined,
     starts.map((s) => firstPrinted(joined, s.at)),
   );
   starts.forEach((s, i) => {
-    for (const c of cellsOf.get(s.td)!) if (c.text !== '' && at[i] !== undefined) c.loc.offset = at[i];
+    for (const c of s.cells) if (c.text !== '' && at[i] !== undefined) c.loc.offset = at[i];
   });
   return { text, grids, title, metaDate };
+}
+
+const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
+
+/** Depth of the innermost open `tr`. */
+const trDepth = (stack: string[]) => stack.lastIndexOf('tr') + 1;
+
+/** Whether the innermost open `tr` is a row of `table` (its child, or a child of its thead/tbody/tfoot). */
+function rowOf(table: OpenTable, stack: string[]): boolean {
+  const tr = trDepth(stack);
+  return tr === table.depth + 1 || (tr === table.depth + 2 && ROW_GROUPS.has(stack[table.depth]));
 }
 
 /** The first character at or after `i` that is not space: where a cell's printed text begins. */
@@ -168,61 +254,23 @@ function foldLines(joined: string, marks: number[]): { text: string; at: (number
   return { text: lines.join('\n'), at };
 }
 
-/** The nodes under `n` in document order, with an explicit stack: markup nested 100,000 deep must not overflow the call stack. */
-function* descendants(n: AnyNode): Generator<AnyNode> {
-  const stack: AnyNode[] = [...((n as Element).children ?? [])].reverse();
-  while (stack.length > 0) {
-    const c = stack.pop()!;
-    yield c;
-    const kids = (c as Element).children;
-    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-  }
-}
-
-function textOf(n: AnyNode): string {
-  if (n.type === 'text') return (n as unknown as { data: string }).data;
-  let s = '';
-  for (const c of descendants(n)) if (c.type === 'text') s += (c as unknown as { data: string }).data;
-  return s;
-}
-
-function hasTable(el: Element): boolean {
-  for (const c of descendants(el)) if (c.type === 'tag' && (c as Element).name === 'table') return true;
-  return false;
-}
-
-/** The rows of a table, not of tables nested in it: tr directly or through thead/tbody/tfoot. */
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const c of table.children) {
-    if (c.type !== 'tag') continue;
-    const e = c as Element;
-    if (e.name === 'tr') rows.push(e);
-    else if (e.name === 'thead' || e.name === 'tbody' || e.name === 'tfoot') rows.push(...rowsOf(e));
-  }
-  return rows;
-}
-
 /** Expands rowspan/colspan into a rectangular grid: a spanning cell repeats in every slot it covers. */
-function tableGrid(table: Element, index: number, cellsOf: Map<Element, Cell[]>): Grid {
+function tableGrid(table: OpenTable, index: number, starts: { cells: Cell[]; at: number }[]): Grid {
   const rows: Cell[][] = [];
-  const trs = rowsOf(table);
+  const trs = table.rows;
   trs.forEach((tr, r) => {
     rows[r] ??= [];
     let c = 0;
-    for (const td of tr.children) {
-      if (td.type !== 'tag' || ((td as Element).name !== 'td' && (td as Element).name !== 'th')) continue;
+    for (const td of tr.td) {
       while (rows[r][c]) c++;
-      const text = foldSpace(textOf(td));
-      const rs = span((td as Element).attribs.rowspan);
-      const cs = span((td as Element).attribs.colspan);
+      const text = foldSpace(td.text);
       const slots: Cell[] = [];
-      for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
+      for (let dr = 0; dr < td.rowspan && r + dr < trs.length; dr++) {
         rows[r + dr] ??= [];
-        for (let dc = 0; dc < cs; dc++) slots.push((rows[r + dr][c + dc] = { text, raw: text, loc: { table: index, row: r, col: c } }));
+        for (let dc = 0; dc < td.colspan; dc++) slots.push((rows[r + dr][c + dc] = { text, raw: text, loc: { table: index, row: r, col: c } }));
       }
-      cellsOf.set(td as Element, slots);
-      c += cs;
+      starts.push({ cells: slots, at: td.at });
+      c += td.colspan;
     }
   });
   return { index, rows: rows.map((row) => Array.from(row, (cell, c) => cell ?? { text: '', raw: '', loc: { table: index, col: c } })) };

@@ -9,8 +9,8 @@ export interface ParseOptions {
   /** Wall-clock budget for PDF text extraction, ms. Default 30 000. */
   pdfTimeoutMs?: number;
   /**
-   * Decompressed bytes of a PDF's streams other than images and fonts (page content, forms, object
-   * streams) read before pdf.js sees the file: a few MB in a real report, gigabytes in a bomb. Default 64 MB.
+   * Decoded bytes of every PDF stream pdf.js may decode (page content, forms, fonts, object streams;
+   * not images), measured before pdf.js sees the file: a few MB in a real report, gigabytes in a bomb. Default 64 MB.
    */
   maxPdfContentBytes?: number;
 }
@@ -19,7 +19,7 @@ export interface ParseOptions {
 export interface IsolationOptions {
   /** Wall-clock deadline of the whole parse, after which its worker is terminated. Default 60 000 ms. */
   timeoutMs?: number;
-  /** Heap of the worker that parses (V8 old generation), MB. Default 512. */
+  /** Heap of the worker that parses (V8 old generation), MB. Default: by the input's kind and size, 64–512 (`parseMemory`). */
   maxHeapMb?: number;
 }
 
@@ -33,6 +33,6 @@ export function limits(o: ParseOptions): Required<ParseOptions> {
   };
 }
 
-export function isolationLimits(o: IsolationOptions): Required<IsolationOptions> {
-  return { timeoutMs: o.timeoutMs ?? 60_000, maxHeapMb: o.maxHeapMb ?? 512 };
+export function isolationLimits(o: IsolationOptions): { timeoutMs: number } {
+  return { timeoutMs: o.timeoutMs ?? 60_000 };
 }

@@ -12,6 +12,8 @@ export interface ValueReview {
   by: string;
   at: string;
   note: string;
+  /** The officer took the decision back: the row is open again (the trail keeps both). */
+  reverted?: boolean;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface ValueReview {
 export function withReviews(report: Report, reviews: ValueReview[]): Report {
   const { values, evidence } = without(report, 'review');
   for (const review of reviews) {
+    if (review.reverted) continue;
     const row = report.undecided?.find((r) => r.keys[0] === review.row && r.printed === review.printed);
     if (!row) continue;
     row.keys.forEach((key, i) => {

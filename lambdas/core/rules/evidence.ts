@@ -1,3 +1,4 @@
+import { labelWithKey } from '../form';
 import { createHash } from 'node:crypto';
 import type { Finding, Report } from '../types';
 import type { Issue } from './rule';
@@ -6,7 +7,8 @@ const RECORD_FIELDS = ['agency', 'year', 'format', 'publishedAt'] as const;
 
 /**
  * The evidence text of a finding: each key with its value and where it was printed
- * (`t3.granted.total=29 @ table[2] row 4 col 10 "29"`), derived sums marked, then the sentences.
+ * under its label (`表三 · 予以公开 · 总计 (t3.granted.total)=29 @ table[2] row 4 col 10 "29"`), derived sums
+ * marked, then the sentences.
  */
 export function renderEvidence(report: Report, issue: Issue): string {
   const parts = issue.keys.map((key) => describeKey(report, key));
@@ -16,15 +18,16 @@ export function renderEvidence(report: Report, issue: Issue): string {
 }
 
 function describeKey(report: Report, key: string): string {
+  const named = labelWithKey(key);
   if (key in report.values) {
     const ev = report.evidence[key];
-    return ev ? `${key}=${report.values[key]} @ ${ev.locator} "${ev.raw}"` : `${key}=${report.values[key]}`;
+    return ev ? `${named}=${report.values[key]} @ ${ev.locator} "${ev.raw}"` : `${named}=${report.values[key]}`;
   }
-  if (key in report.derived) return `${key}=${report.derived[key]} (derived)`;
+  if (key in report.derived) return `${named}=${report.derived[key]} (derived)`;
   const field = RECORD_FIELDS.find((f) => f === key);
-  if (field) return `${key}=${report[field] ?? 'null'}`;
-  if (/^t[234]\.[a-zA-Z.]+$/.test(key)) return `${key}=(blank)`;
-  return key;
+  if (field) return `${named}=${report[field] ?? 'null'}`;
+  if (/^t[234]\.[a-zA-Z.]+$/.test(key)) return `${named}=(blank)`;
+  return named;
 }
 
 /** Same rule, same report, same keys → same id, so a re-parse does not make new findings. */

@@ -1,3 +1,4 @@
+import { labelWithKey } from '../form';
 import type { TableId } from '../types';
 import { BASIS } from './basis';
 import { failed, type Rule } from './rule';
@@ -32,7 +33,7 @@ export const s4: Rule = {
         messageEn: `The ${t.nameEn} is missing although the prose states ${stated.length} of its figures: the table was lost.`,
         keys: [t.id],
         sentences: [...new Set(stated.map((f) => f.sentence))],
-        detail: stated.map((f) => `${f.key}=${f.value}`).join(', '),
+        detail: stated.map((f) => `${labelWithKey(f.key)}=${f.value}`).join(', '),
       });
     });
   },

@@ -5,6 +5,8 @@ import {
   instancesById,
   isFormFormat,
   keyParts,
+  labelOf,
+  labelWithKey,
   reportIdentity,
   T3_APPLICANTS,
   T3_ROWS,
@@ -31,8 +33,12 @@ function t3Rows(keys: string[]): string[] {
 
 interface Check {
   rule: string;
+  /** The identity as the form states it, for every part it is checked on. */
   what: string;
   whatEn: string;
+  /** The row, column or group it is checked on here (`表三“自然人”列`). */
+  part: string;
+  partEn: string;
   left: readonly string[];
   right: readonly string[];
   basis: string;
@@ -41,7 +47,7 @@ interface Check {
 /** The checks made of each instance, per rule: the form's instances are fixed, so their wording is built once. */
 const checks = new WeakMap<IdentityInstance, Map<string, Check>>();
 
-/** One instance of the form's identities as the check a finding reports: where it applies, then the identity. */
+/** One instance of the form's identities as the check a finding reports: the identity, and where it applies. */
 function checkOf(rule: string, inst: IdentityInstance): Check {
   let byRule = checks.get(inst);
   if (!byRule) checks.set(inst, (byRule = new Map()));
@@ -51,8 +57,10 @@ function checkOf(rule: string, inst: IdentityInstance): Check {
       rule,
       (c = {
         rule,
-        what: `${inst.where.zh}：${inst.identity.statement.zh}`,
-        whatEn: `${inst.where.en}: ${inst.identity.statement.en}`,
+        what: inst.identity.statement.zh,
+        whatEn: inst.identity.statement.en,
+        part: inst.where.zh,
+        partEn: inst.where.en,
         left: inst.left,
         right: inst.right,
         basis: inst.identity.basis,
@@ -80,7 +88,7 @@ function proseForBlanks(report: Report, keys: string[]) {
   const stated = report.narrative.filter((f) => keys.includes(f.key) && !(f.key in report.values));
   return {
     sentences: stated.length ? [...new Set(stated.map((f) => f.sentence))] : undefined,
-    note: stated.map((f) => `; prose states blank ${f.key}=${f.value}`).join(''),
+    note: stated.map((f) => `; prose states blank ${labelWithKey(f.key)}=${f.value}`).join(''),
   };
 }
 
@@ -94,31 +102,42 @@ function withDerivedRowTotals(report: Report, printed: Printed): Record<string, 
   return out;
 }
 
-function judge(report: Report, values: Record<string, number>, c: Check): Issue[] {
-  const r = checkIdentity(values, c.left, c.right);
-  if (r.status === 'broken') {
-    const prose = proseForBlanks(report, r.keys);
-    return [
-      failed(c.rule, 'error', {
-        message: `${c.what}不平衡：${r.left} ≠ ${r.right}。`,
-        messageEn: `${c.whatEn} does not hold: ${r.left} ≠ ${r.right}.`,
-        keys: r.keys,
-        detail: r.detail + prose.note,
-        sentences: prose.sentences,
-        basis: c.basis,
-      }),
-    ];
+/**
+ * Each identity on each of its parts: a broken one is a finding of its own; the parts one side of
+ * which is blank are one cause, so one not-assessable finding per identity lists them all.
+ */
+function judge(report: Report, values: Record<string, number>, checks: Check[]): Issue[] {
+  const issues: Issue[] = [];
+  const gaps = new Map<string, { check: Check; keys: string[] }[]>();
+  for (const c of checks) {
+    const r = checkIdentity(values, c.left, c.right);
+    if (r.status === 'broken') {
+      const prose = proseForBlanks(report, r.keys);
+      issues.push(
+        failed(c.rule, 'error', {
+          message: `${c.part}：${c.what}不平衡：${r.left} ≠ ${r.right}。`,
+          messageEn: `${c.partEn}: ${c.whatEn} does not hold: ${r.left} ≠ ${r.right}.`,
+          keys: r.keys,
+          detail: r.detail + prose.note,
+          sentences: prose.sentences,
+          basis: c.basis,
+        }),
+      );
+    } else if (r.status === 'incomplete') gaps.set(c.rule, [...(gaps.get(c.rule) ?? []), { check: c, keys: r.keys }]);
   }
-  if (r.status === 'incomplete')
-    return [
-      notAssessable(c.rule, {
-        message: `${c.what}缺少一侧的数值，无法核对。`,
-        messageEn: `${c.whatEn}: one side has no printed value, so it cannot be checked.`,
-        keys: r.keys,
-        basis: c.basis,
+  for (const parts of gaps.values()) {
+    const { check } = parts[0];
+    issues.push(
+      notAssessable(check.rule, {
+        message: `${check.what}：${parts.map((p) => p.check.part).join('、')}缺少一侧的数值，无法核对。`,
+        messageEn: `${check.whatEn}: ${parts.map((p) => p.check.partEn).join(', ')} ${parts.length > 1 ? 'have' : 'has'} no printed value on one side, so it cannot be checked.`,
+        keys: [...new Set(parts.flatMap((p) => p.keys))],
+        detail: `${parts.length} of ${checks.filter((c) => c.rule === check.rule).length} checked on one side only`,
+        basis: check.basis,
       }),
-    ];
-  return [];
+    );
+  }
+  return issues;
 }
 
 const ROW_SUM = reportIdentity('t3.row-sum');
@@ -150,8 +169,8 @@ function table2Of2019(report: Report): Issue[] {
     if (!instanceHolds(items, valueOf))
       issues.push(
         failed('S5-t2', 'error', {
-          message: `表二“${row.key}”：${col('prev')}${prev}加${col('change')}${change}为负数。`,
-          messageEn: `Table 2 ${row.key}: last year's items ${prev} plus this year's change ${change} is negative.`,
+          message: `「${labelOf(`t2.${row.key}`)}」：${col('prev')}${prev}加${col('change')}${change}为负数。`,
+          messageEn: `${labelWithKey(`t2.${row.key}`)}: last year's items ${prev} plus this year's change ${change} is negative.`,
           keys,
           detail: `${prev} + ${change} = ${prev + change}`,
           basis: items.identity.basis,
@@ -160,8 +179,8 @@ function table2Of2019(report: Report): Issue[] {
     else if (decisions && instanceHolds(decisions, valueOf) === false)
       issues.push(
         failed('S5-t2', 'warning', {
-          message: `表二“${row.key}”：本年项目数量为0，却有${v[decisions.left[0]]}个处理决定。`,
-          messageEn: `Table 2 ${row.key}: no items this year, yet ${v[decisions.left[0]]} decisions.`,
+          message: `「${labelOf(`t2.${row.key}`)}」：本年项目数量为0，却有${v[decisions.left[0]]}个处理决定。`,
+          messageEn: `${labelWithKey(`t2.${row.key}`)}: no items this year, yet ${v[decisions.left[0]]} decisions.`,
           keys,
           detail: `${prev} + ${change} = 0; decisions ${v[decisions.left[0]]}`,
           basis: decisions.identity.basis,
@@ -172,8 +191,8 @@ function table2Of2019(report: Report): Issue[] {
 }
 
 /**
- * Rows printed without their 总计 cell. When no row has one, the agency left the column blank on
- * purpose: one note says so, instead of one unassessable row sum per row.
+ * Rows printed without their 总计 cell: one cause, so one finding listing the rows. When no row has
+ * one, the agency left the column blank on purpose: one note says so.
  */
 function blankTotals(report: Report, { t3Rows: rows }: Printed): Issue[] {
   const blank = rows.filter((row) => !(`t3.${row}.total` in report.values));
@@ -188,14 +207,16 @@ function blankTotals(report: Report, { t3Rows: rows }: Printed): Issue[] {
         basis: BASIS.t3Identity,
       }),
     ];
-  return blank.map((row) =>
+  const named = (row: string) => `「${labelOf(`t3.${row}`)}」行`;
+  return [
     notAssessable('S5-row-sum', {
-      message: `表三“${row}”行的总计空白，无法核对该行之和（按各申请人列之和推算后参与其他核对）。`,
-      messageEn: `Table 3 row ${row}: the total is blank, so the row sum cannot be checked (derived from the applicant columns for the other checks).`,
-      keys: [`t3.${row}.total`, ...T3_APPLICANTS.map((col) => `t3.${row}.${col.key}`).filter((k) => k in report.values)],
+      message: `表三${blank.map(named).join('、')}的总计空白，无法核对${blank.length > 1 ? `这 ${blank.length} 行` : '该行'}之和（按各申请人列之和推算后参与其他核对）。`,
+      messageEn: `Table 3 leaves the total of ${blank.length} row${blank.length > 1 ? 's' : ''} blank (${blank.map((row) => labelWithKey(`t3.${row}`)).join(', ')}), so ${blank.length > 1 ? 'their' : 'its'} row sum cannot be checked (derived from the applicant columns for the other checks).`,
+      keys: blank.flatMap((row) => [`t3.${row}.total`, ...T3_APPLICANTS.map((col) => `t3.${row}.${col.key}`).filter((k) => k in report.values)]),
+      detail: `${blank.length} of ${rows.length} rows without a printed total`,
       basis: BASIS.t3Identity,
     }),
-  );
+  ];
 }
 
 const absent = (rule: string, table: string, what: string, whatEn: string) =>
@@ -223,9 +244,9 @@ export const s5: Rule = {
     const issues: Issue[] = [];
     if (has('t3.')) {
       const values = withDerivedRowTotals(report, printed);
-      issues.push(...blankTotals(report, printed), ...table3Checks(report, printed).flatMap((c) => judge(report, values, c)));
+      issues.push(...blankTotals(report, printed), ...judge(report, values, table3Checks(report, printed)));
     } else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
-    if (has('t4.')) issues.push(...table4Checks(printed).flatMap((c) => judge(report, report.values, c)));
+    if (has('t4.')) issues.push(...judge(report, report.values, table4Checks(printed)));
     else issues.push(absent('S5-t4', 't4', '表四', 'table 4'));
     if (printed.shape === '2019') {
       if (has('t2.')) issues.push(...table2Of2019(report));

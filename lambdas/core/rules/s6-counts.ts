@@ -1,5 +1,5 @@
+import { labelOf, labelWithKey, MONEY_KEYS, SIGNED_KEYS } from '../form';
 import { BASIS } from './basis';
-import { MONEY_KEYS, SIGNED_KEYS } from '../form';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 
 /**
@@ -28,24 +28,24 @@ export const s6: Rule = {
       if (raw !== undefined && !/\d/.test(raw))
         issues.push(
           failed('S6-blank', 'error', {
-            message: `${key}的单元格为“${raw}”（空白或“/”），却记为${value}：空白、“/”与0应区分。`,
-            messageEn: `${key} is stored as ${value} but its cell reads "${raw}": blank, "/" and 0 must stay distinct.`,
+            message: `「${labelOf(key)}」的单元格为“${raw}”（空白或“/”），却记为${value}：空白、“/”与0应区分。`,
+            messageEn: `${labelWithKey(key)} is stored as ${value} but its cell reads "${raw}": blank, "/" and 0 must stay distinct.`,
             keys: [key],
           }),
         );
       else if (value < 0 && !SIGNED_KEYS.has(key))
         issues.push(
           failed('S6-negative', 'error', {
-            message: `${key}为负数${value}：件数不能为负。`,
-            messageEn: `${key} is negative (${value}); a count cannot be.`,
+            message: `「${labelOf(key)}」为负数${value}：件数不能为负。`,
+            messageEn: `${labelWithKey(key)} is negative (${value}); a count cannot be.`,
             keys: [key],
           }),
         );
       else if (!Number.isInteger(value) && !MONEY_KEYS.has(key))
         issues.push(
           failed('S6-integer', 'error', {
-            message: `${key}为${value}：件数应为整数。`,
-            messageEn: `${key} is ${value}; a count must be a whole number.`,
+            message: `「${labelOf(key)}」为${value}：件数应为整数。`,
+            messageEn: `${labelWithKey(key)} is ${value}; a count must be a whole number.`,
             keys: [key],
           }),
         );

@@ -1,5 +1,5 @@
+import { labelOf, labelWithKey, MONEY_KEYS, sameNumber } from '../form';
 import { BASIS } from './basis';
-import { MONEY_KEYS, sameNumber } from '../form';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 
 /** Average 万元 per procurement project beyond which the amount was almost surely printed in 元. */
@@ -41,16 +41,16 @@ export const s7: Rule = {
       if (unit === '元' && same && value !== 0)
         issues.push(
           failed('S7-yuan-as-wan', 'error', {
-            message: `${key}单元格以“元”填写（${raw}），却按万元记为${value}，未换算。`,
-            messageEn: `${key} is printed in 元 ("${raw}") but stored unconverted as ${value} 万元.`,
+            message: `「${labelOf(key)}」单元格以“元”填写（${raw}），却按万元记为${value}，未换算。`,
+            messageEn: `${labelWithKey(key)} is printed in 元 ("${raw}") but stored unconverted as ${value} 万元.`,
             keys: [key],
           }),
         );
       else if (unit === '万元' && printed !== null && !same)
         issues.push(
           failed('S7-wan-converted', 'error', {
-            message: `${key}单元格以“万元”填写（${raw}），却记为${value}。`,
-            messageEn: `${key} is printed in 万元 ("${raw}") but stored as ${value}.`,
+            message: `「${labelOf(key)}」单元格以“万元”填写（${raw}），却记为${value}。`,
+            messageEn: `${labelWithKey(key)} is printed in 万元 ("${raw}") but stored as ${value}.`,
             keys: [key],
           }),
         );

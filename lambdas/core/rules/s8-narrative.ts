@@ -1,6 +1,6 @@
+import { labelOf, labelWithKey, MONEY_KEYS, parseIdentity, reportIdentity, TOLERANCE } from '../form';
 import type { NarrativeFigure, Report, TableId } from '../types';
 import { BASIS } from './basis';
-import { MONEY_KEYS, parseIdentity, reportIdentity, TOLERANCE } from '../form';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 
 /** `共收到/受理/办理…申请N件` names no row: it may be the new applications or new + carried over (or, said as 办理, those processed). */
@@ -52,11 +52,11 @@ function againstTables(report: Report, figures: NarrativeFigure[]): { issues: Is
     const keys = [...new Set(options.flatMap((o) => o.keys))];
     issues.push(
       failed('S8-mismatch', 'error', {
-        message: `正文称${key}为${wrong.map((f) => f.value).join('、')}，与表格数值${tableValues.join('或')}不符。`,
-        messageEn: `The prose states ${key} = ${wrong.map((f) => f.value).join(', ')}, the tables give ${tableValues.join(' or ')}.`,
+        message: `正文称「${labelOf(key)}」为${wrong.map((f) => f.value).join('、')}，与表格数值${tableValues.join('或')}不符。`,
+        messageEn: `The prose states ${labelWithKey(key)} = ${wrong.map((f) => f.value).join(', ')}, the tables give ${tableValues.join(' or ')}.`,
         keys,
         sentences: [...new Set(wrong.map((f) => f.sentence))],
-        detail: `stated ${wrong.map((f) => f.value).join(', ')} vs table ${options.map((o) => `${o.keys.join('+')}=${o.value}`).join(' | ')}`,
+        detail: `stated ${wrong.map((f) => f.value).join(', ')} vs table ${options.map((o) => `${o.keys.map(labelWithKey).join(' + ')}=${o.value}`).join(' | ')}`,
       }),
     );
   }
@@ -124,8 +124,8 @@ function ownArithmetic(figures: NarrativeFigure[]): { issues: Issue[]; checked: 
       fail(
         [part, whole],
         `${p} > ${w}`,
-        `正文自相矛盾：${part}（${p}）大于其所属的${whole}（${w}）。`,
-        `The prose contradicts itself: ${part} (${p}) exceeds ${whole} (${w}).`,
+        `正文自相矛盾：「${labelOf(part)}」（${p}）大于其所属的「${labelOf(whole)}」（${w}）。`,
+        `The prose contradicts itself: ${labelWithKey(part)} (${p}) exceeds ${labelWithKey(whole)} (${w}).`,
       );
   }
   return { issues, checked };

@@ -1,4 +1,4 @@
-import { columnName, crossYearIdentity, keyParts } from '../../form';
+import { columnName, crossYearIdentity, keyParts, labelWithKey } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding } from '../types';
 
@@ -35,8 +35,8 @@ export const x1CarryOver: AuditRule = {
             reports: [cur, prev],
             keys: [inKey, outKey],
             message: `${agency} ${ctx.year}年上年结转申请（${columnName('t3', col)}）为${carriedOver}件，${ctx.year - 1}年结转下年度为${carriedForward}件，两者不一致。`,
-            messageEn: `${agency}: ${ctx.year} carried over ${carriedOver} applications (${col}) but ${ctx.year - 1} carried forward ${carriedForward}.`,
-            evidence: `${cite(cur)} ${inKey}=${carriedOver}; ${cite(prev)} ${outKey}=${carriedForward}`,
+            messageEn: `${agency}: ${ctx.year} carried over ${carriedOver} applications (${columnName('t3', col)}) but ${ctx.year - 1} carried forward ${carriedForward}.`,
+            evidence: `${cite(cur)} ${labelWithKey(inKey)}=${carriedOver}; ${cite(prev)} ${labelWithKey(outKey)}=${carriedForward}`,
           }),
         );
       }

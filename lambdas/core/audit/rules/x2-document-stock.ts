@@ -1,4 +1,4 @@
-import { appliesBetween, columnName, crossYearIdentity, keyParts, rowName } from '../../form';
+import { appliesBetween, columnName, crossYearIdentity, keyParts, labelWithKey, rowName } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding } from '../types';
 
@@ -33,8 +33,8 @@ export const x2DocumentStock: AuditRule = {
             reports: [cur, prev],
             keys: [...inst.later],
             message: `${agency} ${ctx.year}年${rowName('t2', row)}${columnName('t2', col)}为${valid}，按上年${before}+制发${issued}−废止${repealed}应为${expected}。`,
-            messageEn: `${agency}: ${row} in force ${valid} in ${ctx.year}; last year's ${before} + issued ${issued} − repealed ${repealed} gives ${expected}.`,
-            evidence: `${cite(cur)} ${inst.later.map((k) => `${k}=${cur.figures[k]}`).join(', ')}; ${cite(prev)} ${inst.earlier[0]}=${before}`,
+            messageEn: `${agency}: ${rowName('t2', row)} in force ${valid} in ${ctx.year}; last year's ${before} + issued ${issued} − repealed ${repealed} gives ${expected}.`,
+            evidence: `${cite(cur)} ${inst.later.map((k) => `${labelWithKey(k)}=${cur.figures[k]}`).join(', ')}; ${cite(prev)} ${labelWithKey(inst.earlier[0])}=${before}`,
           }),
         );
       }

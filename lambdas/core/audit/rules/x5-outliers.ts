@@ -1,4 +1,4 @@
-import { figureName as figureLabel } from '../../form';
+import { figureName as figureLabel, labelWithKey } from '../../form';
 import { PEER_COUNTS, PEER_KEYS, PEER_RATES, rateOutliers, zeroOutliers, type FigureOf } from '../peer-outliers';
 import { cite, makeFinding, type AuditContext, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';
@@ -74,8 +74,8 @@ function zeroFindings(rule: AuditRule, ctx: AuditContext, group: ReportSummary[]
         reports: [r],
         keys: [key],
         message: `${agency}的${figureLabel(key)}为0，而同级同类机关（${peerLabel(r)}，${n}家）中位数为${med}。`,
-        messageEn: `${agency}: ${key} is 0 while the median of ${n} peers is ${med}.`,
-        evidence: `${cite(r)} ${key}=0; peers ${peerLabel(r)} n=${n} median=${med}`,
+        messageEn: `${agency}: ${labelWithKey(key)} is 0 while the median of ${n} peers is ${med}.`,
+        evidence: `${cite(r)} ${labelWithKey(key)}=0; peers ${peerLabel(r)} n=${n} median=${med}`,
       });
     });
   });
@@ -101,8 +101,8 @@ function jumps(rule: AuditRule, ctx: AuditContext): AuditFinding[] {
           reports: [cur, prev],
           keys: [key],
           message: `${agency}的${figureLabel(key)}由${ctx.year - 1}年的${a}变为${ctx.year}年的${b}（${shown}）。`,
-          messageEn: `${agency}: ${key} went from ${a} in ${ctx.year - 1} to ${b} in ${ctx.year} (${Number.isFinite(ratio) ? `×${ratio.toFixed(2)}` : 'from 0'}).`,
-          evidence: `${cite(prev)} ${key}=${a}; ${cite(cur)} ${key}=${b}`,
+          messageEn: `${agency}: ${labelWithKey(key)} went from ${a} in ${ctx.year - 1} to ${b} in ${ctx.year} (${Number.isFinite(ratio) ? `×${ratio.toFixed(2)}` : 'from 0'}).`,
+          evidence: `${cite(prev)} ${labelWithKey(key)}=${a}; ${cite(cur)} ${labelWithKey(key)}=${b}`,
         }),
       );
     }

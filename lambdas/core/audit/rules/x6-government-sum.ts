@@ -1,4 +1,4 @@
-import { figureName as figureLabel } from '../../form';
+import { figureName as figureLabel, labelWithKey } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';
 
@@ -36,8 +36,8 @@ export const x6GovernmentSum: AuditRule = {
             reports: [gov, ...parts],
             keys: [key],
             message: `${name}的${figureLabel(key)}为${own}，少于所属${parts.length}个部门合计${total}。`,
-            messageEn: `${name}: ${key} is ${own}, less than the ${total} its ${parts.length} departments reported.`,
-            evidence: `${cite(gov)} ${key}=${own}; departments: ${parts.map((d) => `${cite(d)}=${d.figures[key]}`).join(', ')}`,
+            messageEn: `${name}: ${labelWithKey(key)} is ${own}, less than the ${total} its ${parts.length} departments reported.`,
+            evidence: `${cite(gov)} ${labelWithKey(key)}=${own}; departments: ${parts.map((d) => `${cite(d)}=${d.figures[key]}`).join(', ')}`,
           }),
         );
       }

