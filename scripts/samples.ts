@@ -1,11 +1,13 @@
 /**
  * `npm run samples`: writes every generated sample of scripts/generate/catalog.ts to samples/ as
  * `<id>.html|.txt` plus `<id>.labels.json`, removes generated files that are no longer made, and
- * copies the seed report in unchanged. Deterministic: re-running gives identical bytes.
+ * copies the seed report in unchanged, then writes what each installed scraper prints of them to
+ * test/fixtures/scrapers/ (scripts/generate/scrapers.ts). Deterministic: re-running gives identical bytes.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { GENERATED_PREFIX, allSamples, labelsOf } from './generate/catalog';
+import { writeFixtures } from './generate/scrapers';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'samples');
@@ -29,6 +31,11 @@ function main(): void {
   writeFileSync(join(OUT, basename(SEED)), readFileSync(SEED));
   console.log(`samples/: ${written.size / 2} generated samples written, ${stale.length} stale files removed, seed copied.`);
   for (const f of [...written].filter((f) => !f.endsWith('.labels.json')).sort()) console.log(`  ${f}`);
+  // What the scrapers print of the samples (and of samples/pdf, rendered by scripts/generate/render-pdf.ts), where they are installed.
+  const scraped = writeFixtures();
+  console.log(
+    `test/fixtures/scrapers/: ${scraped.written} outputs written${scraped.missing.length ? `; not installed, kept as committed: ${scraped.missing.join(', ')}` : ''}.`,
+  );
 }
 
 main();

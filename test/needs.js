@@ -21,7 +21,37 @@ const TOOLS = {
     why: 'the browser suites drive the web page through playwright-core, which brings no browser of its own (its download does not work offline)',
     install: 'apt-get install chromium fonts-noto-cjk',
   },
+  ...tools('a scraper that test/scrapers/ runs on generated reports (README, Producers and scrapers)', {
+    w3m: ['w3m', 'w3m'],
+    lynx: ['lynx', 'lynx'],
+    pandoc: ['pandoc', 'pandoc'],
+    pdftotext: ['pdftotext', 'poppler-utils'],
+    html2text: [python('html2text'), 'python3-html2text'],
+    bs4: [python('bs4'), 'python3-bs4'],
+  }),
+  ...tools('a PDF producer that test/scrapers/property.test.ts prints generated reports with', {
+    soffice: ['soffice', 'libreoffice-writer-nogui fonts-wqy-zenhei'],
+    wkhtmltopdf: ['wkhtmltopdf', 'wkhtmltopdf'],
+    gs: ['gs', 'ghostscript'],
+  }),
 };
+
+/** Debian's Python with a module of its own (the default python3 may be another: scripts/generate/scrapers.ts). */
+function python(module) {
+  return () => spawnSync('/usr/bin/python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+}
+
+const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+
+/** Tools given as name → [executable or presence check, Debian package], all for one reason. */
+function tools(why, list) {
+  return Object.fromEntries(
+    Object.entries(list).map(([name, [check, pkg]]) => [
+      name,
+      { present: typeof check === 'function' ? check : () => onPath(check), why, install: `apt-get install ${pkg}` },
+    ]),
+  );
+}
 
 /** Every test file that names a tool in its first 600 characters (`@needs chromium`), by tool. */
 function suitesByTool() {

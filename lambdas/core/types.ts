@@ -38,12 +38,19 @@ export interface Cell {
   loc: Locator;
   /** A PDF cell in the last column of a ruled table that runs off the page's right edge: the columns beyond it are not in the file. */
   cutRight?: boolean;
+  /** A PDF cell in the first column of a ruled table that runs off the page's left edge: its text and the columns before it may be lost. */
+  cutLeft?: boolean;
 }
 
 /** A table as rows of cells: HTML with spans expanded, PDF rebuilt from positions, text split on `|`. */
 export interface Grid {
   index: number;
   rows: Cell[][];
+  /**
+   * Each row was printed without its blank cells (a scraper that writes one cell per line drops them), so
+   * the rows of the grid do not share columns. Absent: every row's cells stand in the grid's columns.
+   */
+  ragged?: boolean;
 }
 
 /**

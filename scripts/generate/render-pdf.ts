@@ -1,7 +1,7 @@
 /**
- * `npx tsx scripts/generate/render-pdf.ts`: prints generated HTML samples to PDF with headless Chromium
- * (Debian `chromium` through playwright-core) into samples/pdf/, each with the labels of the HTML it came
- * from. Page numbers `-N-` go in the footer as WPS prints them; `@page` margins and a larger table font
+ * `npx tsx scripts/generate/render-pdf.ts [id…]`: prints generated HTML samples to PDF with headless Chromium
+ * (Debian `chromium` through playwright-core), LibreOffice, pandoc + LibreOffice, wkhtmltopdf and Ghostscript
+ * into samples/pdf/ (and samples/pdf/producers/), each with the labels of the HTML it came from. Page numbers `-N-` go in the footer as WPS prints them; `@page` margins and a larger table font
  * make table 3 break across pages, as in the real reports.
  *
  * Fonts decide what pdf.js sees: WenQuanYi Zen Hei (TrueType) is embedded as a CID font, like WPS exports;
@@ -22,8 +22,20 @@ export interface PdfSample {
   /** The HTML sample (samples/<from>.html) it is printed from. */
   from: string;
   font: 'WenQuanYi Zen Hei' | 'Noto Sans CJK SC';
-  /** Who prints it: headless Chromium (default) or LibreOffice Writer, the way a Word document becomes a PDF. */
-  producer?: 'chromium' | 'libreoffice';
+  /**
+   * Who prints it: headless Chromium (default), LibreOffice Writer on the page, LibreOffice on the Word
+   * document pandoc makes of the page (a Word-style PDF: narrow label columns, tall wrapped rows), or
+   * wkhtmltopdf.
+   */
+  producer?: 'chromium' | 'libreoffice' | 'pandoc-libreoffice' | 'wkhtmltopdf';
+  /** Re-distil the PDF with Ghostscript (pdfwrite), as archives and print drivers do. */
+  distil?: boolean;
+  /** Blank paragraphs before the body: moves the page breaks (into a tall row, through a wrapped figure). */
+  pad?: number;
+  /** Print every table this many pixels wide: wider than the page, so LibreOffice cuts it at both edges. */
+  tableWidth?: number;
+  /** Where it goes: samples/pdf, or samples/pdf/producers (read by the property tests only, not by the layout checks of samples/pdf). */
+  dir?: 'producers';
   /** Print the tables without any rule (a borderless table), so columns can only be told from the text. */
   borderless?: boolean;
   /** Convert the text to traditional characters (opencc cn→tw) before printing, as Taiwan or Hong Kong style copies are. */
@@ -86,32 +98,113 @@ export const PDF_SAMPLES: PdfSample[] = [
       ],
     },
   ]),
+  ...(
+    [
+      [
+        'gen-2021-pdf-pandoc-lo',
+        'gen-2021-html-one-table',
+        { producer: 'pandoc-libreoffice' },
+        'Word-style: pandoc makes a Word document of the page, LibreOffice prints it (narrow label columns, rows wrapped tall).',
+      ],
+      [
+        'gen-2019-pdf-sparse-pandoc-lo',
+        'gen-2019-html-sparse',
+        { producer: 'pandoc-libreoffice' },
+        'Word-style PDF of the sparse page: labels wrapped two characters a line, next to a group label of the same width.',
+      ],
+      [
+        'gen-2021-pdf-pandoc-lo-gs',
+        'gen-2021-html-split-variants',
+        { producer: 'pandoc-libreoffice', distil: true },
+        'Word-style PDF re-distilled by Ghostscript: text runs broken up, a figure a few points from its label.',
+      ],
+      [
+        'gen-2021-pdf-sparse-lo-gs',
+        'gen-2021-html-sparse',
+        { producer: 'libreoffice', distil: true },
+        'LibreOffice PDF of the sparse page re-distilled by Ghostscript.',
+      ],
+      ['gen-2021-pdf-wkhtml', 'gen-2021-html-split-variants', { producer: 'wkhtmltopdf' }, 'Printed by wkhtmltopdf (Qt WebKit).'],
+      ['gen-2019-pdf-sparse-wkhtml', 'gen-2019-html-sparse', { producer: 'wkhtmltopdf' }, 'The sparse 2019 page printed by wkhtmltopdf.'],
+      [
+        'gen-2021-pdf-break-lo',
+        'gen-2021-html-one-table',
+        { producer: 'libreoffice', pad: 23 },
+        'LibreOffice with the page break through table 3: the figure 105 wraps in its narrow cell, 10 on one page and 5 on the next.',
+      ],
+      [
+        'gen-2021-pdf-wide-lo',
+        'gen-2021-html-one-table',
+        { producer: 'libreoffice', tableWidth: 1100 },
+        'Tables wider than the page: LibreOffice cuts them at both edges (labels cut on the left, columns lost on the right).',
+      ],
+    ] as const
+  ).map(([id, from, opts, note]): PdfSample => ({ id, from, font: 'WenQuanYi Zen Hei', ...opts, dir: 'producers', notes: [note] })),
 ];
 
-/** LibreOffice Writer's PDF export of an HTML page (Debian `libreoffice-writer-nogui`). */
-export function writerPdf(html: string): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'ogi-lo-'));
+/** The folder a rendered sample goes to. */
+export const pdfDir = (s: PdfSample) => (s.dir ? join(OUT, s.dir) : OUT);
+
+/** The page as a sample asks for it: blank paragraphs before the body, tables wider than the page. */
+function shaped(html: string, s: PdfSample): string {
+  let out = html;
+  if (s.pad) out = out.replace(/(<div class=WordSection1[^>]*>)/, (m) => m + '<p class=MsoNormal>　</p>'.repeat(s.pad!));
+  if (s.tableWidth) out = out.replace(/<table class=MsoNormalTable /g, `<table class=MsoNormalTable width=${s.tableWidth} `);
+  return out;
+}
+
+/** Runs a command in a fresh folder holding `page.html`; returns the PDF it leaves at `out`. */
+function inFolder(html: string, out: string, commands: (dir: string) => [string, string[]][]): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-pdf-'));
   try {
     writeFileSync(join(dir, 'page.html'), html);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--infilter=HTML (StarWriter)',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        join(dir, 'page.html'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return new Uint8Array(readFileSync(join(dir, 'page.pdf')));
+    for (const [bin, args] of commands(dir)) execFileSync(bin, args, { stdio: 'ignore' });
+    return new Uint8Array(readFileSync(join(dir, out)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const soffice = (dir: string, file: string, filter?: string): [string, string[]] => [
+  'soffice',
+  [
+    `-env:UserInstallation=file://${dir}/profile`,
+    '--headless',
+    ...(filter ? [`--infilter=${filter}`] : []),
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    dir,
+    join(dir, file),
+  ],
+];
+
+/** pandoc's Word document of the page, printed by LibreOffice: how a report written in Word becomes a PDF. */
+export const pandocWriterPdf = (html: string) =>
+  inFolder(html, 'page.pdf', (dir) => [
+    ['pandoc', ['-f', 'html', '-t', 'docx', join(dir, 'page.html'), '-o', join(dir, 'page.docx')]],
+    soffice(dir, 'page.docx'),
+  ]);
+
+/** wkhtmltopdf's print of the page. */
+export const wkhtmlPdf = (html: string) => inFolder(html, 'page.pdf', (dir) => [['wkhtmltopdf', ['-q', join(dir, 'page.html'), join(dir, 'page.pdf')]]]);
+
+/** The PDF re-distilled by Ghostscript's pdfwrite. */
+export function distilled(pdf: Uint8Array): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-gs-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', `-sOutputFile=${join(dir, 'out.pdf')}`, join(dir, 'in.pdf')], {
+      stdio: 'ignore',
+    });
+    return new Uint8Array(readFileSync(join(dir, 'out.pdf')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** LibreOffice Writer's PDF export of an HTML page (Debian `libreoffice-writer-nogui`). */
+export const writerPdf = (html: string) => inFolder(html, 'page.pdf', (dir) => [soffice(dir, 'page.html', 'HTML (StarWriter)')]);
 
 /** The HTML with every font forced to `font`, a table font large enough to push table 3 over a page break, and the rules dropped when `borderless`. */
 export function printableHtml(html: string, font: string, borderless = false): string {
@@ -147,16 +240,26 @@ export async function printPdf(html: string, font: string, pageRanges?: string):
 }
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  for (const s of PDF_SAMPLES) {
+  const only = process.argv.slice(2);
+  for (const s of PDF_SAMPLES.filter((p) => only.length === 0 || only.includes(p.id))) {
     const source = readFileSync(join(SAMPLES, `${s.from}.html`), 'utf8');
-    const html = s.traditional ? OpenCC.Converter({ from: 'cn', to: 'tw' })(source) : source;
-    const pdf = s.producer === 'libreoffice' ? writerPdf(html) : await printPdf(printableHtml(html, s.font, s.borderless), s.font);
-    writeFileSync(join(OUT, `${s.id}.pdf`), pdf);
+    const html = shaped(s.traditional ? OpenCC.Converter({ from: 'cn', to: 'tw' })(source) : source, s);
+    const printed =
+      s.producer === 'libreoffice'
+        ? writerPdf(html)
+        : s.producer === 'pandoc-libreoffice'
+          ? pandocWriterPdf(html)
+          : s.producer === 'wkhtmltopdf'
+            ? wkhtmlPdf(html)
+            : await printPdf(printableHtml(html, s.font, s.borderless), s.font);
+    const pdf = s.distil ? distilled(printed) : printed;
+    const out = pdfDir(s);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, `${s.id}.pdf`), pdf);
     const labels = JSON.parse(readFileSync(join(SAMPLES, `${s.from}.labels.json`), 'utf8')) as Record<string, unknown>;
     const notes = [...s.notes, `Rendered from samples/${s.from}.html by scripts/generate/render-pdf.ts; labels copied from it.`];
-    writeFileSync(join(OUT, `${s.id}.labels.json`), `${JSON.stringify({ ...labels, id: s.id, layout: 'pdf', notes }, null, 1)}\n`);
-    console.log(`samples/pdf/${s.id}.pdf ← samples/${s.from}.html (${s.producer ?? 'chromium'}, ${s.font})`);
+    writeFileSync(join(out, `${s.id}.labels.json`), `${JSON.stringify({ ...labels, id: s.id, layout: 'pdf', notes }, null, 1)}\n`);
+    console.log(`${out.slice(ROOT.length + 1)}/${s.id}.pdf ← samples/${s.from}.html (${s.producer ?? 'chromium'}${s.distil ? ' + gs' : ''}, ${s.font})`);
   }
 }
 

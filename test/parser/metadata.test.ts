@@ -72,3 +72,35 @@ describe('a report whose agency cannot be told', () => {
     expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'P-AGENCY-UNCERTAIN', severity: 'warning', evidence: '政府' }));
   });
 });
+
+describe('portal chrome is not the agency', () => {
+  it.each([
+    ['•首页•政务公开•政府信息公开•政府信息公开年报平潭综合实验区2019年度政府信息公开工作年度报告', '平潭综合实验区', 2019],
+    ['*首页*政务公开*政府信息公开*年报平潭综合实验区2020年度政府信息公开工作年度报告', '平潭综合实验区', 2020],
+    ['当前位置：首页 > 政务公开 > 政府信息公开年报 > 某市交通运输局2022年政府信息公开工作年度报告', '某市交通运输局', 2022],
+    ['您的位置：首页/信息公开/年度报告/某县民政局2023年度政府信息公开工作年度报告', '某县民政局', 2023],
+  ])('reads the title after the breadcrumb trail in %s', (title, agency, year) => {
+    expect(readTitle(title)).toEqual({ agency, year });
+  });
+
+  it('never takes a dash or a rule for a name', () => {
+    expect(readTitle('# —— 2024年度 政府信息公开工作年度报告')?.agency ?? null).toBeNull();
+    expect(readTitle('——2024年度政府信息公开工作年度报告')?.agency ?? null).toBeNull();
+  });
+
+  it('takes the agency from the signature when the title names none', () => {
+    const text = [
+      '2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '……',
+      '六、其他需要报告的事项',
+      '本年度未收取信息处理费。',
+      '某县 发展和改革局',
+      '2025年1月17日',
+      '版权所有：某县人民政府  网站标识码 3213000001',
+    ].join('\n');
+    expect(readMetadata(doc(text), [])).toMatchObject({ agency: '某县发展和改革局', doubtfulAgency: undefined });
+    // Without a signature the doubt stays.
+    expect(readMetadata(doc(text.replace('某县 发展和改革局\n', '')), [])).toMatchObject({ agency: null, doubtfulAgency: '政府' });
+  });
+});

@@ -191,27 +191,33 @@ describe('value evidence from a ruled PDF', () => {
 });
 
 describe('a ruled table cut by the page edge', () => {
-  // Table 4 drawn 12 columns wide on a page 600 points wide: LibreOffice leaves out the three columns past the edge.
+  // Table 4 drawn 12 columns wide from the left margin to the right edge of a page 600 points wide: LibreOffice leaves out the three columns past the edge.
   const T4_HEAD = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  const xs = Array.from({ length: 13 }, (_, k) => 50 * k);
+  const xs = Array.from({ length: 13 }, (_, k) => 60 + 45 * k);
   const t4 = (values: string[]) => [
     ...[...T4_HEAD, ...T4_HEAD, ...T4_HEAD].slice(0, 12).map((s, k) => tok(s, xs[k] + 5, 686)),
     ...values.flatMap((s, k) => (s ? [tok(s, xs[k] + 5, 666)] : [])),
   ];
   // A small table 2 above it tells the 2021 form.
   const t2 = [
-    tok('信息内容', 5, 786),
+    tok('信息内容', 45, 786),
     tok('本年制发件数', 155, 786),
     tok('本年废止件数', 255, 786),
     tok('现行有效件数', 355, 786),
-    tok('规章', 5, 766),
+    tok('规章', 45, 766),
     tok('1', 155, 766),
     tok('0', 255, 766),
     tok('3', 355, 766),
   ];
-  const rules = [...grid([0, 150, 250, 350, 450], [800, 780, 760]), ...grid(xs, [700, 680, 660])];
-  const read = (values: string[], width: number) => {
-    const page = ruledTables(1, rules, [...t2, ...t4(values)], width);
+  const rules = [...grid([40, 150, 250, 350, 450], [800, 780, 760]), ...grid(xs, [700, 680, 660])];
+  const read = (values: string[], width: number, shift = 0) => {
+    const moved = rules.map((r) => ({ ...r, x1: r.x1 - shift, x2: r.x2 - shift }));
+    const page = ruledTables(
+      1,
+      moved,
+      [...t2, ...t4(values)].map((t) => ({ ...t, x: t.x - shift, x2: t.x2 - shift })),
+      width,
+    );
     const grids = ruledGrids(page.tables).map((g, index) => ({ index, rows: g.rows }));
     return extractTables({ kind: 'pdf', text: '', raw: '', grids }, []);
   };
@@ -219,6 +225,7 @@ describe('a ruled table cut by the page edge', () => {
 
   it('marks the cells of the last column as cut only when the table reaches the page edge', () => {
     const cut = ruledTables(1, rules, t4(['0']), 600).tables.find((t) => t.x2 === 600)!;
+    expect(cut.rows.flat().some((c) => c.cutLeft)).toBe(false);
     expect(cut.rows.map((r) => r.map((c) => Boolean(c.cutRight)))).toEqual(cut.rows.map((r) => r.map((_, j) => j === 11)));
     const whole = ruledTables(1, rules, t4(['0']), 620).tables.flatMap((t) => t.rows.flat());
     expect(whole.some((c) => c.cutRight)).toBe(false);
@@ -243,13 +250,22 @@ describe('a ruled table cut by the page edge', () => {
       ['P-TABLE-CUT', ['t4.litigationAfterReview.other', 't4.litigationAfterReview.pending', 't4.litigationAfterReview.total']],
     ]);
     // The evidence is the cell in the column, with its box.
-    expect(t.values.find((v) => v.key === 't4.litigationDirect.other')?.evidence.loc?.box).toEqual({ x: 350, y: 660, w: 50, h: 20 });
+    expect(t.values.find((v) => v.key === 't4.litigationDirect.other')?.evidence.loc?.box).toEqual({ x: 375, y: 660, w: 45, h: 20 });
   });
 
   it('without the page edge the same short row is not placed by position', () => {
     const t = read(['0', '1', '0', '2', '3', '1', '', '0', '0', '1', '2', '0'], 700);
     expect(t.findings.map((f) => f.rule)).not.toContain('P-TABLE-CUT');
     expect(t4Values(t)['t4.litigationAfterReview.corrected']).toBeUndefined();
+  });
+
+  it("reads nothing from a row cut at the left edge too: its first printed column may not be the form's first", () => {
+    // The same table moved 60 points left: its first column now starts at the page's left edge, both edges cut.
+    const t = read(['0', '1', '0', '2', '3', '1', '', '0', '0', '1', '2', '0'], 600 - 60, 60);
+    expect(t4Values(t)).toEqual({});
+    expect(t.findings.map((f) => f.rule)).toEqual(['P-TABLE-CUT']);
+    expect(t.findings[0].message).toContain('左边缘');
+    expect(t.findings[0].keys).toHaveLength(15);
   });
 
   it('reads nothing from a cut row whose printed groups break the form (a group total that is not its sum)', () => {

@@ -5,7 +5,7 @@ import { partitionPdf } from '../../lambdas/core/partition/pdf';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import { limits } from '../../lambdas/core/record/options';
 import type { Cell, DocText, Grid } from '../../lambdas/core/types';
-import { PDF_SAMPLES } from '../../scripts/generate/render-pdf';
+import { PDF_SAMPLES, pdfDir } from '../../scripts/generate/render-pdf';
 
 const DIR = join(__dirname, '../../samples/pdf');
 const ids = readdirSync(DIR)
@@ -134,12 +134,22 @@ describe.each(ids)('samples/pdf/%s', (id) => {
 
 describe('the rendered samples', () => {
   it('are the ones scripts/generate/render-pdf.ts makes', () => {
-    expect(ids).toEqual(PDF_SAMPLES.map((s) => s.id).sort());
+    expect(ids).toEqual(
+      PDF_SAMPLES.filter((s) => !s.dir)
+        .map((s) => s.id)
+        .sort(),
+    );
+    const producers = readdirSync(join(DIR, 'producers')).filter((f) => f.endsWith('.pdf'));
+    expect(producers.map((f) => f.slice(0, -4)).sort()).toEqual(
+      PDF_SAMPLES.filter((s) => s.dir)
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
-  it.each(PDF_SAMPLES.map((s) => [s.id, s.from]))('%s still carries the labels of samples/%s.html (re-render when they change)', (id, from) => {
+  it.each(PDF_SAMPLES.map((s) => [s.id, s.from, s] as const))('%s still carries the labels of samples/%s.html (re-render when they change)', (id, from, s) => {
     const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Labels;
-    const pdf = read(join(DIR, `${id}.labels.json`));
+    const pdf = read(join(pdfDir(s), `${id}.labels.json`));
     const html = read(join(DIR, `../${from}.labels.json`));
     expect([pdf.agency, pdf.year, pdf.format, pdf.values]).toEqual([html.agency, html.year, html.format, html.values]);
   });

@@ -1,4 +1,5 @@
 import { squeeze } from '../partition/normalize';
+import { afterTrail } from './chrome';
 
 const REPORT = '(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)';
 /**
@@ -42,11 +43,12 @@ export function readTitle(candidate: string): TitleFacts | null {
 }
 
 function cleanAgency(s: string): string | null {
-  let a = s;
+  let a = afterTrail(s);
   for (let prev = ''; prev !== a;) {
     prev = a;
     a = a.replace(PREFIX, '').replace(DATE_PREFIX, '').replace(STRAY_DIGITS, '').trim();
   }
   a = a.replace(/^(?:关于|印发)/, '').replace(/(?:关于|的)$/, '');
-  return a.length >= 2 ? a : null;
+  // A name has words: two Han characters at least (a Markdown rule or a dash left of a title is none).
+  return a.length >= 2 && (a.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 ? a : null;
 }

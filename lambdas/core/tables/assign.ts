@@ -2,7 +2,7 @@ import type { Cell, Finding, Format, NarrativeFigure, UndecidedRow, Value } from
 import { assignCells } from '../values/cell-assign';
 import { parseCount, parseMoney } from '../values/parse-number';
 import { splitRun } from '../values/digit-split';
-import { classify } from './classify';
+import { classify, layoutOf, tableKeys } from './classify';
 import { narrowByProse, statedCells, statedFigures } from './prose-figures';
 import { ambiguityFinding } from './undecided';
 import { locatorText } from './locator';
@@ -16,10 +16,8 @@ import {
   rowPrefixAdmits,
   sameCell,
   sameNumber,
-  T3_COLUMNS,
   T4_COLUMNS,
   T4_ROW,
-  t3Layout,
   t3Rows,
   t4GroupsNamed,
   type FormFormat,
@@ -27,32 +25,14 @@ import {
   type IdentityInstance,
   type T3Layout,
 } from '../form';
+import type { Placed, Reading, Readings } from './readings';
+import { resolveSharedColumns } from './shared-columns';
+import { joinWrappedFigures } from './wrapped-figures';
 
 export interface Mapped {
   values: Value[];
   findings: Finding[];
   undecided: UndecidedRow[];
-}
-
-/** One way to read a row's cells: the numbers (null for a blank column), their printed texts, and the cell each came from. */
-interface Reading {
-  values: (number | null)[];
-  texts: string[];
-  cells: Cell[];
-  /** The digit run the numbers were split from, when the cells were glued. */
-  run?: string;
-}
-
-/** The readings a row's cells allow; `complete` when every one is listed (the splitter did not stop at its limit). */
-interface Readings {
-  readings: Reading[];
-  complete: boolean;
-}
-
-/** A row placed on a standard-table row, with the candidate readings of its cells. */
-interface Placed extends Readings {
-  def: FormRow;
-  row: Row;
 }
 
 /** Candidates the splitter lists before calling a run hopeless: beyond that the list is not complete. */
@@ -69,8 +49,9 @@ export function mapRows(rows: Row[], format: Format, narrative: NarrativeFigure[
   if (!isFormFormat(format)) return { values: [], findings, undecided: [] };
   const layout = layoutOf(rows, format);
   const stated = statedFigures(narrative);
-  const placed = place(rows, layout, findings, stated);
+  const placed = place(joinWrappedFigures(rows, layout, findings), layout, findings, stated);
   narrowByProse(placed, stated, layout);
+  resolveSharedColumns(placed, layout, columnInstances(layout));
   resolveByColumns(placed, layout);
   const values: Value[] = [];
   const undecided: UndecidedRow[] = [];
@@ -145,7 +126,8 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
           'P-ROW-UNPLACED',
           'warning',
           `表三有 ${pending.length} 行数字没有行名，且无法按表格式的行序确定归属，未读取。`,
-          [],
+          // The rows they may be: those of the gap they stand in.
+          gap.flatMap((d) => [...d.keys]),
           pending.map((r) => cellsText(r.cells)).join(' / '),
         ),
       );
@@ -155,7 +137,15 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
     const named = row.context === 't4' ? t4GroupsNamed(row.label) : [];
     // A header naming several groups is the whole table's: no block is open.
     if (named.length) group = named.length === 1 ? named[0] : null;
-    if (row.cells.length === 0) continue;
+    if (row.cells.length === 0) {
+      // A grid's row printed blank still stands in the form's order: rows without a label around it are placed by it.
+      const blank = row.part !== undefined && row.context === 't3' ? canon.indexOf(classify(row, format)!) : -1;
+      if (blank > lastT3) {
+        flush(blank);
+        lastT3 = blank;
+      }
+      continue;
+    }
     let def = classify(row, format);
     // One group's five cells under its own heading (行政复议 / 未经复议直接起诉 / 复议后起诉): a
     // row of at most five cells (told by its cells, before its thousands of readings as the whole
@@ -168,7 +158,31 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
       readings = read(row, def);
     }
     if (!def) {
-      if (row.context === 't3' && row.cells.filter((c) => /\d/.test(c.text)).length >= T3_COLUMNS.length - 1) pending.push(row);
+      const figures = row.cells.some((c) => /\d/.test(c.text));
+      // A table-3 row with figures but no label that names it (cut, or run into another): placed by the form's row order, or reported.
+      if (row.context === 't3' && figures) pending.push(row);
+      else if (row.context && figures)
+        findings.push(
+          finding(
+            'P-ROW-UNPLACED',
+            'warning',
+            `「${row.label.slice(-20) || '（无行名）'}」行的数字没有可识别的行名，无法确定归属，未读取。`,
+            tableKeys(row.context, format),
+            cellsText(row.cells),
+          ),
+        );
+      continue;
+    }
+    if (row.cutLeft) {
+      findings.push(
+        finding(
+          'P-TABLE-CUT',
+          'warning',
+          `「${rowName(row, def)}」行在页面左边缘被截断，页面外的列不在文件中，无法确定其余数字所属的列，未读取。`,
+          [...def.keys],
+          cellsText(row.cells),
+        ),
+      );
       continue;
     }
     if (readings.readings.length === 0) {
@@ -188,6 +202,11 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
       );
     if (def.table === 't3') {
       const idx = canon.indexOf(def);
+      // A row of the other layout's table 3 (the single 其他处理 row where this report has its three sub-rows, or the reverse): named by a group title only, placed by order.
+      if (idx < 0) {
+        pending.push(row);
+        continue;
+      }
       if (idx > lastT3) {
         flush(idx);
         lastT3 = idx;
@@ -198,13 +217,6 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
   flush(canon.length);
   return out;
 }
-
-/** Table 3's layout: the 2021 form's three 其他处理 sub-rows, or the single row the 2019 form and some 2021 reports print. */
-const layoutOf = (rows: Row[], format: FormFormat): T3Layout =>
-  t3Layout(
-    format,
-    rows.some((r) => classify(r, format)?.replaces !== undefined),
-  );
 
 /**
  * The readings of a row's cells: one when every column has its cell; when the scraper printed
@@ -259,6 +271,7 @@ function read(row: Row, def: FormRow, format: FormFormat, stated: (number | unde
           values: r.map((j, i) => (j === null ? null : parsed[j][i])),
           texts: r.map((j) => (j === null ? '—' : whole[j].text)),
           cells: r.map((j) => whole[j ?? 0]),
+          slots: r.map((j) => j ?? -1),
         })),
       };
     }
@@ -314,7 +327,7 @@ function trimToCount(cells: Cell[], n: number): Cell[] {
 }
 
 /** Table 3's column identities (new + carried over = processed + carried forward; processed = Σ outcomes). */
-const columnInstances = (layout: T3Layout): IdentityInstance[] => [...instancesById('t3.balance', layout), ...instancesById('t3.processed', layout)];
+export const columnInstances = (layout: T3Layout): IdentityInstance[] => [...instancesById('t3.balance', layout), ...instancesById('t3.processed', layout)];
 
 /**
  * Ambiguous table-3 rows: keep the one combination of readings under which the column identities

@@ -1,5 +1,5 @@
-import { isFormFormat, t2Rows, T3_ROWS, t3RowsOf, T4_ROW, type FormRow } from '../form';
-import type { Format } from '../types';
+import { isFormFormat, t2Rows, T3_ROWS, t3Layout, t3RowsOf, T4_ROW, type FormFormat, type FormRow, type T3Layout } from '../form';
+import type { Format, TableId } from '../types';
 import type { Row } from './row';
 
 /** The standard-table row a labelled row is, trying the table it sits in first; null when the label says nothing. */
@@ -9,5 +9,40 @@ export function classify(row: Row, format: Format): FormRow | null {
   const t2 = t2Rows(format);
   const t3 = t3RowsOf(format);
   const order = row.context === 't2' ? [...t2, ...t3] : [...t3, ...t2];
-  return order.find((d) => d.match.test(row.label)) ?? null;
+  const own = ownLabel(row.label);
+  return order.find((d) => d.match.test(own)) ?? null;
+}
+
+/** `（三）`, `三、`, `2.` anywhere in a label: where a numbered label starts. */
+const NUMBERED = /[（(][一二三四五六七八九十]+[)）]|(?<![一二三四五六七八九十])[一二三四五六七八九十]+[、．.]|(?<![\d.])\d+\s*[.、．](?!\d)/g;
+
+/**
+ * The row's own words: the label from its last numbered start on. Group labels come before it
+ * (`三、本年度办理结果（三）不予公开1.属于国家秘密`), and so may the tail of the row above when a
+ * wrapped label ran on into this one (`不掌握相关政府信息2.没有现成信息需要另行制作`): neither names the row.
+ */
+export function ownLabel(label: string): string {
+  let last = 0;
+  for (const m of label.matchAll(NUMBERED)) last = m.index!;
+  return label.slice(last);
+}
+
+/**
+ * Table 3's layout: the 2021 form's three 其他处理 sub-rows, or the single row the 2019 form and some 2021
+ * reports print. The group title （六）其他处理 may stand apart from its sub-rows (a text that prints labels
+ * apart from figures): a sub-row's own label then says the report has them.
+ */
+export function layoutOf(rows: Row[], format: FormFormat): T3Layout {
+  const named = rows.map((r) => classify(r, format));
+  const single = named.find((d) => d?.replaces !== undefined);
+  // The sub-rows named by words only they have (their 3.其他 is also a column's title).
+  const subRows = new Set(single?.replaces?.filter((k) => T3_ROWS.find((d) => d.key === k)?.match.test('其他') === false));
+  return t3Layout(format, single !== undefined && !named.some((d) => d !== null && subRows.has(d.key)));
+}
+
+/** Every key of a standard table in a format's form (table 3 in either layout). */
+export function tableKeys(table: TableId, format: Format): string[] {
+  if (table === 't4') return [...T4_ROW.keys];
+  if (!isFormFormat(format)) return [];
+  return (table === 't2' ? t2Rows(format) : t3RowsOf(format)).flatMap((d) => [...d.keys]);
 }

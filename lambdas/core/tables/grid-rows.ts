@@ -13,6 +13,7 @@ export function gridRows(grids: Grid[]): Row[] {
   const rows: Row[] = [];
   let context: TableId | null = null;
   for (const grid of grids) {
+    let above: Cell[] = [];
     for (const cells of grid.rows) {
       let lastLabel = -1;
       cells.forEach((c, i) => {
@@ -21,17 +22,28 @@ export function gridRows(grids: Grid[]): Row[] {
       const labels: string[] = [];
       for (const c of cells.slice(0, lastLabel + 1)) if (c.text && labels[labels.length - 1] !== c.text) labels.push(c.text);
       const label = squeeze(labels.join(''));
-      // A value cell spanning columns (colspan) is one printed value, not several.
-      const values = cells.slice(lastLabel + 1).filter((c, i, all) => i === 0 || !sameOrigin(c, all[i - 1]));
+      // A value cell spanning columns (colspan) is one printed value, not several; one spanning rows is the value of the row it starts in.
+      const values = cells
+        .slice(lastLabel + 1)
+        .filter((c, i, all) => i === 0 || !sameOrigin(c, all[i - 1]))
+        .map((c) => (above.some((a) => sameOrigin(a, c)) ? { ...c, text: '' } : c));
+      above = cells;
       const hasNumber = values.some((c) => /\d/.test(c.text));
       if (!hasNumber) {
         const header = TABLES.find((t) => t.header.test(label));
         if (header) context = header.id;
         // Kept without cells: header words tell the format.
-        rows.push({ label, cells: [], context });
+        rows.push({ label, cells: [], context, ...(grid.ragged ? {} : { part: grid.index }) });
         continue;
       }
-      rows.push({ label, cells: values, context, ...(values[values.length - 1].cutRight ? { cut: true } : {}) });
+      rows.push({
+        label,
+        cells: values,
+        context,
+        ...(grid.ragged ? {} : { part: grid.index }),
+        ...(values[values.length - 1].cutRight ? { cut: true } : {}),
+        ...(values[0].cutLeft ? { cutLeft: true } : {}),
+      });
     }
   }
   return rows;

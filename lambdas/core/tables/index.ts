@@ -15,14 +15,20 @@ export interface Tables {
 
 /** Standard-table values from structural grids (HTML, PDF), else from the scraped text of sections 2–4. */
 export function extractTables(doc: DocText, sections: Section[], narrative: NarrativeFigure[] = []): Tables {
-  let result = doc.grids.length ? fromRows(gridRows(doc.grids), narrative) : null;
-  if ((!result || result.values.length === 0) && doc.kind !== 'pdf') result = fromRows(textRows(doc.text, sections), narrative);
-  return result ?? { format: 'unknown', tables: [], values: [], findings: [], undecided: [] };
+  const grids = doc.grids.length ? fromRows(gridRows(doc.grids), narrative) : null;
+  const read = (t: Tables | null) => t !== null && (t.values.length > 0 || t.undecided.length > 0);
+  if (read(grids) || doc.kind === 'pdf') return grids ?? NONE;
+  // Scraped text whose readers found no table: its rows as the crawler flattened them.
+  const rows = fromRows(textRows(doc.text, sections), narrative);
+  return read(rows) || !grids ? rows : grids;
 }
+
+const NONE: Tables = { format: 'unknown', tables: [], values: [], findings: [], undecided: [] };
 
 function fromRows(rows: Row[], narrative: NarrativeFigure[]): Tables {
   const format = detectFormat(rows.map((r) => r.label).join('\n'));
   const mapped = mapRows(rows, format, narrative);
   const tables = (['t2', 't3', 't4'] as const).filter((t) => mapped.values.some((v) => v.key.startsWith(`${t}.`)));
-  return { format: mapped.values.length ? format : 'unknown', tables, values: mapped.values, findings: mapped.findings, undecided: mapped.undecided };
+  const found = mapped.values.length > 0 || mapped.undecided.length > 0;
+  return { format: found ? format : 'unknown', tables, values: mapped.values, findings: mapped.findings, undecided: mapped.undecided };
 }

@@ -15,8 +15,15 @@ export interface Row {
    * columns from the left, blanks included, and the columns past the edge are not in the file.
    */
   cut?: boolean;
+  /** The row's first value cell lies at the page's left edge, which cut the table: columns before it may be lost. */
+  cutLeft?: boolean;
   /** The table the row sits in, from its section or the header rows above it. */
   context: TableId | null;
+  /**
+   * Rows with the same part print their cells in the same columns (a grid's rows): when they print fewer
+   * than the form's, the blank columns are the same for all of them. Absent for rows printed apart.
+   */
+  part?: number;
 }
 
 /** A value cell: a number (maybe with 元/万元, thousands separators, a sign), a dash or slash, or empty. */

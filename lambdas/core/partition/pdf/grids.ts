@@ -14,11 +14,11 @@ import { isNumeric, joinCjk, lineText, NUMBERED, toSegment, type Line, type Segm
  * Header rows come first: one row per spanning-header line (text repeated over the columns it
  * covers), then one row with each column's stacked header text.
  */
-export function buildGrids(lines: Line[], contentWidth: number): Grid[] {
+export function buildGrids(lines: Line[], contentWidth: number, options: GridOptions = {}): Grid[] {
   const grids: Grid[] = [];
   let run: Line[] = [];
   const flush = () => {
-    const grid = run.some(isValueLine) ? tableGrid(run, grids.length) : undefined;
+    const grid = run.some(isValueLine) ? tableGrid(run, grids.length, options.slack ?? 0.5) : undefined;
     if (grid) grids.push(grid);
     run = [];
   };
@@ -28,6 +28,15 @@ export function buildGrids(lines: Line[], contentWidth: number): Grid[] {
   }
   flush();
   return grids;
+}
+
+export interface GridOptions {
+  /**
+   * How far apart (points) two figures of different lines may lie and still be one column. A PDF places
+   * them exactly; a text dump rounds each to a character cell, so a figure centred in a wide cell lands a
+   * column or two off its neighbours'.
+   */
+  slack?: number;
 }
 
 /** Whether any line is a table row as buildGrids sees one (a value line that is not prose): a table may be there. */
@@ -54,7 +63,7 @@ function isBreaker(l: Line, contentWidth: number): boolean {
   if (prose && numericSegs(l).length <= 1 && !isNumeric(squeeze(l.segs[l.segs.length - 1].text))) return true;
   if (isValueLine(l)) return false;
   if (/^第[二十]+条/.test(t)) return true;
-  if (l.segs.length === 1 && /^[一二三四五六七八九十]+、.{2,30}(?:情况|事项)$/.test(t)) return true;
+  if (l.segs.length === 1 && /^[一二三四五六七八九十]+、.{2,30}(?:情况|事项|措施|安排|计划|方向|举措)$/.test(t)) return true;
   return l.segs.length === 1 && t.length >= 20 && width >= 0.6 * contentWidth;
 }
 
@@ -96,9 +105,9 @@ interface Row {
   item?: Block;
 }
 
-function tableGrid(run: Line[], index: number): Grid | undefined {
+function tableGrid(run: Line[], index: number, slack: number): Grid | undefined {
   const firstValue = run.findIndex(isValueLine);
-  const numbered = columns(run, firstValue);
+  const numbered = columns(run, firstValue, slack);
   if (numbered.length === 0) return undefined;
   const body = bodyStart(run, firstValue, numbered[0].x);
   const cols = withBlankColumns(numbered, run.slice(0, body));
@@ -121,7 +130,7 @@ function tableGrid(run: Line[], index: number): Grid | undefined {
     }
   }
   if (rows.length === 0) return undefined;
-  const blocks = labelBlocks(frags);
+  const blocks = labelBlocks(frags, rows);
   const { groups, rows: all } = assignBlocks(blocks, rows);
   const spans = groupSpans(groups, all);
   const hasLabels = blocks.length > 0 || headerFrags.some((f) => f.x2 <= cols[0].x);
@@ -147,7 +156,7 @@ function bodyStart(run: Line[], firstValue: number, valueX: number): number {
  * Value columns: x-intervals of the numbers (and placeholders), merged where they overlap, except that two
  * values of one line are never one column (a wide number reaching into the next column).
  */
-function columns(run: Line[], firstValue: number): Column[] {
+function columns(run: Line[], firstValue: number, slack: number): Column[] {
   const iv: { x: number; x2: number; line: number }[] = [];
   run.forEach((l, i) => {
     if (i < firstValue || !isValueLine(l)) return;
@@ -157,7 +166,7 @@ function columns(run: Line[], firstValue: number): Column[] {
   const merged: { x: number; x2: number; lines: Set<number> }[] = [];
   for (const v of iv) {
     const last = merged[merged.length - 1];
-    if (last && v.x <= last.x2 + 0.5 && !last.lines.has(v.line)) {
+    if (last && v.x <= last.x2 + slack && !last.lines.has(v.line)) {
       last.x2 = Math.max(last.x2, v.x2);
       last.lines.add(v.line);
     } else merged.push({ x: v.x, x2: v.x2, lines: new Set([v.line]) });
@@ -253,8 +262,17 @@ const overlaps = (a: { x: number; x2: number }, b: { x: number; x2: number }) =>
 /** Blocks are made top to bottom, so a wrapped line can only continue one of the last few. */
 const RECENT = 24;
 
-/** Label lines joined into the cell they were wrapped in: close below, overlapping in x, not starting a new numbered label. */
-function labelBlocks(frags: Fragment[]): Block[] {
+/**
+ * Label lines joined into the cell they were wrapped in: close below, overlapping in x, not starting a new numbered
+ * label. A line under a row's one-line label that sits just above a row with no label of its own in that column
+ * heads that row instead (`规章  0 0 0` / `行政规范性文` / `49 2 136`, a text dump rounding lines apart).
+ */
+function labelBlocks(frags: Fragment[], rows: Row[] = []): Block[] {
+  const own = (r: number, f: Fragment) => frags.some((g) => g.row === r && overlaps(g, f));
+  const heads = (f: Fragment) => {
+    const r = rows.findIndex((x) => x.line.top > f.top);
+    return r >= 0 && rows[r].line.top - f.bottom <= 1.8 * f.fs && !own(r, f);
+  };
   const blocks: Block[] = [];
   for (const f of [...frags].sort((a, b) => a.top - b.top || a.x - b.x)) {
     const b =
@@ -269,7 +287,8 @@ function labelBlocks(frags: Fragment[]): Block[] {
                 overlaps(k, f) &&
                 f.top - k.bottom <= 1.8 * f.fs &&
                 f.top > k.bottom &&
-                !(k.row !== undefined && f.row !== undefined && k.row !== f.row),
+                !(k.row !== undefined && f.row !== undefined && k.row !== f.row) &&
+                !(k.row !== undefined && k.frags.length === 1 && f.row === undefined && heads(f)),
             );
     if (b) {
       b.frags.push(f);
@@ -293,6 +312,21 @@ function nearestRow(rows: Row[], top: number): number | undefined {
   }
   const near = [lo - 1, lo].filter((i) => i >= 0 && i < rows.length);
   return near.sort((a, b) => Math.abs(rows[a].line.top - top) - Math.abs(rows[b].line.top - top))[0];
+}
+
+/**
+ * A label between two rows, one of which has its own label on its line in this column and the other none: it is
+ * the other's (a value line with its label printed above it, as a text dump's rounding to lines leaves it).
+ */
+function freeRow(b: Block, all: Row[], rows: Row[], blocks: Block[]): number | undefined {
+  const c = centre(b);
+  const below = all.findIndex((r) => r.line.top > c);
+  const above = below < 0 ? all.length - 1 : below - 1;
+  if (below <= 0 || above < 0) return undefined;
+  const own = (r: Row) => blocks.some((k) => k.row !== undefined && rows[k.row] === r && (overlaps(k, b) || k.x >= b.x));
+  const [a, z] = [own(all[above]), own(all[below])];
+  if (a === z) return undefined;
+  return a ? below : above;
 }
 
 /**
@@ -326,7 +360,7 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
     for (const r of all) r.labels = r.item && blankItems.has(r.item) ? [r.item] : [];
     for (const b of blocks) {
       if (blankItems.has(b)) continue;
-      const r = b.row !== undefined ? rows[b.row] : all[pageTopContinuation(b, all) ?? nearestRow(all, centre(b)) ?? -1];
+      const r = b.row !== undefined ? rows[b.row] : all[pageTopContinuation(b, all) ?? freeRow(b, all, rows, blocks) ?? nearestRow(all, centre(b)) ?? -1];
       r?.labels.push(b);
     }
     const found: Row[] = [];
@@ -361,7 +395,8 @@ function itemOf(row: Row): { item: Block; blank: Block[] } {
   const right = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
   const numbered = row.labels.filter((b) => (b === right || overlaps(b, right)) && NUMBERED.test(b.frags[0].text));
   if (numbered.length < 2) return { item: right, blank: [] };
-  const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) ? b : a));
+  // On a tie the rightmost: a group label (`（四）`) may reach into the item column on the same line.
+  const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) || (offLine(b, row.line) === offLine(a, row.line) && b.x > a.x) ? b : a));
   return { item, blank: numbered.filter((b) => b !== item) };
 }
 

@@ -69,12 +69,17 @@ export const docTop = (page: number, height: number, y: number) => page * PAGE_S
 export function pageTokens(p: PageText): Token[] {
   const out: Token[] = [];
   const view = p.viewport ?? [1, 0, 0, -1, 0, p.height];
+  const recent: { str: string; x: number; y: number }[] = [];
   for (const [item, it] of p.items.entries()) {
     if (!it.str || !/\S/.test(it.str)) continue;
     // Into displayed-page coordinates (rotated pages upright, crop offset gone), then back to y up.
     const [a, b, c, d, x, yDown] = multiply(view, it.transform);
     const y = p.height - yDown;
     const fs = Math.hypot(c, d) || it.height || 10;
+    // Synthetic bold (wkhtmltopdf, Qt) draws a run twice a fraction of a point apart: the text is printed once.
+    if (recent.some((r) => r.str === it.str && Math.abs(r.y - y) < 0.05 * fs && Math.abs(r.x - x) < 0.15 * fs)) continue;
+    recent.push({ str: it.str, x, y });
+    if (recent.length > 4) recent.shift();
     const str = fixRadicals(it.str);
     // Text that does not run left to right on the displayed page: a vertical label, one run.
     if (it.dir === 'ttb' || Math.abs(b) > Math.abs(a)) {
@@ -133,7 +138,7 @@ function toLine(band: Token[], height: number): Line {
     if (cur.length) segs.push(toSegment(cur));
     cur = [];
   };
-  for (const t of ts) {
+  for (const [i, t] of ts.entries()) {
     const prev = cur[cur.length - 1];
     if (prev) {
       const gap = t.x - prev.x2;
@@ -141,7 +146,11 @@ function toLine(band: Token[], height: number): Line {
       const numbers = isNumeric(prev.str) && isNumeric(t.str);
       // Adjacent numbers are separate cells even when close, and so is a numbered label after a narrow cell
       // (`（三）不 4.保护…`); other text runs merge across word gaps and never split inside one item.
-      if ((gap > 0.9 * fs && (prev.item !== t.item || numbers)) || (gap > 0.2 * fs && (numbers || (NUMBERED.test(t.str) && !isNumeric(prev.str))))) flush();
+      if (
+        (gap > 0.9 * fs && (prev.item !== t.item || numbers)) ||
+        (gap > 0.2 * fs && (numbers || (NUMBERED.test(t.str) && !isNumeric(prev.str)) || cellFigure(prev, t, ts[i + 1])))
+      )
+        flush();
     }
     cur.push(t);
   }
@@ -149,6 +158,15 @@ function toLine(band: Token[], height: number): Line {
   const y = Math.max(...ts.map((t) => t.y));
   const top = docTop(ts[0].page, height, y);
   return { page: ts[0].page, y, top, bottom: top, fs: Math.max(...ts.map((t) => t.fs)), segs, vertical: false };
+}
+
+/**
+ * A figure set a little apart from the label before it and a cell's gap before the next text is a cell of its
+ * own: a narrow label column leaves little room (`3.补 9    0    0`). A figure in a sentence (`共 249 条`)
+ * has words right after it, and one at the line's end may end a sentence: both stay in their segment.
+ */
+function cellFigure(prev: Token, t: Token, next: Token | undefined): boolean {
+  return isNumeric(t.str) && !isNumeric(prev.str) && next !== undefined && next.x - t.x2 > 0.9 * Math.max(t.fs, next.fs);
 }
 
 export function toSegment(ts: Token[]): Segment {

@@ -209,6 +209,7 @@ function regionTable(page: number, rules: Rule[], tokens: Token[], width: number
   const cells = new Map<number, Cell>();
   for (const [r, b] of boxes) cells.set(r, cellOf(page, byRoot.get(r) ?? [], b));
   if (x2 >= width - SNAP) for (const [r, b] of boxes) if (b.x2 >= x2 - SNAP) cells.get(r)!.cutRight = true;
+  if (x1 <= SNAP) for (const [r, b] of boxes) if (b.x1 <= x1 + SNAP) cells.get(r)!.cutLeft = true;
   const rows: Cell[][] = [];
   const starts: boolean[][] = [];
   for (let i = 0; i < n; i++) {

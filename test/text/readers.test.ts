@@ -1,0 +1,294 @@
+/**
+ * The text readers, one drawing convention each, on small texts written as the tools write them: each
+ * yields grids the table mapping reads like HTML's (test/scrapers/ runs them on the tools' real output).
+ */
+import { parseReport } from '../../lambdas/core/record/parse-report';
+import { readText } from '../../lambdas/core/partition/read-text';
+import { ownLabel } from '../../lambdas/core/tables/classify';
+import type { Report } from '../../lambdas/core/types';
+
+const HEAD = ['某县民政局2024年政府信息公开工作年度报告', '本报告所列数据统计期限为2024年1月1日至2024年12月31日。', '一、总体情况', '本年度工作有序开展。'];
+const TAIL = ['五、存在的主要问题及改进情况', '宣传不够深入。', '六、其他需要报告的事项', '无。'];
+/** A report whose section 3 holds `table` (its rows say the format: 逾期不补正 only the 2021 form has). */
+const report = (table: string[]) =>
+  [
+    ...HEAD,
+    '二、主动公开政府信息情况',
+    '无。',
+    '三、收到和处理政府信息公开申请情况',
+    '',
+    ...table,
+    '',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '无。',
+    ...TAIL,
+  ].join('\n');
+/** The 2021 form's marker row, as each convention prints it. */
+const MARK = '1.申请人无正当理由逾期不补正';
+const parse = (text: string): Promise<Report> => parseReport({ id: 'r', name: 'r.txt', bytes: new Uint8Array(Buffer.from(text)) });
+const grids = (text: string) => readText(new Uint8Array(Buffer.from(text)), 'text').doc.grids;
+const t3 = (r: Report, row: string) =>
+  Object.fromEntries(
+    Object.entries(r.values)
+      .filter(([k]) => k.startsWith(`t3.${row}.`))
+      .map(([k, v]) => [k.split('.').pop(), v]),
+  );
+
+describe('box-drawn tables (w3m)', () => {
+  const box = [
+    '┌──────────────────────┬──────┬────┬────┐',
+    '│                      │自然人│商业│总计│',
+    '├──────────────────────┼──────┼────┼────┤',
+    '│一、本年新收政府信息公│ 26   │    │ 26 │',
+    '│开申请数量            │      │    │    │',
+    '├──────────┬───────────┼──────┼────┼────┤',
+    '│三、本年度│（一）予以 │ 20   │ 1  │ 21 │',
+    '│办理结果  │公开       │      │    │    │',
+    '│          ├───────────┼──────┼────┼────┤',
+    '│          │（二）部分 │ 3    │    │ 3  │',
+    '│          │公开       │      │    │    │',
+    '└──────────┴───────────┴──────┴────┴────┘',
+  ];
+
+  it('joins a label wrapped inside its cell, repeats a spanning label, keeps blank cells blank', () => {
+    const [g] = grids(report(box));
+    const texts = g.rows.map((r) => r.map((c) => c.text));
+    expect(texts[1]).toEqual(['一、本年新收政府信息公开申请数量', '一、本年新收政府信息公开申请数量', '26', '', '26']);
+    expect(texts[2]).toEqual(['三、本年度办理结果', '（一）予以公开', '20', '1', '21']);
+    expect(texts[3]).toEqual(['三、本年度办理结果', '（二）部分公开', '3', '', '3']);
+    // A value's offset points at its printed digits.
+    const cell = g.rows[2][3];
+    expect(report(box).slice(cell.loc.offset, cell.loc.offset! + 1)).toBe('1');
+  });
+
+  it('reads ASCII grids (+---+) the same way', () => {
+    const ascii = ['+------+----+----+', '|      |商业|总计|', '+======+====+====+', '|规章  | 2  | 5  |', '+------+----+----+'];
+    const [g] = grids(ascii.join('\n'));
+    expect(g.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['', '商业', '总计'],
+      ['规章', '2', '5'],
+    ]);
+  });
+});
+
+describe('html2text pipe tables', () => {
+  const pipes = [
+    '（本列数据的勾稽关系）',
+    '',
+    '| ',
+    '',
+    '自然人',
+    '',
+    '| ',
+    '',
+    '总计  ',
+    '  ',
+    '---|---  ',
+    '  ',
+    '一、本年新收政府信息公开申请数量',
+    '',
+    '| ',
+    '',
+    '26',
+    '',
+    '| ',
+    '',
+    '26  ',
+    '  ',
+    '（一）予以公开',
+    '',
+    '| ',
+    '',
+    '4',
+    '',
+    '| ',
+    '',
+    '   ',
+    '  ',
+    '（二）部分公开',
+    '',
+    '| ',
+    '',
+    '1',
+    '',
+    '| ',
+    '',
+    '1  ',
+    '  ',
+  ];
+
+  it('splits cells at a lone |, ends rows at the Markdown break, an empty last cell included', () => {
+    const [g] = grids(report(pipes));
+    expect(g.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['（本列数据的勾稽关系）', '自然人', '总计'],
+      ['一、本年新收政府信息公开申请数量', '26', '26'],
+      ['（一）予以公开', '4', ''],
+      ['（二）部分公开', '1', '1'],
+    ]);
+  });
+});
+
+describe('space-aligned columns (pdftotext -layout)', () => {
+  const rows = (label: string, v: number[]) => label.padEnd(20, '　') + v.map((n) => String(n).padStart(6)).join('');
+  const page1 = [
+    '   申请人情况',
+    '                    自然人  商业  科研  社会  法律  其他  总计',
+    rows('一、本年新收政府信息公开申请数量', [21, 0, 0, 0, 0, 0, 21]),
+  ];
+  const page2 = [
+    '-1-',
+    '\f' + rows('二、上年结转政府信息公开申请数量', [3, 1, 0, 0, 0, 0, 4]),
+    rows('（一）予以公开', [10, 1, 0, 0, 0, 0, 11]),
+    rows(MARK, [0, 0, 0, 0, 0, 0, 0]),
+  ];
+
+  it('reads the columns from the figures, across a form feed, the page number left out', async () => {
+    const r = await parse(report([...page1, ...page2]));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 21, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 21 });
+    expect(t3(r, 'carriedOver')).toEqual({ natural: 3, commercial: 1, research: 0, social: 0, legal: 0, other: 0, total: 4 });
+    expect(t3(r, 'granted').total).toBe(11);
+  });
+});
+
+describe('one cell per line', () => {
+  const header = ['申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+
+  it('BeautifulSoup: a label takes the figures after it; a short row is left open with every placement its total admits', async () => {
+    // BeautifulSoup writes no blank line anywhere.
+    const r = await parse(
+      report([
+        ...header,
+        '一、本年新收政府信息公开申请数量',
+        '314',
+        '5',
+        '319',
+        '（一）予以公开',
+        '（二）部分公开',
+        '1',
+        '1',
+        '1.',
+        '属于国家秘密',
+        '2',
+        '2',
+        MARK,
+        '0',
+        '0',
+      ]).replace(/\n\n/g, '\n'),
+    );
+    const open = r.findings.find((f) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t3.newReceived.total'))!;
+    const total = open.keys.indexOf('t3.newReceived.total');
+    // The printed cells keep their order; a total, when placed, is 314 + 5 (a blank is never zero, so readings without one stay).
+    expect(open.candidates).toHaveLength(35);
+    expect(open.candidates!.filter((c) => c[total] !== null).map((c) => c[total])).toEqual(Array(15).fill(319));
+    expect(r.values['t3.newReceived.natural']).toBeUndefined();
+    // The split label (`1.` / `属于国家秘密`) is one.
+    expect(r.findings.some((f) => f.keys.includes('t3.denied.stateSecret.total'))).toBe(true);
+  });
+
+  it('pdftotext: a column of rows at a time is read back row by row, confirmed by each row total', async () => {
+    const r = await parse(
+      report([
+        ...header,
+        '',
+        '一、本年新收政府信息公开申请数量',
+        '',
+        '9',
+        '',
+        '0',
+        '',
+        '0',
+        '',
+        '0',
+        '',
+        '0',
+        '',
+        '0',
+        '',
+        '9',
+        '',
+        '二、上年结转政府信息公开申请数量',
+        '',
+        ...['1\n2\n0', '0\n1\n0', '0\n0\n0', '0\n0\n0', '0\n0\n0', '0\n0\n0', '1\n3\n0'].flatMap((b) => [b, '']),
+        '（二）部分公开',
+        '',
+        '1.属于国家秘密',
+        '',
+        ...'5000005'.split('').flatMap((d) => [d, '']),
+        MARK,
+      ]),
+    );
+    expect(t3(r, 'carriedOver')).toEqual({ natural: 1, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 1 });
+    expect(t3(r, 'granted')).toEqual({ natural: 2, commercial: 1, research: 0, social: 0, legal: 0, other: 0, total: 3 });
+    expect(t3(r, 'denied.stateSecret').total).toBe(5);
+  });
+
+  it('pdftotext: figures out of the order their identities need are reported, never read', async () => {
+    const t4 = [
+      '行政复议',
+      '',
+      '结果',
+      '维持',
+      '',
+      ...['72', '64', '178', '37', '12', '1', '1', '6', '351', '13', '4', '8', '1', '26', '20'].flatMap((n) => [n, '']),
+    ];
+    const text = [...HEAD, '三、收到和处理政府信息公开申请情况', '', MARK, '', '0', '', '四、政府信息公开行政复议、行政诉讼情况', '', ...t4, ...TAIL].join(
+      '\n',
+    );
+    const r = await parse(text);
+    expect(Object.keys(r.values).filter((k) => k.startsWith('t4.'))).toEqual([]);
+    expect(r.findings.find((f) => f.rule === 'P-CELL-ORDER')?.keys).toHaveLength(15);
+  });
+
+  it('reads no figure outside a table: a menu of row names with counts is no table', async () => {
+    const menu = ['行政许可', '12', '行政处罚', '30', '行政强制', '4', '规章', '1', '2', '3', '规范性文件', '5', '6', '7'];
+    const r = await parse([HEAD[0], ...menu, ...HEAD.slice(1), ...TAIL].join('\n'));
+    expect(r.values).toEqual({});
+  });
+});
+
+it('reports a table pandoc replaced by [TABLE], and reads nothing for it', async () => {
+  const r = await parse(report(['[TABLE]']));
+  expect(r.findings.map((f) => f.rule)).toContain('P-TABLE-LOST');
+  expect(Object.keys(r.values)).toEqual([]);
+});
+
+it('names a row by its label from the last numbered start: the tail of the label above is not its name', () => {
+  expect(ownLabel('三、本年度办理结果（三）不予公开1.属于国家秘密')).toBe('1.属于国家秘密');
+  expect(ownLabel('不掌握相关政府信息2.没有现成信息需要另行制作')).toBe('2.没有现成信息需要另行制作');
+  expect(ownLabel('第二十条第（一）项规章')).toBe('（一）项规章');
+  expect(ownLabel('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+});
+
+describe('a figure wrapped onto a line of its own', () => {
+  // pdftotext counts one column a character: labels padded to 18, figures right-aligned in 6.
+  const row = (label: string, v: number[]) => label.padEnd(18) + v.map((n) => String(n).padStart(6)).join('');
+  const head = ' '.repeat(18) + ['自然人', '商业', '科研', '社会', '法律', '其他', '总计'].map((t) => t.padStart(6)).join('');
+
+  it('is joined to its row when the row total then holds (10 / 5 → 105)', async () => {
+    const r = await parse(
+      report([
+        head,
+        row('1.本机关不掌握相关政府信息', [103, 2, 0, 0, 0, 0, 10]),
+        ' '.repeat(59) + '5',
+        row('2.没有现成信息需要另行制作', [1, 0, 0, 0, 0, 0, 1]),
+        row(MARK, [0, 0, 0, 0, 0, 0, 0]),
+      ]),
+    );
+    expect(t3(r, 'unable.noInfo').total).toBe(105);
+    expect(t3(r, 'unable.needCreation').total).toBe(1);
+  });
+
+  it('is reported, and the cut cell not read, when no joining holds', async () => {
+    const r = await parse(
+      report([
+        head,
+        row('1.本机关不掌握相关政府信息', [103, 2, 0, 0, 0, 0, 10]),
+        ' '.repeat(59) + '7',
+        row('2.没有现成信息需要另行制作', [1, 0, 0, 0, 0, 0, 1]),
+        row(MARK, [0, 0, 0, 0, 0, 0, 0]),
+      ]),
+    );
+    expect(t3(r, 'unable.noInfo').total).toBeUndefined();
+    expect(r.findings.find((f) => f.rule === 'P-FIGURE-CUT')?.keys).toEqual(['t3.unable.noInfo.total']);
+  });
+});
