@@ -4,7 +4,6 @@ import {
   instanceHolds,
   instancesById,
   isFormFormat,
-  keyParts,
   labelOf,
   labelWithKey,
   reportIdentity,
@@ -25,8 +24,9 @@ import { tableShape } from './table-shape';
 function t3Rows(keys: string[]): string[] {
   const rows = new Set<string>();
   for (const k of keys) {
-    const parts = k.startsWith('t3.') ? keyParts(k) : null;
-    if (parts) rows.add(parts.row);
+    // The row part, between the table and the column, without splitting the key: `t3.a.b.c` → `a.b`.
+    const col = k.startsWith('t3.') ? k.lastIndexOf('.') : -1;
+    if (col >= 3) rows.add(k.slice(3, col));
   }
   return [...rows];
 }
