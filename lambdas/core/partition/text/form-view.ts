@@ -71,4 +71,5 @@ function commonStart(words: string[]): string {
 const CLAUSE_START = commonStart(FORMATS.flatMap((f) => T2_BLOCKS[f].map((b) => b.clause)));
 
 /** A column's title as printed, also without its parenthesised unit (`本年收费金额（单位：万元）`) and a clause title. */
-export const isColumnTitle = (label: string) => TITLES.has(label) || TITLES.has(`${label}）`) || label.startsWith(CLAUSE_START) || [...TITLES].some((t) => t.startsWith(`${label}（`));
+export const isColumnTitle = (label: string) =>
+  TITLES.has(label) || TITLES.has(`${label}）`) || label.startsWith(CLAUSE_START) || [...TITLES].some((t) => t.startsWith(`${label}（`));
