@@ -7,6 +7,7 @@ import { labelOf, labelWithKey } from './labels';
 import { formRows, t3Layout, type FormRow, type LayoutOrFormat, type T3Layout } from './rows';
 import { tableInfo } from './tables';
 import { sameNumber, TOLERANCE } from './tolerance';
+import { memoPair } from '../memo';
 
 /**
  * `eq`: Σ left = Σ right. `ge`: Σ left ≥ Σ right. `zero-forces-zero`: Σ left is 0 where Σ right is 0
@@ -283,24 +284,14 @@ interface Positions {
   left: number[];
   right: number[];
 }
-const positionCache = new WeakMap<FormRow, Map<FormFormat, Positions[]>>();
-
 /** Where each of the row's within-row instances reads its cells, by column index (computed once per row and format). */
-function positions(row: FormRow, format: FormFormat): Positions[] {
-  let byFormat = positionCache.get(row);
-  if (!byFormat) positionCache.set(row, (byFormat = new Map()));
-  let out = byFormat.get(format);
-  if (!out)
-    byFormat.set(
-      format,
-      (out = instancesWithin(row, format).map((inst) => ({
-        inst,
-        left: inst.left.map((k) => row.keys.indexOf(k)),
-        right: inst.right.map((k) => row.keys.indexOf(k)),
-      }))),
-    );
-  return out;
-}
+const positions = memoPair((row: FormRow, format: FormFormat): Positions[] =>
+  instancesWithin(row, format).map((inst) => ({
+    inst,
+    left: inst.left.map((k) => row.keys.indexOf(k)),
+    right: inst.right.map((k) => row.keys.indexOf(k)),
+  })),
+);
 
 const sumAt = (values: readonly (number | null | undefined)[], at: number[]) =>
   at.reduce<number | undefined>((s, i) => (s === undefined || values[i] == null ? undefined : s + values[i]!), 0);
@@ -327,30 +318,21 @@ export function rowAdmits(row: FormRow, format: FormFormat, values: readonly (nu
   });
 }
 
-const prefixCache = new WeakMap<FormRow, Map<FormFormat, (values: readonly (number | null)[], col: number) => boolean>>();
-
 /**
  * `rowAdmits` column by column, for a row read left to right: whether the identities that read column
  * `col` last hold on `values` (columns up to `col` filled; null a blank, which leaves its identity unchecked).
  * A reading passes at every column exactly when rowAdmits passes it whole.
  */
-export function rowPrefixAdmits(row: FormRow, format: FormFormat): (values: readonly (number | null)[], col: number) => boolean {
-  let byFormat = prefixCache.get(row);
-  if (!byFormat) prefixCache.set(row, (byFormat = new Map()));
-  let check = byFormat.get(format);
-  if (!check) {
-    const byLast = new Map<number, Positions[]>();
-    for (const p of positions(row, format)) {
-      const last = Math.max(...p.left, ...p.right);
-      byLast.set(last, [...(byLast.get(last) ?? []), p]);
-    }
-    check = (values, col) =>
-      (byLast.get(col) ?? []).every((p) => {
-        const l = sumAt(values, p.left);
-        const r = sumAt(values, p.right);
-        return l === undefined || r === undefined || relationHolds(p.inst.relation, l, r);
-      });
-    byFormat.set(format, check);
+export const rowPrefixAdmits = memoPair((row: FormRow, format: FormFormat): ((values: readonly (number | null)[], col: number) => boolean) => {
+  const byLast = new Map<number, Positions[]>();
+  for (const p of positions(row, format)) {
+    const last = Math.max(...p.left, ...p.right);
+    byLast.set(last, [...(byLast.get(last) ?? []), p]);
   }
-  return check;
-}
+  return (values, col) =>
+    (byLast.get(col) ?? []).every((p) => {
+      const l = sumAt(values, p.left);
+      const r = sumAt(values, p.right);
+      return l === undefined || r === undefined || relationHolds(p.inst.relation, l, r);
+    });
+});

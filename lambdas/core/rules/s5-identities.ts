@@ -15,6 +15,7 @@ import {
   type T3Layout,
 } from '../form';
 import type { Format, Report } from '../types';
+import { memoPair } from '../memo';
 import { BASIS } from './basis';
 import { checkIdentity } from './identity';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
@@ -44,30 +45,17 @@ interface Check {
   basis: string;
 }
 
-/** The checks made of each instance, per rule: the form's instances are fixed, so their wording is built once. */
-const checks = new WeakMap<IdentityInstance, Map<string, Check>>();
-
-/** One instance of the form's identities as the check a finding reports: the identity, and where it applies. */
-function checkOf(rule: string, inst: IdentityInstance): Check {
-  let byRule = checks.get(inst);
-  if (!byRule) checks.set(inst, (byRule = new Map()));
-  let c = byRule.get(rule);
-  if (!c)
-    byRule.set(
-      rule,
-      (c = {
-        rule,
-        what: inst.identity.statement.zh,
-        whatEn: inst.identity.statement.en,
-        part: inst.where.zh,
-        partEn: inst.where.en,
-        left: inst.left,
-        right: inst.right,
-        basis: inst.identity.basis,
-      }),
-    );
-  return c;
-}
+/** One instance of the form's identities as the check a finding reports: the identity, and where it applies (built once per instance and rule). */
+const checkOf = memoPair((inst: IdentityInstance, rule: string): Check => ({
+  rule,
+  what: inst.identity.statement.zh,
+  whatEn: inst.identity.statement.en,
+  part: inst.where.zh,
+  partEn: inst.where.en,
+  left: inst.left,
+  right: inst.right,
+  basis: inst.identity.basis,
+}));
 
 /** What every check of one record reads, taken from its values once: their keys, table 3's printed rows, the layout. */
 interface Printed {
@@ -145,14 +133,14 @@ const ROW_SUM = reportIdentity('t3.row-sum');
 function table3Checks(report: Report, { layout, t3Rows: rows }: Printed): Check[] {
   const printed = new Set(rows);
   return [
-    ...instancesById('t3.balance', layout).map((inst) => checkOf('S5-balance', inst)),
-    ...instancesById('t3.processed', layout).map((inst) => checkOf('S5-processed', inst)),
+    ...instancesById('t3.balance', layout).map((inst) => checkOf(inst, 'S5-balance')),
+    ...instancesById('t3.processed', layout).map((inst) => checkOf(inst, 'S5-processed')),
     // A derived row total is the row sum itself: only printed totals are checked against their row.
-    ...T3_ROWS.filter((r) => printed.has(r.key) && `t3.${r.key}.total` in report.values).map((r) => checkOf('S5-row-sum', instanceAt(ROW_SUM, r)!)),
+    ...T3_ROWS.filter((r) => printed.has(r.key) && `t3.${r.key}.total` in report.values).map((r) => checkOf(instanceAt(ROW_SUM, r)!, 'S5-row-sum')),
   ];
 }
 
-const table4Checks = ({ layout }: Printed): Check[] => instancesById('t4.group-sum', layout).map((inst) => checkOf('S5-t4', inst));
+const table4Checks = ({ layout }: Printed): Check[] => instancesById('t4.group-sum', layout).map((inst) => checkOf(inst, 'S5-t4'));
 
 /** 2019 table 2: this year's items (上一年 + 增/减) cannot be negative, and decisions need items to decide on. */
 function table2Of2019(report: Report): Issue[] {
