@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BROWSER_ONLY_MODULES } from '../lib/lambda-defaults';
 import { PARSE_WORKER_FILE, parseWorkerEsbuildArgs } from '../lib/parse-worker-bundle';
 import { uploadOnLocalStack } from './local-uploads';
 import { median, type BenchResult } from './result';
@@ -23,6 +24,7 @@ async function bundle(dir: string): Promise<string> {
     target: 'node20',
     format: 'cjs',
     minify: true,
+    external: BROWSER_ONLY_MODULES,
     outfile,
     logLevel: 'error',
   });
@@ -52,13 +54,18 @@ export async function run(): Promise<BenchResult[]> {
     const requireMs = coldRequireMs(file);
     const e2e = await uploadOnLocalStack({ uploads: 1000, inFlight: 32, concurrency: 8 });
     return [
-      { name: 'ingest_bundle_bytes', value: bytes, unit: 'bytes', note: 'goal ≤ 3.5 MB; esbuild minified, AWS SDK included; handler + parse worker' },
+      {
+        name: 'ingest_bundle_bytes',
+        value: bytes,
+        unit: 'bytes',
+        note: 'goal ≤ 3.5 MiB (3,670,016); esbuild minified, AWS SDK included; handler + parse worker',
+      },
       { name: 'ingest_cold_require_ms', value: requireMs, unit: 'ms', note: 'goal ≤ 300 ms; median of 5 fresh node processes' },
       {
         name: 'e2e_1000_uploads_s',
         value: e2e.seconds,
         unit: 's',
-        note: `goal ≤ 60 s; ${e2e.stored} records stored, ${e2e.lost} lost, ${e2e.duplicated} duplicated, ${e2e.deadLetters} dead letters; DynamoDB Local + s3rver, 8 concurrent invocations`,
+        note: `goal ≤ 15 s; ${e2e.stored} records stored, ${e2e.lost} lost, ${e2e.duplicated} duplicated, ${e2e.deadLetters} dead letters; DynamoDB Local + s3rver, 8 concurrent invocations`,
       },
     ];
   } finally {

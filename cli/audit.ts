@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importRegistry, REGISTRY_KEY } from '../lambdas/audit/registry';
-import { runAuditJob, type AuditOutcome } from '../lambdas/audit/run-audit';
 import { readText, writeText } from '../lambdas/audit/s3';
-import type { AuditFinding } from '../lambdas/core/audit';
+import type { AuditFinding, AuditRun } from '../lambdas/core/audit';
 import { parseRegistry } from '../lambdas/core/audit';
 import { getRegistry } from '../lambdas/store/audit';
+import { runAuditMachine } from '../local/audit-machine';
 import { startLocalStack } from '../local/stack';
 import { dateArg, readArgs, yearArg } from './args';
 import { connectLocalStack, localDir } from './local-stack';
@@ -16,9 +16,10 @@ const CMD = {
   usage: 'ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE] [--out DIR]',
   help: `usage: ogi audit --year N [--json] [--today YYYY-MM-DD] [--registry FILE] [--out DIR]
 
-Runs the cross-agency audit (rules X1–X7) of reporting year N, the audit Lambda's code in this
-process, against the stack \`npm start\` runs; with no stack running, against the data it left in
-.local/ (started for the run, then stopped). Prints the findings and the run's counts.
+Runs the cross-agency audit (rules X1–X7) of reporting year N: the audit's state machine (the
+definition synthesized from lib/audit.ts) on a local Step Functions interpreter, each step the
+handler its Lambda runs, against the stack \`npm start\` runs; with no stack running, against the
+data it left in .local/ (started for the run, then stopped). Prints the findings and the run's counts.
 
   --year N          the reporting year to audit (last year's reports are read too)
   --json            print the whole run (counts, report files, findings) as JSON
@@ -28,7 +29,8 @@ process, against the stack \`npm start\` runs; with no stack running, against th
   --out DIR         copy the run's audit.html, audit.csv and audit.json into DIR
   -h, --help        this help
 
-Exit code 1 when the registry is missing or bad (its line is named), 2 on a bad command line.`,
+Exit code 1 when the registry is missing or bad (its line is named) or the run failed (recorded as
+failed, with its error, in the runs), 2 on a bad command line.`,
 };
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE_REGISTRY = path.join(ROOT, 'samples', 'registry', 'agencies.csv');
@@ -74,8 +76,13 @@ function registryText(file: string): string {
   return text;
 }
 
+interface Outcome {
+  run: AuditRun;
+  findings: AuditFinding[];
+}
+
 /**
- * `ogi audit --year N [--json]`: the audit Lambda's run, in this process, against the local stack:
+ * `ogi audit --year N [--json]`: the audit state machine run in this process, against the local stack:
  * the one whose endpoints are in the environment (`OGI_TABLE`, `OGI_BUCKET`, `AWS_ENDPOINT_URL_*`)
  * or in `.local/endpoints.json` (a running `npm start`), else the data `npm start` left in
  * `.local/` (started for the run, then stopped).
@@ -89,7 +96,10 @@ export async function runAudit(args: string[]): Promise<number> {
   try {
     const bucket = process.env.OGI_BUCKET!;
     await ensureRegistry(bucket, opts.registry);
-    const outcome = await runAuditJob({ bucket, year: opts.year, today: opts.today });
+    const result = await runAuditMachine({ year: opts.year, ...(opts.today ? { today: opts.today } : {}) });
+    if (!result.ok) throw new CommandError(`the audit run ${result.status}: ${result.error}`);
+    // The run's own JSON report: the run and its findings in the order the rules gave them.
+    const outcome = JSON.parse((await readText(bucket, result.run.files.json))!) as Outcome;
     if (opts.out) await copyFiles(bucket, outcome, opts.out);
     console.log(opts.json ? JSON.stringify(outcome, null, 2) : summary(outcome, bucket));
     return 0;
@@ -114,13 +124,13 @@ async function ensureRegistry(bucket: string, file: string | undefined): Promise
 }
 
 /** Copies the run's three report files from the bucket into `dir`, to open or send on. */
-async function copyFiles(bucket: string, { run }: AuditOutcome, dir: string): Promise<void> {
+async function copyFiles(bucket: string, { run }: Outcome, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const key of Object.values(run.files)) writeFileSync(path.join(dir, path.basename(key)), (await readText(bucket, key)) ?? '');
   console.error(`report files copied to ${dir}`);
 }
 
-function summary({ run, findings }: AuditOutcome, bucket: string): string {
+function summary({ run, findings }: Outcome, bucket: string): string {
   const sorted = [...findings].sort(
     (a: AuditFinding, b: AuditFinding) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule),
   );

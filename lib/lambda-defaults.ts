@@ -15,9 +15,16 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 export const BUNDLE_TARGET = 'node20';
 
 /**
+ * Left out of every bundle: the SDK's browser user-agent parser (bowser, 35 KB), which @aws-sdk/core
+ * imports lazily on its browser path only; on Node the client's user agent comes from
+ * util-user-agent-node. test/infra/bundle.test.ts runs the bundle from a folder without node_modules.
+ */
+export const BROWSER_ONLY_MODULES = ['bowser'];
+
+/**
  * Every function of the project, with the settings that are the same for all in one place:
  * LAMBDA_RUNTIME on arm64, bundled for BUNDLE_TARGET with the AWS SDK included
- * (`externalModules: []`), so Lambda runs the SDK version the tests ran, not the runtime's.
+ * (`externalModules` only the browser-only BROWSER_ONLY_MODULES), so Lambda runs the SDK version the tests ran, not the runtime's.
  * Its role may write logs to its own log group only (not AWSLambdaBasicExecutionRole's any group).
  */
 export function projectFunction(scope: Construct, id: string, props: NodejsFunctionProps & { entry: string }): NodejsFunction {
@@ -42,7 +49,7 @@ export function projectFunction(scope: Construct, id: string, props: NodejsFunct
       format: OutputFormat.CJS,
       minify: true,
       sourceMap: true,
-      externalModules: [],
+      externalModules: BROWSER_ONLY_MODULES,
       ...props.bundling,
     },
   });

@@ -5,6 +5,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -14,7 +15,14 @@ import { INGEST_METRICS, METRICS_NAMESPACE } from '../lambdas/telemetry';
 
 export interface MonitoringProps {
   ingestFn: IFunction;
+  /** The audit's registry function (S3 uploads under registry/, async). */
   auditFn: IFunction;
+  /** The audit's state machine: a run that fails, times out or is aborted is alarmed. */
+  auditMachine: StateMachine;
+  /** The audit state machine's step functions by step (the run-stopped recorder among them). */
+  auditSteps: Record<string, IFunction>;
+  /** The dead-letter queue of the audit's EventBridge targets (the schedule's start, the stopped-run record). */
+  auditEventFailures: Queue;
   apiFn: IFunction;
   redecideFn: IFunction;
   reconcileFn: IFunction;
@@ -32,9 +40,10 @@ const PERIOD = Duration.minutes(5);
 /**
  * Somebody hears about failures: one SNS topic (KMS-encrypted, TLS only) mailed to the
  * `AlarmEmail` address, and an alarm with that action on each way the system fails: errors and
- * throttles of every project function, errors of CDK's deploy-time helpers, reports that end
- * `failed`, the dead-letter and failure queues (the audit function's on-failure destination among
- * them), the reconciler's uploads-not-final alarm, and API 5xx.
+ * throttles of every project function (the audit's steps among them), errors of CDK's deploy-time
+ * helpers, reports that end `failed`, audit runs that fail, time out or are aborted, the dead-letter
+ * and failure queues (the registry function's on-failure destination and the audit's undelivered
+ * events among them), the reconciler's uploads-not-final alarm, and API 5xx.
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -58,12 +67,12 @@ export class Monitoring extends Construct {
     this.topic = new Topic(this, 'Alarms', { displayName: 'ogi-audit alarms', masterKey: key, enforceSSL: true });
     this.topic.addSubscription(new EmailSubscription(email));
 
-    // Audit runs are async (schedule, S3): after Lambda's two retries the event lands here instead of vanishing.
+    // Registry uploads are async (S3): after Lambda's two retries the event lands here instead of vanishing.
     this.auditFailures = new Queue(this, 'AuditFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     props.auditFn.configureAsyncInvoke({ onFailure: new SqsDestination(this.auditFailures), retryAttempts: 2 });
     Validations.of(this.auditFailures).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the on-failure destination of the audit function; its events are inspected and re-run by hand.',
+      reason: 'This queue is itself the on-failure destination of the registry function; its events are inspected and re-run by hand.',
     });
 
     const business = (name: string) =>
@@ -71,19 +80,35 @@ export class Monitoring extends Construct {
     this.alarm('ReportsFailed', 'A report ended `failed`: an unexpected error while parsing or storing it.', business(INGEST_METRICS.failed));
     this.notify(props.deadLetterAlarm);
     for (const alarm of props.alarms ?? []) this.notify(alarm);
+    const machine = props.auditMachine;
+    this.alarm(
+      'AuditRunsFailed',
+      'An audit run failed: a step threw after its retries (see the Audit runs view; redrive the execution).',
+      machine.metricFailed({ period: PERIOD }),
+    );
+    this.alarm('AuditRunsTimedOut', 'An audit run took longer than its hour and was stopped.', machine.metricTimedOut({ period: PERIOD }));
+    this.alarm('AuditRunsAborted', 'An audit run was aborted.', machine.metricAborted({ period: PERIOD }));
     this.alarm(
       'AuditFailuresQueued',
-      'An audit invocation failed after its retries; the event is in the audit failure queue.',
+      'A registry import failed after its retries; the event is in the audit failure queue.',
       this.auditFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
     );
+    this.alarm(
+      'AuditEventsUndelivered',
+      'The schedule could not start an audit run, or a stopped run could not be recorded, after EventBridge’s retries; the event is in the audit event queue.',
+      props.auditEventFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+    );
     this.alarm('Api5xx', 'The query API answered 5xx (a handler error or an integration failure).', props.httpApi.metricServerError({ period: PERIOD }));
-    const functions = [
+    const functions: (readonly [string, IFunction, string])[] = [
       ['Ingest', props.ingestFn, 'The ingest function threw (an upload will be retried, then dead-lettered).'],
-      ['Audit', props.auditFn, 'An audit run or registry import threw.'],
+      ['Audit', props.auditFn, 'A registry import threw (a bad registry/agencies.csv: its line is in the log).'],
+      ...Object.entries(props.auditSteps).map(
+        ([step, fn]) => [`Audit${step}`, fn, `The audit step ${step} threw (the state machine retries it, then fails the run).`] as const,
+      ),
       ['Api', props.apiFn, 'The API function threw outside its own error handling.'],
       ['Redecide', props.redecideFn, 'Applying an officer’s value review threw (it is retried, then queued).'],
       ['Reconcile', props.reconcileFn, 'A reconcile run threw: uploads without a final status are not being re-driven.'],
-    ] as const;
+    ];
     for (const [name, fn, onError] of functions) {
       this.alarm(`${name}Errors`, onError, fn.metricErrors({ period: PERIOD }));
       this.alarm(

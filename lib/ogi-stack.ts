@@ -38,18 +38,15 @@ export class OgiStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', {
       ingestFn: this.ingest.fn,
       auditFn: this.audit.fn,
+      auditMachine: this.audit.stateMachine,
+      auditSteps: { Begin: this.audit.beginFn, Shard: this.audit.shardFn, Reduce: this.audit.reduceFn, Store: this.audit.storeFn, Status: this.audit.statusFn },
+      auditEventFailures: this.audit.eventFailures,
       apiFn: this.api.fn,
       redecideFn: this.redecide.fn,
       reconcileFn: this.reconcile.fn,
       httpApi: this.api.httpApi,
       deadLetterAlarm: this.ingest.deadLetterAlarm,
-      alarms: [
-        this.reconcile.staleAlarm,
-        this.reconcile.schedule.deadLetterAlarm,
-        this.audit.schedule.deadLetterAlarm,
-        this.redecide.failureAlarm,
-        ...this.ocr.alarms,
-      ],
+      alarms: [this.reconcile.staleAlarm, this.reconcile.schedule.deadLetterAlarm, this.redecide.failureAlarm, ...this.ocr.alarms],
     });
   }
 }

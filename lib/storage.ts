@@ -1,9 +1,9 @@
 import { Aspects, CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
-import { schema } from '../lambdas/store/keys';
+import { INDEXES, schema } from '../lambdas/store/keys';
 import { functionLogs } from './lambda-defaults';
 
 /** Where each access log goes in the access-log bucket. */
@@ -12,7 +12,7 @@ export const ACCESS_LOG_PREFIXES = { reports: 'reports-bucket/', page: 'page-buc
 /**
  * The uploads bucket (originals under `incoming/`, parsed record JSON under `records/`), its
  * access-log bucket (which the page's bucket and CloudFront log to as well), and the single
- * DynamoDB table with its three indexes (README.md, "DynamoDB design"), keys from lambdas/store/keys.ts.
+ * DynamoDB table with its four indexes (README.md, "DynamoDB design"), keys from lambdas/store/keys.ts.
  */
 export class Storage extends Construct {
   readonly bucket: Bucket;
@@ -61,17 +61,17 @@ export class Storage extends Construct {
       },
     });
 
-    const indexes = [schema.byAgency, schema.byYear, schema.byRule];
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: schema.pk, type: AttributeType.STRING },
       sortKey: { name: schema.sk, type: AttributeType.STRING },
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      globalSecondaryIndexes: indexes.map((i) => ({
+      globalSecondaryIndexes: INDEXES.map((i) => ({
         indexName: i.name,
         partitionKey: { name: i.pk, type: AttributeType.STRING },
         sortKey: { name: i.sk, type: AttributeType.STRING },
+        ...('projected' in i ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...i.projected] } : {}),
       })),
       removalPolicy: RemovalPolicy.RETAIN,
       // A stack update or a console slip cannot drop the records.

@@ -16,6 +16,7 @@ import { localSdkEnv, readLiveEndpoints, removeEndpoints, writeEndpoints, type L
 import { startLambdaEndpoint } from './lambda-endpoint';
 import { localKeyProblem } from './local-key';
 import { keepPort, keptPorts, portOr } from './ports';
+import { addMissingIndexes } from './table-indexes';
 
 export { useRunningLocalStack, type LocalEndpoints } from './endpoints-file';
 
@@ -114,8 +115,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   }
 
   const dynamodb = new DynamoDBClient({});
-  await dynamodb.send(new CreateTableCommand(tableDefinition(table))).catch((err) => {
+  await dynamodb.send(new CreateTableCommand(tableDefinition(table))).catch(async (err) => {
     if (!(err instanceof ResourceInUseException)) throw err;
+    await addMissingIndexes(dynamodb, table);
   });
   const s3 = new S3Client({});
 

@@ -1,5 +1,5 @@
 import { parseRegistry, type Agency } from '../core/audit';
-import { getRegistry, putRegistry } from '../store/audit';
+import { hasRegistry, putRegistry } from '../store/audit';
 import { RegistryMissing } from './errors';
 import { readText } from './s3';
 
@@ -17,11 +17,11 @@ export async function importRegistry(bucket: string, key = REGISTRY_KEY): Promis
 }
 
 /**
- * The stored registry; on first use (nothing stored yet) imported from the bucket. With no registry
- * at all the audit still runs: every agency is audited under what its name says, X3 has nobody to expect.
+ * Makes sure a registry is stored: on first use (nothing stored yet) the one in the bucket is
+ * imported. With no registry at all the audit still runs: every agency is audited under what its
+ * name says, X3 has nobody to expect.
  */
-export async function loadRegistry(bucket: string): Promise<Agency[]> {
-  const stored = await getRegistry();
-  if (stored.length > 0) return stored;
-  return (await readText(bucket, REGISTRY_KEY)) === undefined ? [] : importRegistry(bucket);
+export async function ensureRegistryStored(bucket: string): Promise<void> {
+  if (await hasRegistry()) return;
+  if ((await readText(bucket, REGISTRY_KEY)) !== undefined) await importRegistry(bucket);
 }

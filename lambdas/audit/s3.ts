@@ -1,4 +1,6 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { AuditConfigError } from './errors';
 
 let client: S3Client | undefined;
@@ -24,4 +26,10 @@ export async function readText(bucket: string, key: string): Promise<string | un
 
 export async function writeText(bucket: string, key: string, body: string, contentType: string): Promise<void> {
   await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+}
+
+/** An object's lines as they arrive, never the whole object in memory at once. */
+export async function* readLines(bucket: string, key: string): AsyncGenerator<string> {
+  const res = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  yield* createInterface({ input: res.Body as Readable, crlfDelay: Infinity });
 }

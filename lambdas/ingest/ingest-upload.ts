@@ -2,17 +2,8 @@ import path from 'node:path';
 import { parseIsolated } from '../core/record/parse-isolated';
 import type { parseReport } from '../core/record/parse-report';
 import type { InputInfo, Report } from '../core/types';
-import {
-  claimReport,
-  markOcr,
-  putRecordObject,
-  resolveNeighbourhood,
-  saveReport,
-  type Claim,
-  type FindingCounts,
-  type StoredStatus,
-  type Timings,
-} from '../store';
+import { decideOwn, loadNeighbourhood, redecideAround, type Neighbourhood } from '../redecide/neighbourhood';
+import { claimReport, kinName, markOcr, putKin, putRecordObject, saveReport, type Claim, type FindingCounts, type StoredStatus, type Timings } from '../store';
 import { requestOcr } from './request-ocr';
 import { oversizeReport } from './oversize';
 import { readObject } from './read-object';
@@ -46,7 +37,9 @@ export interface IngestResult {
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
- * One upload: read → claim (idempotency on content) → parse → full record to S3 → store.
+ * One upload: read → claim (idempotency on content) → parse → decide its open cells from the
+ * agency's neighbouring years and reviews → full record to S3 → store, once; then, if it became the
+ * current version, the neighbouring years it decides are stored again, each once.
  * An error after the claim marks the report `failed` with it and is rethrown, so Lambda's async
  * retry (then the DLQ) sees it; the retry may claim the failed report again.
  */
@@ -98,10 +91,16 @@ export interface ParsedUpload {
   parseMs: number;
 }
 
-/** A parsed report under its claim: full record to S3, report and findings to the table, then its neighbours re-decided. */
-export async function storeReport({ claim, id, claimedAt, attempt, report, readMs, parseMs }: ParsedUpload): Promise<IngestResult> {
+/**
+ * A parsed report under its claim: its open cells decided from the agency's neighbouring years, full
+ * record to S3, report and findings to the table, once; then, if it became the current version, the
+ * neighbouring years it decides are stored again, each once.
+ */
+export async function storeReport({ claim, id, claimedAt, attempt, report: parsed, readMs, parseMs }: ParsedUpload): Promise<IngestResult> {
   const { source } = claim;
   const t2 = performance.now();
+  const hood = await neighbourhoodOf(source.bucket, parsed);
+  const report = hood ? decideOwn(parsed, hood) : parsed;
   const recordKey = await putRecordObject(source.bucket, report);
   const saved = await saveReport({
     claim,
@@ -113,7 +112,12 @@ export async function storeReport({ claim, id, claimedAt, attempt, report, readM
     timings: { readMs: round(readMs), parseMs: round(parseMs) },
     storeStartedAt: t2,
   });
-  if (saved.current) await resolveNeighbourhood(source.bucket, report);
+  if (saved.current && hood) {
+    await putKin(hood.name, hood.year, id);
+    // The years either side read what it decided itself and may decide more now. Read again, not
+    // reused: a neighbour stored meanwhile by a concurrent ingest is in the store, not in `hood`.
+    await redecideAround(source.bucket, hood.name, hood.year);
+  }
   // The log line has the whole store time, the report item's own write included.
   const timings: Timings = { ...saved.timings!, storeMs: round(performance.now() - t2) };
   return {
@@ -127,6 +131,12 @@ export async function storeReport({ claim, id, claimedAt, attempt, report, readM
     findingCounts: saved.findingCounts,
     timings,
   };
+}
+
+/** The agency's neighbouring years for a report they can decide cells of (parsed, with agency and year). */
+async function neighbourhoodOf(bucket: string, report: Report): Promise<Neighbourhood | undefined> {
+  if (report.status !== 'parsed' || report.agency === null || report.year === null) return undefined;
+  return loadNeighbourhood(bucket, await kinName(report.agency), report.year);
 }
 
 const info = (bytes: number, sha256: string): InputInfo => ({ kind: 'text', bytes, sha256, encoding: 'unknown', script: 'simplified' });

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
-import { getRecordObject, getReport, resolveNeighbourhood } from '../store';
+import { getReport, kinName, putKin } from '../store';
+import { redecideAround } from './neighbourhood';
 import { instrumented, telemetry } from '../telemetry';
 
 const t = telemetry('ogi-redecide');
@@ -33,7 +34,10 @@ export function handler(event: RedecideEvent, context?: Context): Promise<Redeci
       return { reportId: event.reportId, revised: [] };
     }
     const bucket = process.env.OGI_BUCKET ?? view.source.bucket;
-    const revised = await resolveNeighbourhood(bucket, await getRecordObject(bucket, view.recordKey));
+    const name = await kinName(view.agency!);
+    // Filed under its matching name in case it was stored before kin items were.
+    await putKin(name, view.year!, view.id);
+    const revised = await redecideAround(bucket, name, view.year!);
     logger.info('re-decided', { ...event, revised });
     return { reportId: event.reportId, revised };
   });

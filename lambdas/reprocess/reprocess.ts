@@ -1,4 +1,5 @@
 import { agencyIdentity } from '../core/agency/identity';
+import { SUMMARY_VERSION } from '../core/audit/summarise';
 import { PARSER_VERSION } from '../core/record/version';
 import { redrive } from '../reconcile/reconcile';
 import { markForReprocess, scanReports, type ReportView } from '../store';
@@ -9,12 +10,17 @@ export interface ReprocessOptions {
   agency?: string;
 }
 
-/** Finished reports a parser older than PARSER_VERSION stored, of the year and agency asked for. */
+/**
+ * Finished reports a parser older than PARSER_VERSION stored, or whose audit summary is older than
+ * SUMMARY_VERSION (or missing: stored before summaries, so the audit cannot see them), of the year and
+ * agency asked for.
+ */
 export function outdated(reports: ReportView[], o: Omit<ReprocessOptions, 'bucket'>): ReportView[] {
+  const staleSummary = (r: ReportView) => r.status === 'parsed' && r.year !== null && (r.summaryVersion ?? 0) < SUMMARY_VERSION;
   return reports.filter(
     (r) =>
       (r.status === 'parsed' || r.status === 'rejected') &&
-      (r.parserVersion ?? 0) < PARSER_VERSION &&
+      ((r.parserVersion ?? 0) < PARSER_VERSION || staleSummary(r)) &&
       (o.year === undefined || r.year === o.year) &&
       (o.agency === undefined || (r.agency !== null && agencyIdentity(r.agency) === agencyIdentity(o.agency))),
   );

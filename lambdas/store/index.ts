@@ -56,8 +56,7 @@ export {
 } from './queries';
 export { getRecordObject, putRecordObject, recordKey, RECORDS_PREFIX } from './record-object';
 export { markFailed, markForReprocess, markOcr, saveReport, type SaveInput } from './save-report';
-export { currentKin, putKin } from './kin';
+export { currentKin, kinName, putKin } from './kin';
 export { reviseReport, TRANSACT_ITEMS, type ReviseOptions } from './revise-report';
-export { kinName, resolveNeighbourhood } from './neighbourhood';
 export { putValueReview, valueReviewsOf, type ValueReviewItem } from './value-reviews';
 export { tableDefinition } from './table';

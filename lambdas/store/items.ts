@@ -57,6 +57,8 @@ export interface ReportView {
   revision?: number;
   /** Rows no source has decided, waiting for an officer (待核实). */
   pending?: PendingValue[];
+  /** SUMMARY_VERSION of the audit summary kept with it (absent: stored before summaries, or not audited). */
+  summaryVersion?: number;
   /** PARSER_VERSION of the parse that stored it (absent: before versions were stored). */
   parserVersion?: number;
 }
@@ -84,11 +86,11 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** Strips the key attributes so callers see only the domain fields. */
+/** Strips the key attributes (and the audit's summary, which only the audit reads) so callers see only the domain fields. */
 export function fromItem<T>(item: Record<string, unknown>): T {
   const rest = { ...item };
   for (const k of KEY_ATTRIBUTES) delete rest[k];
   return rest as T;
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'claimedAt'];
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'claimedAt', 'summary'];

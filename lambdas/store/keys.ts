@@ -18,7 +18,20 @@ export const schema = {
   byYear: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
   /** GSI3: year + rule → current findings. */
   byRule: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
+  /**
+   * GSI4: year (write-sharded) → parsed reports with their audit summary. Projects only what the
+   * audit reads (~1.5 KB an item, a third of a report item), so a year's shards are read cheaply.
+   */
+  bySummary: {
+    name: 'gsi4',
+    pk: 'gsi4pk',
+    sk: 'gsi4sk',
+    projected: ['id', 'status', 'current', 'agency', 'year', 'format', 'publishedAt', 'summary', 'summaryVersion'],
+  },
 } as const;
+
+/** Every GSI of the table, in the order they were added (the CDK table and the local one). */
+export const INDEXES = [schema.byAgency, schema.byYear, schema.byRule, schema.bySummary] as const;
 
 /**
  * Write shards per year: 100,000 reports a year over 16 partitions is ~6,000 items each, and a
@@ -46,9 +59,11 @@ export type ReviewKey = ItemKey<`REVIEW#${string}`, 'REVIEW'>;
 export type RegistryAgencyKey = ItemKey<'REGISTRY', `AGENCY#${string}`>;
 export type AuditRunKey = ItemKey<`AUDIT#${number}`, `RUN#${string}`>;
 export type AuditFindingKey = ItemKey<`AUDIT#${number}`, `FINDING#${string}`>;
+export type AuditLockKey = ItemKey<`AUDIT#${number}`, 'LOCK'>;
 
 /** Every item type of the table (README.md, "Items"), by the key that identifies it. */
-export type AnyItemKey = ReportKey | FindingKey | ContentKey | SourceKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey;
+export type AnyItemKey =
+  ReportKey | FindingKey | ContentKey | SourceKey | SlotKey | ReviewKey | RegistryAgencyKey | AuditRunKey | AuditFindingKey | AuditLockKey;
 
 const FINDING = 'FINDING#';
 const REGISTRY = 'REGISTRY';
@@ -72,10 +87,15 @@ export const keys = {
   registryPrefix: AGENCY,
   registryAgency: (name: string): RegistryAgencyKey => ({ pk: REGISTRY, sk: `${AGENCY}${name}` }),
 
-  /** A year's audit: its runs (`RUN#<finishedAt>#<id>`, sorted by time) and the latest run's findings. */
+  /**
+   * A year's audit: its runs (`RUN#<run id>`, the execution's name; runs recorded before the state
+   * machine are `RUN#<finishedAt>#<id>`), the latest run's findings, and the lock a run holds while it
+   * replaces them.
+   */
   audit: (year: number): `AUDIT#${number}` => `AUDIT#${year}`,
   auditRunPrefix: RUN,
-  auditRun: (year: number, finishedAt: string, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${finishedAt}#${runId}` }),
+  auditRun: (year: number, runId: string): AuditRunKey => ({ pk: `AUDIT#${year}`, sk: `${RUN}${runId}` }),
+  auditLock: (year: number): AuditLockKey => ({ pk: `AUDIT#${year}`, sk: 'LOCK' }),
   auditFinding: (year: number, findingId: string): AuditFindingKey => ({ pk: `AUDIT#${year}`, sk: `${FINDING}${findingId}` }),
   /**
    * Officers' decisions on an agency-year's open rows, under the matching name (`matchingName`):
@@ -96,6 +116,8 @@ export const keys = {
   /** GSI2 partition of one shard of a year's reports; `null`: not (yet) known, e.g. rejected. */
   yearShard: (year: number | null, n: number) => `YEAR#${year ?? 'none'}#${shard(n)}`,
   yearSort: (agency: string | null, uploadedAt: string, id: string) => `${agency ?? ''}#${uploadedAt}#${id}`,
+  /** GSI4 partition of one shard of a year's parsed reports with their audit summaries; sorted by id. */
+  summaryShard: (year: number, n: number) => `SUMMARY#${year}#${shard(n)}`,
   /** GSI2 partition of one shard of a year's current findings of one severity; sorted by rule. */
   severityShard: (year: number, severity: string, n: number) => `FY#${year}#SEV#${severity}#${shard(n)}`,
   severitySort: (rule: string, agency: string | null, findingRef: string) => `${rule}#${agency ?? ''}#${findingRef}`,

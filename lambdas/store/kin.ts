@@ -1,18 +1,24 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { AgencyMatcher, matchingName } from '../core/audit/names';
+import { getRegistry } from './audit';
 import { batchGet } from './batch-get';
-import type { Report } from '../core/types';
 import { db } from './client';
 import { fromItem, type ReportView } from './items';
 import { keys } from './keys';
 import { queryAll } from './paged-query';
 
+/** The agency's matching name (`matchingName`) with the registry the audit stored (none stored: the printed name alone): its kin partition. */
+export async function kinName(agency: string): Promise<string> {
+  return matchingName(agency, new AgencyMatcher(await getRegistry()));
+}
+
 /**
- * Registers a parsed report under its agency's matching name (`matchingName`) and year, so the
- * reports of the years around it find it whatever way each printed the agency's name.
+ * Registers a parsed report under its agency's matching name and year, so the reports of the years
+ * around it find it whatever way each printed the agency's name.
  */
-export async function putKin(name: string, report: Report): Promise<void> {
+export async function putKin(name: string, year: number, id: string): Promise<void> {
   const { doc, table } = db();
-  await doc.send(new PutCommand({ TableName: table, Item: { ...keys.kin(name, report.year!, report.id), id: report.id } }));
+  await doc.send(new PutCommand({ TableName: table, Item: { ...keys.kin(name, year, id), id } }));
 }
 
 /** The current parsed reports filed under the agency's matching name `name` for `year`. */

@@ -2,7 +2,7 @@ import { paginateQuery, QueryCommand, type QueryCommandInput } from '@aws-sdk/li
 import { db } from './client';
 import { InvalidCursor } from './errors';
 import type { Page } from './items';
-import { schema } from './keys';
+import { INDEXES, schema } from './keys';
 
 /** One partition to read: a Query without table name or start key. */
 export type Part = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>;
@@ -23,7 +23,7 @@ export const MAX_PAGE_BYTES = 1024 * 1024;
 
 /** The key attributes DynamoDB needs to resume a query of `part` after `item`. */
 function resumeKey(item: Record<string, unknown>, part: Part): Record<string, unknown> {
-  const index = [schema.byAgency, schema.byYear, schema.byRule].find((i) => i.name === part.IndexName);
+  const index = INDEXES.find((i) => i.name === part.IndexName);
   const names = [schema.pk, schema.sk, ...(index ? [index.pk, index.sk] : [])];
   return Object.fromEntries(names.map((n) => [n, item[n]]));
 }

@@ -8,6 +8,7 @@ import { ClaimLost } from './errors';
 import type { ReportView } from './items';
 import { keys } from './keys';
 import { findingItems, findingKeys } from './save-report';
+import { summaryAttributes } from './summaries';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -22,7 +23,7 @@ export interface ReviseOptions {
 
 /**
  * Stores a new revision of a report (its values decided anew by neighbours or an officer): the
- * item's values, derived figures, finding counts and rows pending review, conditional on the
+ * item's values, derived figures, finding counts, audit summary and rows pending review, conditional on the
  * revision read (→ ClaimLost when another writer got there first), and its findings replaced
  * (each `FINDING#nnnn` put, the ones past the new count deleted), all in one transaction. A report
  * has at most a few dozen findings (14 on the corpus and samples); one with more than a
@@ -60,10 +61,12 @@ export async function reviseReport(view: ReportView, report: Report, opts: Revis
 function itemUpdate(table: string, view: ReportView, report: Report): UpdateCommandInput & { UpdateExpression: string } {
   const findingCounts = countFindings(report.findings);
   const seen = view.revision ?? 0;
+  // The audit's summary follows the values (a revised report is parsed, so it has one).
+  const { summary, summaryVersion } = summaryAttributes(view.id, report);
   return {
     TableName: table,
     Key: keys.report(view.id),
-    UpdateExpression: `SET #values = :values, derived = :derived, findingCounts = :counts, revision = :next${report.pending ? ', pending = :pending' : ' REMOVE pending'}`,
+    UpdateExpression: `SET #values = :values, derived = :derived, findingCounts = :counts, revision = :next, summary = :summary, summaryVersion = :summaryVersion${report.pending ? ', pending = :pending' : ' REMOVE pending'}`,
     ConditionExpression: seen ? 'revision = :seen' : 'attribute_not_exists(revision)',
     ExpressionAttributeNames: { '#values': 'values' },
     ExpressionAttributeValues: {
@@ -71,6 +74,8 @@ function itemUpdate(table: string, view: ReportView, report: Report): UpdateComm
       ':derived': report.derived,
       ':counts': findingCounts,
       ':next': seen + 1,
+      ':summary': summary ?? null,
+      ':summaryVersion': summaryVersion ?? 0,
       ...(seen ? { ':seen': seen } : {}),
       ...(report.pending ? { ':pending': report.pending } : {}),
     },

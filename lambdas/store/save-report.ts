@@ -11,6 +11,7 @@ import { fromItem, type ReportView, type Timings } from './items';
 import { keys, schema, shardOf } from './keys';
 import { queryItems } from './paged-query';
 import { retryUntilDone } from './retry';
+import { summaryAttributes } from './summaries';
 
 export interface SaveInput {
   claim: Claim;
@@ -206,6 +207,8 @@ function reportItem(input: SaveInput): Record<string, unknown> {
       : {}),
     [schema.byYear.pk]: keys.yearShard(report.year, shardOf(id)),
     [schema.byYear.sk]: keys.yearSort(report.agency, claim.uploadedAt, id),
+    // What the audit reads of the record, kept on the item so the audit never reads the record.
+    ...summaryAttributes(id, report),
     id,
     status: report.status,
     reason: report.reason,
@@ -227,6 +230,8 @@ function reportItem(input: SaveInput): Record<string, unknown> {
     tables: report.tables,
     values: report.values,
     derived: report.derived,
+    // Rows decided by no one yet (the ingest decides what the neighbouring years can before storing).
+    ...(report.pending ? { pending: report.pending } : {}),
     findingCounts,
     timings: input.timings,
     parserVersion: PARSER_VERSION,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Agency } from '../../lambdas/core/audit';
-import { runAuditJob } from '../../lambdas/audit/run-audit';
 import { putRegistry } from '../../lambdas/store/audit';
 import type { Report } from '../../lambdas/core/types';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
+import { auditLocally } from '../../local/audit-machine';
 import type { LocalStack } from '../../local/stack';
 import { LICENSING_2019, LICENSING_2020, pair2019 } from '../resolve/fixtures';
 import { seedWorkbench, WB_REGISTRY } from './workbench-fixtures';
@@ -31,11 +31,11 @@ export interface World {
 export async function buildWorkbenchWorld(stack: LocalStack): Promise<World> {
   const reports = await seedWorkbench(stack);
   await putRegistry([...WB_REGISTRY, dropped]);
-  await runAuditJob({ bucket: stack.bucket, year: 2024, today: '2025-06-01' });
+  await auditLocally({ year: 2024, today: '2025-06-01' });
   // The registry changes between audits: one agency leaves it, another is renamed.
   const renamed = WB_REGISTRY.map((a) => (a.name === WB_REGISTRY[1].name ? { ...a, aliases: [a.name], name: `${a.name}（新）` } : a));
   await putRegistry(renamed);
-  await runAuditJob({ bucket: stack.bucket, year: 2023, today: '2024-06-01' });
+  await auditLocally({ year: 2023, today: '2024-06-01' });
   await stack.upload('incoming/gen-2021-pdf-cid.pdf', readFileSync(path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf')));
   const [r19, r20] = pair2019(LICENSING_2019, LICENSING_2020, [PENDING_AGENCY, PENDING_AGENCY]).map((s) => renderTextRuns(s));
   await stack.upload('incoming/nanxi-2019.txt', r19);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { runAuditJob } from '../../lambdas/audit/run-audit';
+import { auditLocally } from '../../local/audit-machine';
 import { parseCsv } from '../../lambdas/core/csv';
 import type { LocalApi } from '../../lambdas/api/local-server';
 import { startLocalStack } from '../../local/stack';
@@ -29,7 +29,7 @@ let reports: Report[];
 beforeAll(async () => {
   const stack = await startLocalStack();
   reports = await seedWorkbench(stack);
-  await runAuditJob({ bucket: stack.bucket, year: 2024, today: '2025-06-01' });
+  await auditLocally({ year: 2024, today: '2025-06-01' });
   await stack.upload('incoming/empty-upload.html', '');
   await stack.upload('incoming/picture.html', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(400, 1)]));
   await stack.upload('incoming/gen-2021-pdf-cid.pdf', readFileSync(path.join(ROOT, 'samples/pdf/gen-2021-pdf-cid.pdf')));

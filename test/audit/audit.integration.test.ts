@@ -6,10 +6,11 @@ import path from 'node:path';
 import { handler } from '../../lambdas/audit/handler';
 import { runAudit } from '../../cli/audit';
 import { UsageError } from '../../cli/usage';
-import { RegistryError, type AuditRun } from '../../lambdas/core/audit';
+import { RegistryError } from '../../lambdas/core/audit';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
 import { listFindings } from '../../lambdas/store';
 import { getRegistry, listAuditFindings, listAuditRuns } from '../../lambdas/store/audit';
+import { auditLocally as audit } from '../../local/audit-machine';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { seed } from '../api/fixtures';
 import { makeWorld, REGISTRY, registryCsv } from './fixtures';
@@ -37,7 +38,7 @@ function registryUpload(key: string): S3Event {
 
 const text = async (key: string) => (await stack.s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: key }))).Body!.transformToString('utf-8');
 
-describe('the audit Lambda on the local stack', () => {
+describe('the audit on the local stack', () => {
   it('stores the registry uploaded to registry/agencies.csv', async () => {
     await stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: 'registry/agencies.csv', Body: registryCsv(REGISTRY) }));
     expect(await handler(registryUpload('registry/agencies.csv'))).toEqual({ registry: REGISTRY.length });
@@ -53,7 +54,7 @@ describe('the audit Lambda on the local stack', () => {
   });
 
   it('audits a year: findings stored and served, the run recorded, three report files written', async () => {
-    const run = (await handler({ year: 2022, today: '2023-06-01' })) as AuditRun;
+    const run = await audit({ year: 2022, today: '2023-06-01' });
     const findings = await listAuditFindings(2022);
     expect(run.counts.findings).toBe(findings.length);
     expect(findings.filter((f) => f.rule === 'X1').map((f) => [f.agency, [...f.reports].sort()])).toEqual([[EDU, [`${EDU}-2021`, `${EDU}-2022`]]]);
@@ -73,8 +74,9 @@ describe('the audit Lambda on the local stack', () => {
   });
 
   it('audits last year when the schedule fires', async () => {
+    // The execution's input is the schedule's event, as EventBridge starts it.
     const scheduled = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2023-04-02T02:00:00Z', detail: {} };
-    const run = (await handler(scheduled as unknown as Parameters<typeof handler>[0])) as AuditRun;
+    const run = await audit(scheduled);
     expect(run.year).toBe(2022);
     // Judged on the event's date: every deadline has passed.
     expect((await listAuditFindings(2022)).some((f) => f.rule === 'X3-MISSING')).toBe(true);
@@ -83,7 +85,7 @@ describe('the audit Lambda on the local stack', () => {
   it('keeps finding ids across runs and replaces the findings that no longer hold', async () => {
     const before = (await listAuditFindings(2022)).map((f) => f.id).sort();
     // Before the departments' deadline nothing is missing yet.
-    await handler({ year: 2022, today: '2023-01-15' });
+    await audit({ year: 2022, today: '2023-01-15' });
     const after = await listAuditFindings(2022);
     expect(after.some((f) => f.rule === 'X3-MISSING')).toBe(false);
     expect(after.every((f) => before.includes(f.id))).toBe(true);

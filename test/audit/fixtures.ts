@@ -172,3 +172,30 @@ export function registryCsv(registry: Agency[]): string {
   const rows = registry.map((a) => [a.name, a.aliases.join(';'), a.kind, a.region, a.level, a.parent ?? '', a.deadline ?? '']);
   return toCsv([['name', 'aliases', 'kind', 'region', 'level', 'parent', 'deadline'], ...rows]);
 }
+
+/**
+ * The consistent 2021–2022 world broken so that every audit rule fires at least once: the same data
+ * for the in-memory audit and the audit on the store, so their findings can be compared whole.
+ */
+export function brokenWorld(): World {
+  const world = makeWorld([2021, 2022]);
+  const at = (suffix: string, year: number) => world.reports.find((r) => r.agency === `淮安市洪泽区${suffix}` && r.year === year)!;
+  const office = (name: string, year: number) => world.reports.find((r) => r.agency === name && r.year === year)!;
+  at('教育局', 2022).values['t3.carriedOver.total'] += 3; // X1
+  at('民政局', 2022).values['t2.normative.valid'] += 5; // X2
+  at('财政局', 2022).publishedAt = '2023-02-15'; // X3-LATE
+  const prev = at('自然资源局', 2021);
+  at('自然资源局', 2022).sections = prev.sections.map((s) => ({ ...s, text: [...s.text].map((c, i) => (i % 20 === 0 ? '新' : c)).join('') })); // X4-PREV
+  const source = at('生态环境局', 2022);
+  at('交通运输局', 2022).sections = source.sections.map((s) => ({ ...s, text: s.text.split(source.agency!).join('淮安市洪泽区交通运输局') })); // X4-NARRATIVE
+  office('淮安市统计局', 2022).values = { ...office('淮安市审计局', 2022).values }; // X4-TABLES
+  at('水务局', 2022).values['t2.licensing.decisions'] *= 6; // X5-JUMP
+  at('卫生健康委员会', 2022).values['t2.penalty.decisions'] = 0; // X5-ZERO
+  office(GOVERNMENT, 2022).values['t3.newReceived.total'] = 1; // X6
+  office('淮安市档案局', 2022).format = '2019'; // X7
+  office(GOVERNMENT, 2022).agency = '洪泽区人民政府'; // matched without its city
+  const unregistered = report('淮安市洪泽区不存在局', 2022, { ...at('住房和城乡建设局', 2022).values, 't3.newReceived.total': 7 }, '2023-01-10');
+  // X3-MISSING: the police's 2022 report never arrives; X3-UNREGISTERED: a name the registry lacks.
+  world.reports = [...world.reports.filter((r) => !(r.agency === '淮安市洪泽区公安局' && r.year === 2022)), unregistered];
+  return world;
+}

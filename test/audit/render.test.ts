@@ -20,6 +20,7 @@ const findings = [finding('X5-RATE', 'warning', '乙局', '比例偏高，"引�
 const run: AuditRun = {
   id: 'r1',
   year: 2024,
+  status: 'succeeded',
   startedAt: '2025-02-01T00:00:00Z',
   finishedAt: '2025-02-01T00:00:05Z',
   counts: countFindings(3, 2, findings),

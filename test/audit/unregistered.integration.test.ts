@@ -1,7 +1,6 @@
-import { handler } from '../../lambdas/audit/handler';
-import type { AuditRun } from '../../lambdas/core/audit';
 import { listFindings } from '../../lambdas/store';
 import { getRegistry, listAuditFindings } from '../../lambdas/store/audit';
+import { auditLocally } from '../../local/audit-machine';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { seed } from '../api/fixtures';
 import { makeWorld } from './fixtures';
@@ -26,7 +25,7 @@ describe('the audit of an agency no registry names', () => {
   });
 
   it('gives an X1 error for the year whose carry-over breaks', async () => {
-    const run = (await handler({ year: 2022, today: '2023-06-01' })) as AuditRun;
+    const run = await auditLocally({ year: 2022, today: '2023-06-01' });
     const findings = await listAuditFindings(2022);
     expect(run.counts.findings).toBe(findings.length);
     const x1 = findings.filter((f) => f.rule === 'X1');
@@ -38,7 +37,7 @@ describe('the audit of an agency no registry names', () => {
   });
 
   it('gives none for the consistent year', async () => {
-    await handler({ year: 2023, today: '2024-06-01' });
+    await auditLocally({ year: 2023, today: '2024-06-01' });
     const findings = await listAuditFindings(2023);
     expect(findings.filter((f) => f.rule.startsWith('X1'))).toEqual([]);
     expect(findings.map((f) => f.rule)).toEqual(['X3-UNREGISTERED']);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
+import { BROWSER_ONLY_MODULES } from '../../lib/lambda-defaults';
 import { parseWorkerEsbuildArgs } from '../../lib/parse-worker-bundle';
 import { textOperatorBomb } from '../../scripts/hostile/bombs';
 import { startLocalStack, type LocalStack } from '../../local/stack';
@@ -26,7 +27,15 @@ let stack: LocalStack;
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'ogi-bundle-'));
-  const common = ['--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--log-level=error'];
+  const common = [
+    '--bundle',
+    '--platform=node',
+    '--target=node20',
+    '--format=cjs',
+    '--minify',
+    '--log-level=error',
+    ...BROWSER_ONLY_MODULES.map((m) => `--external:${m}`),
+  ];
   execFileSync(ESBUILD, [
     path.join(ROOT, 'lambdas/ingest/handler.ts'),
     ...common,
@@ -57,6 +66,12 @@ it('leaves the parser to the worker: the handler bundles no PDF reader, decoder,
   const inputs = Object.keys((JSON.parse(readFileSync(path.join(out, 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
   expect(inputs.some((f) => f.includes('node_modules/@aws-sdk/client-s3/'))).toBe(true);
   expect(inputs.filter((f) => /node_modules\/(unpdf|iconv-lite|chardet|cheerio|opencc-js|zod)\//.test(f))).toEqual([]);
+});
+
+it('keeps the audit rules out of the handler: a summary at ingest needs only the keys they read (core/audit/rules/inputs.ts)', () => {
+  const inputs = Object.keys((JSON.parse(readFileSync(path.join(out, 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+  expect(inputs).toContain('lambdas/core/audit/summarise.ts');
+  expect(inputs.filter((f) => /core\/audit\/(rules\/x\d|audit-year)/.test(f))).toEqual([]);
 });
 
 it('parses a PDF and rejects a PDF bomb in a worker thread, from the bundle alone', async () => {

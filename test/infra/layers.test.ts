@@ -9,11 +9,14 @@ import path from 'node:path';
  */
 const ROOT = path.join(__dirname, '..', '..');
 
-/** What each top-level folder may import besides itself; the tools that make data (scripts, bench) may use the tests' fixtures. */
+/**
+ * What each top-level folder may import besides itself; the tools that make data (scripts, bench) may use the tests' fixtures.
+ * The local stack reads the audit state machine's synthesized definition from lib/ (lib/audit-definition.ts, no CDK import).
+ */
 const ALLOWED: Record<string, string[]> = {
   lambdas: [],
   lib: ['lambdas'],
-  local: ['lambdas'],
+  local: ['lambdas', 'lib'],
   cli: ['lambdas', 'local'],
   scripts: ['lambdas', 'local', 'test'],
   bin: ['lib', 'cli'],

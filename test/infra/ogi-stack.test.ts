@@ -55,7 +55,7 @@ describe('storage', () => {
     });
   });
 
-  it('has the table with point-in-time recovery, KMS encryption, on-demand billing and the three indexes', () => {
+  it('has the table with point-in-time recovery, KMS encryption, on-demand billing and the four indexes', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
@@ -64,7 +64,7 @@ describe('storage', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3'].map((name) => Match.objectLike({ IndexName: name })),
+      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4'].map((name) => Match.objectLike({ IndexName: name })),
     });
   });
 });

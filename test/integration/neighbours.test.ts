@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { parseRegistry } from '../../lambdas/core/audit';
-import { getRecordObject, getReport, listFindings, type ReportView } from '../../lambdas/store';
+import { S3Client } from '@aws-sdk/client-s3';
+import { getRecordObject, getReport, listFindings, recordKey, type ReportView } from '../../lambdas/store';
+import { db } from '../../lambdas/store/client';
 import { putRegistry } from '../../lambdas/store/audit';
 import { renderTextRuns } from '../../scripts/generate/render-text-runs';
 import { startLocalStack, type LocalStack } from '../../local/stack';
@@ -69,6 +71,41 @@ describe('storing a report re-resolves the same agency’s neighbouring years (l
     const before = (await getReport(first[2019].view.id))!.revision;
     expect(await handler(s3Event('incoming/linjiang-2020.txt'))).toEqual([expect.objectContaining({ duplicate: true })]);
     expect((await getReport(first[2019].view.id))!.revision).toBe(before);
+  });
+
+  it('stores each record once per upload: the new report already decided by its neighbour, the neighbour it decides revised once', async () => {
+    const [a19, a20] = pair2019(LICENSING_2019, LICENSING_2020, ['临江县水利局', '临江县水利局']).map((s) => renderTextRuns(s));
+    await stack.upload('incoming/linjiang-water-2019.txt', a19);
+    const [id19, id20] = [idOf('incoming/linjiang-water-2019.txt', a19), idOf('incoming/linjiang-water-2020.txt', a20)];
+    const itemWrites = new Map<string, number>();
+    const objectPuts = new Map<string, number>();
+    const { doc } = db();
+    const send = doc.send.bind(doc);
+    jest.spyOn(doc, 'send').mockImplementation(((command: { constructor: { name: string }; input: unknown }) => {
+      const input = JSON.stringify(command.input);
+      for (const id of [id19, id20])
+        if (!/^(Get|BatchGet|Query)Command$/.test(command.constructor.name) && input.includes(`"pk":"REPORT#${id}","sk":"REPORT"`))
+          itemWrites.set(id, (itemWrites.get(id) ?? 0) + 1);
+      return send(command as never);
+    }) as never);
+    const s3send = S3Client.prototype.send;
+    jest.spyOn(S3Client.prototype, 'send').mockImplementation(function (this: S3Client, command: { constructor: { name: string }; input: { Key?: string } }) {
+      if (command.constructor.name === 'PutObjectCommand' && command.input.Key!.startsWith('records/'))
+        objectPuts.set(command.input.Key!, (objectPuts.get(command.input.Key!) ?? 0) + 1);
+      return (s3send as (c: unknown) => Promise<unknown>).call(this, command);
+    } as never);
+    try {
+      await stack.upload('incoming/linjiang-water-2020.txt', a20);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    // 2020's item: the claim, then the report stored once (not stored, then revised); 2019's: one revision.
+    expect(Object.fromEntries(itemWrites)).toEqual({ [id19]: 1, [id20]: 2 });
+    expect(Object.fromEntries(objectPuts)).toEqual({ [recordKey(id19)]: 1, [recordKey(id20)]: 1 });
+    const [v19, v20] = await Promise.all([getReport(id19), getReport(id20)]);
+    expect(licensing(v19!.values)).toEqual(LICENSING_2019);
+    expect(licensing(v20!.values)).toEqual({ 't2.licensing.prev': 396 });
+    expect(v20!.revision).toBeUndefined();
   });
 
   it('finds the other year of an agency published under two names through the stored registry’s aliases', async () => {

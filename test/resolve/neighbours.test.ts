@@ -1,5 +1,5 @@
 import { AgencyMatcher, matchingName, parseRegistry } from '../../lambdas/core/audit';
-import { resolveSet } from '../../lambdas/core/resolve';
+import { redecideYear, resolveSet } from '../../lambdas/core/resolve';
 import { CROSS_YEAR, T2_DOCUMENTS_2019 } from '../../lambdas/core/form';
 import type { Report } from '../../lambdas/core/types';
 import { keysOf, LICENSING_2019, LICENSING_2020, pair2019, parsedPingtanPair, parseSpec, spec } from './fixtures';
@@ -132,5 +132,26 @@ describe('deciding run-together cells from the same agency’s neighbouring year
     const [, r25] = resolveSet([y24, y25]);
     expect(r25.values['t2.normative.valid']).toBeUndefined();
     expect(ambiguous(r25)).toContain('t2.normative.valid');
+  });
+});
+
+describe('deciding an agency’s years around the one just stored or reviewed (the ingest’s and re-decision’s core call)', () => {
+  it('returns the records of the year that change, decided by the years either side, and nothing once they are stored', async () => {
+    const [y2019, y2020] = await parsedPingtanPair();
+    const byYear = new Map([
+      [2019, [y2019]],
+      [2020, [y2020]],
+    ]);
+    const [r19] = redecideYear(2019, byYear, new Map());
+    expect(Object.fromEntries(keysOf(r19, 't2.licensing.').map((k) => [k, r19.values[k]]))).toEqual(LICENSING_2019);
+    expect(redecideYear(2020, byYear, new Map()).map((r) => r.values['t2.licensing.prev'])).toEqual([396]);
+    // Stored as decided (JSON, as the record object is): deciding again changes nothing.
+    const stored = new Map([...byYear, [2019, [JSON.parse(JSON.stringify(r19)) as Report]]]);
+    expect(redecideYear(2019, stored, new Map())).toEqual([]);
+    // With no neighbour nothing is decided: the open rows are listed for an officer, once.
+    const [alone] = redecideYear(2019, new Map([[2019, [y2019]]]), new Map());
+    expect(keysOf(alone, 't2.licensing.')).toEqual([]);
+    expect(alone.pending?.map((p) => p.row)).toContain('t2.licensing.prev');
+    expect(redecideYear(2019, new Map([[2019, [JSON.parse(JSON.stringify(alone)) as Report]]]), new Map())).toEqual([]);
   });
 });

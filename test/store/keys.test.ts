@@ -17,12 +17,18 @@ describe('write sharding', () => {
 });
 
 describe('table definition', () => {
-  it('declares every key attribute of the table and its three indexes as strings', () => {
+  it('declares every key attribute of the table and its four indexes as strings', () => {
     const def = tableDefinition('t');
-    expect(def.GlobalSecondaryIndexes!.map((i) => i.IndexName)).toEqual([schema.byAgency.name, schema.byYear.name, schema.byRule.name]);
+    expect(def.GlobalSecondaryIndexes!.map((i) => i.IndexName)).toEqual([schema.byAgency.name, schema.byYear.name, schema.byRule.name, schema.bySummary.name]);
     const declared = def.AttributeDefinitions!.map((a) => a.AttributeName).sort();
     const used = [...def.KeySchema!, ...def.GlobalSecondaryIndexes!.flatMap((i) => i.KeySchema!)].map((k) => k.AttributeName).sort();
     expect(declared).toEqual(used);
+  });
+
+  it('projects only the audit’s attributes into the summary index, everything into the others', () => {
+    const projections = Object.fromEntries(tableDefinition('t').GlobalSecondaryIndexes!.map((i) => [i.IndexName, i.Projection]));
+    expect(projections[schema.bySummary.name]).toEqual({ ProjectionType: 'INCLUDE', NonKeyAttributes: expect.arrayContaining(['summary', 'current']) });
+    for (const i of [schema.byAgency, schema.byYear, schema.byRule]) expect(projections[i.name]).toEqual({ ProjectionType: 'ALL' });
   });
 });
 
@@ -35,7 +41,8 @@ describe('item keys', () => {
       keys.slot('甲局', 2024),
       keys.review('f00d'),
       keys.registryAgency('甲局'),
-      keys.auditRun(2024, '2025-02-01T02:00:00.000Z', '20250201T020000000Z'),
+      keys.auditRun(2024, 'b3c1e0d2-run'),
+      keys.auditLock(2024),
       keys.auditFinding(2024, 'x1-abc'),
     ];
     expect(all).toEqual([
@@ -45,13 +52,14 @@ describe('item keys', () => {
       { pk: 'SLOT#甲局#2024', sk: 'SLOT' },
       { pk: 'REVIEW#f00d', sk: 'REVIEW' },
       { pk: 'REGISTRY', sk: 'AGENCY#甲局' },
-      { pk: 'AUDIT#2024', sk: 'RUN#2025-02-01T02:00:00.000Z#20250201T020000000Z' },
+      { pk: 'AUDIT#2024', sk: 'RUN#b3c1e0d2-run' },
+      { pk: 'AUDIT#2024', sk: 'LOCK' },
       { pk: 'AUDIT#2024', sk: 'FINDING#x1-abc' },
     ]);
     // Distinct item types never share a primary key.
     expect(new Set(all.map((k) => `${k.pk}|${k.sk}`)).size).toBe(all.length);
     expect(all.filter((k) => k.sk.startsWith(keys.findingPrefix))).toHaveLength(2);
-    expect(keys.auditRun(2024, 'a', 'b').sk.startsWith(keys.auditRunPrefix)).toBe(true);
+    expect(keys.auditRun(2024, 'b').sk.startsWith(keys.auditRunPrefix)).toBe(true);
     expect(keys.registryAgency('乙').sk.startsWith(keys.registryPrefix)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-// The audit runs of a year with their counts and the run's report files (presigned links).
+// The audit runs of a year with their status, counts and the run's report files (presigned links).
 import { get } from './api.js';
 import { pick, tr, t } from './lang.js';
 import { findingName } from './names.js';
@@ -6,6 +6,15 @@ import { el, number, thead } from './dom.js';
 import { DEFAULT_YEAR, filterForm } from './form.js';
 import { go } from './nav.js';
 import { when } from './review.js';
+
+/** A run's status as the view says it (runs recorded before the state machine have none: they succeeded). */
+const STATUS = {
+  running: '运行中 running',
+  succeeded: '完成 succeeded',
+  failed: '失败 failed',
+  'timed-out': '超时 timed out',
+  aborted: '中止 aborted',
+};
 
 export async function auditsView(query) {
   const year = query.get('year') || DEFAULT_YEAR;
@@ -22,15 +31,22 @@ export async function auditsView(query) {
           el(
             'table',
             { class: 'list audit-runs' },
-            thead([tr('完成时间 Finished'), tr('报告 Reports'), tr('问题 Findings'), tr('文件 Files')].map((h) => el('th', {}, h))),
+            thead([tr('开始时间 Started'), tr('状态 Status'), tr('报告 Reports'), tr('问题 Findings'), tr('文件 Files')].map((h) => el('th', {}, h))),
             el(
               'tbody',
               {},
               items.map((run, i) =>
                 el(
                   'tr',
-                  { class: 'audit-run' },
-                  el('td', {}, when(run.finishedAt), i === 0 ? el('strong', {}, tr(' · 最新 latest')) : null),
+                  { class: `audit-run status-${run.status ?? 'succeeded'}` },
+                  el('td', {}, when(run.startedAt), i === 0 ? el('strong', {}, tr(' · 最新 latest')) : null),
+                  el(
+                    'td',
+                    { class: 'run-status' },
+                    tr(STATUS[run.status ?? 'succeeded'] ?? run.status),
+                    run.finishedAt ? el('small', {}, ` ${when(run.finishedAt)}`) : null,
+                    run.error ? el('div', { class: 'run-error' }, run.error) : null,
+                  ),
                   el('td', { class: 'num' }, number(run.counts?.reports)),
                   el(
                     'td',
@@ -48,10 +64,12 @@ export async function auditsView(query) {
                   el(
                     'td',
                     { class: 'files' },
-                    ['html', 'csv', 'json'].map((f) => [
-                      el('a', { href: run.files[f].url, target: '_blank', rel: 'noopener', class: `file-${f}` }, f.toUpperCase()),
-                      ' ',
-                    ]),
+                    run.files
+                      ? ['html', 'csv', 'json'].map((f) => [
+                          el('a', { href: run.files[f].url, target: '_blank', rel: 'noopener', class: `file-${f}` }, f.toUpperCase()),
+                          ' ',
+                        ])
+                      : '—',
                   ),
                 ),
               ),

@@ -8,12 +8,14 @@ import type { AuditCounts, AuditFinding, AuditInput, AuditResult, ReportSummary 
 /**
  * Audits reporting year `year` across agencies: runs every registered rule over the year's reports
  * and last year's, and returns the findings with counts. Agencies the registry does not name are audited
- * too, under an agency inferred from their name. Pure: the handler loads and stores.
+ * too, under an agency inferred from their name. Pure: the handler loads and stores. The reports
+ * are taken in id order, so the findings do not depend on the order they were read in (the map's
+ * children finish in any order).
  */
 export function auditYear(input: AuditInput, rules: readonly AuditRule[] = AUDIT_RULES): AuditResult {
   const options = { ...DEFAULT_AUDIT_OPTIONS, ...input.options };
   const both = withInferredAgencies(
-    input.reports.filter((r) => r.year === input.year || r.year === input.year - 1),
+    input.reports.filter((r) => r.year === input.year || r.year === input.year - 1).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     new AgencyMatcher(input.registry),
   );
   const reports = both.filter((r) => r.year === input.year);

@@ -7,5 +7,5 @@ export { parseRegistry } from './registry';
 export { renderAuditCsv } from './render/csv';
 export { renderAuditHtml } from './render/html';
 export { AUDIT_KEYS, AUDIT_RULES } from './rules';
-export { summarise, type AuditRecord } from './summarise';
+export { summarise, summaryOf, withAgency, SUMMARY_VERSION, type AuditRecord, type SummaryFields } from './summarise';
 export type * from './types';

@@ -40,7 +40,9 @@ export function inferAgency(name: string): Agency {
  * name stands for the agency; a department's parent is resolved among registered and inferred names.
  */
 export function withInferredAgencies(reports: readonly ReportSummary[], registry: AgencyMatcher): ReportSummary[] {
-  const printed = [...new Set(reports.flatMap((r) => (!r.agency && r.agencyText ? [r.agencyText] : [])))];
+  const unmatched = new Set<string>();
+  for (const r of reports) if (!r.agency && r.agencyText) unmatched.add(r.agencyText);
+  const printed = [...unmatched];
   const inferred = new AgencyMatcher([]);
   const byPrinted = new Map<string, Agency>();
   for (const name of printed.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {

@@ -103,27 +103,31 @@ type PeerOptions = Pick<AuditOptions, 'minPeers' | 'outlierZ' | 'minRateGap' | '
  * from the median and at least `minRateGap` away from it (a tight group makes small gaps significant).
  */
 export function rateOutliers<T>(rate: PeerRate, group: readonly T[], figureOf: (item: T) => FigureOf, options: PeerOptions): PeerCheck<T> {
-  const rated = group.flatMap((item) => {
+  // Loops, not flatMap: a country-wide peer group is hundreds of thousands of members.
+  const rated: { item: T; value: number }[] = [];
+  for (const item of group) {
     const r = rateOf(rate, figureOf(item));
-    return r && r.base >= options[rate.min] ? [{ item, value: r.value }] : [];
-  });
+    if (r && r.base >= options[rate.min]) rated.push({ item, value: r.value });
+  }
   if (rated.length === 0) return { n: 0, median: null, spread: null, outliers: [] };
   const { median: med, spread } = robustSpread(rated.map((x) => x.value));
   const check = { n: rated.length, median: med, spread };
   if (rated.length < options.minPeers || spread === 0) return { ...check, outliers: [] };
-  const outliers = rated.flatMap(({ item, value }): PeerOutlier<T>[] => {
+  const outliers: PeerOutlier<T>[] = [];
+  for (const { item, value } of rated) {
     const z = (value - med) / spread;
-    return Math.abs(z) <= options.outlierZ || Math.abs(value - med) < options.minRateGap ? [] : [{ item, value, z, side: z > 0 ? 'high' : 'low' }];
-  });
+    if (Math.abs(z) > options.outlierZ && Math.abs(value - med) >= options.minRateGap) outliers.push({ item, value, z, side: z > 0 ? 'high' : 'low' });
+  }
   return { ...check, outliers };
 }
 
 /** A zero where the peers' median (groups of at least `minPeers` that printed the count) reaches `zeroMedianMin`. */
 export function zeroOutliers<T>(key: string, group: readonly T[], figureOf: (item: T) => FigureOf, options: PeerOptions): PeerCheck<T> {
-  const present = group.flatMap((item) => {
+  const present: { item: T; value: number }[] = [];
+  for (const item of group) {
     const value = figureOf(item)(key);
-    return value === undefined ? [] : [{ item, value }];
-  });
+    if (value !== undefined) present.push({ item, value });
+  }
   if (present.length === 0) return { n: 0, median: null, spread: null, outliers: [] };
   const med = median(present.map((p) => p.value));
   const check = { n: present.length, median: med, spread: null };

@@ -7,6 +7,8 @@
  */
 export const SHINGLE = 5;
 const SLOTS = 128;
+/** Slots of a signature: 32-bit values, 512 bytes in all. */
+export const SIGNATURE_SLOTS = SLOTS;
 const EMPTY = 0xffffffff;
 // Bound once: inside a vm context (jest) every global lookup in the hot loop costs ~100×.
 const imul = Math.imul;
@@ -53,4 +55,25 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
     if (a[s] === b[s]) same++;
   }
   return used === 0 ? 0 : same / used;
+}
+
+/** A signature as bytes, little-endian (DynamoDB keeps it as a 512-byte binary attribute). */
+export function signatureBytes(sig: Uint32Array): Uint8Array {
+  const out = new Uint8Array(SLOTS * 4);
+  const view = new DataView(out.buffer);
+  for (let s = 0; s < SLOTS; s++) view.setUint32(s * 4, sig[s], true);
+  return out;
+}
+
+/** The inverse of signatureBytes; null for anything that is not a whole signature. */
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array | null {
+  return signatureInto(bytes, new Uint32Array(SLOTS));
+}
+
+/** signatureFromBytes into `target` (SLOTS long: a view into a larger buffer, say). */
+export function signatureInto(bytes: Uint8Array, target: Uint32Array): Uint32Array | null {
+  if (bytes.byteLength !== SLOTS * 4 || target.length !== SLOTS) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let s = 0; s < SLOTS; s++) target[s] = view.getUint32(s * 4, true);
+  return target;
 }

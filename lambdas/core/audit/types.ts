@@ -30,11 +30,26 @@ export interface AuditFinding extends Finding {
 }
 
 /**
- * What the audit keeps of one report: the figures its rules read and fingerprints of the narrative and
- * tables. Whole reports are reduced to this as they stream in, so memory grows by a few hundred bytes
- * per report, not by its text.
+ * What the store keeps of one report for the audit, on its index item (`summaryOf`, computed when the
+ * report is stored): the figures the rules read and fingerprints of the tables and the narrative,
+ * about 1.5 KB, so the audit reads a year's index and never a record.
  */
-export interface ReportSummary {
+export interface StoredSummary {
+  /** SUMMARY_VERSION when it was computed. */
+  version: number;
+  figures: Record<string, number>;
+  /** Hash of every table value, only for tables with enough non-zero cells to be distinctive. */
+  tableHash: string | null;
+  /** Hash and MinHash signature of the normalised narrative (sections 1, 5, 6), when long enough. */
+  narrativeHash: string | null;
+  narrativeSignature: Uint32Array | null;
+}
+
+/**
+ * What the audit keeps of one report: its stored summary with the report's fields and the agency
+ * its printed name matches in the registry, a few hundred bytes in memory, not its text.
+ */
+export interface ReportSummary extends Omit<StoredSummary, 'version'> {
   id: string;
   year: number;
   /** The agency as printed. */
@@ -43,12 +58,6 @@ export interface ReportSummary {
   agency: Agency | null;
   format: Format;
   publishedAt: string | null;
-  figures: Record<string, number>;
-  /** Hash of every table value, only for tables with enough non-zero cells to be distinctive. */
-  tableHash: string | null;
-  /** Hash and MinHash signature of the normalised narrative (sections 1, 5, 6), when long enough. */
-  narrativeHash: string | null;
-  narrativeSignature: Uint32Array | null;
 }
 
 /** Thresholds of the audit; defaults in ./options.ts. */
@@ -98,13 +107,32 @@ export interface AuditResult {
   counts: AuditCounts;
 }
 
-/** One recorded audit run: when, which year, what it found, where its report files are. */
-export interface AuditRun {
+/** Where a run is: `running` from its start, then how its execution ended. */
+export type AuditRunStatus = 'running' | 'succeeded' | 'failed' | 'timed-out' | 'aborted';
+
+/** One audit run as recorded: which year, when, how it ended; what it found once it succeeded. */
+export interface AuditRunRecord {
+  /** The state machine execution's name: the same through a redrive, so a retried run is the same run. */
   id: string;
   year: number;
+  status: AuditRunStatus;
   startedAt: string;
+  /** The date deadlines were judged on (YYYY-MM-DD). */
+  today?: string;
+  finishedAt?: string;
+  counts?: AuditCounts;
+  /** S3 keys of the report files by format. */
+  files?: { html: string; csv: string; json: string };
+  /** Why the run stopped, when it did not succeed. */
+  error?: string;
+  /** Reports audited with a summary older than SUMMARY_VERSION (reprocess them). */
+  staleSummaries?: number;
+}
+
+/** A run that succeeded: its counts and report files are there. */
+export interface AuditRun extends AuditRunRecord {
+  status: 'succeeded';
   finishedAt: string;
   counts: AuditCounts;
-  /** S3 keys of the report files by format. */
   files: { html: string; csv: string; json: string };
 }

@@ -1,18 +1,27 @@
 import { isUtf8 as isValidUtf8 } from 'node:buffer';
-import chardet from 'chardet';
+import type { Context } from 'chardet/lib/encoding';
+import { big5, gb_18030 } from 'chardet/lib/encoding/mbcs';
 import type { Declared } from './bom-meta';
 
-/** The encodings Chinese government pages come in; anything else chardet says is a misread. */
-const CANDIDATES: Record<string, string> = { 'UTF-8': 'utf-8', GB18030: 'gb18030', GBK: 'gb18030', GB2312: 'gb18030', Big5: 'big5' };
+/**
+ * chardet's recognisers of the two legacy encodings Chinese government pages come in, in the order
+ * chardet's own list has them. `chardet.analyse` runs all 27 of its recognisers (Japanese, Korean,
+ * ISO-8859 …) and the choice below reads only these two: asking them alone gives the same
+ * confidences at a tenth of the cost. They read only the bytes (`rawInput`, `rawLen`).
+ */
+const RECOGNISERS = [
+  { encoding: 'big5', recogniser: new big5() },
+  { encoding: 'gb18030', recogniser: new gb_18030() },
+];
 
-/** chardet's confidence (0–100) per candidate encoding, best first. */
+/** chardet's confidence (0–100) per legacy candidate encoding, best first (ties in chardet's order). */
 function rankEncodings(text: Uint8Array): { encoding: string; confidence: number }[] {
-  const out: { encoding: string; confidence: number }[] = [];
-  for (const m of chardet.analyse(text.subarray(0, CHARDET_SAMPLE))) {
-    const encoding = CANDIDATES[m.name];
-    if (encoding && !out.some((o) => o.encoding === encoding)) out.push({ encoding, confidence: m.confidence });
-  }
-  return out;
+  const bytes = text.subarray(0, CHARDET_SAMPLE);
+  const context = { rawInput: bytes, rawLen: bytes.length, inputBytes: bytes, inputLen: bytes.length } as Context;
+  return RECOGNISERS.flatMap(({ encoding, recogniser }) => {
+    const m = recogniser.match(context);
+    return m ? [{ encoding, confidence: m.confidence }] : [];
+  }).sort((a, b) => b.confidence - a.confidence);
 }
 
 /** Text bytes judged for UTF-8 damage: enough to be sure, without decoding a whole page twice. */
@@ -62,13 +71,17 @@ function sample(buf: Uint8Array): Uint8Array {
 function isMostlyUtf8(bytes: Uint8Array, declaredUtf8: boolean): boolean {
   if (isValidUtf8(bytes)) return true;
   const text = new TextDecoder('utf-8').decode(bytes);
-  const bad = count(text, /\ufffd/g);
-  const wide = count(text, /[^\x00-\x7f]/g) - bad;
+  // Counted per UTF-16 code unit in one pass, with no array of matches built.
+  let bad = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c > 0x7f) wide++;
+  }
   // A page that says UTF-8 keeps it through more damaged bytes (under 20%); GBK or Big5 misread as UTF-8 is mostly invalid.
   return bad === 0 || bad * (declaredUtf8 ? 5 : 100) < wide;
 }
-
-const count = (s: string, re: RegExp) => s.match(re)?.length ?? 0;
 
 /**
  * Picks the encoding to decode with. Valid UTF-8 is UTF-8 whatever a meta tag says (GBK or Big5
@@ -81,7 +94,7 @@ export function chooseEncoding(buf: Uint8Array, declared: Declared | undefined):
   if (isValidUtf8(buf)) return 'utf-8';
   const text = sample(buf);
   if (isMostlyUtf8(text, declared?.encoding === 'utf-8')) return 'utf-8';
-  const ranked = rankEncodings(text).filter((r) => r.encoding !== 'utf-8');
+  const ranked = rankEncodings(text);
   const best = ranked[0];
   if (!best) return declared?.encoding === 'big5' ? 'big5' : 'gb18030';
   const claimed = ranked.find((r) => r.encoding === declared?.encoding);

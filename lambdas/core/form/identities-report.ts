@@ -7,6 +7,7 @@ import { labelOf, labelWithKey } from './labels';
 import { formRows, t3Layout, type FormRow, type LayoutOrFormat, type T3Layout } from './rows';
 import { tableInfo } from './tables';
 import { sameNumber, TOLERANCE } from './tolerance';
+import { memoPair } from '../memo';
 
 /**
  * `eq`: Σ left = Σ right. `ge`: Σ left ≥ Σ right. `zero-forces-zero`: Σ left is 0 where Σ right is 0
@@ -167,10 +168,36 @@ const whereOf = (identity: ReportIdentity, at: string, row?: FormRow) => {
   return { zh: `「${name}」${identity.table === 't3' ? '行' : ''}`, en: `${identity.table === 't3' ? 'row ' : ''}${labelWithKey(`${identity.table}.${at}`)}` };
 };
 
+/**
+ * What is derived from an identity (its parsed text, its instances per layout and per row) is computed
+ * once per identity and kept: the rules, the splitter and the resolver ask for the same instances for
+ * every report and every row. Keyed by the identity object, so an identity made elsewhere (a test's)
+ * is instantiated on its own.
+ */
+interface Derived {
+  parsed: ReturnType<typeof parseIdentity>;
+  byLayout: Map<string, readonly IdentityInstance[]>;
+  byRow: WeakMap<FormRow, IdentityInstance | null>;
+}
+const derivedOf = new WeakMap<ReportIdentity, Derived>();
+
+function derived(identity: ReportIdentity): Derived {
+  let d = derivedOf.get(identity);
+  if (!d) derivedOf.set(identity, (d = { parsed: parseIdentity(identity.text), byLayout: new Map(), byRow: new WeakMap() }));
+  return d;
+}
+
 /** An identity's instances in a layout, in form order (per column, or per row having its columns). */
-export function instancesOf(identity: ReportIdentity, of: LayoutOrFormat): IdentityInstance[] {
+export function instancesOf(identity: ReportIdentity, of: LayoutOrFormat): readonly IdentityInstance[] {
   const layout = typeof of === 'string' ? t3Layout(of) : of;
-  const { left, right, relation } = parseIdentity(identity.text);
+  const d = derived(identity);
+  const key = `${layout.format}:${layout.otherHandling}`;
+  let out = d.byLayout.get(key);
+  if (!out) d.byLayout.set(key, (out = instantiate(identity, d.parsed, layout)));
+  return out;
+}
+
+function instantiate(identity: ReportIdentity, { left, right, relation }: Derived['parsed'], layout: T3Layout): IdentityInstance[] {
   if (identity.over === 'columns') {
     const keys = (terms: string[], col: string) => terms.flatMap((t) => rowsOfTerm(identity.table, t, layout)).map((r) => cellKey(identity.table, r, col));
     return T3_COLUMNS.map((c) => ({ identity, left: keys(left, c.key), right: keys(right, c.key), relation, at: c.key, where: whereOf(identity, c.key) }));
@@ -180,7 +207,13 @@ export function instancesOf(identity: ReportIdentity, of: LayoutOrFormat): Ident
 
 /** A `rows` identity on one row, or null when the row lacks a column it names (or is in another table). */
 export function instanceAt(identity: ReportIdentity, row: FormRow): IdentityInstance | null {
-  const { left, right, relation } = parseIdentity(identity.text);
+  const d = derived(identity);
+  let inst = d.byRow.get(row);
+  if (inst === undefined) d.byRow.set(row, (inst = instantiateAt(identity, d.parsed, row)));
+  return inst;
+}
+
+function instantiateAt(identity: ReportIdentity, { left, right, relation }: Derived['parsed'], row: FormRow): IdentityInstance | null {
   if (identity.over !== 'rows' || row.table !== identity.table || ![...left, ...right].every((t) => row.columns.some((c) => c.key === t))) return null;
   const keys = (cols: string[]) => cols.map((c) => cellKey(row.table, row.key, c));
   return { identity, left: keys(left), right: keys(right), relation, at: row.key, where: whereOf(identity, row.key, row) };
@@ -189,10 +222,12 @@ export function instanceAt(identity: ReportIdentity, row: FormRow): IdentityInst
 /** Every instance of every identity within one report of this layout. */
 export const reportInstances = (of: LayoutOrFormat): IdentityInstance[] => REPORT_IDENTITIES.flatMap((id) => instancesOf(id, of));
 
-export const reportIdentity = (id: string): ReportIdentity => REPORT_IDENTITIES.find((i) => i.id === id)!;
+const BY_ID = new Map(REPORT_IDENTITIES.map((i) => [i.id, i]));
+
+export const reportIdentity = (id: string): ReportIdentity => BY_ID.get(id)!;
 
 /** The instances of one identity by id. */
-export const instancesById = (id: string, of: LayoutOrFormat): IdentityInstance[] => instancesOf(reportIdentity(id), of);
+export const instancesById = (id: string, of: LayoutOrFormat): readonly IdentityInstance[] => instancesOf(reportIdentity(id), of);
 
 /** Whether the relation holds between the two sums, with the form's tolerance. */
 export function relationHolds(relation: Relation, left: number, right: number): boolean {
@@ -244,14 +279,19 @@ export function instancesWithin(row: FormRow, format: FormFormat): IdentityInsta
   return out;
 }
 
-/** Where each of the row's within-row instances reads its cells, by column index. */
-function positions(row: FormRow, format: FormFormat) {
-  return instancesWithin(row, format).map((inst) => ({
+interface Positions {
+  inst: IdentityInstance;
+  left: number[];
+  right: number[];
+}
+/** Where each of the row's within-row instances reads its cells, by column index (computed once per row and format). */
+const positions = memoPair((row: FormRow, format: FormFormat): Positions[] =>
+  instancesWithin(row, format).map((inst) => ({
     inst,
     left: inst.left.map((k) => row.keys.indexOf(k)),
     right: inst.right.map((k) => row.keys.indexOf(k)),
-  }));
-}
+  })),
+);
 
 const sumAt = (values: readonly (number | null | undefined)[], at: number[]) =>
   at.reduce<number | undefined>((s, i) => (s === undefined || values[i] == null ? undefined : s + values[i]!), 0);
@@ -277,3 +317,22 @@ export function rowAdmits(row: FormRow, format: FormFormat, values: readonly (nu
     return l === undefined || r === undefined || relationHolds(p.inst.relation, l, r);
   });
 }
+
+/**
+ * `rowAdmits` column by column, for a row read left to right: whether the identities that read column
+ * `col` last hold on `values` (columns up to `col` filled; null a blank, which leaves its identity unchecked).
+ * A reading passes at every column exactly when rowAdmits passes it whole.
+ */
+export const rowPrefixAdmits = memoPair((row: FormRow, format: FormFormat): ((values: readonly (number | null)[], col: number) => boolean) => {
+  const byLast = new Map<number, Positions[]>();
+  for (const p of positions(row, format)) {
+    const last = Math.max(...p.left, ...p.right);
+    byLast.set(last, [...(byLast.get(last) ?? []), p]);
+  }
+  return (values, col) =>
+    (byLast.get(col) ?? []).every((p) => {
+      const l = sumAt(values, p.left);
+      const r = sumAt(values, p.right);
+      return l === undefined || r === undefined || relationHolds(p.inst.relation, l, r);
+    });
+});

@@ -117,8 +117,13 @@ export const T2_BLOCKS: Readonly<Record<FormFormat, readonly T2Block[]>> = {
   ],
 };
 
+const T2_ROWS: Readonly<Record<FormFormat, readonly FormRow[]>> = {
+  '2021': T2_BLOCKS['2021'].flatMap((b) => b.rows),
+  '2019': T2_BLOCKS['2019'].flatMap((b) => b.rows),
+};
+
 /** Table 2's rows of a format, in printed order. */
-export const t2Rows = (format: FormFormat): FormRow[] => T2_BLOCKS[format].flatMap((b) => b.rows);
+export const t2Rows = (format: FormFormat): readonly FormRow[] => T2_ROWS[format];
 
 export const T3_GROUPS: Readonly<Record<RowGroup['key'], RowGroup>> = {
   denied: { key: 'denied', zh: '（三）不予公开', label: '不予公开', en: 'not disclosed' },
@@ -347,32 +352,50 @@ export const t3Layout = (format: FormFormat, printsSingle = false): T3Layout => 
 
 const REPLACED = new Set(T3_ROWS.flatMap((r) => r.replaces ?? []));
 
+/** The single （六）其他处理 row: printing it makes the layout `single`. */
+const REPLACING = new Set(T3_ROWS.filter((r) => r.replaces).map((r) => r.key));
+
 /** The layout a report's values show: the （六）其他处理 rows it printed decide, else its format's own. */
 export function t3LayoutOfKeys(format: FormFormat, keys: Iterable<string>): T3Layout {
-  const rows = new Set([...keys].filter((k) => k.startsWith('t3.')).map((k) => k.split('.').slice(1, -1).join('.')));
-  if ([...REPLACED].some((r) => rows.has(r))) return { format, otherHandling: 'rows' };
-  return t3Layout(
-    format,
-    T3_ROWS.some((r) => r.replaces && rows.has(r.key)),
-  );
+  let single = false;
+  for (const k of keys) {
+    if (!k.startsWith('t3.')) continue;
+    // The row part: everything between the table and the column (`t3.otherHandling.other.total` → otherHandling.other).
+    const row = k.slice(3, k.lastIndexOf('.'));
+    if (REPLACED.has(row)) return { format, otherHandling: 'rows' };
+    single ||= REPLACING.has(row);
+  }
+  return t3Layout(format, single);
 }
 
 /** A layout, or a format standing for the layout its form prescribes. */
 export type LayoutOrFormat = T3Layout | FormFormat;
 const asLayout = (l: LayoutOrFormat): T3Layout => (typeof l === 'string' ? t3Layout(l) : l);
 
+/** Per format and layout, computed once: the rows are read for every row of every report. */
+const layoutKey = (l: T3Layout) => `${l.format}:${l.otherHandling}`;
+const T3_ROWS_OF_LAYOUT = new Map<string, readonly FormRow[]>();
+for (const format of FORMATS)
+  for (const layout of [t3Layout(format), t3Layout(format, true)])
+    T3_ROWS_OF_LAYOUT.set(
+      layoutKey(layout),
+      T3_ROWS.filter((r) => {
+        if (r.replaces) return layout.otherHandling === 'single';
+        if (REPLACED.has(r.key)) return layout.otherHandling === 'rows';
+        return r.formats.includes(layout.format);
+      }),
+    );
+
 /** Table 3's rows of a layout, in printed order: the layout alone says which way （六）其他处理 is printed. */
-export function t3Rows(of: LayoutOrFormat): FormRow[] {
-  const layout = asLayout(of);
-  return T3_ROWS.filter((r) => {
-    if (r.replaces) return layout.otherHandling === 'single';
-    if (REPLACED.has(r.key)) return layout.otherHandling === 'rows';
-    return r.formats.includes(layout.format);
-  });
-}
+export const t3Rows = (of: LayoutOrFormat): readonly FormRow[] => T3_ROWS_OF_LAYOUT.get(layoutKey(asLayout(of)))!;
+
+const T3_ROWS_OF_FORMAT: Readonly<Record<FormFormat, readonly FormRow[]>> = {
+  '2021': T3_ROWS.filter((r) => r.formats.includes('2021')),
+  '2019': T3_ROWS.filter((r) => r.formats.includes('2019')),
+};
 
 /** Table 3's rows a report of this format may print, either layout: what labels are matched against. */
-export const t3RowsOf = (format: FormFormat): FormRow[] => T3_ROWS.filter((r) => r.formats.includes(format));
+export const t3RowsOf = (format: FormFormat): readonly FormRow[] => T3_ROWS_OF_FORMAT[format];
 
 /** The outcome rows of a layout: their sum is （七）总计. */
 export const t3Outcomes = (of: LayoutOrFormat): FormRow[] => t3Rows(of).filter((r) => r.role === 'outcome');
@@ -426,8 +449,10 @@ export const T4_ROW: FormRow = {
 export const t4GroupsNamed = (label: string): FormRow[] =>
   /行政复议/.test(label) && /行政诉讼/.test(label) ? [...T4_GROUPS] : T4_GROUPS.filter((g) => g.match.test(label));
 
+const FORM_ROWS = new Map([...T3_ROWS_OF_LAYOUT].map(([key, t3]) => [key, [...T2_ROWS[key.split(':')[0] as FormFormat], ...t3, ...T4_GROUPS]]));
+
 /** Every table row of a layout, in printed order (table 2, table 3, table 4's groups). */
-export const formRows = (of: LayoutOrFormat): FormRow[] => [...t2Rows(asLayout(of).format), ...t3Rows(of), ...T4_GROUPS];
+export const formRows = (of: LayoutOrFormat): readonly FormRow[] => FORM_ROWS.get(layoutKey(asLayout(of)))!;
 
 /** Every canonical table key of a layout, in printed order (table 2, then 3 row by row, then 4 group by group). */
 export const tableKeys = (of: LayoutOrFormat): string[] => formRows(of).flatMap((r) => r.keys);

@@ -27,12 +27,14 @@ export function extractNarrative(text: string, sections: Section[], options: Nar
   let previous = '';
   for (const s of proseSentences(text, sections)) {
     const taken: [number, number][] = [];
-    for (const p of PATTERNS) {
+    // The subject is often named one sentence earlier (`全年收到申请95件。其中予以公开29件…`),
+    // or by the section: section 3 is about applications. Joined once, not once per pattern.
+    const around = previous + s.compact;
+    // Every pattern reads its figure from digits: a sentence without any states none.
+    for (const p of DIGIT.test(s.compact) ? PATTERNS : []) {
       const key = keyFor(p, format);
-      // The subject is often named one sentence earlier (`全年收到申请95件。其中予以公开29件…`),
-      // or by the section: section 3 is about applications.
       const inSubject = p.context === APPLY && s.section === 3;
-      if (!key || (p.context && !inSubject && !p.context.test(previous + s.compact))) continue;
+      if (!key || (p.context && !inSubject && !p.context.test(around))) continue;
       for (const m of s.compact.matchAll(p.re)) {
         // Alternatives put the number in different groups: it is the one group that is digits.
         const num = m.slice(1).find((g) => g !== undefined && /^\d/.test(g));
@@ -54,6 +56,8 @@ export function extractNarrative(text: string, sections: Section[], options: Nar
   }
   return out;
 }
+
+const DIGIT = /\d/;
 
 function keyFor(p: FigurePattern, format: '2019' | '2021'): string | undefined {
   return typeof p.key === 'string' ? p.key : p.key[format];

@@ -6,6 +6,7 @@ export { resolveReport, rebuild } from './apply';
 export { decideByNeighbours, ownValues, type Decision } from './decide';
 export { pendingValues } from './pending';
 export { withReviews, type ValueReview } from './reviews';
+export { neighboursOf, redecideYear, type ReportsByYear } from './neighbourhood';
 
 /**
  * A set of reports as its own store: each report's open cells decided by the reports of the same

@@ -4,7 +4,6 @@ import {
   instanceHolds,
   instancesById,
   isFormFormat,
-  keyParts,
   labelOf,
   labelWithKey,
   reportIdentity,
@@ -15,17 +14,23 @@ import {
   type IdentityInstance,
   type T3Layout,
 } from '../form';
+import { memoPair } from '../memo';
 import { openKeys } from '../tables/undecided';
-import type { Report } from '../types';
+import type { Format, Report } from '../types';
 import { BASIS } from './basis';
 import { checkIdentity } from './identity';
 import { failed, notAssessable, type Issue, type Rule } from './rule';
 import { tableShape } from './table-shape';
 
 /** Table 3's printed rows by key part (`t3.denied.stateSecret.natural` → `denied.stateSecret`), in the order first printed. */
-function t3Rows(values: Record<string, number>): string[] {
-  const rows = Object.keys(values).flatMap((k) => (keyParts(k)?.table === 't3' ? [keyParts(k)!.row] : []));
-  return [...new Set(rows)];
+function t3Rows(keys: string[]): string[] {
+  const rows = new Set<string>();
+  for (const k of keys) {
+    // The row part, between the table and the column, without splitting the key: `t3.a.b.c` → `a.b`.
+    const col = k.startsWith('t3.') ? k.lastIndexOf('.') : -1;
+    if (col >= 3) rows.add(k.slice(3, col));
+  }
+  return [...rows];
 }
 
 interface Check {
@@ -41,8 +46,8 @@ interface Check {
   basis: string;
 }
 
-/** One instance of the form's identities as the check a finding reports: the identity, and where it applies. */
-const checkOf = (rule: string, inst: IdentityInstance): Check => ({
+/** One instance of the form's identities as the check a finding reports: the identity, and where it applies (built once per instance and rule). */
+const checkOf = memoPair((inst: IdentityInstance, rule: string): Check => ({
   rule,
   what: inst.identity.statement.zh,
   whatEn: inst.identity.statement.en,
@@ -51,7 +56,21 @@ const checkOf = (rule: string, inst: IdentityInstance): Check => ({
   left: inst.left,
   right: inst.right,
   basis: inst.identity.basis,
-});
+}));
+
+/** What every check of one record reads, taken from its values once: their keys, table 3's printed rows, the layout. */
+interface Printed {
+  keys: string[];
+  t3Rows: string[];
+  shape: Format;
+  layout: T3Layout;
+}
+
+function printedOf(report: Report): Printed {
+  const keys = Object.keys(report.values);
+  const shape = tableShape(report);
+  return { keys, t3Rows: t3Rows(keys), shape, layout: t3LayoutOfKeys(isFormFormat(shape) ? shape : '2021', keys) };
+}
 
 /** What the prose says a blank cell of a broken identity holds: it tells a lost cell from a wrong one. */
 function proseForBlanks(report: Report, keys: string[]) {
@@ -63,9 +82,9 @@ function proseForBlanks(report: Report, keys: string[]) {
 }
 
 /** The printed values with table 3's blank row totals filled by their derived sums (values/derived.ts). */
-function withDerivedRowTotals(report: Report): Record<string, number> {
+function withDerivedRowTotals(report: Report, printed: Printed): Record<string, number> {
   const out = { ...report.values };
-  for (const row of t3Rows(report.values)) {
+  for (const row of printed.t3Rows) {
     const key = `t3.${row}.total`;
     if (!(key in out) && key in report.derived) out[key] = report.derived[key];
   }
@@ -101,7 +120,7 @@ function judge(report: Report, values: Record<string, number>, checks: Check[], 
       waiting.set(c.rule, [...(waiting.get(c.rule) ?? []), { check: c, keys: pending }]);
       continue;
     }
-    const r = checkIdentity(values, [...c.left], [...c.right]);
+    const r = checkIdentity(values, c.left, c.right);
     if (r.status === 'broken') {
       const prose = proseForBlanks(report, r.keys);
       issues.push(
@@ -135,25 +154,19 @@ function judge(report: Report, values: Record<string, number>, checks: Check[], 
   return issues;
 }
 
-/** The table-3 layout the report printed, on the form its tables follow. */
-function layoutOf(report: Report): T3Layout {
-  const shape = tableShape(report);
-  return t3LayoutOfKeys(isFormFormat(shape) ? shape : '2021', Object.keys(report.values));
-}
+const ROW_SUM = reportIdentity('t3.row-sum');
 
-function table3Checks(report: Report): Check[] {
-  const layout = layoutOf(report);
-  const printed = new Set(t3Rows(report.values));
-  const rowSum = reportIdentity('t3.row-sum');
+function table3Checks(report: Report, { layout, t3Rows: rows }: Printed): Check[] {
+  const printed = new Set(rows);
   return [
-    ...instancesById('t3.balance', layout).map((inst) => checkOf('S5-balance', inst)),
-    ...instancesById('t3.processed', layout).map((inst) => checkOf('S5-processed', inst)),
+    ...instancesById('t3.balance', layout).map((inst) => checkOf(inst, 'S5-balance')),
+    ...instancesById('t3.processed', layout).map((inst) => checkOf(inst, 'S5-processed')),
     // A derived row total is the row sum itself: only printed totals are checked against their row.
-    ...T3_ROWS.filter((r) => printed.has(r.key) && `t3.${r.key}.total` in report.values).map((r) => checkOf('S5-row-sum', instanceAt(rowSum, r)!)),
+    ...T3_ROWS.filter((r) => printed.has(r.key) && `t3.${r.key}.total` in report.values).map((r) => checkOf(instanceAt(ROW_SUM, r)!, 'S5-row-sum')),
   ];
 }
 
-const table4Checks = (report: Report): Check[] => instancesById('t4.group-sum', layoutOf(report)).map((inst) => checkOf('S5-t4', inst));
+const table4Checks = ({ layout }: Printed): Check[] => instancesById('t4.group-sum', layout).map((inst) => checkOf(inst, 'S5-t4'));
 
 /** 2019 table 2: this year's items (上一年 + 增/减) cannot be negative, and decisions need items to decide on. */
 function table2Of2019(report: Report): Issue[] {
@@ -195,8 +208,7 @@ function table2Of2019(report: Report): Issue[] {
  * Rows printed without their 总计 cell: one cause, so one finding listing the rows. When no row has
  * one, the agency left the column blank on purpose: one note says so.
  */
-function blankTotals(report: Report): Issue[] {
-  const rows = t3Rows(report.values);
+function blankTotals(report: Report, { t3Rows: rows }: Printed): Issue[] {
   const blank = rows.filter((row) => !(`t3.${row}.total` in report.values));
   if (blank.length === 0) return [];
   if (blank.length === rows.length)
@@ -241,16 +253,17 @@ export const s5: Rule = {
   },
   basis: BASIS.t3Identity,
   check(report) {
-    const has = (prefix: string) => Object.keys(report.values).some((k) => k.startsWith(prefix));
+    const printed = printedOf(report);
+    const has = (prefix: string) => printed.keys.some((k) => k.startsWith(prefix));
     const open = new Set((report.undecided ?? []).flatMap((row) => openKeys(row, report.values)));
     const issues: Issue[] = [];
     if (has('t3.')) {
-      const values = withDerivedRowTotals(report);
-      issues.push(...blankTotals(report), ...judge(report, values, table3Checks(report), open));
+      const values = withDerivedRowTotals(report, printed);
+      issues.push(...blankTotals(report, printed), ...judge(report, values, table3Checks(report, printed), open));
     } else issues.push(...['S5-balance', 'S5-processed', 'S5-row-sum'].map((rule) => absent(rule, 't3', '表三', 'table 3')));
-    if (has('t4.')) issues.push(...judge(report, report.values, table4Checks(report), open));
+    if (has('t4.')) issues.push(...judge(report, report.values, table4Checks(printed), open));
     else issues.push(absent('S5-t4', 't4', '表四', 'table 4'));
-    if (tableShape(report) === '2019') {
+    if (printed.shape === '2019') {
       if (has('t2.')) issues.push(...table2Of2019(report));
       else issues.push(absent('S5-t2', 't2', '表二', 'table 2'));
     }

@@ -9,7 +9,8 @@ const COLUMNS_2021 = /^t2\.\w+\.(?:issued|repealed|valid)$|^t2\.fees\.amount$/;
  * table 2, the parser's verdict stands (it also reads table 3's 其他处理 rows).
  */
 export function tableShape(report: Report): Format {
-  const keys = Object.keys(report.values);
+  // Both patterns read table 2's keys only: the rest (most of a record) are not matched at all.
+  const keys = Object.keys(report.values).filter((k) => k.startsWith('t2.'));
   const n2019 = keys.filter((k) => COLUMNS_2019.test(k)).length;
   const n2021 = keys.filter((k) => COLUMNS_2021.test(k)).length;
   if (n2019 > n2021) return '2019';

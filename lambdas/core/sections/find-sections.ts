@@ -22,10 +22,19 @@ interface Hit {
 /** Spaces may stray inside a heading (`总 体 情 况`). */
 const loose = (core: string) => [...core].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
 
+/** A heading's pattern per core words, built once (the form's cores are fixed). */
+const headings = new Map<string, RegExp>();
+const headingOf = (core: string): RegExp => {
+  let re = headings.get(core);
+  if (!re) headings.set(core, (re = new RegExp(`(${NUM}\\s*)?(?:${LEAD})?(${loose(core)})`, 'g')));
+  re.lastIndex = 0;
+  return re;
+};
+
 function hits(text: string, n: number, cores: readonly string[]): Hit[] {
   const out: Hit[] = [];
   for (const core of cores) {
-    const re = new RegExp(`(${NUM}\\s*)?(?:${LEAD})?(${loose(core)})`, 'g');
+    const re = headingOf(core);
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const at = m.index;
       const before = text.slice(Math.max(0, at - 1), at);
@@ -43,6 +52,9 @@ function hits(text: string, n: number, cores: readonly string[]): Hit[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** `一、` … `六、`: where section n's heading may start (for matchAll, which copies the pattern). */
+const NUMBERED = [...CN].map((c) => new RegExp(`${c}\\s*[、.．]\\s*`, 'g'));
+
 /**
  * A heading numbered as expected whose words are a small edit away from the form's title
  * (`四、政府信息公开行政法复议、行政诉讼情况`): at most one edit in eight characters. For a section
@@ -52,7 +64,7 @@ function nearHits(text: string, def: SectionDef): Hit[] {
   const words = def.title.replace(/^[一二三四五六]、/, '');
   const limit = Math.max(1, Math.floor(words.length / 8));
   const out: Hit[] = [];
-  for (const m of text.matchAll(new RegExp(`${CN[def.n - 1]}\\s*[、.．]\\s*`, 'g'))) {
+  for (const m of text.matchAll(NUMBERED[def.n - 1])) {
     const start = m.index + m[0].length;
     let best = { d: limit + 1, end: start };
     let printed = '';

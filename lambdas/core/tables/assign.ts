@@ -13,6 +13,7 @@ import {
   isFormFormat,
   prefixCheck,
   rowAdmits,
+  rowPrefixAdmits,
   sameCell,
   sameNumber,
   T4_COLUMNS,
@@ -146,11 +147,14 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
       continue;
     }
     let def = classify(row, format);
-    let readings = def ? read(row, def) : { readings: [], complete: true };
     // One group's five cells under its own heading (行政复议 / 未经复议直接起诉 / 复议后起诉): a
-    // row of at most five cells, or a digit run that cannot fill the whole table's fifteen.
-    if (def === T4_ROW && group && (row.runs ? readings.readings.length === 0 : trimToCount(row.cells, T4_COLUMNS.length).length <= T4_COLUMNS.length)) {
-      def = group;
+    // row of at most five cells (told by its cells, before its thousands of readings as the whole
+    // table's fifteen are listed), or a digit run that cannot fill the whole table's fifteen.
+    const block = def === T4_ROW ? group : null;
+    if (block && !row.runs && trimToCount(row.cells, T4_COLUMNS.length).length <= T4_COLUMNS.length) def = block;
+    let readings = def ? read(row, def) : { readings: [], complete: true };
+    if (block && row.runs && readings.readings.length === 0) {
+      def = block;
       readings = read(row, def);
     }
     if (!def) {
@@ -240,22 +244,34 @@ function read(row: Row, def: FormRow, format: FormFormat, stated: (number | unde
     if (row.cut) return cutReading(cells, def, format, parse);
     const whole = wholeCells(cells);
     if (whole) {
+      // Each cell's value in each column, and whether the column can hold it, once: the assignments try them thousands of times.
+      const parsed = whole.map((c) => def.columns.map((_, i) => parse(c.text, i)));
       // A printed number must be one its column can hold: no decimals outside money, no sign outside 本年增/减.
-      const fits = (c: Cell | null, i: number) => {
-        if (c === null || !/\d/.test(c.text)) return true;
-        const v = parse(c.text, i);
-        return v !== null && (money.has(i) || Number.isInteger(v)) && (v >= 0 || signed.has(i));
+      const fits = whole.map((c, j) =>
+        parsed[j].map((v, i) => !/\d/.test(c.text) || (v !== null && (money.has(i) || Number.isInteger(v)) && (v >= 0 || signed.has(i)))),
+      );
+      const identities = rowPrefixAdmits(def, format);
+      const values: (number | null)[] = [];
+      // Cells are indexed into `whole`; each column is checked as it is filled (its cell, the identities it completes, the prose).
+      const admits = (r: (number | null)[]) => {
+        const i = r.length - 1;
+        const j = r[i];
+        if (j !== null && !fits[j][i]) return false;
+        values[i] = j === null ? null : parsed[j][i];
+        return identities(values, i) && (stated[i] === undefined || sameCell(values[i], stated[i]!));
       };
-      const valuesOf = (r: (Cell | null)[]) => r.map((c, i) => (c === null ? null : parse(c.text, i)));
-      const prose = (v: (number | null)[]) => v.every((x, i) => stated[i] === undefined || sameCell(x, stated[i]!));
-      const assigned = assignCells(whole, n, (r) => r.every(fits) && rowAdmits(def, format, valuesOf(r)) && prose(valuesOf(r)));
+      const assigned = assignCells(
+        whole.map((_, j) => j),
+        n,
+        admits,
+      );
       return {
         complete: true,
         readings: assigned.map((r) => ({
-          values: valuesOf(r),
-          texts: r.map((c) => c?.text ?? '—'),
-          cells: r.map((c) => c ?? whole[0]),
-          slots: r.map((c) => (c ? whole.indexOf(c) : -1)),
+          values: r.map((j, i) => (j === null ? null : parsed[j][i])),
+          texts: r.map((j) => (j === null ? '—' : whole[j].text)),
+          cells: r.map((j) => whole[j ?? 0]),
+          slots: r.map((j) => j ?? -1),
         })),
       };
     }

@@ -2,14 +2,32 @@ import { isFormFormat, t2Rows, T3_ROWS, t3Layout, t3RowsOf, T4_ROW, type FormFor
 import type { Format, TableId } from '../types';
 import type { Row } from './row';
 
+/**
+ * What a label names, per format and table: a report's rows are classified several times over (the
+ * layout, wrapped figures, placement), each time against some fifty patterns. Bounded: labels vary
+ * from report to report.
+ */
+const named = new Map<string, FormRow | null>();
+const NAMED_MAX = 20_000;
+
 /** The standard-table row a labelled row is, trying the table it sits in first; null when the label says nothing. */
 export function classify(row: Row, format: Format): FormRow | null {
-  if (row.context === 't4' && !T3_ROWS.some((d) => d.match.test(row.label))) return T4_ROW;
+  const key = `${format}|${row.context}|${row.label}`;
+  let def = named.get(key);
+  if (def === undefined) {
+    if (named.size >= NAMED_MAX) named.clear();
+    named.set(key, (def = classifyLabel(row.label, row.context, format)));
+  }
+  return def;
+}
+
+function classifyLabel(label: string, context: TableId | null, format: Format): FormRow | null {
+  if (context === 't4' && !T3_ROWS.some((d) => d.match.test(label))) return T4_ROW;
   if (!isFormFormat(format)) return null;
   const t2 = t2Rows(format);
   const t3 = t3RowsOf(format);
-  const order = row.context === 't2' ? [...t2, ...t3] : [...t3, ...t2];
-  const own = ownLabel(row.label);
+  const order = context === 't2' ? [...t2, ...t3] : [...t3, ...t2];
+  const own = ownLabel(label);
   return order.find((d) => d.match.test(own)) ?? null;
 }
 

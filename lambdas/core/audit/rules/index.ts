@@ -10,5 +10,4 @@ import { x7OldFormat } from './x7-old-format';
 /** Every cross-report rule, in id order. A new rule is one file plus one line here. */
 export const AUDIT_RULES: readonly AuditRule[] = [x1CarryOver, x2DocumentStock, x3MissingLate, x4Copying, x5Outliers, x6GovernmentSum, x7OldFormat];
 
-/** The figures any rule reads: what a summary keeps of a report's values. */
-export const AUDIT_KEYS: readonly string[] = [...new Set(AUDIT_RULES.flatMap((r) => r.keys))];
+export { AUDIT_KEYS } from './inputs';

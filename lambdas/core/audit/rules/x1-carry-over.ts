@@ -1,9 +1,7 @@
-import { columnName, crossYearIdentity, keyParts, labelWithKey } from '../../form';
+import { columnName, keyParts, labelWithKey } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding } from '../types';
-
-/** The form's carry-over identity (core/form): one instance per column of table 3. */
-const CARRY_OVER = crossYearIdentity('t3.carry-over');
+import { CARRY_OVER, RULE_KEYS } from './inputs';
 
 /** X1: applications carried over into year N are those carried forward out of N−1; per column a warning. */
 export const x1CarryOver: AuditRule = {
@@ -12,7 +10,7 @@ export const x1CarryOver: AuditRule = {
   description: { zh: '本年“上年结转”等于上年“结转下年度”。', en: 'Applications carried over into this year equal those carried forward out of last year.' },
   severity: 'error',
   basis: '国办公开办函〔2021〕30号 表三：本年“上年结转政府信息公开申请数量”等于上年“结转下年度继续办理”',
-  keys: [...new Set(CARRY_OVER.instances.flatMap((i) => [...i.later, ...i.earlier]))],
+  keys: RULE_KEYS.X1,
   check(ctx) {
     const out: AuditFinding[] = [];
     for (const [agency, cur] of ctx.current) {

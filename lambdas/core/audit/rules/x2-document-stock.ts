@@ -1,9 +1,7 @@
-import { appliesBetween, columnName, crossYearIdentity, keyParts, labelWithKey, rowName } from '../../form';
+import { appliesBetween, columnName, keyParts, labelWithKey, rowName } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding } from '../types';
-
-/** The form's stock identity (core/form): 现行有效 = last year's + 制发 − 废止, per document row of table 2. */
-const STOCK = crossYearIdentity('t2.valid-stock');
+import { RULE_KEYS, STOCK } from './inputs';
 
 /** X2: in the 2021 format, documents in force = last year's + issued − repealed (warning: counting dates differ). */
 export const x2DocumentStock: AuditRule = {
@@ -12,7 +10,7 @@ export const x2DocumentStock: AuditRule = {
   description: { zh: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止。', en: "Documents in force = last year's + issued − repealed." },
   severity: STOCK.strength,
   basis: '国办公开办函〔2021〕30号 表二 第二十条第（一）项：现行有效件数',
-  keys: STOCK.instances.flatMap((i) => [...i.later]),
+  keys: RULE_KEYS.X2,
   check(ctx) {
     const out: AuditFinding[] = [];
     for (const [agency, cur] of ctx.current) {

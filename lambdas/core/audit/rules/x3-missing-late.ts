@@ -1,6 +1,7 @@
 import { deadlineFor } from '../deadline';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import type { AuditFinding } from '../types';
+import { RULE_KEYS } from './inputs';
 
 /**
  * X3: every registered agency publishes its report by its deadline. A missing report is only a
@@ -16,7 +17,7 @@ export const x3MissingLate: AuditRule = {
   },
   severity: 'error',
   basis: '《政府信息公开条例》第四十九条、第五十条：部门1月31日前、县级以上人民政府3月31日前公布上一年度年度报告',
-  keys: [],
+  keys: RULE_KEYS.X3,
   check(ctx) {
     const out: AuditFinding[] = [];
     for (const agency of ctx.registry) {

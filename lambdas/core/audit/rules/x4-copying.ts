@@ -1,6 +1,8 @@
+import { groupBy } from '../group';
 import { cite, makeFinding, type AuditRule } from '../rule';
 import { similarity } from '../similarity';
 import type { AuditFinding, ReportSummary } from '../types';
+import { RULE_KEYS } from './inputs';
 
 /**
  * X4: a narrative largely copied from the agency's previous report (shingled similarity over the
@@ -15,7 +17,7 @@ export const x4Copying: AuditRule = {
   },
   severity: 'warning',
   basis: '《政府信息公开条例》第五十条：年度报告应如实反映本年度政府信息公开工作情况',
-  keys: [],
+  keys: RULE_KEYS.X4,
   check(ctx) {
     const out: AuditFinding[] = [];
     for (const [agency, cur] of ctx.current) {
@@ -52,12 +54,7 @@ function identical(
   what: string,
   whatEn: string,
 ): AuditFinding[] {
-  const groups = new Map<string, ReportSummary[]>();
-  for (const r of reports) {
-    const h = hashOf(r);
-    if (h) groups.set(h, [...(groups.get(h) ?? []), r]);
-  }
-  return [...groups.values()]
+  return [...groupBy(reports, hashOf).values()]
     .filter((g) => g.length > 1)
     .map((g) => {
       const names = g.map((r) => r.agency!.name);

@@ -1,7 +1,9 @@
 import { figureName as figureLabel, labelWithKey } from '../../form';
-import { PEER_COUNTS, PEER_KEYS, PEER_RATES, rateOutliers, zeroOutliers, type FigureOf } from '../peer-outliers';
+import { PEER_COUNTS, PEER_RATES, rateOutliers, zeroOutliers, type FigureOf } from '../peer-outliers';
+import { groupBy } from '../group';
 import { cite, makeFinding, type AuditContext, type AuditRule } from '../rule';
 import type { AuditFinding, ReportSummary } from '../types';
+import { RULE_KEYS } from './inputs';
 
 /**
  * X5: figures out of line. Rates against peers of the same kind and level, by median and robust
@@ -18,7 +20,7 @@ export const x5Outliers: AuditRule = {
   },
   severity: 'warning',
   basis: '同级同类机关横向比较（中位数与MAD稳健统计）及本机关上年数据比较',
-  keys: [...PEER_KEYS],
+  keys: RULE_KEYS.X5,
   check(ctx) {
     const out: AuditFinding[] = [];
     for (const group of peerGroups(ctx).values()) {
@@ -34,14 +36,7 @@ const figuresOf =
   (key) =>
     r.figures[key];
 
-function peerGroups(ctx: AuditContext): Map<string, ReportSummary[]> {
-  const groups = new Map<string, ReportSummary[]>();
-  for (const r of ctx.current.values()) {
-    const key = `${r.agency!.kind}|${r.agency!.level}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return groups;
-}
+const peerGroups = (ctx: AuditContext): Map<string, ReportSummary[]> => groupBy(ctx.current.values(), (r) => `${r.agency!.kind}|${r.agency!.level}`);
 
 const peerLabel = (r: ReportSummary) => `${r.agency!.kind === 'government' ? '政府' : '部门'}·${r.agency!.level}`;
 

@@ -1,8 +1,8 @@
 import { figureName as figureLabel, labelWithKey } from '../../form';
+import { groupBy } from '../group';
 import { cite, makeFinding, type AuditRule } from '../rule';
-import type { AuditFinding, ReportSummary } from '../types';
-
-const KEYS = ['t3.newReceived.total', 't4.review.total', 't4.litigation.sum.total'];
+import type { AuditFinding } from '../types';
+import { RULE_KEYS } from './inputs';
 
 /**
  * X6: a government's report covers its departments, so its figures cannot be below the sum of the
@@ -14,18 +14,14 @@ export const x6GovernmentSum: AuditRule = {
   description: { zh: '政府的数字不少于所属部门之和。', en: "A government's figures are not below the sum of its departments'." },
   severity: 'warning',
   basis: '本级人民政府年度报告汇总本级政府及所属部门情况（国办公开办函〔2021〕30号）',
-  keys: KEYS,
+  keys: RULE_KEYS.X6,
   check(ctx) {
-    const departments = new Map<string, ReportSummary[]>();
-    for (const r of ctx.current.values()) {
-      const parent = r.agency!.kind === 'department' ? r.agency!.parent : null;
-      if (parent) departments.set(parent, [...(departments.get(parent) ?? []), r]);
-    }
+    const departments = groupBy(ctx.current.values(), (r) => (r.agency!.kind === 'department' ? r.agency!.parent : null));
     const out: AuditFinding[] = [];
     for (const [name, deps] of departments) {
       const gov = ctx.current.get(name);
       if (!gov) continue;
-      for (const key of KEYS) {
+      for (const key of this.keys) {
         const own = gov.figures[key];
         const parts = deps.filter((d) => d.figures[key] !== undefined);
         const total = parts.reduce((a, d) => a + d.figures[key], 0);

@@ -1,5 +1,6 @@
 import { labelWithKey } from '../../form';
 import { cite, makeFinding, type AuditRule } from '../rule';
+import { RULE_KEYS } from './inputs';
 
 /** X7: reports from reporting year 2021 on use the 2021 national format. */
 export const x7OldFormat: AuditRule = {
@@ -8,7 +9,7 @@ export const x7OldFormat: AuditRule = {
   description: { zh: '2021年度起采用2021年版格式。', en: 'Reports from 2021 on use the 2021 format.' },
   severity: 'error',
   basis: '国办公开办函〔2021〕30号：自2021年度报告起使用新版格式',
-  keys: [],
+  keys: RULE_KEYS.X7,
   check(ctx) {
     if (ctx.year < 2021) return [];
     return ctx.reports
