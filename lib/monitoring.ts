@@ -23,6 +23,8 @@ export interface MonitoringProps {
   auditSteps: Record<string, IFunction>;
   /** The dead-letter queue of the audit's EventBridge targets (the schedule's start, the stopped-run record). */
   auditEventFailures: Queue;
+  /** The function that reads scans (OCR). */
+  ocrFn: IFunction;
   apiFn: IFunction;
   redecideFn: IFunction;
   reconcileFn: IFunction;
@@ -105,6 +107,7 @@ export class Monitoring extends Construct {
       ...Object.entries(props.auditSteps).map(
         ([step, fn]) => [`Audit${step}`, fn, `The audit step ${step} threw (the state machine retries it, then fails the run).`] as const,
       ),
+      ['Ocr', props.ocrFn, 'The OCR function threw (the scan will be retried, then dead-lettered).'],
       ['Api', props.apiFn, 'The API function threw outside its own error handling.'],
       ['Redecide', props.redecideFn, 'Applying an officer’s value review threw (it is retried, then queued).'],
       ['Reconcile', props.reconcileFn, 'A reconcile run threw: uploads without a final status are not being re-driven.'],

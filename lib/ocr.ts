@@ -74,14 +74,14 @@ export class Ocr extends Construct {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
     const period = Duration.minutes(5);
+    // Its errors and throttles are alarmed with every project function's (lib/monitoring.ts).
     this.alarms = [
-      alarm('ErrorsAlarm', 'The OCR function threw (the scan will be retried, then dead-lettered).', this.fn.metricErrors({ period })),
       alarm(
         'DeadLettersAlarm',
         'A scan could not be read after retries; see the OCR dead-letter queue.',
         this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
       ),
-      alarm('ThrottlesAlarm', 'The OCR function was throttled: scans wait in its queue (reserved concurrency).', this.fn.metricThrottles({ period })),
+      // The one alarm not on a first occurrence: a scan near the timeout is read before the next one is cut off.
       alarm(
         'DurationAlarm',
         'A scan took over 10 minutes to read: near the function timeout.',

@@ -41,6 +41,7 @@ export class OgiStack extends Stack {
       auditMachine: this.audit.stateMachine,
       auditSteps: { Begin: this.audit.beginFn, Shard: this.audit.shardFn, Reduce: this.audit.reduceFn, Store: this.audit.storeFn, Status: this.audit.statusFn },
       auditEventFailures: this.audit.eventFailures,
+      ocrFn: this.ocr.fn,
       apiFn: this.api.fn,
       redecideFn: this.redecide.fn,
       reconcileFn: this.reconcile.fn,

@@ -47,7 +47,9 @@ describe('monitoring', () => {
     for (const a of alarms()) {
       expect(a.Properties.AlarmActions).toEqual([topicRef()]);
       expect(a.Properties.OKActions).toEqual([topicRef()]);
-      expect(a.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+      // A duration alarm fires on the first invocation near its function's timeout (the OCR function's: 10 of 12 minutes).
+      const threshold = a.Properties.MetricName === 'Duration' ? 600_000 : 1;
+      expect(a.Properties).toMatchObject({ Threshold: threshold, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
     }
   });
 
@@ -57,7 +59,12 @@ describe('monitoring', () => {
     const { ingest, audit, api, monitoring } = stack;
     expect(on('Errors', refOf(ingest.fn))).toHaveLength(1);
     expect(on('Errors', refOf(audit.fn))).toHaveLength(1);
-    expect(on('ReportsFailed').map((a) => a.Properties.Namespace)).toEqual(['OgiAudit']);
+    // Reports that end failed, from the ingest and from the OCR function (the service dimension says which).
+    const failed = on('ReportsFailed').map((a) => [a.Properties.Namespace, ...(a.Properties.Dimensions ?? []).map((d) => d.Value)]);
+    expect(failed.sort()).toEqual([
+      ['OgiAudit', 'ogi-ingest'],
+      ['OgiAudit', 'ogi-ocr'],
+    ]);
     expect(on('ApproximateNumberOfMessagesVisible', JSON.stringify({ 'Fn::GetAtt': [idOf(ingest.deadLetterQueue), 'QueueName'] }))).toHaveLength(1);
     expect(on('ApproximateNumberOfMessagesVisible', JSON.stringify({ 'Fn::GetAtt': [idOf(monitoring.auditFailures), 'QueueName'] }))).toHaveLength(1);
     expect(on('5xx', refOf(api.httpApi))).toHaveLength(1);
@@ -71,7 +78,7 @@ describe('monitoring', () => {
       const errors = alarms().filter((a) => a.Properties.MetricName === 'Errors' && dimensionRefs(a).includes(JSON.stringify({ Ref: id })));
       expect({ id, errors: errors.map((a) => a.Properties.AlarmActions) }).toEqual({ id, errors: [[topicRef()]] });
     }
-    for (const fn of [stack.redecide.fn, stack.reconcile.fn])
+    for (const fn of [stack.redecide.fn, stack.reconcile.fn, stack.ocr.fn])
       expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles' && dimensionRefs(a).includes(refOf(fn)))).toHaveLength(1);
   });
 

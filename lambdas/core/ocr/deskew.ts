@@ -41,7 +41,9 @@ function inkPoints(img: Gray): Points {
 /** The angle in [from, to] by `step` (and `start`) whose profile is sharpest. */
 function search(points: Points, score: (p: Points, deg: number) => number, from: number, to: number, step: number, start: number): number {
   let [best, bestScore] = [start, score(points, start)];
-  for (let d = from; d <= to + 1e-9; d += step) {
+  // Counted in whole steps: adding `step` up to `to` would drift past it and miss the last angle.
+  for (let i = 0, n = Math.round((to - from) / step); i <= n; i++) {
+    const d = from + i * step;
     const s = score(points, d);
     if (s > bestScore) [best, bestScore] = [d, s];
   }
