@@ -396,4 +396,27 @@ describe('a figure wrapped onto a line of its own', () => {
     expect(t3(r, 'unable.noInfo').total).toBeUndefined();
     expect(r.findings.find((f) => f.rule === 'P-FIGURE-CUT')?.keys).toEqual(['t3.unable.noInfo.total']);
   });
+
+  // A sparse table (its zeros blank) LibreOffice printed: a short row's total wraps around the row's line
+  // (`10` above it, `9` below), and under it stands a row printed blank, its label alone on its line.
+  const sparse = (label: string, v: (number | '')[]) => label.padEnd(18) + v.map((n) => String(n).padStart(6)).join('');
+  const around = (tail: string) =>
+    report([
+      head,
+      ' '.repeat(58) + '10',
+      sparse('一、本年新收政府信息公开申请数量', [108, '', '', '', 1, '', '']),
+      ' '.repeat(58) + tail,
+      '',
+      '二、上年结转政府信息公开申请数量',
+      '',
+      sparse('（一）予以公开', [65, '', '', '', 1, '', 66]),
+      row(MARK, [0, 0, 0, 0, 0, 0, 0]),
+    ]);
+
+  it('around a short row, is joined to it when the row total then holds (10 / 9 → 109), not given to the blank row under it', async () => {
+    const r = await parse(around('9'));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 108, legal: 1, total: 109 });
+    expect(t3(r, 'carriedOver')).toEqual({});
+    expect(t3(r, 'granted')).toEqual({ natural: 65, legal: 1, total: 66 });
+  });
 });
