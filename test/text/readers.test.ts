@@ -419,4 +419,11 @@ describe('a figure wrapped onto a line of its own', () => {
     expect(t3(r, 'carriedOver')).toEqual({});
     expect(t3(r, 'granted')).toEqual({ natural: 65, legal: 1, total: 66 });
   });
+
+  it('around a short row, is reported and read for no row when no joining holds', async () => {
+    const r = await parse(around('7'));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 108, legal: 1 });
+    expect(t3(r, 'carriedOver')).toEqual({});
+    expect(r.findings.find((f) => f.rule === 'P-FIGURE-CUT')).toMatchObject({ keys: ['t3.newReceived.total'], evidence: '10 / 7' });
+  });
 });
