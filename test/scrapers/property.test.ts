@@ -84,14 +84,24 @@ async function pdfWrongValues(format: '2019' | '2021', seed: number, options: Ht
   return wrong;
 }
 
-// Known wrong value, open (issue 24): in pdftotext -layout of a sparse table LibreOffice printed, a short row's
-// total wrapped around its line (`10` above, `9` below) gives the `9` to the blank row under it, whose label
-// follows it. Until it is mended the PDF property cannot hold; this test fails once it is, to be made an `it`
-// together with the property below.
+// In pdftotext -layout of a sparse table LibreOffice printed, a short row's total wraps around its line (`10`
+// above, `9` below) and a row printed blank stands under it: the `9` is no figure of the blank row (once read as its total).
+it('pdftotext -layout of a sparse LibreOffice print: a short row’s wrapped total gives no figure to the blank row under it', async () => {
+  expect(await pdfWrongValues('2019', 88342, { t2Tables: 'one', blankZeros: true }, 'writer', false)).toEqual([]);
+}, 300_000);
+
+// Known wrong value, open (issue 24): plain pdftotext of a full 2021 table pandoc's LibreOffice writer printed
+// (narrow label cells wrapped a character or two a line) puts the figures of （七）总计 and 四、结转下年度继续办理 in
+// one run out of row order (`185 四、结转下年度继续 0 办理 0 … 0 2 187 0 0 0 0 1`); the one-cell-per-line
+// reader takes the first seven, all zeros, as the carry-forward row (their row sum holds), so its 其他 and 总计
+// read 0 where 1 is printed. Found by the PDF property below; this test fails once it is mended, to be made an
+// `it` together with that property.
 it.failing(
-  'pdftotext -layout of a sparse LibreOffice print: a short row’s wrapped total gives no figure to the blank row under it',
+  'pdftotext of a LibreOffice print via pandoc: figures of two rows run together are not read as one of them',
   async () => {
-    expect(await pdfWrongValues('2019', 88342, { t2Tables: 'one', blankZeros: true }, 'writer', false)).toEqual([]);
+    expect(
+      await pdfWrongValues('2021', 77298, { t2Tables: 'one', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false }, 'pandoc-writer', false),
+    ).toEqual([]);
   },
   300_000,
 );
