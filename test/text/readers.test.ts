@@ -420,6 +420,39 @@ describe('a figure wrapped onto a line of its own', () => {
     expect(t3(r, 'granted')).toEqual({ natural: 65, legal: 1, total: 66 });
   });
 
+  it('keeps a short numbered label centred right of the others, in a run of rows printed blank, a row of its own', () => {
+    // LibreOffice centres a short label in its cell: `2.重复申请` stands right of the longer labels around it.
+    const labels = grids(
+      report([
+        head,
+        sparse('1.本机关不掌握相关政府信息', [27, '', '', '', '', '', 27]),
+        sparse('3.补正后申请内容仍不明确', [7, '', '', '', '', '', 7]),
+        '',
+        '1.信访举报投诉类申请',
+        '',
+        ' '.repeat(13) + '2.重复申请',
+        '',
+        '3.要求提供公开出版物',
+        '',
+        '',
+        '',
+        sparse('（七）总计', [34, '', '', '', '', '', 34]),
+        row(MARK, [0, 0, 0, 0, 0, 0, 0]),
+      ]),
+    )
+      .flatMap((g) => g.rows)
+      .filter((r) => /^\d\./.test(r[0].text))
+      .map((r) => `${r[0].text} ${r[1].text}`);
+    expect(labels).toEqual([
+      '1.本机关不掌握相关政府信息 27',
+      '3.补正后申请内容仍不明确 7',
+      '1.信访举报投诉类申请 ',
+      '2.重复申请 ',
+      '3.要求提供公开出版物 ',
+      `${MARK} 0`,
+    ]);
+  });
+
   it('around a short row, is reported and read for no row when no joining holds', async () => {
     const r = await parse(around('7'));
     expect(t3(r, 'newReceived')).toEqual({ natural: 108, legal: 1 });

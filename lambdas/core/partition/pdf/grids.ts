@@ -482,10 +482,15 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
   return { groups: mergeStacks(groups, all), rows: all };
 }
 
-/** A row's item label, its rightmost block, and the numbered labels in that column besides the one nearest the row's line. */
+/**
+ * A row's item label, its rightmost block, and the numbered labels in that column besides the one nearest the row's
+ * line. Items numbered `1.` `2.` are the form's leaves, never group labels: all of them are in the item column, also
+ * where a short one centred in its cell (`2.重复申请`) stands right of the others' text.
+ */
 function itemOf(row: Row): { item: Block; blank: Block[] } {
   const right = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
-  const numbered = row.labels.filter((b) => (b === right || overlaps(b, right)) && NUMBERED.test(b.frags[0].text));
+  const leaf = (b: Block) => numbering(blockText(b)) === 'arabic';
+  const numbered = row.labels.filter((b) => (b === right || overlaps(b, right) || (leaf(b) && leaf(right))) && NUMBERED.test(b.frags[0].text));
   if (numbered.length < 2) return { item: right, blank: [] };
   // On a tie the rightmost: a group label (`（四）`) may reach into the item column on the same line.
   const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) || (offLine(b, row.line) === offLine(a, row.line) && b.x > a.x) ? b : a));
