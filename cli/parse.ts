@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { countFindings } from '../lambdas/core/findings/counts';
 import type { Report } from '../lambdas/core/types';
 import { inputsArg, readArgs } from './args';
 import { parseFiles } from '../local/parse-files';
+import { COUNT_HEAD, countCells, reasonLine } from '../local/summary-table';
 import { progress, renderTable } from '../local/table';
 import { UsageError } from './usage';
 
@@ -48,13 +50,8 @@ export function summary(files: string[], reports: Report[]): string {
     String(r.year ?? '—'),
     r.format,
     String(Object.keys(r.values).length),
-    findingsText(r),
+    ...countCells({ findingCounts: countFindings(r.findings) }),
+    r.status === 'parsed' ? '' : reasonLine(r),
   ]);
-  return renderTable(['file', 'status', 'agency', 'year', 'format', 'values', 'findings'], rows);
-}
-
-function findingsText(r: Report): string {
-  const by = (s: string) => r.findings.filter((f) => f.severity === s && f.outcome !== 'not-assessable').length;
-  const text = `${by('error')} error, ${by('warning')} warning, ${by('info')} info`;
-  return r.status === 'parsed' ? text : `${text} — ${r.reason ?? ''}`;
+  return renderTable(['file', 'status', 'agency', 'year', 'format', 'values', ...COUNT_HEAD, 'reason'], rows);
 }

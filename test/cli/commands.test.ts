@@ -111,6 +111,14 @@ describe('exit code 1 on outcomes a script must notice', () => {
     const res = await ogi('parse', CLEAN, path.join(dir, 'empty.txt'), '--out', path.join(dir, 'mixed'));
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/empty\.txt\s+rejected/);
+    // The reason in both languages, as ogi upload and ogi reports print it.
+    expect(res.stdout).toMatch(/empty\.txt\s+rejected.*文件为空。 The file is empty\./);
+  });
+
+  it('parse: counts by the core definition, not-assessable checks apart from info (as ogi check and the overview count)', async () => {
+    const res = await ogi('parse', path.join(SAMPLES, '000_a211173aaaac4cee.txt'), '--out', path.join(dir, 'seed'));
+    expect(res.stdout).toMatch(/errors\s+warnings\s+info\s+n\/a/);
+    expect(res.stdout).toMatch(/000_a211173aaaac4cee\.txt\s+parsed\s+\S+\s+2020\s+\S+\s+\d+\s+3\s+2\s+0\s+9\s*$/m);
   });
 
   it('check: 0 for a report without error findings, 1 when one has an error finding', async () => {

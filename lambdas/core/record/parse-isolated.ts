@@ -205,7 +205,9 @@ class WorkerPool {
     if (healthy && !worker.overMemory) {
       worker.thread.unref();
       this.idle.push(worker);
-      while (this.idle.length > MAX_WORKERS || this.used() > this.budget()) void this.idle.shift()?.thread.terminate();
+      // Only idle workers can be ended here: with none left, running parses (or a process whose own RSS
+      // already fills its memory) are over the budget by themselves, and the next take() waits on them.
+      while (this.idle.length > 0 && (this.idle.length > MAX_WORKERS || this.used() > this.budget())) void this.idle.shift()!.thread.terminate();
     } else void worker.thread.terminate();
     if (this.busy.size === 0) this.unwatch();
     for (const w of this.waiting.splice(0)) w();
