@@ -84,18 +84,38 @@ async function pdfWrongValues(format: '2019' | '2021', seed: number, options: Ht
   return wrong;
 }
 
-// Known wrong value, open (issue 24): in pdftotext -layout of a sparse table LibreOffice printed, a short row's
-// total wrapped around its line (`10` above, `9` below) gives the `9` to the blank row under it, whose label
-// follows it. Until it is mended the PDF property cannot hold; this test fails once it is, to be made an `it`
-// together with the property below.
-it.failing(
-  'pdftotext -layout of a sparse LibreOffice print: a short row’s wrapped total gives no figure to the blank row under it',
-  async () => {
-    expect(await pdfWrongValues('2019', 88342, { t2Tables: 'one', blankZeros: true }, 'writer', false)).toEqual([]);
+// In pdftotext -layout of a sparse table LibreOffice printed, a short row's total wraps around its line (`10`
+// above, `9` below) and a row printed blank stands under it: the `9` is no figure of the blank row (once read as its total).
+it('pdftotext -layout of a sparse LibreOffice print: a short row’s wrapped total gives no figure to the blank row under it', async () => {
+  expect(await pdfWrongValues('2019', 88342, { t2Tables: 'one', blankZeros: true }, 'writer', false)).toEqual([]);
+}, 300_000);
+
+// Found by the PDF property: pdftotext -layout of a sparse LibreOffice print after Ghostscript, where LibreOffice
+// centres the short label 2.重复申请 right of the longer labels of the rows printed blank around it.
+it('pdftotext -layout of a sparse LibreOffice print: a short label centred right of the others takes no figure of the row above', async () => {
+  const options = { t2Tables: 'one', blankZeros: true, shortNormativeLabel: true, lawProhibitedTypo: true } as const;
+  expect(await pdfWrongValues('2021', 2146, options, 'writer', true)).toEqual([]);
+}, 300_000);
+
+// Known wrong values, open (issue 24), found by the PDF property below; each case fails once it is mended, to be
+// made an `it`, and the property with them.
+// - plain pdftotext of a full 2021 table pandoc's LibreOffice writer printed (narrow label cells wrapped a character
+//   or two a line) puts the figures of （七）总计 and 四、结转下年度继续办理 in one run out of row order (`185
+//   四、结转下年度继续 0 办理 0 … 0 2 187 0 0 0 0 1`); the one-cell-per-line reader takes the first seven, all zeros, as
+//   the carry-forward row (their row sum holds), so its 其他 and 总计 read 0 where 1 is printed.
+// - pdftotext -layout of a sparse 2021 LibreOffice print: the blank row 3.其他, indented right of （七）总计 two lines
+//   below it, becomes the item label of the 总计 row, whose total 65 is read as 3.其他's.
+it.failing.each([
+  ['2021', 77298, { t2Tables: 'one', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false }, 'pandoc-writer'],
+  ['2021', 66534, { t2Tables: 'several', blankZeros: true, shortNormativeLabel: true, lawProhibitedTypo: false }, 'writer'],
+] as const)(
+  'known wrong value: %s report, seed %d, %j, printed by %s',
+  async (format, seed, options, producer) => {
+    expect(await pdfWrongValues(format, seed, options, producer, false)).toEqual([]);
   },
   300_000,
 );
 
 it.todo(
-  'no PDF producer’s print of a generated report, through pdftotext or read as a PDF, yields a wrong value (fast-check over format, seed, options, producer, Ghostscript; waits on the test above)',
+  'no PDF producer’s print of a generated report, through pdftotext or read as a PDF, yields a wrong value (fast-check over format, seed, options, producer, Ghostscript; waits on the known wrong values above)',
 );

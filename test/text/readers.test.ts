@@ -396,4 +396,67 @@ describe('a figure wrapped onto a line of its own', () => {
     expect(t3(r, 'unable.noInfo').total).toBeUndefined();
     expect(r.findings.find((f) => f.rule === 'P-FIGURE-CUT')?.keys).toEqual(['t3.unable.noInfo.total']);
   });
+
+  // A sparse table (its zeros blank) LibreOffice printed: a short row's total wraps around the row's line
+  // (`10` above it, `9` below), and under it stands a row printed blank, its label alone on its line.
+  const sparse = (label: string, v: (number | '')[]) => label.padEnd(18) + v.map((n) => String(n).padStart(6)).join('');
+  const around = (tail: string) =>
+    report([
+      head,
+      ' '.repeat(58) + '10',
+      sparse('一、本年新收政府信息公开申请数量', [108, '', '', '', 1, '', '']),
+      ' '.repeat(58) + tail,
+      '',
+      '二、上年结转政府信息公开申请数量',
+      '',
+      sparse('（一）予以公开', [65, '', '', '', 1, '', 66]),
+      row(MARK, [0, 0, 0, 0, 0, 0, 0]),
+    ]);
+
+  it('around a short row, is joined to it when the row total then holds (10 / 9 → 109), not given to the blank row under it', async () => {
+    const r = await parse(around('9'));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 108, legal: 1, total: 109 });
+    expect(t3(r, 'carriedOver')).toEqual({});
+    expect(t3(r, 'granted')).toEqual({ natural: 65, legal: 1, total: 66 });
+  });
+
+  it('keeps a short numbered label centred right of the others, in a run of rows printed blank, a row of its own', () => {
+    // LibreOffice centres a short label in its cell: `2.重复申请` stands right of the longer labels around it.
+    const labels = grids(
+      report([
+        head,
+        sparse('1.本机关不掌握相关政府信息', [27, '', '', '', '', '', 27]),
+        sparse('3.补正后申请内容仍不明确', [7, '', '', '', '', '', 7]),
+        '',
+        '1.信访举报投诉类申请',
+        '',
+        ' '.repeat(13) + '2.重复申请',
+        '',
+        '3.要求提供公开出版物',
+        '',
+        '',
+        '',
+        sparse('（七）总计', [34, '', '', '', '', '', 34]),
+        row(MARK, [0, 0, 0, 0, 0, 0, 0]),
+      ]),
+    )
+      .flatMap((g) => g.rows)
+      .filter((r) => /^\d\./.test(r[0].text))
+      .map((r) => `${r[0].text} ${r[1].text}`);
+    expect(labels).toEqual([
+      '1.本机关不掌握相关政府信息 27',
+      '3.补正后申请内容仍不明确 7',
+      '1.信访举报投诉类申请 ',
+      '2.重复申请 ',
+      '3.要求提供公开出版物 ',
+      `${MARK} 0`,
+    ]);
+  });
+
+  it('around a short row, is reported and read for no row when no joining holds', async () => {
+    const r = await parse(around('7'));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 108, legal: 1 });
+    expect(t3(r, 'carriedOver')).toEqual({});
+    expect(r.findings.find((f) => f.rule === 'P-FIGURE-CUT')).toMatchObject({ keys: ['t3.newReceived.total'], evidence: '10 / 7' });
+  });
 });

@@ -67,19 +67,20 @@ export function joinWrappedFigures(rows: Row[], layout: T3Layout, findings: Find
         return { ...row, cells: joined };
       }
     }
-    // Cut and not made whole: the cells a fragment continues are not read.
-    const cut = new Set([above, below].flatMap((f) => (f ? tail(f, row).flatMap((c, j) => (c.text ? [j] : [])) : [])));
-    const gone = [...cut].filter((j) => row.cells[j].text);
-    if (gone.length === 0) return row;
+    // Cut and not made whole: the cells a fragment continues are not read, nor the fragments, even where the row's
+    // own cell is blank (a short row's total wrapped around its line, `10` above and `9` below).
+    const cut = [...new Set([above, below].flatMap((f) => (f ? tail(f, row).flatMap((c, j) => (c.text ? [j] : [])) : [])))].sort((x, y) => x - y);
+    const pieces = (j: number) =>
+      [above && tail(above, row)[j], row.cells[j], below && tail(below, row)[j]].flatMap((c) => (c && c.text ? [c.raw] : [])).join(' / ');
     findings.push(
       cutFinding(
         row,
-        gone.map((j) => def.keys[j]),
-        gone.map((j) => row.cells[j].raw),
+        cut.map((j) => def.keys[j]),
+        cut.map(pieces),
       ),
     );
     [above, below].forEach((f) => f && used.add(f));
-    return { ...row, cells: row.cells.map((c, j) => (cut.has(j) ? { ...c, text: '' } : c)) };
+    return { ...row, cells: row.cells.map((c, j) => (cut.includes(j) ? { ...c, text: '' } : c)) };
   });
   return out.filter((r) => !used.has(r));
 }
@@ -115,8 +116,8 @@ function cutFinding(row: Row, keys: string[], printed: string[]): Finding {
   return {
     rule: 'P-FIGURE-CUT',
     severity: 'warning',
-    message: `「${row.label.slice(-20)}」行的数字被折行或分页截断（${printed.join('、')} 与其上下单独一行的数字），拼接后无法以表格关系确认，该单元格未读取。`,
-    messageEn: `Figures of the row ${row.label.slice(-20)} (${printed.join(', ')}) are wrapped or cut by a page break onto a line of their own and, joined, cannot be confirmed by the form's identities: those cells were not read.`,
+    message: `「${row.label.slice(-20)}」行的数字被折行或分页截断，部分印在本行上下单独一行（${printed.join('、')}），拼接后无法以表格关系确认，该单元格未读取。`,
+    messageEn: `Figures of the row ${row.label.slice(-20)} are wrapped or cut by a page break, partly onto a line of their own (${printed.join(', ')}), and, joined, cannot be confirmed by the form's identities: those cells were not read.`,
     keys,
     evidence: printed.join('; '),
   };

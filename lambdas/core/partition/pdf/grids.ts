@@ -394,9 +394,12 @@ function nearestRow(rows: Row[], top: number): number | undefined {
 
 /**
  * A label between two rows, one of which has its own label on its line in this column and the other none: it is
- * the other's (a value line with its label printed above it, as a text dump's rounding to lines leaves it).
+ * the other's (a value line with its label printed above it, as a text dump's rounding to lines leaves it). But
+ * where the other is a lone figure on the line next to a row with its own label beyond it, the figure may as well
+ * be the end of that row's figure wrapped in its narrow cell (`10` above the row, `9` below it): the label is then
+ * a row printed blank (`'blank'`), and the figure is left to the rows' identities (tables/wrapped-figures.ts).
  */
-function freeRow(b: Block, all: Row[], rows: Row[], blocks: Block[]): number | undefined {
+function freeRow(b: Block, all: Row[], rows: Row[], blocks: Block[]): number | 'blank' | undefined {
   const c = centre(b);
   const below = all.findIndex((r) => r.line.top > c);
   const above = below < 0 ? all.length - 1 : below - 1;
@@ -404,7 +407,17 @@ function freeRow(b: Block, all: Row[], rows: Row[], blocks: Block[]): number | u
   const own = (r: Row) => blocks.some((k) => k.row !== undefined && rows[k.row] === r && (overlaps(k, b) || k.x >= b.x));
   const [a, z] = [own(all[above]), own(all[below])];
   if (a === z) return undefined;
-  return a ? below : above;
+  const free = a ? below : above;
+  const beyond = all[a ? below + 1 : above - 1];
+  const lone = all[free].line.segs.length === 1 && /^\d+$/.test(squeeze(all[free].line.segs[0].text));
+  return lone && beyond && own(beyond) && Math.abs(beyond.line.top - all[free].line.top) <= 1.8 * all[free].line.fs ? 'blank' : free;
+}
+
+/** A row printed blank: its label alone, no line of its own. */
+function blankRow(b: Block, width: number): Row {
+  const f = b.frags[0];
+  const line: Line = { page: f.page, y: f.y, top: b.top, bottom: b.bottom, fs: f.fs, segs: [], vertical: false };
+  return { line, values: Array.from({ length: width }, () => []), labels: [b], item: b };
 }
 
 /**
@@ -436,22 +449,23 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
   const blankItems = new Set<Block>();
   for (;;) {
     for (const r of all) r.labels = r.item && blankItems.has(r.item) ? [r.item] : [];
+    const found: Row[] = [];
     for (const b of blocks) {
       if (blankItems.has(b)) continue;
-      const r = b.row !== undefined ? rows[b.row] : all[pageTopContinuation(b, all) ?? freeRow(b, all, rows, blocks) ?? nearestRow(all, centre(b)) ?? -1];
-      r?.labels.push(b);
+      const at = b.row === undefined ? (pageTopContinuation(b, all) ?? freeRow(b, all, rows, blocks) ?? nearestRow(all, centre(b))) : undefined;
+      if (at === 'blank') {
+        blankItems.add(b);
+        found.push(blankRow(b, rows[0].values.length));
+      } else (b.row !== undefined ? rows[b.row] : all[at ?? -1])?.labels.push(b);
     }
-    const found: Row[] = [];
     const last = all[all.length - 1];
     for (const row of all) {
       if (row.labels.length === 0 || (row.item && blankItems.has(row.item))) continue;
       // A numbered label below the table's last row is a last row printed blank, not a group label.
       const below = row === last ? row.labels.filter((b) => !b.frags[0].vertical && b.top > row.line.bottom && NUMBERED.test(b.frags[0].text)) : [];
       for (const b of [...itemOf(row).blank, ...below.slice(0, 1)]) {
-        const f = b.frags[0];
-        const line: Line = { page: f.page, y: f.y, top: b.top, bottom: b.bottom, fs: f.fs, segs: [], vertical: false };
         blankItems.add(b);
-        found.push({ line, values: row.values.map(() => []), labels: [b], item: b });
+        found.push(blankRow(b, row.values.length));
       }
     }
     if (found.length === 0) break;
@@ -468,10 +482,15 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
   return { groups: mergeStacks(groups, all), rows: all };
 }
 
-/** A row's item label, its rightmost block, and the numbered labels in that column besides the one nearest the row's line. */
+/**
+ * A row's item label, its rightmost block, and the numbered labels in that column besides the one nearest the row's
+ * line. Items numbered `1.` `2.` are the form's leaves, never group labels: all of them are in the item column, also
+ * where a short one centred in its cell (`2.重复申请`) stands right of the others' text.
+ */
 function itemOf(row: Row): { item: Block; blank: Block[] } {
   const right = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
-  const numbered = row.labels.filter((b) => (b === right || overlaps(b, right)) && NUMBERED.test(b.frags[0].text));
+  const leaf = (b: Block) => numbering(blockText(b)) === 'arabic';
+  const numbered = row.labels.filter((b) => (b === right || overlaps(b, right) || (leaf(b) && leaf(right))) && NUMBERED.test(b.frags[0].text));
   if (numbered.length < 2) return { item: right, blank: [] };
   // On a tie the rightmost: a group label (`（四）`) may reach into the item column on the same line.
   const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) || (offLine(b, row.line) === offLine(a, row.line) && b.x > a.x) ? b : a));
