@@ -22,6 +22,7 @@ module.exports = {
     {
       ...base,
       displayName: 'main',
+      setupFiles: [...base.setupFiles, '<rootDir>/test/setup-main.js'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/hostile/bounds.test.ts', ...skipped],
     },
