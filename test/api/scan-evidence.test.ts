@@ -47,8 +47,15 @@ test("a scanned JPEG's value: its page image served as a PDF and drawn with the 
   await session.open(`report/${encodeURIComponent(id)}`);
   await page.locator(`td[data-key="${cell}"]`).click();
   await page.waitForSelector('figure.source-page canvas.pdf-canvas', { timeout: 30_000 });
-  const canvas = (await page.locator('canvas.pdf-canvas').boundingBox())!;
-  const mark = (await page.locator('.pdf-highlight').boundingBox())!;
+  await page.waitForSelector('.pdf-highlight');
+  // Both boxes in one frame: the view may still shift (the sections above it settling), which moves both alike.
+  const { canvas, mark } = await page.evaluate(() => {
+    const box = (selector: string) => {
+      const r = document.querySelector(selector)!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width };
+    };
+    return { canvas: box('canvas.pdf-canvas'), mark: box('.pdf-highlight') };
+  });
   // pdf.js draws at 1.4 px a point, y down from the page's top: the outline stands 3 px around the cell's box, and its
   // 3 px border adds as much again to the width.
   const pageHeight = await page.locator('canvas.pdf-canvas').evaluate((c: HTMLCanvasElement) => c.height / 1.4);
