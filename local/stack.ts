@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { atomicObjects } from './atomic-objects';
 import { encodeKey, INCOMING_PREFIX } from '../lambdas/ingest/s3-event';
 import { tableDefinition } from '../lambdas/store';
 import type { RedecideEvent } from '../lambdas/redecide/handler';
@@ -101,6 +102,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     configureBuckets: [{ name: bucket }],
   });
   refuseUnsafeKeys(s3rver);
+  atomicObjects(s3rver);
   const address = await s3rver.run();
   const ddbLocal = await startDynamoDbLocal(opts.dataDir ? path.join(dataDir, 'dynamodb') : undefined, kept.dynamodb).catch(async (err) => {
     await s3rver.close();
