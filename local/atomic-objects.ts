@@ -40,24 +40,6 @@ export function atomicObjects(server: S3rver): void {
   mkdirSync(staging, { recursive: true });
   const stagedPath = () => path.join(staging, randomUUID());
 
-  /** Writes `body` to a staged file, then renames it to `target`. */
-  const replace = async (target: string, body: Readable, onChunk: (chunk: Buffer) => void = () => {}) => {
-    const staged = stagedPath();
-    try {
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          onChunk(chunk);
-          done(null, chunk);
-        },
-      });
-      await pipeline(body, tap, createWriteStream(staged));
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(staged, target);
-    } finally {
-      await rm(staged, { force: true });
-    }
-  };
-
   const putMetadata = store.putMetadata;
   store.putMetadata = async (bucket, key, metadata, md5) => {
     // s3rver's own code picks what it keeps; its writes go to staged files, renamed after it.
@@ -86,11 +68,23 @@ export function atomicObjects(server: S3rver): void {
   store.putObject = async (object) => {
     const md5 = createHash('md5');
     let size = 0;
-    const body = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : (object.content ?? Readable.from([]));
-    await replace(store.getResourcePath(object.bucket, object.key, 'object'), body, (chunk) => {
-      md5.update(chunk);
-      size += chunk.length;
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        md5.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
     });
+    const body = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : (object.content ?? Readable.from([]));
+    const target = store.getResourcePath(object.bucket, object.key, 'object');
+    const staged = stagedPath();
+    try {
+      await pipeline(body, tap, createWriteStream(staged));
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(staged, target);
+    } finally {
+      await rm(staged, { force: true });
+    }
     const digest = md5.digest('hex');
     await store.putMetadata(object.bucket, object.key, object.metadata, digest);
     return { size, md5: digest };

@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { closeParseWorkers, parseIsolated, parseLoad } from '../../lambdas/core/record/parse-isolated';
-import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getReport } from '../../lambdas/store';
 import { bombVariants, damagedFontPdf, spacesBomb, textOperatorBomb } from '../../scripts/hostile/bombs';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { reportHtml } from '../../local/synthetic-report';
+import { watchedIngest } from './watched-ingest';
 
 /**
  * Files that cost far more to read than their size says, through the bounded parse: `ogi parse`
@@ -61,8 +61,7 @@ afterAll(async () => {
 
 describe('the ingest handler on the local stack', () => {
   let stack: LocalStack;
-  const escaped: unknown[] = [];
-  const ingest = createHandler();
+  const { handler, escaped } = watchedIngest();
   // Peak RSS while these files go through the stack, sampled from a fresh process: this block comes first because the
   // watchdog test below grows the process by design (600 MB of pdf.js buffers), and what a worker frees is not all handed back to the OS.
   let peak = 0;
@@ -70,17 +69,7 @@ describe('the ingest handler on the local stack', () => {
   afterAll(() => clearInterval(sampler));
   beforeAll(async () => {
     sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    stack = await startLocalStack({
-      handler: async (event) => {
-        try {
-          return await ingest(event);
-        } catch (err) {
-          escaped.push(err);
-          throw err;
-        }
-      },
-      retryDelaysMs: [10, 10],
-    });
+    stack = await startLocalStack({ handler, retryDelaysMs: [10, 10] });
   });
   afterAll(() => stack?.stop());
 

@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { decodeKey } from '../../lambdas/ingest/s3-event';
 import { getReport, scanReports } from '../../lambdas/store';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { reportHtml } from '../../local/synthetic-report';
+import { watchedIngest } from './watched-ingest';
 
 /**
  * Faults on the local stack: S3 reads that fail, and DynamoDB Local stopped in the middle of a
@@ -23,10 +23,9 @@ let dir: string;
 // A short claim lease: a claim whose outcome the outage hid (made, then neither stored nor marked
 // failed) stays `received` until the lease ends, and a redelivery after it takes the report over.
 const LEASE_MS = 3000;
-const ingest = createHandler({ leaseMs: LEASE_MS });
-/** Errors that escaped the handler, i.e. invocations Lambda would retry. */
-const escaped: unknown[] = [];
 let onInvoke: (() => void) | undefined;
+/** `escaped`: errors that escaped the handler, i.e. invocations Lambda would retry. */
+const { ingest, handler, escaped } = watchedIngest({ leaseMs: LEASE_MS }, () => onInvoke?.());
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-faults-'));
@@ -35,15 +34,7 @@ beforeAll(async () => {
     concurrency: 8,
     // Lambda's two async retries, shortened: the second comes after DynamoDB Local is back.
     retryDelaysMs: [500, 4000],
-    handler: async (event) => {
-      onInvoke?.();
-      try {
-        return await ingest(event);
-      } catch (err) {
-        escaped.push(err);
-        throw err;
-      }
-    },
+    handler,
   });
 });
 afterAll(async () => {

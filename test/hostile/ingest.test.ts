@@ -4,12 +4,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createHandler } from '../../lambdas/ingest/handler';
 import { recordId } from '../../lambdas/ingest/record-id';
 import { getRecordObject, getReport, type ReportView } from '../../lambdas/store';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { reportHtml } from '../../local/synthetic-report';
 import { makePdf } from '../pdf/make-pdf';
+import { watchedIngest } from './watched-ingest';
 
 /**
  * Hostile files through the real ingest handler on the local stack (DynamoDB Local + s3rver):
@@ -21,22 +21,11 @@ const SAMPLE_PDF = path.join(__dirname, '../../samples/pdf/gen-2021-pdf-cid.pdf'
 
 let stack: LocalStack;
 let dir: string;
-const escaped: unknown[] = [];
-const ingest = createHandler();
+const { handler, escaped } = watchedIngest();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-hostile-'));
-  stack = await startLocalStack({
-    handler: async (event) => {
-      try {
-        return await ingest(event);
-      } catch (err) {
-        escaped.push(err);
-        throw err;
-      }
-    },
-    retryDelaysMs: [10, 10],
-  });
+  stack = await startLocalStack({ handler, retryDelaysMs: [10, 10] });
 });
 afterAll(async () => {
   await stack?.stop();
