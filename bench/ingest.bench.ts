@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BROWSER_ONLY_MODULES } from '../lib/lambda-defaults';
+import { BUNDLE_EXTERNALS } from '../lib/lambda-defaults';
 import { PARSE_WORKER_FILE, parseWorkerEsbuildArgs } from '../lib/parse-worker-bundle';
 import { uploadOnLocalStack } from './local-uploads';
 import { median, type BenchResult } from './result';
@@ -24,7 +24,7 @@ async function bundle(dir: string): Promise<string> {
     target: 'node20',
     format: 'cjs',
     minify: true,
-    external: BROWSER_ONLY_MODULES,
+    external: BUNDLE_EXTERNALS,
     outfile,
     logLevel: 'error',
   });

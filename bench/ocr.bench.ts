@@ -30,8 +30,9 @@ function readOnce(file: string): Measured {
   const script = `
     const { readFileSync } = require('node:fs');
     const { parseReport } = require(${JSON.stringify(path.join(ROOT, 'lambdas/core/record/parse-report.ts'))});
+    const { readScan } = require(${JSON.stringify(path.join(ROOT, 'lambdas/core/ocr/scan.ts'))});
     const t = performance.now();
-    parseReport({ id: 'scan', name: 'scan.pdf', bytes: new Uint8Array(readFileSync(${JSON.stringify(file)})) }, { ocr: true }).then((r) => {
+    parseReport({ id: 'scan', name: 'scan.pdf', bytes: new Uint8Array(readFileSync(${JSON.stringify(file)})) }, { ocr: readScan }).then((r) => {
       const u = process.resourceUsage();
       process.stdout.write(JSON.stringify({ wallMs: performance.now() - t, cpuUs: u.userCPUTime + u.systemCPUTime, kb: u.maxRSS, status: r.status, pages: r.input.pages }));
     });`;

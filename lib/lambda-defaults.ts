@@ -15,16 +15,20 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 export const BUNDLE_TARGET = 'node20';
 
 /**
- * Left out of every bundle: the SDK's browser user-agent parser (bowser, 35 KB), which @aws-sdk/core
- * imports lazily on its browser path only; on Node the client's user agent comes from
- * util-user-agent-node. test/infra/bundle.test.ts runs the bundle from a folder without node_modules.
+ * Left out of every bundle (functions and workers), as nothing Lambda runs ever loads them;
+ * test/infra/bundle.test.ts runs the bundles from a folder without node_modules:
+ * - the SDK's browser user-agent parser (bowser, 35 KB), which @aws-sdk/core imports lazily on its
+ *   browser path only; on Node the client's user agent comes from util-user-agent-node;
+ * - iconv-lite's Japanese and Korean tables (190 KB), each required only when its encoding is asked
+ *   for: the decoder asks for UTF-16, GB18030/GBK, Big5 and windows-1252 alone, whatever a page
+ *   declares (core/decode/detect-encoding.ts).
  */
-export const BROWSER_ONLY_MODULES = ['bowser'];
+export const BUNDLE_EXTERNALS = ['bowser', ...['shiftjis', 'eucjp', 'cp949'].map((t) => `./tables/${t}.json`)];
 
 /**
  * Every function of the project, with the settings that are the same for all in one place:
  * LAMBDA_RUNTIME on arm64, bundled for BUNDLE_TARGET with the AWS SDK included
- * (`externalModules` only the browser-only BROWSER_ONLY_MODULES), so Lambda runs the SDK version the tests ran, not the runtime's.
+ * (`externalModules` only BUNDLE_EXTERNALS, never loaded), so Lambda runs the SDK version the tests ran, not the runtime's.
  * Its role may write logs to its own log group only (not AWSLambdaBasicExecutionRole's any group).
  */
 export function projectFunction(scope: Construct, id: string, props: NodejsFunctionProps & { entry: string }): NodejsFunction {
@@ -49,7 +53,7 @@ export function projectFunction(scope: Construct, id: string, props: NodejsFunct
       format: OutputFormat.CJS,
       minify: true,
       sourceMap: true,
-      externalModules: BROWSER_ONLY_MODULES,
+      externalModules: BUNDLE_EXTERNALS,
       ...props.bundling,
     },
   });

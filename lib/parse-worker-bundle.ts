@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BUNDLE_EXTERNALS } from './lambda-defaults';
 
 /** Where the parse worker's source is, relative to the project root. */
 export const PARSE_WORKER_ENTRY = path.join('lambdas', 'core', 'record', 'parse-worker.ts');
@@ -21,6 +22,7 @@ export function workerEsbuildArgs(projectRoot: string, entry: string, outputDir:
     '--minify',
     '--sourcemap',
     '--external:onnxruntime-node',
+    ...BUNDLE_EXTERNALS.map((m) => `--external:${m}`),
     `--outfile=${path.join(outputDir, file)}`,
   ];
 }

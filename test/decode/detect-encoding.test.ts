@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { decode } from '../../lambdas/core/decode';
-import { encodeLegacy, toTraditional } from '../../scripts/generate/garble';
+import { encodeLegacy, setMetaCharset, toTraditional } from '../../scripts/generate/garble';
 import { baseSamples } from '../../scripts/generate/catalog';
 
 const samples = baseSamples();
@@ -33,6 +33,13 @@ describe('encoding detection', () => {
     const page = html.replace(/charset=utf-8/i, 'charset=gbk');
     expect(page).not.toBe(html);
     expect(decode(new Uint8Array(Buffer.from(page)), 'html')).toMatchObject({ encoding: 'utf-8', text: page });
+  });
+
+  // The bundles leave iconv-lite's Japanese and Korean tables out (lib/lambda-defaults.ts BUNDLE_EXTERNALS): no declaration reaches them.
+  it.each(['shift_jis', 'euc-jp', 'euc-kr', 'ks_c_5601-1987'])('decodes GBK bytes under a meta that declares %s as GB18030', (charset) => {
+    const d = decode(new Uint8Array(iconv.encode(setMetaCharset(html, charset), 'gbk')), 'html');
+    expect(d.encoding).toBe('gb18030');
+    expect(d.text).toContain('三、收到和处理政府信息公开申请情况');
   });
 
   it('keeps a declared GB encoding for a short page chardet is unsure of', () => {

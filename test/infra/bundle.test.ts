@@ -5,9 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import iconv from 'iconv-lite';
 import { encodeKey } from '../../lambdas/ingest/s3-event';
-import { BROWSER_ONLY_MODULES } from '../../lib/lambda-defaults';
-import { parseWorkerEsbuildArgs } from '../../lib/parse-worker-bundle';
+import { BUNDLE_EXTERNALS } from '../../lib/lambda-defaults';
+import { PARSE_WORKER_FILE, parseWorkerEsbuildArgs } from '../../lib/parse-worker-bundle';
+import { baseSamples } from '../../scripts/generate/catalog';
+import { setMetaCharset } from '../../scripts/generate/garble';
 import { textOperatorBomb } from '../../scripts/hostile/bombs';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 
@@ -34,7 +37,7 @@ beforeAll(async () => {
     '--format=cjs',
     '--minify',
     '--log-level=error',
-    ...BROWSER_ONLY_MODULES.map((m) => `--external:${m}`),
+    ...BUNDLE_EXTERNALS.map((m) => `--external:${m}`),
   ];
   execFileSync(ESBUILD, [
     path.join(ROOT, 'lambdas/ingest/handler.ts'),
@@ -42,7 +45,7 @@ beforeAll(async () => {
     `--outfile=${path.join(out, 'index.js')}`,
     `--metafile=${path.join(out, 'meta.json')}`,
   ]);
-  execFileSync(ESBUILD, [...parseWorkerEsbuildArgs(ROOT, out), '--log-level=error']);
+  execFileSync(ESBUILD, [...parseWorkerEsbuildArgs(ROOT, out), `--metafile=${path.join(out, 'worker-meta.json')}`, '--log-level=error']);
   // A handler that never calls back (the invoker is not used): the bundled one is invoked by hand below.
   stack = await startLocalStack({ handler: async () => undefined });
 }, 120_000);
@@ -74,8 +77,25 @@ it('keeps the audit rules out of the handler: a summary at ingest needs only the
   expect(inputs.filter((f) => /core\/audit\/(rules\/x\d|audit-year)/.test(f))).toEqual([]);
 });
 
-it('parses a PDF and rejects a PDF bomb in a worker thread, from the bundle alone', async () => {
-  const uploads = { 'incoming/bundle/report.pdf': readFileSync(SAMPLE_PDF), 'incoming/bundle/bomb.pdf': await textOperatorBomb(1100) };
+it('leaves OCR to the OCR function: the parse worker bundles no image decoder or OCR reader (scans are read by `readScan` passed in)', () => {
+  const inputs = Object.keys((JSON.parse(readFileSync(path.join(out, 'worker-meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+  expect(inputs).toContain('lambdas/core/record/parse-report.ts');
+  expect(inputs.filter((f) => /node_modules\/(utif2|pngjs|jpeg-js|pako|onnxruntime-\w+)\/|core\/ocr\/(scan|engine|decode-image|read-page)\.ts/.test(f))).toEqual([]);
+});
+
+it('leaves the encoding tables the decoder never asks for out of the worker (lib/lambda-defaults.ts BUNDLE_EXTERNALS)', () => {
+  const worker = readFileSync(path.join(out, PARSE_WORKER_FILE), 'utf8');
+  for (const table of ['shiftjis', 'eucjp', 'cp949']) expect(worker).toContain(`require("./tables/${table}.json")`);
+  expect(worker).not.toContain('require("./tables/cp936.json")');
+});
+
+it('parses a PDF and a GBK page that declares a Korean charset, and rejects a PDF bomb, in a worker thread from the bundle alone', async () => {
+  const page = iconv.encode(setMetaCharset(baseSamples().find((s) => s.ext === 'html')!.content as string, 'euc-kr'), 'gbk');
+  const uploads = {
+    'incoming/bundle/report.pdf': readFileSync(SAMPLE_PDF),
+    'incoming/bundle/report.html': page,
+    'incoming/bundle/bomb.pdf': await textOperatorBomb(1100),
+  };
   for (const [Key, Body] of Object.entries(uploads)) await stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key, Body }));
   const events = Object.keys(uploads).map(event);
   const script = `const { handler } = require('./index.js');
@@ -85,6 +105,7 @@ it('parses a PDF and rejects a PDF bomb in a worker thread, from the bundle alon
   const results = JSON.parse(stdout) as { status: string; key: string }[];
   expect(results.map((r) => [r.key, r.status])).toEqual([
     ['incoming/bundle/report.pdf', 'parsed'],
+    ['incoming/bundle/report.html', 'parsed'],
     ['incoming/bundle/bomb.pdf', 'rejected'],
   ]);
 }, 120_000);

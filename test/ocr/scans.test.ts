@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import * as UTIF from 'utif2';
 import { imagePages } from '../../lambdas/core/ocr/decode-image';
 import { ACCEPT } from '../../lambdas/core/ocr/review';
+import { readScan } from '../../lambdas/core/ocr/scan';
 import { parseReport } from '../../lambdas/core/record/parse-report';
 import type { Report } from '../../lambdas/core/types';
 import { scanPages, scanPdf } from '../../scripts/generate/render-scan';
@@ -53,7 +54,7 @@ describe('scanned reports through OCR', () => {
 
   it('reads a sparse 2019 table scanned on a flatbed into the same grids as a text PDF: recall ≥ 0.98, every value right', async () => {
     const { id, pdf, labels } = scanPdf('gen-2019-pdf-sparse-chromium', 'flatbed');
-    const report = await parseReport({ id, name: `${id}.pdf`, bytes: pdf }, { ocr: true });
+    const report = await parseReport({ id, name: `${id}.pdf`, bytes: pdf }, { ocr: readScan });
     expect(report.status).toBe('parsed');
     expect(report.input.encoding).toBe('ocr');
     const { agency, year } = labels as unknown as Labels;
@@ -67,7 +68,7 @@ describe('scanned reports through OCR', () => {
   it('reads a JPEG upload of a page, and decodes the same page as PNG and TIFF to the same pixels', async () => {
     const from = 'gen-2021-pdf-cid';
     const [page] = scanPages(from, 'clean', [3]).pages;
-    const report = await parseReport({ id: 'page-3', name: 'page-3.jpg', bytes: page.jpeg }, { ocr: true });
+    const report = await parseReport({ id: 'page-3', name: 'page-3.jpg', bytes: page.jpeg }, { ocr: readScan });
     const labels = scanPdf(from, 'clean', [3]).labels as unknown as Labels;
     expect(report.status).toBe('parsed');
     const { wrong, pending } = judge(report, labels);

@@ -3,8 +3,8 @@
  * Property (issue 24): no tool's output of any generated report ever yields a wrong value. Random reports
  * of either form, full or sparse (table 3's zeros left blank), with the page's label variants, are
  * written as Word's web page; every page scraper prints it, and a PDF producer prints it for pdftotext
- * with and without -layout (open: see the known wrong value below). Every value read must be the report’s own
- * and no blank cell may get one.
+ * with and without -layout, and is read as a PDF itself. Every value read must be the report’s own and no blank
+ * cell may get one. `OGI_PROPERTY_RUNS` hunts with the PDF property longer (each run prints a PDF).
  */
 import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,6 +66,13 @@ it('no page scraper’s output of a generated report yields a wrong value', asyn
   );
 }, 900_000);
 
+/**
+ * The PDF property's runs: a print costs seconds, so CI runs a few, from a fixed seed (the same reports each time,
+ * a failure reproduces); a hunt sets `OGI_PROPERTY_RUNS` for that many from a random seed, which fast-check prints.
+ */
+const HUNT = process.env.OGI_PROPERTY_RUNS;
+const RUNS = HUNT ? { numRuns: Number(HUNT) } : { numRuns: 6, seed: 20261207 };
+
 const PRODUCERS = { writer: writerPdf, 'pandoc-writer': pandocWriterPdf, wkhtmltopdf: wkhtmlPdf };
 
 /** Every wrong value a PDF producer's print yields: read as a PDF, and through pdftotext with and without -layout. */
@@ -97,25 +104,51 @@ it('pdftotext -layout of a sparse LibreOffice print: a short label centred right
   expect(await pdfWrongValues('2021', 2146, options, 'writer', true)).toEqual([]);
 }, 300_000);
 
-// Known wrong values, open (issue 24), found by the PDF property below; each case fails once it is mended, to be
-// made an `it`, and the property with them.
-// - plain pdftotext of a full 2021 table pandoc's LibreOffice writer printed (narrow label cells wrapped a character
-//   or two a line) puts the figures of （七）总计 and 四、结转下年度继续办理 in one run out of row order (`185
-//   四、结转下年度继续 0 办理 0 … 0 2 187 0 0 0 0 1`); the one-cell-per-line reader takes the first seven, all zeros, as
-//   the carry-forward row (their row sum holds), so its 其他 and 总计 read 0 where 1 is printed.
-// - pdftotext -layout of a sparse 2021 LibreOffice print: the blank row 3.其他, indented right of （七）总计 two lines
-//   below it, becomes the item label of the 总计 row, whose total 65 is read as 3.其他's.
-it.failing.each([
-  ['2021', 77298, { t2Tables: 'one', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false }, 'pandoc-writer'],
-  ['2021', 66534, { t2Tables: 'several', blankZeros: true, shortNormativeLabel: true, lawProhibitedTypo: false }, 'writer'],
-] as const)(
-  'known wrong value: %s report, seed %d, %j, printed by %s',
-  async (format, seed, options, producer) => {
-    expect(await pdfWrongValues(format, seed, options, producer, false)).toEqual([]);
-  },
-  300_000,
-);
+// Found by the PDF property: plain pdftotext of a full 2021 table pandoc's LibreOffice writer printed (narrow label
+// cells wrapped a character or two a line) prints the first figure of 3.其他, （七）总计 and 四、结转下年度继续办理 inside
+// or after their labels and the rest of all three in one run (`3.其 0 他` … `185 四、结转下年度继续 0 办理 0 … 0 2 187 0 0 0 0 1 1`):
+// the run, not ending on a row's boundary, is no row's (its first seven zeros were once read as the carry-forward row).
+it('plain pdftotext of a narrow-celled LibreOffice print: figures of several rows in one run are no single row’s', async () => {
+  const options = { t2Tables: 'one', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false } as const;
+  expect(await pdfWrongValues('2021', 77298, options, 'pandoc-writer', false)).toEqual([]);
+}, 300_000);
 
-it.todo(
-  'no PDF producer’s print of a generated report, through pdftotext or read as a PDF, yields a wrong value (fast-check over format, seed, options, producer, Ghostscript; waits on the known wrong values above)',
-);
+// Found by the PDF property: pdftotext -layout of a sparse 2021 LibreOffice print, where the blank row 3.其他 stands
+// a line above （七）总计 and right of where its label starts: 总计 is in the item column, so it is its row's item and
+// 3.其他 a row printed blank (its total 65 was once read as 3.其他's).
+it('pdftotext -layout of a sparse LibreOffice print: a blank row printed right of （七）总计 above it takes none of its figures', async () => {
+  const options = { t2Tables: 'several', blankZeros: true, shortNormativeLabel: true, lawProhibitedTypo: false } as const;
+  expect(await pdfWrongValues('2021', 66534, options, 'writer', false)).toEqual([]);
+}, 300_000);
+
+// Found by the PDF property: plain pdftotext of a LibreOffice print writes the figures of （一）予以公开 and （二）部分公开
+// before their labels and the next row's (1.属于国家秘密, its label elsewhere) right after them: those seven zeros are
+// no figures of 部分公开, whose row was already read without its label.
+it('plain pdftotext of a LibreOffice print: labels written after their rows’ figures take none of the next row’s', async () => {
+  const options = { t2Tables: 'several', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false } as const;
+  expect(await pdfWrongValues('2021', 6632, options, 'writer', false)).toEqual([]);
+}, 300_000);
+
+// Found by the PDF property: pdftotext -layout of a sparse narrow-celled LibreOffice print, whose page breaks inside
+// the label of the blank row 8.属于行政查询事项 and whose group column (（四）/无法提/供) runs into the item column one
+// space apart: the label's end at the page's top (`政查询事项`) names no row of the next page's figures.
+it('pdftotext -layout of a narrow-celled LibreOffice print: a label broken by the page takes no figure of the page below', async () => {
+  const options = { t2Tables: 'one', blankZeros: true, shortNormativeLabel: false, lawProhibitedTypo: false } as const;
+  expect(await pdfWrongValues('2021', 35335, options, 'pandoc-writer', false)).toEqual([]);
+}, 300_000);
+
+// Known wrong value, open (issue 24), found by the PDF property's hunt: plain pdftotext of a full 2019 LibreOffice
+// print reads 7 as 四、结转下年度继续办理's natural and total, where 0 is printed. Fails once mended, to be made an `it`.
+it.failing('known wrong value: plain pdftotext of a 2019 LibreOffice print, seed 3932: the carry-forward row', async () => {
+  const options = { t2Tables: 'several', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false } as const;
+  expect(await pdfWrongValues('2019', 3932, options, 'writer', false)).toEqual([]);
+}, 300_000);
+
+it('no PDF producer’s print of a generated report, through pdftotext or read as a PDF, yields a wrong value', async () => {
+  await fc.assert(
+    fc.asyncProperty(report, fc.constantFrom(...(Object.keys(PRODUCERS) as (keyof typeof PRODUCERS)[])), fc.boolean(), async ({ format, seed, options }, producer, gs) => {
+      expect(await pdfWrongValues(format, seed, options, producer, gs)).toEqual([]);
+    }),
+    RUNS,
+  );
+}, 1_800_000);

@@ -1,3 +1,5 @@
+import type { ScanDoc } from '../ocr/scan';
+
 /** Guards against pathological input live here, in the parser's options, not in callers. */
 export interface ParseOptions {
   /** Largest file accepted at all. Default 50 MB. */
@@ -14,11 +16,17 @@ export interface ParseOptions {
    */
   maxPdfContentBytes?: number;
   /**
-   * Read scans (an image-only PDF, a JPEG, PNG or TIFF) by OCR here. Off by default: the ingest function hands a scan to
-   * the OCR function (a report in status `ocr`), which parses with this on.
+   * Reads scans (an image-only PDF, a JPEG, PNG or TIFF) by OCR here: `readScan` of core/ocr/scan.ts. None by default: the
+   * ingest function hands a scan to the OCR function (a report in status `ocr`), which parses with it. Passed in, not
+   * imported, so the ingest's bundle carries no image decoders or OCR engine.
    */
-  ocr?: boolean;
+  ocr?: ReadScan;
 }
+
+export type ReadScan = (bytes: Uint8Array, kind: 'pdf' | 'image', maxPages: number) => Promise<ScanDoc>;
+
+/** The parse's options with their defaults; a scan reader only where one is given. */
+export type Limits = Required<Omit<ParseOptions, 'ocr'>> & Pick<ParseOptions, 'ocr'>;
 
 /** Bounds of an isolated parse (`parseIsolated`): enforced from outside the parse, so they hold whatever it does. */
 export interface IsolationOptions {
@@ -28,14 +36,14 @@ export interface IsolationOptions {
   maxHeapMb?: number;
 }
 
-export function limits(o: ParseOptions): Required<ParseOptions> {
+export function limits(o: ParseOptions): Limits {
   return {
     maxBytes: o.maxBytes ?? 50 * 1024 * 1024,
     maxTextBytes: o.maxTextBytes ?? 8 * 1024 * 1024,
     maxPages: o.maxPages ?? 200,
     pdfTimeoutMs: o.pdfTimeoutMs ?? 30_000,
     maxPdfContentBytes: o.maxPdfContentBytes ?? 64 * 1024 * 1024,
-    ocr: o.ocr ?? false,
+    ocr: o.ocr,
   };
 }
 

@@ -2,7 +2,8 @@ import { RejectedInput } from '../errors';
 import { readMetadata } from '../metadata';
 import { extractNarrative } from '../narrative';
 import { checkAgency } from '../ocr/agency-check';
-import { readScan, reviewScan, type ScanDoc } from '../ocr/scan';
+import { reviewScan } from '../ocr/review';
+import type { ScanDoc } from '../ocr/scan';
 import { NoTextLayer, partitionPdf } from '../partition/pdf';
 import { readText } from '../partition/read-text';
 import { checkReport } from '../rules';
@@ -13,7 +14,7 @@ import { extractTables } from '../tables';
 import type { DocText, InputInfo, Report } from '../types';
 import { computeDerived } from '../values/derived';
 import { emptyReport, inputInfo, rejectReport } from './empty-report';
-import { limits, type ParseOptions } from './options';
+import { limits, type Limits, type ParseOptions } from './options';
 
 export interface ParseInput {
   /** Record id: the file name without its extension. */
@@ -58,7 +59,7 @@ function awaitingOcr(report: Report): Report {
   return report;
 }
 
-async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opts: Required<ParseOptions>): Promise<DocText | ScanDoc> {
+async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opts: Limits): Promise<DocText | ScanDoc> {
   if (info.kind === 'pdf') {
     try {
       const doc = await partitionPdf(bytes, opts);
@@ -71,7 +72,7 @@ async function toDocText(bytes: Uint8Array, info: InputInfo, report: Report, opt
   }
   if (info.kind === 'pdf' || info.kind === 'image') {
     if (!opts.ocr) throw new NeedsOcr();
-    const doc = await readScan(bytes, info.kind, opts.maxPages);
+    const doc = await opts.ocr(bytes, info.kind, opts.maxPages);
     info.encoding = 'ocr';
     info.pages = doc.pages;
     return doc;

@@ -447,6 +447,7 @@ const offLine = (b: Block, l: Line) => Math.max(0, b.top - l.top, l.top - b.bott
 function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Row[] } {
   let all = rows;
   const blankItems = new Set<Block>();
+  const items = pastGroups(blocks);
   for (;;) {
     for (const r of all) r.labels = r.item && blankItems.has(r.item) ? [r.item] : [];
     const found: Row[] = [];
@@ -463,7 +464,7 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
       if (row.labels.length === 0 || (row.item && blankItems.has(row.item))) continue;
       // A numbered label below the table's last row is a last row printed blank, not a group label.
       const below = row === last ? row.labels.filter((b) => !b.frags[0].vertical && b.top > row.line.bottom && NUMBERED.test(b.frags[0].text)) : [];
-      for (const b of [...itemOf(row).blank, ...below.slice(0, 1)]) {
+      for (const b of [...itemOf(row, items).blank, ...below.slice(0, 1)]) {
         blankItems.add(b);
         found.push(blankRow(b, row.values.length));
       }
@@ -474,7 +475,7 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
   const groups: Block[] = [];
   for (const row of all) {
     if (row.labels.length === 0) continue;
-    const { item, blank } = row.item && blankItems.has(row.item) ? { item: row.item, blank: [] } : itemOf(row);
+    const { item, blank } = row.item && blankItems.has(row.item) ? { item: row.item, blank: [] } : itemOf(row, items);
     const parts = row.labels.filter((b) => b === item || (overlaps(b, item) && !blank.includes(b)));
     row.item = { ...item, frags: parts.flatMap((b) => b.frags).sort((a, b) => a.top - b.top || a.x - b.x), x: Math.min(...parts.map((b) => b.x)) };
     groups.push(...row.labels.filter((b) => !parts.includes(b) && !blank.includes(b)));
@@ -483,14 +484,27 @@ function assignBlocks(blocks: Block[], rows: Row[]): { groups: Block[]; rows: Ro
 }
 
 /**
+ * Labels numbered like group labels (`（七）总计`) that stand right of another such label, clear of its column: the
+ * groups of one level share a column, so these are items (a row of its own), never groups.
+ */
+function pastGroups(blocks: Block[]): Set<Block> {
+  const paren = blocks.filter((b) => !b.frags[0].vertical && numbering(blockText(b)) === 'paren');
+  return new Set(paren.filter((b) => paren.some((g) => g.x2 <= b.x)));
+}
+
+/**
  * A row's item label, its rightmost block, and the numbered labels in that column besides the one nearest the row's
  * line. Items numbered `1.` `2.` are the form's leaves, never group labels: all of them are in the item column, also
- * where a short one centred in its cell (`2.重复申请`) stands right of the others' text.
+ * where a short one centred in its cell (`2.重复申请`) stands right of the others' text. So are `items` past the
+ * group labels' column: `（七）总计` on its line is its row's item, and the blank row `3.其他` printed right of it a
+ * line above is a row of its own.
  */
-function itemOf(row: Row): { item: Block; blank: Block[] } {
+function itemOf(row: Row, items: Set<Block>): { item: Block; blank: Block[] } {
   const right = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
   const leaf = (b: Block) => numbering(blockText(b)) === 'arabic';
-  const numbered = row.labels.filter((b) => (b === right || overlaps(b, right) || (leaf(b) && leaf(right))) && NUMBERED.test(b.frags[0].text));
+  const numbered = row.labels.filter(
+    (b) => (b === right || overlaps(b, right) || (leaf(b) && leaf(right)) || items.has(b)) && NUMBERED.test(b.frags[0].text),
+  );
   if (numbered.length < 2) return { item: right, blank: [] };
   // On a tie the rightmost: a group label (`（四）`) may reach into the item column on the same line.
   const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) || (offLine(b, row.line) === offLine(a, row.line) && b.x > a.x) ? b : a));

@@ -1,6 +1,6 @@
 import { detectScript, toSimplified } from '../../decode/script';
 import { RejectedInput } from '../../errors';
-import type { ParseOptions } from '../../record/options';
+import type { Limits } from '../../record/options';
 import type { Cell, DocText, Grid, Locator } from '../../types';
 import { checkContentBudget } from './content-budget';
 import { needsRules } from './needs-rules';
@@ -24,7 +24,7 @@ export class NoTextLayer extends RejectedInput {
  * PDF bytes to the format-blind document: text line by line in reading order (page numbers and running
  * headers dropped, radical look-alikes fixed, simplified script) and the tables rebuilt from positions.
  */
-export async function partitionPdf(bytes: Uint8Array, opts: Required<ParseOptions>): Promise<DocText> {
+export async function partitionPdf(bytes: Uint8Array, opts: Limits): Promise<DocText> {
   await checkContentBudget(bytes, opts.maxPdfContentBytes);
   const layout = pageLayout();
   const ruledPage = (p: PageText) => needsRules(p, () => layout(p).lines);

@@ -1,7 +1,7 @@
 import type { Cell, Finding, Format, TableId } from '../../types';
 import { NUMBERED } from '../pdf/layout';
 import { squeeze } from '../normalize';
-import { detectFormat, isColumnTitle, rowHolds, rowOf, shapeOf, tableKeys, tableNamed, type FormRow } from './form-view';
+import { detectFormat, isColumnTitle, rowHolds, rowOf, shapeOf, t3Index, tableKeys, tableNamed, type FormRow } from './form-view';
 import type { TextTable } from './grid';
 import type { TextLine } from './layout';
 
@@ -28,6 +28,8 @@ interface Item {
   /** Runs of lines between blank lines: pdftotext's blocks. */
   block: number;
   line: number;
+  /** A label line with a figure written into it, set apart by spaces (`3.其 0`): pdftotext put a cell there. */
+  split?: boolean;
 }
 
 const NUMBER_LINE = /^\s*[-+]?\d[\d,，]*(?:\.\d+)?(?:%|万?元)?(?:\s+[-+]?\d[\d,，]*(?:\.\d+)?(?:%|万?元)?)*\s*$/;
@@ -35,6 +37,8 @@ const NUMBER_LINE = /^\s*[-+]?\d[\d,，]*(?:\.\d+)?(?:%|万?元)?(?:\s+[-+]?\d[\
 const FRACTION = /^\s*[.．]\d+\s*$/;
 /** What follows a figure in a sentence split over lines (`予以公开` / `181` / `件，部分公开`). */
 const UNIT_LED = /^\s*[件项条个人次家篇期余万亿%％年月日号起份名户，。、；：]/;
+/** A figure on a label's line, spaces on both sides, after the label's first word. */
+const SPLIT_BY_FIGURE = /\S\s+\d[\d,，]*(?:\s|$)/;
 const PAGE_MARK = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$/;
 /** Fewer figures on lines of their own than this: no table is written one cell per line. */
 const MIN_NUMBER_LINES = 8;
@@ -101,7 +105,7 @@ function itemsOf(lines: TextLine[]): { items: Item[]; blocked: boolean } {
     sizes.set(block, (sizes.get(block) ?? 0) + 1);
     if (kind === 'label') {
       const text = squeeze(l.text);
-      items.push({ kind, text, offset: l.start + l.text.search(/\S/), block, line: i });
+      items.push({ kind, text, offset: l.start + l.text.search(/\S/), block, line: i, split: SPLIT_BY_FIGURE.test(l.text) });
       return;
     }
     // A decimal split at Word's runs (`0.` / `00`, or `14` / `.50`): the point ends the line above or begins this one.
@@ -135,9 +139,10 @@ function mergeLabels(items: Item[]): Item[] {
       prev.block === it.block &&
       !NUMBERED.test(it.text) &&
       !isColumnTitle(prev.text)
-    )
+    ) {
       prev.text += it.text;
-    else out.push({ ...it });
+      prev.split ||= it.split;
+    } else out.push({ ...it });
   }
   return out;
 }
@@ -154,6 +159,8 @@ class RowReader {
   readonly rows: Cell[][] = [];
   readonly findings: Finding[] = [];
   private context: TableId | null = null;
+  /** Table 3's last labelled row read (its form index) and the rows read without a label since. */
+  private t3Read = { at: -1, unlabelled: 0 };
   /** Table-2 figures read before any row label (pdftotext puts a figure before its label): the label printed right after them names their row. */
   private orphan: Item[] | undefined;
 
@@ -180,6 +187,19 @@ class RowReader {
     });
     this.segment(cur);
     this.drop();
+  }
+
+  /**
+   * Whether, in blocks, `named` (the last of `labels`, row labels with no figure between them) is the label of a
+   * row already read without one: pdftotext may write a column of rows' figures and then their labels
+   * (`63 6 … 69` `12 3 … 15` / `（一）予以公开` / `（二）部分公开` / `0 0 …`). The unlabelled rows since the last
+   * labelled one fill the next rows of the form; a label among those is theirs, and the figures after it are
+   * the next row's, left for the form's row order (a label past them, `1.属于国家秘密`, is its figures' own).
+   */
+  private pendingLabel(named: FormRow, labels: Item[]): boolean {
+    if (!this.blocked || named.table !== 't3' || !labels.slice(0, -1).some((l) => this.rowLabel(l.text)?.table === 't3')) return false;
+    const at = t3Index(named);
+    return at > this.t3Read.at && at <= this.t3Read.at + this.t3Read.unlabelled;
   }
 
   /** Header words switch the table; a section heading without them ends it. */
@@ -219,7 +239,7 @@ class RowReader {
     const last = labels[labels.length - 1];
     const named = last && nums.length ? this.rowLabel(last.text) : null;
     // Table 4's one row has no label: the words before its figures are its header (which tells grids the table).
-    const def = named?.table === 't4' ? null : named;
+    const def = named?.table === 't4' || (named && this.pendingLabel(named, labels)) ? null : named;
     const heads = def ? labels.slice(0, -1) : labels;
     // Table 4's titles are one header (naming every group, so no figure is taken for one group's block).
     const t4 = heads.filter((l) => l.context === 't4');
@@ -238,6 +258,13 @@ class RowReader {
       return;
     }
     const chunks = this.blocked ? blockRows(nums, n) : [{ items: nums }];
+    // A label the tool wrote a figure into (`四、结转下年度继续 0` / `办理`): the row's first figure stands in it, so
+    // the figures after it are not the row's from its first cell on (in a narrow-celled print they are the rest
+    // of several rows, one run): none is read, and any cell of the table may be theirs.
+    if (this.blocked && def && last.split) {
+      this.findings.push(orderFinding(last.text, nums.map(numberCell), 'split', def.table, this.format));
+      return;
+    }
     chunks.forEach((chunk, i) => {
       const own = i === 0 && !chunk.matrix ? def : null;
       this.emit(own ?? shapeOf(this.context) ?? shape, own ? last : undefined, chunk);
@@ -250,6 +277,8 @@ class RowReader {
    * in the tool's order, so what is missing is not known to be blank.
    */
   private emit(def: FormRow, label: Item | undefined, chunk: Chunk): void {
+    // Read or not, the row takes its place in the form's order.
+    if (def.table === 't3') this.t3Read = label ? { at: t3Index(def), unlabelled: 0 } : { ...this.t3Read, unlabelled: this.t3Read.unlabelled + 1 };
     const cells = chunk.items.map(numberCell);
     if (this.blocked && cells.length < def.keys.length) {
       this.findings.push(orderFinding(label?.text ?? '', cells, 'short', label || def.table === 't4' ? def : def.table, this.format));
@@ -326,6 +355,7 @@ const numberCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { of
 const WHY = {
   order: ['在文本中与所在行分开书写，按文本次序不满足表格关系', "stand apart from their row in the text and, in its order, break the form's identities"],
   more: ['多于表格式的列数，可能有数字被拆开', 'are more than the form has columns, maybe one split in two'],
+  split: ['有一个写在行名中，其余在文本中与所在行分开书写', "have one written into the row's label and the others apart from it in the text"],
   short: [
     '少于表格式的列数，而文本分块书写，其余数字可能在文中别处',
     'are fewer than the form has columns, in a text written in blocks: the others may stand anywhere in it',

@@ -32,6 +32,9 @@ export type { FormRow };
 export const rowOf = (label: string, context: TableId | null, format: Format): FormRow | null =>
   isFormFormat(format) ? classify({ label, cells: [], context }, format) : null;
 
+/** A table-3 row's place in the form's row order. */
+export const t3Index = (row: FormRow): number => T3_ROWS.findIndex((r) => r.key === row.key);
+
 /** The row the figures of an unlabelled line of a table stand for, as far as its shape goes: table 3's rows all have its seven columns, table 4 is one row. */
 export const shapeOf = (context: TableId | null): FormRow | null => (context === 't3' ? T3_ROWS[0] : context === 't4' ? T4_ROW : null);
 
