@@ -80,7 +80,9 @@ it('keeps the audit rules out of the handler: a summary at ingest needs only the
 it('leaves OCR to the OCR function: the parse worker bundles no image decoder or OCR reader (scans are read by `readScan` passed in)', () => {
   const inputs = Object.keys((JSON.parse(readFileSync(path.join(out, 'worker-meta.json'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
   expect(inputs).toContain('lambdas/core/record/parse-report.ts');
-  expect(inputs.filter((f) => /node_modules\/(utif2|pngjs|jpeg-js|pako|onnxruntime-\w+)\/|core\/ocr\/(scan|engine|decode-image|read-page)\.ts/.test(f))).toEqual([]);
+  expect(
+    inputs.filter((f) => /node_modules\/(utif2|pngjs|jpeg-js|pako|onnxruntime-\w+)\/|core\/ocr\/(scan|engine|decode-image|read-page)\.ts/.test(f)),
+  ).toEqual([]);
 });
 
 it('leaves the encoding tables the decoder never asks for out of the worker (lib/lambda-defaults.ts BUNDLE_EXTERNALS)', () => {

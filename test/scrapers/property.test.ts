@@ -139,16 +139,25 @@ it('pdftotext -layout of a narrow-celled LibreOffice print: a label broken by th
 
 // Known wrong value, open (issue 24), found by the PDF property's hunt: plain pdftotext of a full 2019 LibreOffice
 // print reads 7 as 四、结转下年度继续办理's natural and total, where 0 is printed. Fails once mended, to be made an `it`.
-it.failing('known wrong value: plain pdftotext of a 2019 LibreOffice print, seed 3932: the carry-forward row', async () => {
-  const options = { t2Tables: 'several', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false } as const;
-  expect(await pdfWrongValues('2019', 3932, options, 'writer', false)).toEqual([]);
-}, 300_000);
+it.failing(
+  'known wrong value: plain pdftotext of a 2019 LibreOffice print, seed 3932: the carry-forward row',
+  async () => {
+    const options = { t2Tables: 'several', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false } as const;
+    expect(await pdfWrongValues('2019', 3932, options, 'writer', false)).toEqual([]);
+  },
+  300_000,
+);
 
 it('no PDF producer’s print of a generated report, through pdftotext or read as a PDF, yields a wrong value', async () => {
   await fc.assert(
-    fc.asyncProperty(report, fc.constantFrom(...(Object.keys(PRODUCERS) as (keyof typeof PRODUCERS)[])), fc.boolean(), async ({ format, seed, options }, producer, gs) => {
-      expect(await pdfWrongValues(format, seed, options, producer, gs)).toEqual([]);
-    }),
+    fc.asyncProperty(
+      report,
+      fc.constantFrom(...(Object.keys(PRODUCERS) as (keyof typeof PRODUCERS)[])),
+      fc.boolean(),
+      async ({ format, seed, options }, producer, gs) => {
+        expect(await pdfWrongValues(format, seed, options, producer, gs)).toEqual([]);
+      },
+    ),
     RUNS,
   );
 }, 1_800_000);

@@ -502,9 +502,7 @@ function pastGroups(blocks: Block[]): Set<Block> {
 function itemOf(row: Row, items: Set<Block>): { item: Block; blank: Block[] } {
   const right = row.labels.reduce((a, b) => (b.x > a.x ? b : a));
   const leaf = (b: Block) => numbering(blockText(b)) === 'arabic';
-  const numbered = row.labels.filter(
-    (b) => (b === right || overlaps(b, right) || (leaf(b) && leaf(right)) || items.has(b)) && NUMBERED.test(b.frags[0].text),
-  );
+  const numbered = row.labels.filter((b) => (b === right || overlaps(b, right) || (leaf(b) && leaf(right)) || items.has(b)) && NUMBERED.test(b.frags[0].text));
   if (numbered.length < 2) return { item: right, blank: [] };
   // On a tie the rightmost: a group label (`（四）`) may reach into the item column on the same line.
   const item = numbered.reduce((a, b) => (offLine(b, row.line) < offLine(a, row.line) || (offLine(b, row.line) === offLine(a, row.line) && b.x > a.x) ? b : a));
