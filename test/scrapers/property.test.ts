@@ -107,15 +107,15 @@ it('pdftotext -layout of a sparse LibreOffice print: a short label centred right
 // Found by the PDF property: plain pdftotext of a full 2021 table pandoc's LibreOffice writer printed (narrow label
 // cells wrapped a character or two a line) prints the first figure of 3.其他, （七）总计 and 四、结转下年度继续办理 inside
 // or after their labels and the rest of all three in one run (`3.其 0 他` … `185 四、结转下年度继续 0 办理 0 … 0 2 187 0 0 0 0 1 1`):
-// the run, not ending on a row's boundary, is no row's (its first seven zeros were once read as the carry-forward row).
+// a label with a figure written into it owns no run after it (the run's first seven zeros were once read as the carry-forward row).
 it('plain pdftotext of a narrow-celled LibreOffice print: figures of several rows in one run are no single row’s', async () => {
   const options = { t2Tables: 'one', blankZeros: false, shortNormativeLabel: false, lawProhibitedTypo: false } as const;
   expect(await pdfWrongValues('2021', 77298, options, 'pandoc-writer', false)).toEqual([]);
 }, 300_000);
 
 // Found by the PDF property: pdftotext -layout of a sparse 2021 LibreOffice print, where the blank row 3.其他 stands
-// a line above （七）总计 and right of where its label starts: 总计 is in the item column, so it is its row's item and
-// 3.其他 a row printed blank (its total 65 was once read as 3.其他's).
+// a line above （七）总计 and right of where its label starts: 总计 stands right of the group labels' column, so it is its
+// row's item and 3.其他 a row printed blank (its total 65 was once read as 3.其他's).
 it('pdftotext -layout of a sparse LibreOffice print: a blank row printed right of （七）总计 above it takes none of its figures', async () => {
   const options = { t2Tables: 'several', blankZeros: true, shortNormativeLabel: true, lawProhibitedTypo: false } as const;
   expect(await pdfWrongValues('2021', 66534, options, 'writer', false)).toEqual([]);
