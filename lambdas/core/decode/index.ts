@@ -1,8 +1,8 @@
-import iconv from 'iconv-lite';
 import type { Decoded, InputKind } from '../types';
 import { readBom, readMetaCharset } from './bom-meta';
 import { chooseEncoding } from './detect-encoding';
 import { repairMojibake } from './gbk-repair';
+import { decodeLegacy } from './legacy-decode';
 import { detectScript, toSimplified } from './script';
 
 /**
@@ -15,7 +15,7 @@ export function decode(bytes: Uint8Array, kind: InputKind): Decoded {
   const encoding = chooseEncoding(bytes, declared);
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(declared?.skip ?? 0);
   // Node's own UTF-8 decoder is several times faster than iconv-lite's.
-  const decoded = encoding === 'utf-8' ? body.toString('utf8').replace(/^\ufeff/, '') : iconv.decode(body, encoding, { stripBOM: true });
+  const decoded = encoding === 'utf-8' ? body.toString('utf8').replace(/^\ufeff/, '') : decodeLegacy(body, encoding);
   const { text: raw, repairs, damage } = repairMojibake(decoded);
   const script = detectScript(raw);
   let text: string | undefined;

@@ -1,6 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Script } from '../types';
-import { HAN_RUN } from './han';
 
 let converter: ((s: string) => string) | undefined;
 
@@ -38,16 +37,20 @@ function convertRun(run: string): string {
 /** Han characters judged: enough to tell the script, few enough to cost nothing. */
 const SAMPLE = 1500;
 
-/** A page counts as traditional when conversion changes a noticeable share of its Han characters. */
+/**
+ * A page counts as traditional when conversion changes a noticeable share of its first Han
+ * characters, each converted on its own (memoised): a phrase-level conversion changes the same
+ * characters but for a rare few, far from the threshold either way.
+ */
 export function detectScript(s: string): Script {
-  let han = '';
-  for (const m of s.matchAll(HAN_RUN)) {
-    han += m[0];
-    if (han.length >= SAMPLE) break;
-  }
-  if (han.length < 10) return 'simplified';
-  const conv = toSimplified(han);
+  let han = 0;
   let changed = 0;
-  for (let i = 0; i < han.length; i++) if (han[i] !== conv[i]) changed++;
-  return changed / han.length > 0.03 ? 'traditional' : 'simplified';
+  // The regex engine skips the markup between runs faster than a loop can.
+  const runs = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,65536}/g;
+  for (let m = runs.exec(s); m && han < SAMPLE; m = runs.exec(s)) {
+    for (const c of m[0]) if (simplifyChar(c) !== c) changed++;
+    han += m[0].length;
+  }
+  if (han < 10) return 'simplified';
+  return changed / han > 0.03 ? 'traditional' : 'simplified';
 }

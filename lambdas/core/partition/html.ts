@@ -66,12 +66,6 @@ interface Walked {
   metaDate?: string;
 }
 
-/**
- * Presentational attributes, two thirds of a Word page's bytes: nothing here reads them, and
- * dropping them before the parse saves the parser a third of its work and the heap their strings.
- */
-const PRESENTATION = /\s(?:style|class|lang)=(?:'[^']*'|"[^"]*"|[^\s>]*)/gi;
-
 /** A table being read: its rows of cells as the parser meets them, and whether another table opens inside it. */
 interface OpenTable {
   rows: { td: OpenCell[] }[];
@@ -126,9 +120,9 @@ function walk(html: string): Walked {
   };
   const parser = new Parser(
     {
-      onopentag(tag, attribs) {
+      // htmlparser2 lower-cases tag names in HTML mode.
+      onopentag(name, attribs) {
         flush();
-        const name = tag.toLowerCase();
         const parent = stack[stack.length - 1];
         stack.push(name);
         const depth = stack.length;
@@ -158,9 +152,8 @@ function walk(html: string): Walked {
       ontext(data) {
         pending += data;
       },
-      onclosetag(tag) {
+      onclosetag(name) {
         flush();
-        const name = tag.toLowerCase();
         const depth = stack.length;
         stack.pop();
         if (name === 'title' && titleText !== undefined) {
@@ -187,7 +180,7 @@ function walk(html: string): Walked {
     },
     { decodeEntities: true },
   );
-  parser.end(html.replace(PRESENTATION, ''));
+  parser.end(html);
   flush();
   const joined = out.join('');
   const { text, at } = foldLines(

@@ -1,6 +1,7 @@
 import { decode } from '../decode';
 import type { Decoded, DocText } from '../types';
 import { partitionHtml } from './html';
+import { slimHtml } from './html-slim';
 import { partitionText } from './text';
 
 /**
@@ -8,6 +9,6 @@ import { partitionText } from './text';
  * view share, so a cell's offset (`Locator.offset`) means the same character in both.
  */
 export function readText(bytes: Uint8Array, kind: 'html' | 'text'): { decoded: Decoded; doc: DocText } {
-  const decoded = decode(bytes, kind);
+  const decoded = kind === 'html' ? decode(slimHtml(bytes), kind) : decode(bytes, kind);
   return { decoded, doc: kind === 'html' ? partitionHtml(decoded) : partitionText(decoded) };
 }
