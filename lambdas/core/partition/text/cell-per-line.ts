@@ -198,8 +198,34 @@ class RowReader {
    */
   private pendingLabel(named: FormRow, labels: Item[]): boolean {
     if (!this.blocked || named.table !== 't3' || !labels.slice(0, -1).some((l) => this.rowLabel(l.text)?.table === 't3')) return false;
-    const at = t3Index(named);
+    const at = t3Index(named, this.format);
     return at > this.t3Read.at && at <= this.t3Read.at + this.t3Read.unlabelled;
+  }
+
+  /**
+   * The rows the figures after a column of table-3 labels fill when the last label names a row past the next one
+   * due: pdftotext may write the column's first rows' figures before it and the last rows' after it in one run
+   * (`…（六）其他处理` / `（七）总计` / `四、结转下年度继续办理` / `7 0 … 7 0 …`). The run then fills the rows from the
+   * first not yet read to the last label's, each named in the column; with a row between them the column does not
+   * name, nothing tells its figures (empty). Undefined when the run is the last label's own.
+   */
+  private spanned(def: FormRow, labels: Item[]): { row: FormRow; label: Item }[] | undefined {
+    if (!this.blocked || def.table !== 't3' || this.t3Read.at < 0) return undefined;
+    const due = this.t3Read.at + this.t3Read.unlabelled + 1;
+    const end = t3Index(def, this.format);
+    const named = new Map<number, { row: FormRow; label: Item }>();
+    for (const label of labels) {
+      const row = this.rowLabel(label.text);
+      if (row?.table === 't3') named.set(t3Index(row, this.format), { row, label });
+    }
+    if (end <= due || !named.has(due)) return undefined;
+    const rows: { row: FormRow; label: Item }[] = [];
+    for (let i = due; i <= end; i++) {
+      const r = named.get(i);
+      if (!r) return [];
+      rows.push(r);
+    }
+    return rows;
   }
 
   /** Header words switch the table; a section heading without them ends it. */
@@ -240,7 +266,8 @@ class RowReader {
     const named = last && nums.length ? this.rowLabel(last.text) : null;
     // Table 4's one row has no label: the words before its figures are its header (which tells grids the table).
     const def = named?.table === 't4' || (named && this.pendingLabel(named, labels)) ? null : named;
-    const heads = def ? labels.slice(0, -1) : labels;
+    const span = def && nums.length ? this.spanned(def, labels) : undefined;
+    const heads = span ? labels.filter((l) => !span.some((r) => r.label === l)) : def ? labels.slice(0, -1) : labels;
     // Table 4's titles are one header (naming every group, so no figure is taken for one group's block).
     const t4 = heads.filter((l) => l.context === 't4');
     for (const l of heads) if (l.context !== 't4') this.rows.push([labelCell(l)]);
@@ -265,6 +292,11 @@ class RowReader {
       this.findings.push(orderFinding(last.text, nums.map(numberCell), 'split', def.table, this.format));
       return;
     }
+    if (span) {
+      if (span.length === chunks.length && !chunks.some((c) => c.matrix)) chunks.forEach((chunk, i) => this.emit(span[i].row, span[i].label, chunk));
+      else this.findings.push(orderFinding(last.text, nums.map(numberCell), 'order', 't3', this.format));
+      return;
+    }
     chunks.forEach((chunk, i) => {
       const own = i === 0 && !chunk.matrix ? def : null;
       this.emit(own ?? shapeOf(this.context) ?? shape, own ? last : undefined, chunk);
@@ -278,7 +310,7 @@ class RowReader {
    */
   private emit(def: FormRow, label: Item | undefined, chunk: Chunk): void {
     // Read or not, the row takes its place in the form's order.
-    if (def.table === 't3') this.t3Read = label ? { at: t3Index(def), unlabelled: 0 } : { ...this.t3Read, unlabelled: this.t3Read.unlabelled + 1 };
+    if (def.table === 't3') this.t3Read = label ? { at: t3Index(def, this.format), unlabelled: 0 } : { ...this.t3Read, unlabelled: this.t3Read.unlabelled + 1 };
     const cells = chunk.items.map(numberCell);
     if (this.blocked && cells.length < def.keys.length) {
       this.findings.push(orderFinding(label?.text ?? '', cells, 'short', label || def.table === 't4' ? def : def.table, this.format));
