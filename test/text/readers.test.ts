@@ -283,6 +283,33 @@ describe('one cell per line', () => {
     expect(t3(r, 'denied.stateSecret').total).toBe(5);
   });
 
+  it('pdftotext: a run after a column of labels fills the rows due, from the first not yet read to the last label’s', async () => {
+    // pdftotext of a LibreOffice print: 3.其他's figures, then a column of labels, then the figures of both its rows in one run.
+    const column = (labels: string[], figures: string) =>
+      report([
+        ...header,
+        '',
+        MARK,
+        '',
+        ...'0000000'.split('').flatMap((d) => [d, '']),
+        '3.其他',
+        '',
+        ...'0000000'.split('').flatMap((d) => [d, '']),
+        labels.join('\n'),
+        '',
+        ...figures.split(' ').flatMap((d) => [d, '']),
+      ]);
+    const r = await parse(column(['（七）总计', '四、结转下年度继续办理'], '9 0 0 0 0 0 9 0 0 0 0 0 0 0'));
+    expect(t3(r, 'totalProcessed')).toEqual({ natural: 9, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 9 });
+    expect(t3(r, 'carriedForward')).toEqual({ natural: 0, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 0 });
+    // A row between them the column does not name (（七）总计 here): nothing tells the figures' rows, none is read.
+    const gap = await parse(
+      column(['3.其他', '四、结转下年度继续办理'], '9 0 0 0 0 0 9 0 0 0 0 0 0 0').replace('3.其他\n\n0', '2.申请人逾期未按收费通知要求缴纳费用\n\n0'),
+    );
+    expect(Object.keys(gap.values).filter((k) => /^t3\.(carriedForward|totalProcessed|otherHandling\.other)\./.test(k))).toEqual([]);
+    expect(gap.findings.find((f) => f.rule === 'P-CELL-ORDER' && f.evidence === '9 0 0 0 0 0 9 0 0 0 0 0 0 0')).toBeDefined();
+  });
+
   it('pdftotext: figures before a label that has figures of its own are not that label’s (LibreOffice: 规章 above the column titles)', async () => {
     // pdftotext of a LibreOffice print: 规章 stands before the wrapped column titles, its figures after them, then the next row.
     const blocks = [

@@ -13,7 +13,7 @@ import {
   T3_COLUMNS,
   T3_LEGAL_PERSONS,
   T3_ROWS,
-  t3RowsOf,
+  t3Rows,
   T4_COLUMNS,
   T4_GROUPS,
   T4_LITIGATION,
@@ -33,8 +33,11 @@ export type { FormRow };
 export const rowOf = (label: string, context: TableId | null, format: Format): FormRow | null =>
   isFormFormat(format) ? classify({ label, cells: [], context }, format) : null;
 
-/** A table-3 row's place in the format's row order (the 2019 form lacks the 2021 form's three rows under （六）, and the other way round). */
-export const t3Index = (row: FormRow, format: Format): number => (isFormFormat(format) ? t3RowsOf(format) : T3_ROWS).findIndex((r) => r.key === row.key);
+/**
+ * A table-3 row's place in the row order the format's form prescribes: the 2019 form prints （六）其他处理 as one
+ * row, the 2021 form as three under it (-1 for a row the form does not print so, as a 2021 report's single （六）).
+ */
+export const t3Index = (row: FormRow, format: Format): number => (isFormFormat(format) ? t3Rows(format) : T3_ROWS).findIndex((r) => r.key === row.key);
 
 /** The row the figures of an unlabelled line of a table stand for, as far as its shape goes: table 3's rows all have its seven columns, table 4 is one row. */
 export const shapeOf = (context: TableId | null): FormRow | null => (context === 't3' ? T3_ROWS[0] : context === 't4' ? T4_ROW : null);
