@@ -310,6 +310,26 @@ describe('one cell per line', () => {
     expect(gap.findings.find((f) => f.rule === 'P-CELL-ORDER' && f.evidence === '9 0 0 0 0 0 9 0 0 0 0 0 0 0')).toBeDefined();
   });
 
+  it('pdftotext: a label the tool broke around its row’s figures owns none of them; a label complete before them does', async () => {
+    const row = (before: string, after: string) =>
+      report([
+        ...header,
+        '',
+        MARK,
+        '',
+        ...'0000000'.split('').flatMap((d) => [d, '']),
+        before,
+        '',
+        ...'0 0 0 0 0 11 11'.split(' ').flatMap((d) => [d, '']),
+        after,
+      ]);
+    const broken = await parse(row('2.没有现成', '信息需要另行制作'));
+    expect(t3(broken, 'unable.needCreation')).toEqual({});
+    expect(broken.findings.find((f) => f.rule === 'P-CELL-ORDER' && f.evidence === '0 0 0 0 0 11 11')?.keys).toContain('t3.unable.needCreation.natural');
+    const whole = await parse(row('2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'));
+    expect(t3(whole, 'unable.needCreation')).toEqual({ natural: 0, commercial: 0, research: 0, social: 0, legal: 0, other: 11, total: 11 });
+  });
+
   it('pdftotext: figures before a label that has figures of its own are not that label’s (LibreOffice: 规章 above the column titles)', async () => {
     // pdftotext of a LibreOffice print: 规章 stands before the wrapped column titles, its figures after them, then the next row.
     const blocks = [

@@ -175,7 +175,7 @@ class RowReader {
       // Table 4 is one row under its headers, whose words may stand among its figures (pdftotext): only a heading or prose ends it.
       const inT4 = this.context === 't4' && it.text !== '' && !HEADING.test(it.text);
       if (it.kind === 'label' && (cur.nums.length > 0 || it.text === '') && !inT4) {
-        this.segment(cur);
+        this.segment(cur, it.text ? it : undefined);
         cur = { labels: [], nums: [] };
       }
       if (it.kind === 'label' && it.text) {
@@ -214,7 +214,8 @@ class RowReader {
     const due = this.t3Read.at + this.t3Read.unlabelled + 1;
     const end = t3Index(def, this.format);
     const named = new Map<number, { row: FormRow; label: Item }>();
-    for (const label of labels) {
+    // A label the tool wrote its row's figures into waits for no run.
+    for (const label of labels.filter((l) => !l.split)) {
       const row = this.rowLabel(label.text);
       if (row?.table === 't3') named.set(t3Index(row, this.format), { row, label });
     }
@@ -226,6 +227,20 @@ class RowReader {
       rows.push(r);
     }
     return rows;
+  }
+
+  /**
+   * Whether `next`, the label after a row's figures, is the rest of the row's own label: the tool broke the label
+   * around the figures (`2.没有现成` / `0 0 0 0 0 11 11` / `信息需要另行制作`), which then stand in the label's flow,
+   * not in the row's order (the first cell's 11 printed last but one). Told by the form's wording: the label is
+   * short of it and the next one goes on with it (a numbered label starts a row of its own). Figures all alike
+   * read the same in any order.
+   */
+  private resumes(def: FormRow, last: Item, next: Item): boolean {
+    if (NUMBERED.test(next.text)) return false;
+    const full = bare(def.zh);
+    const head = bare(last.text);
+    return head.length < full.length && full.startsWith(head) && full.startsWith(head + bare(next.text));
   }
 
   /** Header words switch the table; a section heading without them ends it. */
@@ -260,7 +275,7 @@ class RowReader {
   }
 
   /** Labels and the figures after them: header rows for all but the last label, then the figures as rows. */
-  private segment({ labels, nums }: Pending): void {
+  private segment({ labels, nums }: Pending, next?: Item): void {
     this.drop();
     const last = labels[labels.length - 1];
     const named = last && nums.length ? this.rowLabel(last.text) : null;
@@ -288,8 +303,14 @@ class RowReader {
     // A label the tool wrote a figure into (`四、结转下年度继续 0` / `办理`): the row's first figure stands in it, so
     // the figures after it are not the row's from its first cell on (in a narrow-celled print they are the rest
     // of several rows, one run): none is read, and any cell of the table may be theirs.
-    if (this.blocked && def && last.split) {
+    if (this.blocked && def && (last.split || (next && this.resumes(def, last, next) && new Set(nums.map((n) => n.text)).size > 1))) {
       this.findings.push(orderFinding(last.text, nums.map(numberCell), 'split', def.table, this.format));
+      return;
+    }
+    // A column of labels ending on a row the format's form does not print so (a 2021 report's （六）其他处理, printed
+    // over its three rows): its figures may be the label's or the row's above it, and nothing tells which.
+    if (span === undefined && this.blocked && def?.table === 't3' && t3Index(def, this.format) < 0 && labels.length > 1) {
+      this.findings.push(orderFinding(last.text, nums.map(numberCell), 'order', 't3', this.format));
       return;
     }
     if (span) {
@@ -380,6 +401,8 @@ function blockRows(nums: Item[], n: number): Chunk[] {
   return out;
 }
 
+/** A label's words, without spaces or its number: `2. 没有 现成` → `没有现成`. */
+const bare = (s: string) => s.replace(/\s+/g, '').replace(NUMBERED, '');
 const labelCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { offset: it.offset } });
 const blankLabel = (): Cell => ({ text: '', raw: '', loc: {} });
 const numberCell = (it: Item): Cell => ({ text: it.text, raw: it.text, loc: { offset: it.offset } });
