@@ -302,8 +302,10 @@ class RowReader {
     const chunks = this.blocked ? blockRows(nums, n) : [{ items: nums }];
     // A label the tool wrote a figure into (`四、结转下年度继续 0` / `办理`): the row's first figure stands in it, so
     // the figures after it are not the row's from its first cell on (in a narrow-celled print they are the rest
-    // of several rows, one run): none is read, and any cell of the table may be theirs.
+    // of several rows, one run); or one it broke around them (`resumes`). None is read, and any cell of the table
+    // may be theirs; the row still takes its place in the form's order.
     if (this.blocked && def && (last.split || (next && this.resumes(def, last, next) && new Set(nums.map((n) => n.text)).size > 1))) {
+      if (def.table === 't3') this.t3Read = { at: t3Index(def, this.format), unlabelled: 0 };
       this.findings.push(orderFinding(last.text, nums.map(numberCell), 'split', def.table, this.format));
       return;
     }
