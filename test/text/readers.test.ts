@@ -25,6 +25,8 @@ const report = (table: string[]) =>
   ].join('\n');
 /** The 2021 form's marker row, as each convention prints it. */
 const MARK = '1.申请人无正当理由逾期不补正';
+/** Figures as pdftotext writes a row's cells in blocks: one per line, a blank line after each. */
+const blocks = (figures: string) => figures.split(' ').flatMap((d) => [d, '']);
 const parse = (text: string): Promise<Report> => parseReport({ id: 'r', name: 'r.txt', bytes: new Uint8Array(Buffer.from(text)) });
 const grids = (text: string) => readText(new Uint8Array(Buffer.from(text)), 'text').doc.grids;
 const t3 = (r: Report, row: string) =>
@@ -286,19 +288,7 @@ describe('one cell per line', () => {
   it('pdftotext: a run after a column of labels fills the rows due, from the first not yet read to the last label’s', async () => {
     // pdftotext of a LibreOffice print: 3.其他's figures, then a column of labels, then the figures of both its rows in one run.
     const column = (labels: string[], figures: string) =>
-      report([
-        ...header,
-        '',
-        MARK,
-        '',
-        ...'0000000'.split('').flatMap((d) => [d, '']),
-        '3.其他',
-        '',
-        ...'0000000'.split('').flatMap((d) => [d, '']),
-        labels.join('\n'),
-        '',
-        ...figures.split(' ').flatMap((d) => [d, '']),
-      ]);
+      report([...header, '', MARK, '', ...blocks('0 0 0 0 0 0 0'), '3.其他', '', ...blocks('0 0 0 0 0 0 0'), labels.join('\n'), '', ...blocks(figures)]);
     const r = await parse(column(['（七）总计', '四、结转下年度继续办理'], '9 0 0 0 0 0 9 0 0 0 0 0 0 0'));
     expect(t3(r, 'totalProcessed')).toEqual({ natural: 9, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 9 });
     expect(t3(r, 'carriedForward')).toEqual({ natural: 0, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 0 });
@@ -312,17 +302,7 @@ describe('one cell per line', () => {
 
   it('pdftotext: a label the tool broke around its row’s figures owns none of them; a label complete before them does', async () => {
     const row = (before: string, after: string) =>
-      report([
-        ...header,
-        '',
-        MARK,
-        '',
-        ...'0000000'.split('').flatMap((d) => [d, '']),
-        before,
-        '',
-        ...'0 0 0 0 0 11 11'.split(' ').flatMap((d) => [d, '']),
-        after,
-      ]);
+      report([...header, '', MARK, '', ...blocks('0 0 0 0 0 0 0'), before, '', ...blocks('0 0 0 0 0 11 11'), after]);
     const broken = await parse(row('2.没有现成', '信息需要另行制作'));
     expect(t3(broken, 'unable.needCreation')).toEqual({});
     expect(broken.findings.find((f) => f.rule === 'P-CELL-ORDER' && f.evidence === '0 0 0 0 0 11 11')?.keys).toContain('t3.unable.needCreation.natural');

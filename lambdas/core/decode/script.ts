@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Script } from '../types';
+import { HAN_RUN } from './han';
 
 let converter: ((s: string) => string) | undefined;
 
@@ -45,11 +46,10 @@ const SAMPLE = 1500;
 export function detectScript(s: string): Script {
   let han = 0;
   let changed = 0;
-  // The regex engine skips the markup between runs faster than a loop can.
-  const runs = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,65536}/g;
-  for (let m = runs.exec(s); m && han < SAMPLE; m = runs.exec(s)) {
-    for (const c of m[0]) if (simplifyChar(c) !== c) changed++;
-    han += m[0].length;
+  for (const [run] of s.matchAll(HAN_RUN)) {
+    for (const c of run) if (simplifyChar(c) !== c) changed++;
+    han += run.length;
+    if (han >= SAMPLE) break;
   }
   if (han < 10) return 'simplified';
   return changed / han > 0.03 ? 'traditional' : 'simplified';
