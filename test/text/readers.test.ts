@@ -189,6 +189,33 @@ describe('space-aligned columns (pdftotext -layout)', () => {
       expect(r.findings.find((f) => f.rule === 'P-SPLIT-AMBIGUOUS' && f.keys.includes('t3.newReceived.natural'))?.candidates).toHaveLength(6);
     }
   });
+  // LibreOffice centres each line of a wrapped title in its cell, and pdftotext -layout lays the header's lines out on a
+  // scale of their own: the titles' first lines (`商业企`, `其`) stand a column left of their second lines and figures.
+  const wrapped = [
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第                      法人或其他组织',
+    '三项加第四项之和）                        自然                              总',
+    '                                  人    商业企 科研 社会公 法律服务 其         计',
+    '                                           业   机构 益组织   机构   他',
+    '',
+    '                                                                 20',
+    '一、本年新收政府信息公开申请数量                 197       2   0   0     5   0',
+    '                                                                  4',
+    '',
+    '二、上年结转政府信息公开申请数量                  13       0   0   0     0   0   13',
+    '',
+    '三、本年度                                                            11',
+    '                （一）予以公开          109       0   0   0     3   0',
+    '                                                                  2',
+    `${MARK}${' '.repeat(20)}0       0   0   0     0   0    0`,
+  ];
+
+  it('adds no blank column for a wrapped title’s first line a column apart: every column holds figures', async () => {
+    const r = await parse(report(wrapped));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 197, commercial: 2, research: 0, social: 0, legal: 5, other: 0, total: 204 });
+    expect(t3(r, 'carriedOver')).toEqual({ natural: 13, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 13 });
+    expect(t3(r, 'granted')).toEqual({ natural: 109, commercial: 0, research: 0, social: 0, legal: 3, other: 0, total: 112 });
+    expect(r.findings.filter((f) => f.rule === 'P-ROW-SHAPE')).toEqual([]);
+  });
 });
 
 describe('one cell per line', () => {

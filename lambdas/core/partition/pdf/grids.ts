@@ -202,7 +202,23 @@ function bounded(spans: { x: number; x2: number }[]): Column[] {
 function withBlankColumns(cols: Column[], header: Line[], titles: readonly (readonly string[])[]): Column[] {
   if (cols.length < 2) return cols;
   const extents = titleExtents(cols, header);
-  return byPosition(cols, extents) ?? byTitles(cols, extents, titles) ?? cols;
+  const placed = byPosition(cols, extents);
+  return (placed && namedFit(placed, extents, titles) ? placed : undefined) ?? byTitles(cols, extents, titles) ?? cols;
+}
+
+/**
+ * Whether columns leave room for the titles a header names: between two columns under named titles of one
+ * table stand no more columns than the table has titles between them. A title wrapped over two lines that
+ * a dump laid out a column apart (`商业企` left of its figures, `业` over them) is no blank column of its own.
+ */
+function namedFit(cols: Column[], extents: Extent[], titles: readonly (readonly string[])[]): boolean {
+  return titles.every((list) => {
+    const named = cols.flatMap((k, j) => {
+      const over = extents.filter((e) => overColumn(e, k) && list.includes(titleText(e)));
+      return over.length === 1 ? [{ j, i: list.indexOf(titleText(over[0])) }] : [];
+    });
+    return named.every((a, n) => n === 0 || a.j - named[n - 1].j <= a.i - named[n - 1].i);
+  });
 }
 
 interface Extent {
