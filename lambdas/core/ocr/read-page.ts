@@ -2,6 +2,7 @@ import type { PageText } from '../partition/pdf/layout';
 import { ruledCells } from '../partition/pdf/ruled';
 import type { Rule } from '../partition/pdf/ruling';
 import { findSkew } from './deskew';
+import { ACCEPT } from './review';
 import type { Box, Engine, Reading } from './engine';
 import { binarize, crop, otsu, rotate, rotateQuarter, type Gray } from './image';
 import { eraseRules, findRules } from './rulings';
@@ -79,10 +80,10 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   const boxes = splitAtRules(await engine.detect(clean), pixelRules)
     .map((b) => tighten(clean, b))
     .filter((b): b is Box => !!b);
-  for (const c of cells) if (!boxes.some((b) => cellOf(b) === c)) boxes.push(...inkBoxes(clean, c, s, H));
   const tokens: OcrToken[] = [];
   const cellOfToken = new Map<OcrToken, ReturnType<typeof cellOf>>();
-  for (const b of boxes) {
+  const pixelBox = new Map<OcrToken, Box>();
+  const readBox = async (b: Box) => {
     const read = await engine.recognize(lineCrop(clean, b));
     const inCell = !!cellOf(b);
     const numeric = (inCell || HAS_DIGIT_LIKE.test(read.any.text)) && FIGURE_LIKE.test(read.any.text) && /\d/.test(read.digits.text);
@@ -95,7 +96,7 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     while (chars.length && !chars[chars.length - 1].c.trim()) chars.pop();
     const str = chars.map((x) => x.c).join('');
     // A speck of dust read as a dot or a stroke is no text: nothing but punctuation, smaller than a small character.
-    if (!str || (!/[\p{L}\p{N}]/u.test(str) && Math.max(b.w, b.h) < dpi / DUST_PER_INCH)) continue;
+    if (!str || (!/[\p{L}\p{N}]/u.test(str) && Math.max(b.w, b.h) < dpi / DUST_PER_INCH)) return;
     const token: OcrToken = {
       str,
       box: { x: b.x * s, y: H - (b.y + b.h) * s, w: b.w * s, h: b.h * s },
@@ -108,6 +109,19 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     };
     tokens.push(token);
     cellOfToken.set(token, cellOf(b));
+    pixelBox.set(token, b);
+  };
+  for (const b of boxes) await readBox(b);
+  // A cell whose ink the detected boxes mostly miss (no box was found, or one around a stroke or a speck of a lone
+  // `0`) is read from its ink, line by line, in place of what those boxes read; a label read for sure is left as read.
+  for (const c of cells) {
+    const own = tokens.filter((t) => cellOfToken.get(t) === c);
+    if (own.some((t) => /\p{Script=Han}/u.test(t.str) && t.conf >= ACCEPT)) continue;
+    const ink = inkBoxes(clean, c, s, H);
+    const seen = own.map((t) => pixelBox.get(t)!);
+    if (ink.every((line) => inkShare(clean, line, seen) >= SEEN)) continue;
+    for (const t of own) tokens.splice(tokens.indexOf(t), 1);
+    for (const b of ink) await readBox(b);
   }
   // In a figure's cell, a reading with no Han character beside the figure is a mark (a seal's stroke, a speck read as
   // `A`): left out, and the figure read beside it is not taken for sure.
@@ -265,6 +279,21 @@ function inkBoxes(img: Gray, c: { x1: number; x2: number; y1: number; y2: number
     i = j + 1;
   }
   return out;
+}
+
+/** A figure's ink is seen when detection boxed this share of it: a box around one stroke of a `0` holds less. */
+const SEEN = 0.6;
+
+/** The share of a line's ink inside the boxes (none: 1). */
+function inkShare(img: Gray, line: Box, boxes: Box[]): number {
+  let [all, inside] = [0, 0];
+  for (let y = line.y; y < line.y + line.h; y++)
+    for (let x = line.x; x < line.x + line.w; x++) {
+      if (img.data[y * img.width + x] >= INK) continue;
+      all++;
+      if (boxes.some((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h)) inside++;
+    }
+  return all ? inside / all : 1;
 }
 
 /** The box with paper around it, as the recogniser was trained on lines with a margin. */

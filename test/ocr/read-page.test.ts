@@ -1,0 +1,50 @@
+/**
+ * Reading a page's cells (read-page.ts) where text detection fails them: the recogniser is the real one (PP-OCRv4 on
+ * onnxruntime-node), the detection is scripted to fail the way it does on scans (a lone `0` not found, found only as
+ * one of its strokes, or as a speck of it).
+ */
+import { createEngine, type Box, type Engine } from '../../lambdas/core/ocr/engine';
+import type { Gray } from '../../lambdas/core/ocr/image';
+import { readPage } from '../../lambdas/core/ocr/read-page';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+}, 60_000);
+afterAll(() => engine?.close());
+
+/** A 200 dpi page with one ruled row of four cells, a `0` (an upright ring 16 × 30 px) in each. */
+function zeros(): { image: Gray; rings: { x: number; y: number }[] } {
+  const [width, height] = [1200, 600];
+  const data = new Uint8Array(width * height).fill(245);
+  const fill = (x0: number, y0: number, w: number, h: number) => {
+    for (let y = y0; y < y0 + h; y++) data.fill(15, y * width + x0, y * width + x0 + w);
+  };
+  const xs = [200, 400, 600, 800, 1000];
+  for (const y of [250, 350]) fill(200, y, 801, 2);
+  for (const x of xs) fill(x, 250, 2, 101);
+  const rings = xs.slice(0, -1).map((x) => ({ x: x + 100, y: 300 }));
+  for (const { x, y } of rings)
+    for (let v = y - 16; v <= y + 16; v++)
+      for (let u = x - 9; u <= x + 9; u++) {
+        const r = ((u - x) / 8) ** 2 + ((v - y) / 15) ** 2;
+        if (r <= 1 && r >= 0.55) data[v * width + u] = 15;
+      }
+  return { image: { width, height, data }, rings };
+}
+
+it('reads a cell from its ink where detection found no box, or boxed only a stroke or a speck of the figure', async () => {
+  const { image, rings } = zeros();
+  // Cell 1 as detection finds it; cell 2 not at all; cell 3 only its right stroke; cell 4 only a speck of its top.
+  const boxes: Box[] = [
+    { x: rings[0].x - 12, y: rings[0].y - 19, w: 24, h: 38 },
+    { x: rings[2].x + 5, y: rings[2].y - 19, w: 6, h: 38 },
+    { x: rings[3].x - 3, y: rings[3].y - 17, w: 6, h: 5 },
+  ];
+  const scripted: Engine = { ...engine, detect: async () => boxes.map((b) => ({ ...b })), recognize: (line) => engine.recognize(line) };
+  const page = await readPage({ page: 1, image, width: 432, height: 216, placement: [432, 0, 0, 216, 0, 0] }, scripted);
+  const figures = page.tokens.filter((t) => t.numeric).sort((a, b) => a.box.x - b.box.x);
+  expect(figures.map((t) => t.str)).toEqual(['0', '0', '0', '0']);
+  // Each read from the whole ring's ink (30 px high), not the fragment detected in it.
+  for (const t of figures) expect(t.inkPx).toBeGreaterThanOrEqual(30);
+}, 60_000);
