@@ -83,6 +83,18 @@ describe('identity check of OCR readings', () => {
     expect(alone.decided).toEqual([]);
   });
 
+  it('decides a figure in doubt by a sparse row’s sum, its blank cells counting as nothing, when OCR read that value', () => {
+    // Table 3 printed sparse (zeros left blank); both totals of the new and processed rows wrapped in their narrow
+    // cells (`31` over `9`), so the total column's identity has two figures open and only the rows' sums decide.
+    const blanks = new Set(keys.filter((k) => k.startsWith('t3.') && spec.values[k] === 0));
+    const wrapped = { why: 'shape' as const, zh: '一格中读出 2 段文字', en: '2 runs of text read in one cell' };
+    const open = ['t3.newReceived.total', 't3.totalProcessed.total'];
+    const read = figures(Object.fromEntries(open.map((k) => [k, { doubt: wrapped }]))).filter((f) => !blanks.has(f.key));
+    expect(crossCheck(read, '2021', blanks).decided.map((d) => d.key)).toEqual(expect.arrayContaining(open));
+    // Blank cells read as unknown leave the rows' sums open (this table's new row prints four of its seven cells blank).
+    expect(crossCheck(read, '2021').decided.map((d) => d.key)).not.toContain('t3.newReceived.total');
+  });
+
   it("keeps a break no single misreading explains among figures read for sure: the report's own, for S5 to report", () => {
     // Table 4 as one agency printed it: 行政复议 10 | 1 | 0 | 0 | 总计 0.
     const row = { 't4.review.upheld': '10', 't4.review.corrected': '1', 't4.review.other': '0', 't4.review.pending': '0', 't4.review.total': '0' };

@@ -48,3 +48,41 @@ it('reads a cell from its ink where detection found no box, or boxed only a stro
   // Each read from the whole ring's ink (30 px high), not the fragment detected in it.
   for (const t of figures) expect(t.inkPx).toBeGreaterThanOrEqual(30);
 }, 60_000);
+
+/**
+ * A 200 dpi page with one ruled row of two cells: an `A` alone in the first (two legs and a crossbar, 16 × 30 px, the
+ * left leg short: as a faint `4` can print), a `0` and an `A` in the second.
+ */
+function letters(): Gray {
+  const [width, height] = [800, 600];
+  const data = new Uint8Array(width * height).fill(245);
+  const fill = (x0: number, y0: number, w: number, h: number) => {
+    for (let y = y0; y < y0 + h; y++) data.fill(15, y * width + x0, y * width + x0 + w);
+  };
+  for (const y of [250, 350]) fill(200, y, 401, 2);
+  for (const x of [200, 400, 600]) fill(x, 250, 2, 101);
+  const letterA = (x: number, y: number) => {
+    for (let v = 0; v < 30; v++) {
+      const half = Math.round((v * 8) / 30);
+      if (v <= 22) fill(x - half - 1, y - 15 + v, 3, 1);
+      fill(x + half - 1, y - 15 + v, 3, 1);
+    }
+    fill(x - 8, y + 5, 16, 4);
+  };
+  letterA(300, 300);
+  letterA(530, 300);
+  for (let v = 284; v <= 316; v++)
+    for (let u = 461; u <= 479; u++) {
+      const r = ((u - 470) / 8) ** 2 + ((v - 300) / 15) ** 2;
+      if (r <= 1 && r >= 0.55) data[v * width + u] = 15;
+    }
+  return { width, height, data };
+}
+
+it('reads a letter alone in a cell as a figure misread: its reading over digits stands in the cell, marked so', async () => {
+  const page = await readPage({ page: 1, image: letters(), width: 288, height: 216, placement: [288, 0, 0, 216, 0, 0] }, engine);
+  const [alone, beside] = [...page.tokens].sort((a, b) => a.box.x - b.box.x);
+  expect(alone).toEqual(expect.objectContaining({ str: '4', numeric: true, misread: 'A' }));
+  // Read with a figure beside it, a letter is no figure of its own.
+  expect(beside.misread).toBeUndefined();
+}, 60_000);

@@ -26,8 +26,15 @@ describe('the shape of an OCR reading', () => {
     ['t3.granted.natural', [token('1771', { span: 2.2 })], '读出 4 位'],
     ['t3.granted.natural', [token('111', { span: 2.3 })], undefined],
     ['t2.fees.amount', [token('7730.28', { span: 7.3 })], undefined],
+    // A signed column's figure whose ink is half a digit wider than its digits: its minus sign may be lost (`-4` as `4`).
+    ['t2.licensing.change', [token('4', { span: 1.48 })], '可能漏读负号'],
+    ['t2.licensing.change', [token('4', { span: 0.96 })], undefined],
+    ['t2.licensing.change', [token('-4', { span: 1.5 })], undefined],
+    ['t3.granted.natural', [token('4', { span: 1.48 })], undefined],
     ['t3.granted.natural', [token('12', { inkPx: 8 })], '8 像素高'],
     ['t3.granted.natural', [token('12', { inkPx: 14 })], undefined],
+    // A letter read alone in the cell, however sure its reading over digits.
+    ['t3.granted.natural', [token('4', { misread: 'A' })], '识别为字母「A」'],
   ])('%s read %p: %s', (key, tokens, doubt) => {
     const found = shapeDoubt(key, tokens as OcrToken[]);
     if (doubt === undefined) expect(found).toBeUndefined();
@@ -83,6 +90,30 @@ describe('reviewing a scan’s figures', () => {
     });
     expect(Object.keys(v.evidence.identity!.from).length).toBeGreaterThan(1);
     expect(out.findings.filter((f) => f.rule === 'P-OCR-UNCERTAIN')).toEqual([]);
+  });
+
+  it('decides a figure OCR read as a letter from its reading over digits where the identities force it, showing the letter', () => {
+    const small = Object.keys(report.values).find((k) => k.startsWith('t3.') && report.values[k] >= 1 && report.values[k] <= 9)!;
+    const { tables, ocr } = scanOf(report, { [small]: { misread: 'A' } });
+    const v = reviewScan(tables, ocr).values.find((x) => x.key === small)!;
+    expect(v.value).toBe(report.values[small]);
+    expect(v.evidence).toMatchObject({ decidedBy: 'identity', raw: `A → ${report.values[small]}` });
+  });
+
+  it('decides a sparse row’s total read in two pieces by the row’s sum, its blank cells counting as nothing', () => {
+    // Table 3 printed sparse: its zeros are blank cells, no values; 本年新收's total wrapped in its narrow cell.
+    const sparse = { ...report, values: Object.fromEntries(Object.entries(report.values).filter(([k, v]) => !(k.startsWith('t3.') && v === 0))) };
+    const total = 't3.newReceived.total';
+    const { tables, ocr } = scanOf(sparse, {});
+    const pieces = [token(String(sparse.values[total]).slice(0, -1)), token(String(sparse.values[total]).slice(-1))];
+    const loc = tables.values.find((v) => v.key === total)!.evidence.loc!;
+    const out = reviewScan(tables, { ...ocr, tokensOf: (l) => (l === loc ? pieces : ocr.tokensOf(l)) });
+    const v = out.values.find((x) => x.key === total)!;
+    expect(v.value).toBe(report.values[total]);
+    expect(v.evidence.identity).toMatchObject({ id: 't3.row-sum' });
+    const blank = Object.keys(v.evidence.identity!.from).filter((k) => !(k in sparse.values));
+    expect(blank.length).toBeGreaterThan(0);
+    for (const k of blank) expect(v.evidence.identity!.from[k]).toBe(0);
   });
 
   it('holds back a confident figure the identities reject: pending (待核实) with a P-OCR-UNCERTAIN finding naming the identity, until an officer decides', () => {

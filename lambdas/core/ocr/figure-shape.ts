@@ -21,6 +21,13 @@ const digits = (s: string) => s.replace(/\D/g, '').length;
  */
 export const MIN_INK_PX = 11;
 
+/**
+ * A minus sign stands about half a digit wide: a figure of a signed column read without one, its ink wider than its
+ * digits by more than this, may have lost it (faint, or run into the first digit), and `-4` read as `4` is a wrong value
+ * no identity of the report catches. Figures read whole stand within about a fifth of a digit of their width.
+ */
+const LOST_SIGN = 0.35;
+
 /** Separators and the decimal point stand a third to a whole digit wide, as the font has them. */
 const SEPARATOR = { narrow: 0.3, wide: 1 };
 
@@ -37,6 +44,7 @@ export function shapeDoubt(key: string, tokens: OcrToken[]): ShapeDoubt | undefi
   const [t] = tokens;
   if (t.inkPx !== undefined && t.inkPx < MIN_INK_PX)
     return { zh: `字迹仅 ${Math.round(t.inkPx)} 像素高，无法确认`, en: `its digits are only ${Math.round(t.inkPx)} pixels high` };
+  if (t.misread) return { zh: `识别为字母「${t.misread}」，按数字读作 ${t.str}`, en: `read as the letter "${t.misread}", as a digit ${t.str}` };
   if (t.stray) return { zh: '数字前有杂点', en: 'a stray mark before it' };
   const s = t.str.replace(/[,，]/g, '');
   if (/^-?0\d/.test(s)) return { zh: '以0开头', en: 'it starts with a 0' };
@@ -50,6 +58,8 @@ export function shapeDoubt(key: string, tokens: OcrToken[]): ShapeDoubt | undefi
         zh: `墨迹宽约 ${Math.round(t.span)} 个数字，读出 ${n} 位`,
         en: `the ink is about ${Math.round(t.span)} digits wide, ${n} digits were read`,
       };
+    if (SIGNED_KEYS.has(key) && !s.startsWith('-') && t.span > n + seps * SEPARATOR.wide + LOST_SIGN)
+      return { zh: '墨迹比读出的数字宽，可能漏读负号', en: 'the ink is wider than the digits read: a minus sign may have been lost' };
   }
   return undefined;
 }

@@ -38,12 +38,16 @@ export const SURE = 0.95;
  *   each that a one-character misreading explains (the value the instance needs of it is one edit away from what was
  *   read), else each read below `SURE`. When none is suspect the break is the report's own, and S5 reports it.
  * - A figure in doubt (for any reason) is **decided** when every instance whose other figures are all read and not
- *   in doubt needs the same value of it, and that value is one of OCR's readings of the cell: the ink and the
- *   report's arithmetic agree. Decided figures decide nothing further.
+ *   in doubt (or printed blank, `blanks`) needs the same value of it, and that value is one of OCR's readings of the
+ *   cell: the ink and the report's arithmetic agree. Decided figures decide nothing further.
  *
  * Marks the rejected figures' `doubt` and returns the decisions; pure.
  */
-export function crossCheck(figures: ReadFigure[], format: FormFormat): { rejected: IdentityVerdict[]; decided: IdentityVerdict[] } {
+export function crossCheck(
+  figures: ReadFigure[],
+  format: FormFormat,
+  blanks: ReadonlySet<string> = new Set(),
+): { rejected: IdentityVerdict[]; decided: IdentityVerdict[] } {
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const instances = reportInstances(t3LayoutOfKeys(format, byKey.keys())).filter(
     (i) => i.identity.strength === 'error' && i.relation !== 'zero-forces-zero' && [...i.left, ...i.right].some((k) => byKey.has(k)),
@@ -78,12 +82,15 @@ export function crossCheck(figures: ReadFigure[], format: FormFormat): { rejecte
   }
 
   const decided: IdentityVerdict[] = [];
+  // A cell printed blank counts as nothing in the sums a figure in doubt is decided by (a sparse row's `319` wrapped
+  // in its narrow total cell is its one figure's sum); it decides only a value OCR also read.
+  const filled = (k: string) => (blanks.has(k) ? 0 : known(k));
   for (const f of figures.filter((x) => x.doubt)) {
     const needs = instances
       .filter((i) => i.relation === 'eq' && [...i.left, ...i.right].includes(f.key))
       .flatMap((inst) => {
-        const n = needed(inst, f.key, known);
-        return n === undefined && !complete(inst, f.key, known) ? [] : [{ inst, n }];
+        const n = needed(inst, f.key, filled);
+        return n === undefined && !complete(inst, f.key, filled) ? [] : [{ inst, n }];
       });
     if (needs.length === 0 || needs.some((x) => x.n === undefined || !sameNumber(x.n, needs[0].n!))) continue;
     const value = needs[0].n!;

@@ -2,6 +2,7 @@ import type { PageText } from '../partition/pdf/layout';
 import { ruledCells } from '../partition/pdf/ruled';
 import type { Rule } from '../partition/pdf/ruling';
 import { findSkew } from './deskew';
+import { MIN_INK_PX } from './figure-shape';
 import { ACCEPT } from './review';
 import type { Box, Engine, Reading } from './engine';
 import { binarize, crop, otsu, rotate, rotateQuarter, type Gray } from './image';
@@ -35,6 +36,8 @@ export interface OcrToken {
   inkPx?: number;
   /** For a numeric reading, how many digits wide its ink is at the document's digit pitch (`measureSpans`). */
   span?: number;
+  /** The letter OCR read alone in a cell, where a figure stands (`str` is its reading over digits). */
+  misread?: string;
   /** A separator read before the figure (or after it, alone in its cell) was left out: a speck or a rule's edge, or a digit lost beside it. */
   stray?: boolean;
 }
@@ -83,33 +86,27 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   const tokens: OcrToken[] = [];
   const cellOfToken = new Map<OcrToken, ReturnType<typeof cellOf>>();
   const pixelBox = new Map<OcrToken, Box>();
+  const overDigits = new Map<OcrToken, Reading>();
   const readBox = async (b: Box) => {
     const read = await engine.recognize(lineCrop(clean, b));
     const inCell = !!cellOf(b);
     const numeric = (inCell || HAS_DIGIT_LIKE.test(read.any.text)) && FIGURE_LIKE.test(read.any.text) && /\d/.test(read.digits.text);
-    const r: Reading = numeric ? read.digits : read.any;
     // No figure starts with a separator: one read there is a speck or a rule's edge beside the figure.
-    const stray = numeric ? (/^[.,]+/.exec(r.text)?.[0].length ?? 0) : 0;
-    // Characters as read, each with its probability and runner-up (spaces at the ends dropped).
-    const chars = [...r.text].map((c, i) => ({ c, p: r.conf[i], alt: r.alt[i] })).slice(stray);
-    while (chars.length && !chars[0].c.trim()) chars.shift();
-    while (chars.length && !chars[chars.length - 1].c.trim()) chars.pop();
+    const stray = numeric ? (/^[.,]+/.exec(read.digits.text)?.[0].length ?? 0) : 0;
+    const chars = charsOf(numeric ? read.digits : read.any, stray);
     const str = chars.map((x) => x.c).join('');
     // A speck of dust read as a dot or a stroke is no text: nothing but punctuation, smaller than a small character.
     if (!str || (!/[\p{L}\p{N}]/u.test(str) && Math.max(b.w, b.h) < dpi / DUST_PER_INCH)) return;
     const token: OcrToken = {
-      str,
+      ...reading(chars, numeric),
       box: { x: b.x * s, y: H - (b.y + b.h) * s, w: b.w * s, h: b.h * s },
-      conf: Math.min(...chars.map((x) => x.p)),
-      chars: chars.map((x) => x.p),
-      numeric,
-      alt: chars.map((x) => x.alt),
       ...(numeric ? { inkPx: b.h } : {}),
       ...(stray ? { stray: true } : {}),
     };
     tokens.push(token);
     cellOfToken.set(token, cellOf(b));
     pixelBox.set(token, b);
+    if (inCell && !numeric) overDigits.set(token, read.digits);
   };
   for (const b of boxes) await readBox(b);
   // A cell whose ink the detected boxes mostly miss (no box was found, or one around a stroke or a speck of a lone
@@ -141,6 +138,17 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     // Its confidence stays the lowest of all it read, the mark's included.
     [t.str, t.alt, t.chars, t.stray] = [t.str.slice(0, -end), t.alt?.slice(0, -end), t.chars?.slice(0, -end), true];
   }
+  // A letter alone in a cell, its ink a figure's height (`A` for a faint `4`; a rule's remnant is lower), is a figure
+  // misread: its reading over digits stands there, never taken for sure, so the row's other figures keep their
+  // columns and an identity or an officer can decide it.
+  for (const t of kept) {
+    const cell = cellOfToken.get(t);
+    const digits = overDigits.get(t) && charsOf(overDigits.get(t)!, 0);
+    const alone = !kept.some((u) => u !== t && cellOfToken.get(u) === cell);
+    if (!cell || !digits || !alone || !/^[\p{Lu}\p{Ll}]$/u.test(t.str) || !/^\d$/.test(digits.map((x) => x.c).join('')) || pixelBox.get(t)!.h < MIN_INK_PX)
+      continue;
+    Object.assign(t, { ...reading(digits, true), inkPx: pixelBox.get(t)!.h, misread: t.str });
+  }
   const toPage = pageMapping(p, quarter, skew, img, s);
   const text: PageText = {
     page: p.page,
@@ -156,6 +164,23 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   };
   return { text, tokens: kept, toPage, turned: quarter * 90, skew };
 }
+
+/** A reading's characters, each with its probability and runner-up: `skip` leading ones left out, spaces at the ends dropped. */
+function charsOf(r: Reading, skip: number): { c: string; p: number; alt: { char: string; p: number } }[] {
+  const chars = [...r.text].map((c, i) => ({ c, p: r.conf[i], alt: r.alt[i] })).slice(skip);
+  while (chars.length && !chars[0].c.trim()) chars.shift();
+  while (chars.length && !chars[chars.length - 1].c.trim()) chars.pop();
+  return chars;
+}
+
+/** A token's text and what its reading is worth, from its characters. */
+const reading = (chars: ReturnType<typeof charsOf>, numeric: boolean) => ({
+  str: chars.map((x) => x.c).join(''),
+  conf: Math.min(...chars.map((x) => x.p)),
+  chars: chars.map((x) => x.p),
+  numeric,
+  alt: chars.map((x) => x.alt),
+});
 
 /** A mark smaller than an inch over this (about 4.5 pt) that reads as punctuation alone is a speck, not text. */
 const DUST_PER_INCH = 16;
@@ -253,8 +278,8 @@ function tighten(img: Gray, b: Box): Box | undefined {
 }
 
 /**
- * The ink of a ruled cell no detected box covers, as boxes (one per line of ink): a lone figure the detector
- * missed. Specks of dust are not characters: a line of ink must stand a third of the cell's height or 6 pt high.
+ * The ink of a ruled cell as boxes (one per line of ink): a lone figure the detector missed. Specks of dust are not
+ * characters: a line of ink must stand a third of the cell's height or 6 pt high.
  */
 function inkBoxes(img: Gray, c: { x1: number; x2: number; y1: number; y2: number }, s: number, H: number): Box[] {
   const margin = 4;

@@ -1,4 +1,4 @@
-import { isFormFormat, keyParts, t3LayoutOfKeys, t3Rows, type FormFormat } from '../form';
+import { isFormFormat, keyParts, T3_COLUMNS, t3LayoutOfKeys, t3Rows, type FormFormat } from '../form';
 import type { Tables } from '../tables';
 import { ambiguityFinding } from '../tables/undecided';
 import type { Evidence, UndecidedRow, Value } from '../types';
@@ -26,9 +26,11 @@ const READINGS = 6;
  * rest the identities with its neighbours or an officer decide, looking at its box on the page image. Never a guess.
  */
 export function reviewScan(tables: Tables, ocr: OcrReading): Tables {
-  const figures = tables.values.map((v) => figureOf(v, v.evidence.loc ? ocr.tokensOf(v.evidence.loc).filter((t) => t.numeric) : []));
+  const read = tables.values.map((v) => (v.evidence.loc ? ocr.tokensOf(v.evidence.loc).filter((t) => t.numeric) : []));
+  const figures = tables.values.map((v, i) => figureOf(v, read[i]));
   if (isFormFormat(tables.format)) outOfLayout(figures, tables.format);
-  const { decided } = isFormFormat(tables.format) ? crossCheck(figures, tables.format) : { decided: [] };
+  const blanks = printedBlank(tables);
+  const { decided } = isFormFormat(tables.format) ? crossCheck(figures, tables.format, blanks) : { decided: [] };
   const values: Value[] = [];
   const undecided: UndecidedRow[] = [...tables.undecided];
   tables.values.forEach((v, i) => {
@@ -38,13 +40,17 @@ export function reviewScan(tables: Tables, ocr: OcrReading): Tables {
     const forced = decided.find((d) => d.key === v.key);
     if (forced) {
       const { inst, needs } = forced;
-      const from = Object.fromEntries([...inst.left, ...inst.right].filter((k) => k !== v.key).map((k) => [k, figures.find((x) => x.key === k)!.value]));
+      // The figures it was decided from, a cell printed blank as the nothing it counted for.
+      const from = Object.fromEntries(
+        [...inst.left, ...inst.right].filter((k) => k !== v.key).map((k) => [k, blanks.has(k) ? 0 : figures.find((x) => x.key === k)!.value]),
+      );
       return values.push({
         ...v,
         value: needs!,
         evidence: {
           ...evidence,
-          raw: `${v.evidence.raw} → ${f.readings.find((r) => r.value === needs)!.text}`,
+          // As printed to OCR's eyes: a letter read where the figure stands (`A` → 4) shows as read.
+          raw: `${(read[i].length === 1 && read[i][0].misread) || v.evidence.raw} → ${f.readings.find((r) => r.value === needs)!.text}`,
           decidedBy: 'identity',
           identity: { id: inst.identity.id, at: inst.at, statement: `${inst.where.zh}：${inst.identity.statement.zh}`, from },
         },
@@ -64,6 +70,13 @@ export function reviewScan(tables: Tables, ocr: OcrReading): Tables {
   const open = undecided.filter((u) => u.ocr && !tables.undecided.includes(u));
   const kept = Object.fromEntries(values.map((v) => [v.key, v.value]));
   return { ...tables, values, undecided, findings: [...tables.findings, ...open.flatMap((u) => ambiguityFinding(u, kept) ?? [])] };
+}
+
+/** Table 3's cells printed blank: those of a row with figures read where OCR found no ink (the mapping's open cells are not). */
+function printedBlank(tables: Tables): Set<string> {
+  const rows = new Set(tables.values.flatMap((v) => (v.key.startsWith('t3.') ? [keyParts(v.key)!.row] : [])));
+  const read = new Set([...tables.values.map((v) => v.key), ...tables.undecided.flatMap((u) => u.keys)]);
+  return new Set([...rows].flatMap((row) => T3_COLUMNS.map((c) => `t3.${row}.${c.key}`)).filter((k) => !read.has(k)));
 }
 
 /** A table value with what OCR read of it: confidence, the readings to offer, and whether its shape or confidence already casts doubt. */
