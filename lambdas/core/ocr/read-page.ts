@@ -3,7 +3,6 @@ import { ruledCells } from '../partition/pdf/ruled';
 import type { Rule } from '../partition/pdf/ruling';
 import { findSkew } from './deskew';
 import { MIN_INK_PX } from './figure-shape';
-import { ACCEPT } from './review';
 import type { Box, Engine, Reading } from './engine';
 import { binarize, crop, otsu, rotate, rotateQuarter, type Gray } from './image';
 import { eraseRules, findRules } from './rulings';
@@ -113,7 +112,7 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   // `0`) is read from its ink, line by line, in place of what those boxes read; a label read for sure is left as read.
   for (const c of cells) {
     const own = tokens.filter((t) => cellOfToken.get(t) === c);
-    if (own.some((t) => /\p{Script=Han}/u.test(t.str) && t.conf >= ACCEPT)) continue;
+    if (own.some((t) => /\p{Script=Han}/u.test(t.str) && t.conf >= LABEL_SURE)) continue;
     const ink = inkBoxes(clean, c, s, H);
     const seen = own.map((t) => pixelBox.get(t)!);
     if (ink.every((line) => inkShare(clean, line, seen) >= SEEN)) continue;
@@ -305,6 +304,9 @@ function inkBoxes(img: Gray, c: { x1: number; x2: number; y1: number; y2: number
   }
   return out;
 }
+
+/** A label read at least this surely was boxed whole: its cell is not read again from its ink (a speck read as `中` is not so sure). */
+const LABEL_SURE = 0.9;
 
 /** A figure's ink is seen when detection boxed this share of it: a box around one stroke of a `0` holds less. */
 const SEEN = 0.6;
