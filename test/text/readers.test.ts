@@ -216,6 +216,22 @@ describe('space-aligned columns (pdftotext -layout)', () => {
     expect(t3(r, 'granted')).toEqual({ natural: 109, commercial: 0, research: 0, social: 0, legal: 3, other: 0, total: 112 });
     expect(r.findings.filter((f) => f.rule === 'P-ROW-SHAPE')).toEqual([]);
   });
+  // wkhtmltopdf's sparse table through pdftotext -layout: each line laid out on its own scale, so the figure 3 stands a
+  // column right of its title 科研机构's end, nearer it than any other title, and short of 社会公益组织.
+  const beside = [
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）                                                     法人或其他组织',
+    '                                                       自然                                                     总',
+    '                                                       人           商业企         科研机      社会公益组    法律服务机    其   计',
+    '                                                                    业           构         织        构      他',
+    '一、本年新收政府信息公开申请数量                                          55                       3               5          63',
+    '二、上年结转政府信息公开申请数量                                     12                                           12',
+    `${MARK}${' '.repeat(40)}0`,
+  ];
+
+  it('places a sparse row’s figure by the title it stands a column beside, not the next title’s column', async () => {
+    const r = await parse(report(beside));
+    expect(t3(r, 'newReceived')).toEqual({ natural: 55, research: 3, legal: 5, total: 63 });
+  });
 });
 
 describe('one cell per line', () => {

@@ -117,7 +117,7 @@ function tableGrid(run: Line[], index: number, options: GridOptions): Grid | und
   const numbered = columns(run, firstValue, options.slack ?? 0.5);
   if (numbered.length === 0) return undefined;
   const body = bodyStart(run, firstValue, numbered[0].x);
-  const cols = withBlankColumns(numbered, run.slice(0, body), options.titles ?? []);
+  const cols = withBlankColumns(numbered, run.slice(0, body), options.titles ?? [], Math.max(TITLE_REACH, options.slack ?? 0));
   const labelEdge = cols[0].x - 2;
   const rows: Row[] = [];
   const frags: Fragment[] = [];
@@ -199,11 +199,11 @@ function bounded(spans: { x: number; x2: number }[]): Column[] {
  * not match the number columns one to one adds none by position alone, but where it names columns of a
  * table (`titles`), the titles it names place the number columns (`byTitles`). Numbers keep their columns.
  */
-function withBlankColumns(cols: Column[], header: Line[], titles: readonly (readonly string[])[]): Column[] {
+function withBlankColumns(cols: Column[], header: Line[], titles: readonly (readonly string[])[], reach: number): Column[] {
   if (cols.length < 2) return cols;
   const extents = titleExtents(cols, header);
   const placed = byPosition(cols, extents);
-  return (placed && namedFit(placed, extents, titles) ? placed : undefined) ?? byTitles(cols, extents, titles) ?? cols;
+  return (placed && namedFit(placed, extents, titles) ? placed : undefined) ?? byTitles(cols, extents, titles, reach) ?? cols;
 }
 
 /**
@@ -250,7 +250,9 @@ function titleExtents(cols: Column[], header: Line[]): Extent[] {
   return extents.sort((a, b) => a.x - b.x);
 }
 
-const overColumn = (e: { x: number; x2: number }, k: Column) => e.x <= k.x2 + 2 && k.x <= e.x2 + 2;
+/** How far (points) a title may stand beside a number column and still be over it, in a PDF. */
+const TITLE_REACH = 2;
+const overColumn = (e: { x: number; x2: number }, k: Column, reach = TITLE_REACH) => e.x <= k.x2 + reach && k.x <= e.x2 + reach;
 
 /** Blank columns where each number column has one title group over it: the groups over none, between two number columns. */
 function byPosition(cols: Column[], extents: Extent[]): Column[] | undefined {
@@ -271,14 +273,15 @@ const titleText = (e: Extent) =>
 
 /**
  * The number columns placed by the titles the header names of one table: a number column under a named
- * title is that column; one between two named titles (or before the first, after the last) is the only
+ * title (within `reach`: a dump rounds each line to character cells, so a figure stands a column or two
+ * beside its title) is that column; one between two named titles (or before the first, after the last) is the only
  * column of the table the order leaves there, or nothing is placed. The table's first and last columns
  * must hold numbers and the named titles stand between them (a header packed apart from the figures, as
  * a dump may lay out the header's block on a scale of its own, places nothing), so every blank column lies
  * between number columns: it is added where its title stands, or between the columns beside it when its
  * title was not read.
  */
-function byTitles(cols: Column[], extents: Extent[], titles: readonly (readonly string[])[]): Column[] | undefined {
+function byTitles(cols: Column[], extents: Extent[], titles: readonly (readonly string[])[], reach: number): Column[] | undefined {
   for (const list of titles) {
     const anchors = extents.flatMap((e) => {
       const i = list.indexOf(titleText(e));
@@ -288,7 +291,7 @@ function byTitles(cols: Column[], extents: Extent[], titles: readonly (readonly 
     const within = (e: Extent) => e.x2 > cols[0].x && e.x < cols[cols.length - 1].x2;
     if (anchors.length < 2 || anchors.some((a, j) => (j > 0 && a.i <= anchors[j - 1].i) || !within(a.e))) continue;
     const at = cols.map((k) => {
-      const over = anchors.filter((a) => overColumn(a.e, k));
+      const over = anchors.filter((a) => overColumn(a.e, k, reach));
       if (over.length) return over.length === 1 ? over[0].i : -1;
       const left = anchors.filter((a) => a.e.x2 < k.x).pop();
       const right = anchors.find((a) => a.e.x > k.x2);
