@@ -92,12 +92,11 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
     const numeric = (inCell || HAS_DIGIT_LIKE.test(read.any.text)) && FIGURE_LIKE.test(read.any.text) && /\d/.test(read.digits.text);
     // No figure starts with a separator: one read there is a speck or a rule's edge beside the figure.
     const stray = numeric ? (/^[.,]+/.exec(read.digits.text)?.[0].length ?? 0) : 0;
-    const chars = charsOf(numeric ? read.digits : read.any, stray);
-    const str = chars.map((x) => x.c).join('');
+    const r = reading(charsOf(numeric ? read.digits : read.any, stray), numeric);
     // A speck of dust read as a dot or a stroke is no text: nothing but punctuation, smaller than a small character.
-    if (!str || (!/[\p{L}\p{N}]/u.test(str) && Math.max(b.w, b.h) < dpi / DUST_PER_INCH)) return;
+    if (!r.str || (!/[\p{L}\p{N}]/u.test(r.str) && Math.max(b.w, b.h) < dpi / DUST_PER_INCH)) return;
     const token: OcrToken = {
-      ...reading(chars, numeric),
+      ...r,
       box: { x: b.x * s, y: H - (b.y + b.h) * s, w: b.w * s, h: b.h * s },
       ...(numeric ? { inkPx: b.h } : {}),
       ...(stray ? { stray: true } : {}),
@@ -141,12 +140,11 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   // misread: its reading over digits stands there, never taken for sure, so the row's other figures keep their
   // columns and an identity or an officer can decide it.
   for (const t of kept) {
-    const cell = cellOfToken.get(t);
-    const digits = overDigits.get(t) && charsOf(overDigits.get(t)!, 0);
+    const [cell, over, inkPx] = [cellOfToken.get(t), overDigits.get(t), pixelBox.get(t)!.h];
+    const digits = over && reading(charsOf(over, 0), true);
     const alone = !kept.some((u) => u !== t && cellOfToken.get(u) === cell);
-    if (!cell || !digits || !alone || !/^[\p{Lu}\p{Ll}]$/u.test(t.str) || !/^\d$/.test(digits.map((x) => x.c).join('')) || pixelBox.get(t)!.h < MIN_INK_PX)
-      continue;
-    Object.assign(t, { ...reading(digits, true), inkPx: pixelBox.get(t)!.h, misread: t.str });
+    if (!cell || !digits || !alone || !/^[\p{Lu}\p{Ll}]$/u.test(t.str) || !/^\d$/.test(digits.str) || inkPx < MIN_INK_PX) continue;
+    Object.assign(t, { ...digits, inkPx, misread: t.str });
   }
   const toPage = pageMapping(p, quarter, skew, img, s);
   const text: PageText = {
