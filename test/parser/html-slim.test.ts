@@ -12,7 +12,12 @@ describe('the markup dropped before decoding', () => {
   it('drops presentational attributes and bare inline tags, keeps spans, the head and what the reader reads', () => {
     expect(slim(`<p class=MsoNormal style='text-align:center'><span lang=EN-US>12</span><o:p></o:p></p>`)).toBe('<p>12</p>');
     expect(slim('<td rowspan="2" colspan=3 style="width:1pt"><b>合计</b></td>')).toBe('<td rowspan="2" colspan=3>合计</td>');
+    expect(slim('<table border=1 cellspacing=0 cellpadding=0 width=600><td valign=top height=20 rowspan=2><p align=center>1</p>')).toBe(
+      '<table><td rowspan=2><p>1</p>',
+    );
     expect(slim('<meta name="PubDate" content="2025-01-20"><title>报告</title>')).toBe('<meta name="PubDate" content="2025-01-20"><title>报告</title>');
+    // Indentation before a block or cell tag goes; a line break before inline markup or text is a space the reader keeps.
+    expect(slim('<tr>\n  <td>1</td>\n  <td>2</td>\n</tr>\n<p>12\n<a>3</a>\n4</p>')).toBe('<tr><td>1</td><td>2</td></tr><p>12\n<a>3</a>\n4</p>');
     // A tag with a quoted attribute is the parser's: a `>` inside the quotes is no end of the tag.
     expect(slim('<span title="a>b">x</span>')).toBe('<span title="a>b">x');
     expect(slim('<spanx>y</spanx><br><body>')).toBe('<spanx>y</spanx><br><body>');

@@ -35,7 +35,9 @@ export function extractNarrative(text: string, sections: Section[], options: Nar
       const key = keyFor(p, format);
       const inSubject = p.context === APPLY && s.section === 3;
       if (!key || (p.context && !inSubject && !p.context.test(around))) continue;
-      for (const m of s.compact.matchAll(p.re)) {
+      // exec on the pattern itself: matchAll copies the pattern on every call, and this runs for every pattern of every sentence.
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(s.compact); m; m = p.re.exec(s.compact)) {
         // Alternatives put the number in different groups: it is the one group that is digits.
         const num = m.slice(1).find((g) => g !== undefined && /^\d/.test(g));
         if (num === undefined || p.not?.test(m[0])) continue;
