@@ -298,13 +298,14 @@ const sumAt = (values: readonly (number | null | undefined)[], at: number[]) =>
 
 /**
  * The row's own identities as a prefix check for the digit splitter: each is checked as soon as the
- * last cell it reads is read. Undefined when the row has none.
+ * last cell it reads is read. Undefined when the row has none. One per row and format: every row of
+ * every table asks for it.
  */
-export function prefixCheck(row: FormRow, format: FormFormat): ((prefix: number[]) => boolean) | undefined {
+export const prefixCheck = memoPair((row: FormRow, format: FormFormat): ((prefix: number[]) => boolean) | undefined => {
   const at = positions(row, format).map((p) => ({ ...p, last: Math.max(...p.left, ...p.right) }));
   if (at.length === 0) return undefined;
   return (prefix) => at.every((p) => p.last !== prefix.length - 1 || relationHolds(p.inst.relation, sumAt(prefix, p.left)!, sumAt(prefix, p.right)!));
-}
+});
 
 /**
  * Whether a reading of the row (null: a blank column) can satisfy its own identities: one with a

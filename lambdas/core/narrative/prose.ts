@@ -26,15 +26,14 @@ export function proseSentences(text: string, sections: Section[]): Sentence[] {
   const starts = new Set(bodies.map((b) => b.start));
   const out: Sentence[] = [];
   let compact = '';
-  let offsets: number[] = [];
+  /** Where the sentence's first character stands in the text. */
+  let at = -1;
   const flush = (ended: boolean) => {
     if (compact) {
-      const at = offsets[0];
       const body = bodies.find((b) => at >= b.start && at < b.end);
       if (isProse(compact, ended, body)) out.push({ at, compact, section: body?.n });
     }
     compact = '';
-    offsets = [];
   };
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -44,8 +43,8 @@ export function proseSentences(text: string, sections: Section[]): Sentence[] {
         if (starts.has(lineStart + i)) flush(false);
         const code = line.charCodeAt(i);
         if (isWhitespace(code)) continue;
+        if (!compact) at = lineStart + i;
         compact += line[i];
-        offsets.push(lineStart + i);
         if (code === FULL_STOP || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f) flush(code === FULL_STOP);
       }
     }
