@@ -60,8 +60,10 @@ export function atomicObjects(server: S3rver): void {
         await rename(file, target).catch((err: NodeJS.ErrnoException) => {
           if (err.code !== 'ENOENT') throw err;
         });
-    } finally {
+    } catch (err) {
+      // Renamed files are gone from the staging folder: only a failed write leaves any there.
       await Promise.all([...staged.keys()].map((file) => rm(file, { force: true })));
+      throw err;
     }
   };
 
@@ -82,8 +84,9 @@ export function atomicObjects(server: S3rver): void {
       await pipeline(body, tap, createWriteStream(staged));
       await mkdir(path.dirname(target), { recursive: true });
       await rename(staged, target);
-    } finally {
+    } catch (err) {
       await rm(staged, { force: true });
+      throw err;
     }
     const digest = md5.digest('hex');
     await store.putMetadata(object.bucket, object.key, object.metadata, digest);

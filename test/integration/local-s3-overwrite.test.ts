@@ -1,4 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 
 /**
@@ -9,10 +12,14 @@ const KEY = 'records/overwritten.json';
 const versions = Array.from({ length: 6 }, (_, i) => JSON.stringify({ version: i, text: '政府信息公开'.repeat(20_000 + i * 7_001) }));
 
 let stack: LocalStack;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ogi-overwrite-'));
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ dataDir });
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const put = (body: string) => stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: KEY, Body: body, ContentType: 'application/json' }));
 const get = async () => (await stack.s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: KEY }))).Body!.transformToString('utf-8');
@@ -37,4 +44,6 @@ it('reads the version just written, and a whole version while the object is bein
   expect(stale).toEqual([]);
   expect(reads.length).toBeGreaterThan(24);
   expect(reads.filter((r) => !versions.includes(r)).map((r) => r.length)).toEqual([]);
+  // Every write was renamed into place: nothing is left staged beside the bucket.
+  expect(readdirSync(path.join(dataDir, 's3.partial'))).toEqual([]);
 }, 120_000);
