@@ -1,6 +1,6 @@
 import { findSkew } from '../../lambdas/core/ocr/deskew';
 import { binarize, otsu, rotate, rotateQuarter, type Gray } from '../../lambdas/core/ocr/image';
-import { eraseRules, findRules } from '../../lambdas/core/ocr/rulings';
+import { continueColumns, eraseRules, findRules } from '../../lambdas/core/ocr/rulings';
 import { ruledCells } from '../../lambdas/core/partition/pdf/ruled';
 
 /** A white page with a ruled 4 × 3 grid and a few "text" blobs (short strokes), as a 200 dpi scan would show it. */
@@ -76,6 +76,31 @@ describe('page geometry', () => {
     const top = rules.filter((r) => r.y1 === r.y2 && r.y1 < 210);
     expect(top).toHaveLength(1);
     expect([top[0].x1, top[0].x2]).toEqual([expect.closeTo(100, -1), expect.closeTo(1000, -1)]);
+  });
+
+  it('runs a column rule on where the scan left it grey, along its own line only', () => {
+    const page = gridPage();
+    const grey = (x: number, y0: number, y1: number) => {
+      for (let y = y0; y <= y1; y++) page.data.fill(170, y * page.width + x, y * page.width + x + 2);
+    };
+    // The rule at x 600 is grey over the first row (a hairline the scan blurred); a grey stroke at x 700 crosses the second.
+    grey(600, 203, 298);
+    grey(700, 302, 398);
+    const at = (level: number) => findRules(binarize(page, level), page.width, page.height, 200);
+    const columnsAt600 = (rules: ReturnType<typeof at>) => rules.filter((r) => r.x1 === r.x2 && Math.abs(r.x1 - 600) < 5);
+    const found = at(128);
+    expect(Math.min(...columnsAt600(found).map((r) => r.y1))).toBeGreaterThan(290);
+    const rules = continueColumns(found, at(200), 200);
+    const [strong] = columnsAt600(found);
+    const continued = columnsAt600(rules).filter((r) => !found.includes(r));
+    expect(continued).toHaveLength(1);
+    // Drawn on the line the level found, over the grey stretch only.
+    expect(continued[0].x1).toBe(strong.x1);
+    expect(continued[0].y1).toBeLessThan(205);
+    expect(continued[0].y2).toBeLessThan(strong.y1);
+    // The grey stroke on no column rule's line stays out, though at the lighter level it makes a lattice.
+    expect(at(200).some((r) => r.x1 === r.x2 && Math.abs(r.x1 - 700) < 5)).toBe(true);
+    expect(rules.some((r) => r.x1 === r.x2 && Math.abs(r.x1 - 700) < 5)).toBe(false);
   });
 
   it('turns a page by quarters and back', () => {

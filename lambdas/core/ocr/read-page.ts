@@ -4,8 +4,8 @@ import type { Rule } from '../partition/pdf/ruling';
 import { findSkew } from './deskew';
 import { MIN_INK_PX } from './figure-shape';
 import type { Box, Engine, Reading } from './engine';
-import { binarize, crop, otsu, rotate, rotateQuarter, type Gray } from './image';
-import { eraseRules, findRules } from './rulings';
+import { binarize, crop, otsu, paperTone, rotate, rotateQuarter, type Gray } from './image';
+import { continueColumns, eraseRules, findRules } from './rulings';
 
 /** One page image as the document stores it, and where it lies on the page. */
 export interface PageImage {
@@ -67,11 +67,14 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   const upright = rotateQuarter(p.image, quarter);
   const skew = findSkew(upright);
   const img = rotate(upright, -skew);
-  const ink = binarize(img, otsu(img));
+  const level = otsu(img);
   const dpi = dpiOf(p);
   const s = 72 / dpi;
   const H = img.height * s;
-  const pixelRules = findRules(ink, img.width, img.height, dpi);
+  // A hairline the scan blurred is as grey as Otsu's level and falls apart there (a column rule over a rough scan's
+  // first rows): column rules found halfway to the paper's tone continue those found at the level, along their lines.
+  const faint = findRules(binarize(img, Math.round((level + paperTone(img, level)) / 2)), img.width, img.height, dpi);
+  const pixelRules = continueColumns(findRules(binarize(img, level), img.width, img.height, dpi), faint, dpi);
   const rules: Rule[] = pixelRules.map((r) => ({ x1: r.x1 * s, x2: r.x2 * s, y1: H - r.y2 * s, y2: H - r.y1 * s }));
   const clean = eraseRules(img, pixelRules);
   const cells = ruledCells(rules).flat();

@@ -53,6 +53,38 @@ export function findRules(ink: Uint8Array, width: number, height: number, dpi: n
   ];
 }
 
+/**
+ * `rules` with the stretches of `faint` column rules (found at a lighter level) that lie on the line of one of the
+ * column rules and that none of them covers: a column rule the level cut short runs on. Nothing else is taken from the
+ * lighter level, where rules drift by a pixel and rows gain strokes.
+ */
+export function continueColumns(rules: PixelRule[], faint: PixelRule[], dpi: number): PixelRule[] {
+  const near = Math.max(4, Math.round(dpi / 25)) + MAX_GAP;
+  const minRun = Math.round(dpi / 5);
+  const columns = rules.filter((r) => r.x1 === r.x2);
+  const extra: PixelRule[] = [];
+  for (const f of faint.filter((r) => r.x1 === r.x2)) {
+    const line = columns.filter((r) => Math.abs(r.x1 - f.x1) <= near);
+    if (line.length === 0) continue;
+    // What of the faint rule's span the line's rules leave open, piece by piece, drawn where the line is.
+    let open: [number, number][] = [[f.y1, f.y2]];
+    for (const r of line)
+      open = open.flatMap(([from, to]): [number, number][] =>
+        r.y2 < from || r.y1 > to
+          ? [[from, to]]
+          : (
+              [
+                [from, r.y1 - 1],
+                [r.y2 + 1, to],
+              ] as [number, number][]
+            ).filter(([a, b]) => b >= a),
+      );
+    const x = line[0].x1;
+    for (const [from, to] of open) if (to - from >= minRun) extra.push({ x1: x, x2: x, y1: from, y2: to, thick: line[0].thick });
+  }
+  return [...rules, ...extra];
+}
+
 /** Verticals ending together make an edge: at least this many of them. */
 const EDGE_COLUMNS = 3;
 
