@@ -38,6 +38,15 @@ describe('the markup dropped before decoding', () => {
     expect(slimHtml(bytes)).toBe(bytes);
   });
 
+  it('keeps the break between two paragraphs or lines of one cell, which the reader only has as a space', () => {
+    const page = Buffer.from('<table>\n <tr>\n  <td>\n   <p>12</p>\n   <p>3</p>\n  </td>\n  <td>4\n<br>5</td>\n </tr>\n</table>');
+    const slimmed = readText(page, 'html').doc;
+    const plain = partitionHtml(decode(page, 'html'));
+    expect(slimmed.grids[0].rows[0].map((c) => c.text)).toEqual(['12 3', '4 5']);
+    expect(slimmed.grids).toEqual(plain.grids);
+    expect(slimmed.text).toBe(plain.text);
+  });
+
   it('reads every HTML sample, in every encoding, to the same text, grids and offsets as the page unslimmed', () => {
     const pages = baseSamples().filter((s) => s.ext === 'html');
     expect(pages.length).toBeGreaterThan(0);
