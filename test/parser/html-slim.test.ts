@@ -18,6 +18,10 @@ describe('the markup dropped before decoding', () => {
     expect(slim('<meta name="PubDate" content="2025-01-20"><title>报告</title>')).toBe('<meta name="PubDate" content="2025-01-20"><title>报告</title>');
     // Indentation before a block or cell tag goes; a line break before inline markup or text is a space the reader keeps.
     expect(slim('<tr>\n  <td>1</td>\n  <td>2</td>\n</tr>\n<p>12\n<a>3</a>\n4</p>')).toBe('<tr><td>1</td><td>2</td></tr><p>12\n<a>3</a>\n4</p>');
+    // An attribute-like word inside a quoted value never takes the closing quote with it (a portal's viewport meta).
+    expect(slim('<meta name="viewport" content="width=device-width, height=device-height"><p>1</p>')).toBe(
+      '<meta name="viewport" content="width=device-width,"><p>1</p>',
+    );
     // A tag with a quoted attribute is the parser's: a `>` inside the quotes is no end of the tag.
     expect(slim('<span title="a>b">x</span>')).toBe('<span title="a>b">x');
     expect(slim('<spanx>y</spanx><br><body>')).toBe('<spanx>y</spanx><br><body>');

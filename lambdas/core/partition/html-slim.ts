@@ -7,7 +7,7 @@ import { readBom } from '../decode/bom-meta';
  * Lower case only, as Word and WPS write them: a case-blind match costs twice the time, and an
  * upper-case attribute left in is only read past by the parser.
  */
-const PRESENTATION = /(?:[\t\n\v\f\r ](?:style|class|lang|align|valign|width|height|border|cellspacing|cellpadding)=(?:'[^']*'|"[^"]*"|[^\t\n\v\f\r >]*))+/g;
+const PRESENTATION = /(?:[\t\n\v\f\r ](?:style|class|lang|align|valign|width|height|border|cellspacing|cellpadding)=(?:'[^']*'|"[^"]*"|[^\t\n\v\f\r >"']*))+/g;
 /**
  * Inline formatting tags with no quoted attribute left (Word and WPS wrap every run of text in
  * `<span>`, half a page's tags): nothing here reads them and they break no text. A tag keeping a
