@@ -24,14 +24,9 @@ const MIN_FILL = 0.85;
  * neighbouring rows that overlap are one rule. Only runs that make a lattice are rules (see below).
  */
 export function findRules(ink: Uint8Array, width: number, height: number, dpi: number): PixelRule[] {
-  const minH = Math.round(dpi / 3);
-  // A table's vertical rule may be one row high (a 10.5 pt line plus padding, about a quarter inch).
-  const minV = Math.round(dpi / 5);
-  // A rule's ink is widened by the scan's blur (a 1 pt rule blurred at 150 dpi is 5 or 6 pixels of ink).
-  const maxThick = Math.max(4, Math.round(dpi / 25));
+  const { minH, minV, maxThick, near } = scaleOf(dpi);
   const hs = lines(width, height, (a, b) => ink[b * width + a] | (b + 1 < height ? ink[(b + 1) * width + a] : 0), minH, maxThick);
   const vs = lines(height, width, (a, b) => ink[a * width + b] | (b + 1 < width ? ink[a * width + b + 1] : 0), minV, maxThick);
-  const near = maxThick + MAX_GAP;
   const meets = (v: Line, h: Line) => v.at >= h.from - near && v.at <= h.to + near && h.at >= v.from - near && h.at <= v.to + near;
   const endsAt = (h: Line, v: Line, x: number) => Math.abs(v.at - x) <= near && h.at >= v.from - near && h.at <= v.to + near;
   // A table is a lattice: a long rule (an inch or more) is one, a vertical run counts where it meets a rule, and a
@@ -53,14 +48,27 @@ export function findRules(ink: Uint8Array, width: number, height: number, dpi: n
   ];
 }
 
+/** A rule's sizes at a scan's resolution, in pixels. */
+function scaleOf(dpi: number) {
+  // A rule's ink is widened by the scan's blur (a 1 pt rule blurred at 150 dpi is 5 or 6 pixels of ink).
+  const maxThick = Math.max(4, Math.round(dpi / 25));
+  return {
+    minH: Math.round(dpi / 3),
+    // A table's vertical rule may be one row high (a 10.5 pt line plus padding, about a quarter inch).
+    minV: Math.round(dpi / 5),
+    maxThick,
+    /** Rules this close (their ink's width and a gap) are on one line, or meet. */
+    near: maxThick + MAX_GAP,
+  };
+}
+
 /**
  * `rules` with the stretches of `faint` column rules (found at a lighter level) that lie on the line of one of the
  * column rules and that none of them covers: a column rule the level cut short runs on. Nothing else is taken from the
  * lighter level, where rules drift by a pixel and rows gain strokes.
  */
 export function continueColumns(rules: PixelRule[], faint: PixelRule[], dpi: number): PixelRule[] {
-  const near = Math.max(4, Math.round(dpi / 25)) + MAX_GAP;
-  const minRun = Math.round(dpi / 5);
+  const { minV, near } = scaleOf(dpi);
   const columns = rules.filter((r) => r.x1 === r.x2);
   const extra: PixelRule[] = [];
   for (const f of faint.filter((r) => r.x1 === r.x2)) {
@@ -80,7 +88,7 @@ export function continueColumns(rules: PixelRule[], faint: PixelRule[], dpi: num
             ).filter(([a, b]) => b >= a),
       );
     const x = line[0].x1;
-    for (const [from, to] of open) if (to - from >= minRun) extra.push({ x1: x, x2: x, y1: from, y2: to, thick: line[0].thick });
+    for (const [from, to] of open) if (to - from >= minV) extra.push({ x1: x, x2: x, y1: from, y2: to, thick: line[0].thick });
   }
   return [...rules, ...extra];
 }
