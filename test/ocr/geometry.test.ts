@@ -1,6 +1,6 @@
 import { findSkew } from '../../lambdas/core/ocr/deskew';
 import { binarize, otsu, rotate, rotateQuarter, type Gray } from '../../lambdas/core/ocr/image';
-import { continueColumns, eraseRules, findRules } from '../../lambdas/core/ocr/rulings';
+import { eraseRules, findRules } from '../../lambdas/core/ocr/rulings';
 import { ruledCells } from '../../lambdas/core/partition/pdf/ruled';
 
 /** A white page with a ruled 4 × 3 grid and a few "text" blobs (short strokes), as a 200 dpi scan would show it. */
@@ -90,17 +90,43 @@ describe('page geometry', () => {
     const columnsAt600 = (rules: ReturnType<typeof at>) => rules.filter((r) => r.x1 === r.x2 && Math.abs(r.x1 - 600) < 5);
     const found = at(128);
     expect(Math.min(...columnsAt600(found).map((r) => r.y1))).toBeGreaterThan(290);
-    const rules = continueColumns(found, at(200), 200);
+    const rules = findRules(binarize(page, 128), page.width, page.height, 200, at(200));
     const [strong] = columnsAt600(found);
-    const continued = columnsAt600(rules).filter((r) => !found.includes(r));
-    expect(continued).toHaveLength(1);
-    // Drawn on the line the level found, over the grey stretch only.
-    expect(continued[0].x1).toBe(strong.x1);
-    expect(continued[0].y1).toBeLessThan(205);
-    expect(continued[0].y2).toBeLessThan(strong.y1);
+    // One rule on the line the level found, run on over the grey stretch to the table's top.
+    expect(columnsAt600(rules)).toHaveLength(1);
+    const [continued] = columnsAt600(rules);
+    expect(Math.abs(continued.x1 - strong.x1)).toBeLessThanOrEqual(1);
+    expect(continued.y1).toBeLessThan(205);
+    expect(continued.y2).toBe(strong.y2);
     // The grey stroke on no column rule's line stays out, though at the lighter level it makes a lattice.
     expect(at(200).some((r) => r.x1 === r.x2 && Math.abs(r.x1 - 700) < 5)).toBe(true);
     expect(rules.some((r) => r.x1 === r.x2 && Math.abs(r.x1 - 700) < 5)).toBe(false);
+  });
+
+  it('draws no edge where column rules the scan left grey over a stretch of one row run on', () => {
+    const page = gridPage();
+    // A grey band across the second row (a blurred stretch of the scan) breaks four of its column rules at Otsu's level.
+    for (const x of [100, 400, 600, 800]) for (let y = 330; y <= 345; y++) page.data.fill(170, y * page.width + x, y * page.width + x + 2);
+    const at = (level: number, faint?: ReturnType<typeof findRules>) => findRules(binarize(page, level), page.width, page.height, 200, faint);
+    const across = (rules: ReturnType<typeof at>) => rules.filter((r) => r.y1 === r.y2 && r.y1 > 310 && r.y1 < 390);
+    // Alone, the level's rules end together there and read as a table's open edge: a row rule through the row's figures.
+    expect(across(at(128)).length).toBeGreaterThan(0);
+    // Continued where a lighter level finds them, the column rules end nowhere and no rule crosses the row.
+    expect(across(at(128, at(200)))).toEqual([]);
+    expect(at(128, at(200)).filter((r) => r.y1 === r.y2)).toHaveLength(4);
+  });
+
+  it('joins a rule the scan broke for a few pixels, so the cells either side stay divided', () => {
+    const page = gridPage();
+    // A 6-pixel gap (2 pt at 200 dpi, more than a PDF's drawn rules are allowed) in a row rule and in a column rule.
+    for (let y = 299; y < 303; y++) page.data.fill(240, y * page.width + 480, y * page.width + 486);
+    for (let y = 340; y < 346; y++) page.data.fill(240, y * page.width + 598, y * page.width + 604);
+    const rules = findRules(binarize(page, otsu(page)), page.width, page.height, 200);
+    expect(rules.filter((r) => r.y1 === r.y2)).toHaveLength(4);
+    expect(rules.filter((r) => r.x1 === r.x2)).toHaveLength(5);
+    const s = 72 / 200;
+    const cells = ruledCells(rules.map((r) => ({ x1: r.x1 * s, x2: r.x2 * s, y1: (page.height - r.y2) * s, y2: (page.height - r.y1) * s })));
+    expect(cells[0]).toHaveLength(12);
   });
 
   it('turns a page by quarters and back', () => {

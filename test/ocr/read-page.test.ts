@@ -86,3 +86,20 @@ it('reads a letter alone in a cell as a figure misread: its reading over digits 
   // Read with a figure beside it, a letter is no figure of its own.
   expect(beside.misread).toBeUndefined();
 }, 60_000);
+
+it('reads a Han character read unsure alone in a cell as a figure misread, and one read for sure as the label it is', async () => {
+  // The recogniser as it reads a blurred `4` (`舞`, 17 %) or a wrapped label's character (`总`, for sure), with its reading over digits.
+  const asHan = (char: string, p: number): Engine => ({
+    ...engine,
+    recognize: async (line) => {
+      const read = await engine.recognize(line);
+      return read.any.text.trim() === 'A' ? { ...read, any: { text: char, conf: [p], alt: [{ char: '', p: 0 }] } } : read;
+    },
+  });
+  const read = (e: Engine) => readPage({ page: 1, image: letters(), width: 288, height: 216, placement: [288, 0, 0, 216, 0, 0] }, e);
+  const [unsure] = [...(await read(asHan('舞', 0.17))).tokens].sort((a, b) => a.box.x - b.box.x);
+  expect(unsure).toEqual(expect.objectContaining({ str: '4', numeric: true, misread: '舞' }));
+  const [sure] = [...(await read(asHan('总', 0.99))).tokens].sort((a, b) => a.box.x - b.box.x);
+  expect(sure).toEqual(expect.objectContaining({ str: '总', numeric: false }));
+  expect(sure.misread).toBeUndefined();
+}, 60_000);

@@ -5,7 +5,7 @@ import { findSkew } from './deskew';
 import { MIN_INK_PX } from './figure-shape';
 import type { Box, Engine, Reading } from './engine';
 import { binarize, crop, otsu, paperTone, rotate, rotateQuarter, type Gray } from './image';
-import { continueColumns, eraseRules, findRules } from './rulings';
+import { eraseRules, findRules } from './rulings';
 
 /** One page image as the document stores it, and where it lies on the page. */
 export interface PageImage {
@@ -74,7 +74,7 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   // A hairline the scan blurred is as grey as Otsu's level and falls apart there (a column rule over a rough scan's
   // first rows): column rules found halfway to the paper's tone continue those found at the level, along their lines.
   const faint = findRules(binarize(img, Math.round((level + paperTone(img, level)) / 2)), img.width, img.height, dpi);
-  const pixelRules = continueColumns(findRules(binarize(img, level), img.width, img.height, dpi), faint, dpi);
+  const pixelRules = findRules(binarize(img, level), img.width, img.height, dpi, faint);
   const rules: Rule[] = pixelRules.map((r) => ({ x1: r.x1 * s, x2: r.x2 * s, y1: H - r.y2 * s, y2: H - r.y1 * s }));
   const clean = eraseRules(img, pixelRules);
   const cells = ruledCells(rules).flat();
@@ -141,12 +141,16 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   }
   // A letter alone in a cell, its ink a figure's height (`A` for a faint `4`; a rule's remnant is lower), is a figure
   // misread: its reading over digits stands there, never taken for sure, so the row's other figures keep their
-  // columns and an identity or an officer can decide it.
+  // columns and an identity or an officer can decide it. So is a Han character read unsure there (`舞` for a blurred
+  // `4`), where a label's character alone in its cell (a wrapped `总` of 总计) reads for sure; its ink may be lower
+  // (a figure's faint top lost), and a figure of so little ink waits all the same (figure-shape.ts).
   for (const t of kept) {
     const [cell, over, inkPx] = [cellOfToken.get(t), overDigits.get(t), pixelBox.get(t)!.h];
     const digits = over && reading(charsOf(over, 0), true);
     const alone = !kept.some((u) => u !== t && cellOfToken.get(u) === cell);
-    if (!cell || !digits || !alone || !/^[\p{Lu}\p{Ll}]$/u.test(t.str) || !/^\d$/.test(digits.str) || inkPx < MIN_INK_PX) continue;
+    const letter = /^[\p{Lu}\p{Ll}]$/u.test(t.str) && inkPx >= MIN_INK_PX;
+    const han = /^\p{Script=Han}$/u.test(t.str) && t.conf < LABEL_SURE;
+    if (!cell || !digits || !alone || !(letter || han) || !/^\d$/.test(digits.str)) continue;
     Object.assign(t, { ...digits, inkPx, misread: t.str });
   }
   const toPage = pageMapping(p, quarter, skew, img, s);

@@ -21,9 +21,11 @@ const MIN_FILL = 0.85;
  * Table rules by pixel projections on a deskewed page: a horizontal rule is a run of ink along a row, longer than
  * any character's stroke (a third of an inch) and thin; a vertical rule the same down a column. Rows one pixel apart
  * are looked at together (OR), so a line that still drifts by a pixel after deskewing is one run; runs on
- * neighbouring rows that overlap are one rule. Only runs that make a lattice are rules (see below).
+ * neighbouring rows that overlap are one rule. Only runs that make a lattice are rules (see below). `faint`, the rules
+ * found at a lighter level, continue the lattice's column rules (`continueColumns`) before a table's open edges are
+ * drawn, so a column rule the level cut short is no edge.
  */
-export function findRules(ink: Uint8Array, width: number, height: number, dpi: number): PixelRule[] {
+export function findRules(ink: Uint8Array, width: number, height: number, dpi: number, faint: PixelRule[] = []): PixelRule[] {
   const { minH, minV, maxThick, near } = scaleOf(dpi);
   const hs = lines(width, height, (a, b) => ink[b * width + a] | (b + 1 < height ? ink[(b + 1) * width + a] : 0), minH, maxThick);
   const vs = lines(height, width, (a, b) => ink[a * width + b] | (b + 1 < width ? ink[a * width + b + 1] : 0), minV, maxThick);
@@ -41,7 +43,14 @@ export function findRules(ink: Uint8Array, width: number, height: number, dpi: n
     changed = more.length > 0;
     rows = [...rows, ...more];
   }
-  rows = [...rows, ...openEdges(cols, rows, near)];
+  // Where the page has column rules, a long run that meets none is a heading's strokes the blur ran together (a row
+  // label's, across its cell), or a page's rule outside any table.
+  if (cols.length) rows = rows.filter((h) => cols.some((v) => meets(v, h)));
+  const faintCols = faint.filter((r) => r.x1 === r.x2).map((r) => ({ from: r.y1, to: r.y2, at: r.x1, thick: r.thick }));
+  const faintRows = faint.filter((r) => r.y1 === r.y2).map((r) => ({ from: r.x1, to: r.x2, at: r.y1, thick: r.thick }));
+  cols = joinCollinear([...cols, ...continueColumns(cols, faint, dpi)], near, faintCols);
+  rows = joinCollinear(rows, near, faintRows);
+  rows = [...rows, ...openEdges(cols, rows, near, [...cols, ...faintCols])];
   return [
     ...rows.map((r) => ({ x1: r.from, x2: r.to, y1: r.at, y2: r.at, thick: r.thick })),
     ...cols.map((r) => ({ x1: r.at, x2: r.at, y1: r.from, y2: r.to, thick: r.thick })),
@@ -63,34 +72,59 @@ function scaleOf(dpi: number) {
 }
 
 /**
- * `rules` with the stretches of `faint` column rules (found at a lighter level) that lie on the line of one of the
- * column rules and that none of them covers: a column rule the level cut short runs on. Nothing else is taken from the
- * lighter level, where rules drift by a pixel and rows gain strokes.
+ * The stretches of `faint` column rules (found at a lighter level) that lie on the line of one of `columns` and that
+ * none of them covers: a column rule the level cut short runs on. Nothing else is taken from the lighter level, where
+ * rules drift by a pixel and rows gain strokes.
  */
-export function continueColumns(rules: PixelRule[], faint: PixelRule[], dpi: number): PixelRule[] {
+function continueColumns(columns: Line[], faint: PixelRule[], dpi: number): Line[] {
   const { minV, near } = scaleOf(dpi);
-  const columns = rules.filter((r) => r.x1 === r.x2);
-  const extra: PixelRule[] = [];
+  const extra: Line[] = [];
   for (const f of faint.filter((r) => r.x1 === r.x2)) {
-    const line = columns.filter((r) => Math.abs(r.x1 - f.x1) <= near);
+    const line = columns.filter((c) => Math.abs(c.at - f.x1) <= near);
     if (line.length === 0) continue;
     // What of the faint rule's span the line's rules leave open, piece by piece, drawn where the line is.
     let open: [number, number][] = [[f.y1, f.y2]];
-    for (const r of line)
+    for (const c of line)
       open = open.flatMap(([from, to]): [number, number][] =>
-        r.y2 < from || r.y1 > to
+        c.to < from || c.from > to
           ? [[from, to]]
           : (
               [
-                [from, r.y1 - 1],
-                [r.y2 + 1, to],
+                [from, c.from - 1],
+                [c.to + 1, to],
               ] as [number, number][]
             ).filter(([a, b]) => b >= a),
       );
-    const x = line[0].x1;
-    for (const [from, to] of open) if (to - from >= minV) extra.push({ x1: x, x2: x, y1: from, y2: to, thick: line[0].thick });
+    for (const [from, to] of open) if (to - from >= minV) extra.push({ from, to, at: line[0].at, thick: line[0].thick });
   }
-  return [...rules, ...extra];
+  return extra;
+}
+
+/**
+ * Rules on one line (a pixel or two apart across it) as one where the gap between them is up to `near`, or is drawn
+ * at a lighter level (`faint`): a rule the scan broke (a blurred or grey stretch, a line drifting a pixel after
+ * deskewing) divides the cells it borders all along. A faint stretch only bridges two rules of the level, so it adds
+ * no rule the level did not find at both ends.
+ */
+function joinCollinear(lines: Line[], near: number, faint: Line[]): Line[] {
+  const bridged = (a: Line, b: Line) => {
+    let reach = a.to;
+    for (const f of faint.filter((x) => Math.abs(x.at - a.at) <= MAX_GAP).sort((x, y) => x.from - y.from))
+      if (f.from <= reach + near) reach = Math.max(reach, f.to);
+    return reach >= b.from - near;
+  };
+  const out: Line[] = [];
+  for (const l of [...lines].sort((a, b) => a.from - b.from)) {
+    const on = out.find((o) => Math.abs(o.at - l.at) <= MAX_GAP && (l.from <= o.to + near || bridged(o, l)));
+    if (!on) {
+      out.push({ ...l });
+      continue;
+    }
+    const [a, b] = [on.to - on.from, l.to - l.from];
+    on.at = (on.at * a + l.at * b) / (a + b || 1);
+    [on.to, on.thick] = [Math.max(on.to, l.to), Math.max(on.thick, l.thick)];
+  }
+  return out;
 }
 
 /** Verticals ending together make an edge: at least this many of them. */
@@ -99,12 +133,21 @@ const EDGE_COLUMNS = 3;
 /**
  * The edge of a table broken over a page: its columns' rules run to the top (or bottom) of the page's part with no
  * rule across them there, leaving the row at the break open. Where three or more verticals end at one height that
- * no horizontal rule closes, the edge is drawn, so the row's cells are cells (and their lone figures are looked for).
+ * no horizontal rule closes, the edge is drawn, so the row's cells are cells (and their lone figures are looked for);
+ * a vertical whose line runs on past its end (among `lines`) does not count.
  */
-function openEdges(cols: Line[], rows: Line[], near: number): Line[] {
+function openEdges(cols: Line[], rows: Line[], near: number, lines: Line[]): Line[] {
   const out: Line[] = [];
+  // A column rule whose line runs on past its end (`lines`: after a stretch the scan blurred, or at a lighter level) ends nowhere.
+  const continued = (v: Line, end: 'from' | 'to') =>
+    lines.some(
+      (u) =>
+        u !== v &&
+        Math.abs(u.at - v.at) <= near &&
+        (end === 'to' ? u.from <= v.to + near && u.to > v.to + near : u.to >= v.from - near && u.from < v.from - near),
+    );
   for (const end of ['from', 'to'] as const) {
-    const sorted = [...cols].sort((a, b) => a[end] - b[end]);
+    const sorted = cols.filter((v) => !continued(v, end)).sort((a, b) => a[end] - b[end]);
     for (let i = 0; i < sorted.length;) {
       let j = i;
       while (j + 1 < sorted.length && sorted[j + 1][end] - sorted[i][end] <= near) j++;
