@@ -129,6 +129,29 @@ describe('page geometry', () => {
     expect(cells[0]).toHaveLength(12);
   });
 
+  it('takes a rule the scan left grey all along from the lighter level where it crosses the lattice, and no stroke within a cell', () => {
+    const page = gridPage();
+    const grey = (x0: number, y0: number, w: number, h: number) => {
+      for (let y = y0; y < y0 + h; y++) page.data.fill(170, y * page.width + x0, y * page.width + x0 + w);
+    };
+    // The row rule at y 300 and the column rule at x 600 grey from end to end; a grey stroke across the first cell of
+    // the third row, border to border (a label's strokes the blur ran together at the lighter level).
+    grey(100, 300, 901, 2);
+    grey(600, 200, 2, 301);
+    grey(102, 450, 297, 2);
+    const at = (level: number, faint?: ReturnType<typeof findRules>) => findRules(binarize(page, level), page.width, page.height, 200, faint);
+    const rows = (rules: ReturnType<typeof at>) => rules.filter((r) => r.y1 === r.y2).map((r) => Math.round(r.y1));
+    const cols = (rules: ReturnType<typeof at>) => rules.filter((r) => r.x1 === r.x2).map((r) => Math.round(r.x1));
+    expect(rows(at(128))).not.toContainEqual(expect.closeTo(300, -1));
+    expect(cols(at(128))).not.toContainEqual(expect.closeTo(600, -1));
+    const rules = at(128, at(200));
+    expect(rows(rules).sort((a, b) => a - b)).toEqual([200, 300, 400, 500].map((y) => expect.closeTo(y, -0.5)));
+    expect(cols(rules).sort((a, b) => a - b)).toEqual([100, 400, 600, 800, 1000].map((x) => expect.closeTo(x, -0.5)));
+    const s = 72 / 200;
+    const cells = ruledCells(rules.map((r) => ({ x1: r.x1 * s, x2: r.x2 * s, y1: (page.height - r.y2) * s, y2: (page.height - r.y1) * s })));
+    expect(cells[0]).toHaveLength(12);
+  });
+
   it('turns a page by quarters and back', () => {
     const page = gridPage();
     const back = rotateQuarter(rotateQuarter(page, 1), 3);

@@ -48,14 +48,23 @@ export function findRules(ink: Uint8Array, width: number, height: number, dpi: n
   if (cols.length) rows = rows.filter((h) => cols.some((v) => meets(v, h)));
   const faintCols = faint.filter((r) => r.x1 === r.x2).map((r) => ({ from: r.y1, to: r.y2, at: r.x1, thick: r.thick }));
   const faintRows = faint.filter((r) => r.y1 === r.y2).map((r) => ({ from: r.x1, to: r.x2, at: r.y1, thick: r.thick }));
-  cols = joinCollinear([...cols, ...continueColumns(cols, faint, dpi)], near, faintCols);
-  rows = joinCollinear(rows, near, faintRows);
+  cols = [...cols, ...continueColumns(cols, faint, dpi)];
+  // A rule the scan left grey all along is found at the lighter level only: taken where it crosses the lattice (three
+  // of its rules or more, so it spans two cells; a label's strokes run together within one cell do not) and the
+  // level drew nothing on its line.
+  const free = (f: Line, on: Line[]) => !on.some((l) => Math.abs(l.at - f.at) <= near && l.from <= f.to + near && l.to >= f.from - near);
+  rows = [...rows, ...faintRows.filter((f) => free(f, rows) && cols.filter((v) => meets(v, f)).length >= CROSSED)];
+  cols = [...cols, ...faintCols.filter((f) => free(f, cols) && rows.filter((h) => meets(f, h)).length >= CROSSED)];
+  [rows, cols] = [joinCollinear(rows, near, faintRows), joinCollinear(cols, near, faintCols)];
   rows = [...rows, ...openEdges(cols, rows, near, [...cols, ...faintCols])];
   return [
     ...rows.map((r) => ({ x1: r.from, x2: r.to, y1: r.at, y2: r.at, thick: r.thick })),
     ...cols.map((r) => ({ x1: r.at, x2: r.at, y1: r.from, y2: r.to, thick: r.thick })),
   ];
 }
+
+/** Rules of the lattice a rule found only at the lighter level must cross. */
+const CROSSED = 3;
 
 /** A rule's sizes at a scan's resolution, in pixels. */
 function scaleOf(dpi: number) {
