@@ -87,7 +87,21 @@ it('reads a letter alone in a cell as a figure misread: its reading over digits 
   expect(beside.misread).toBeUndefined();
 }, 60_000);
 
-it('reads a Han character read unsure alone in a cell as a figure misread, and one read for sure as the label it is', async () => {
+/** A 200 dpi page with one ruled row of two cells: an `A` alone in the first, and a `0` alone in the second unless `figure` is false. */
+function letterAndFigure(figure: boolean): Gray {
+  const image = letters();
+  // The second cell cleared, and its `0` drawn again alone.
+  for (let y = 255; y < 348; y++) image.data.fill(245, y * image.width + 405, y * image.width + 598);
+  if (figure)
+    for (let v = 284; v <= 316; v++)
+      for (let u = 491; u <= 509; u++) {
+        const r = ((u - 500) / 8) ** 2 + ((v - 300) / 15) ** 2;
+        if (r <= 1 && r >= 0.55) image.data[v * image.width + u] = 15;
+      }
+  return image;
+}
+
+it('reads a Han character read unsure alone in a cell of a row of figures as a figure misread, never a label read for sure', async () => {
   // The recogniser as it reads a blurred `4` (`舞`, 17 %) or a wrapped label's character (`总`, for sure), with its reading over digits.
   const asHan = (char: string, p: number): Engine => ({
     ...engine,
@@ -96,10 +110,19 @@ it('reads a Han character read unsure alone in a cell as a figure misread, and o
       return read.any.text.trim() === 'A' ? { ...read, any: { text: char, conf: [p], alt: [{ char: '', p: 0 }] } } : read;
     },
   });
-  const read = (e: Engine) => readPage({ page: 1, image: letters(), width: 288, height: 216, placement: [288, 0, 0, 216, 0, 0] }, e);
-  const [unsure] = [...(await read(asHan('舞', 0.17))).tokens].sort((a, b) => a.box.x - b.box.x);
+  const read = async (e: Engine, figure = true) => {
+    const page = await readPage({ page: 1, image: letterAndFigure(figure), width: 288, height: 216, placement: [288, 0, 0, 216, 0, 0] }, e);
+    return [...page.tokens].sort((a, b) => a.box.x - b.box.x);
+  };
+  const [unsure, zero] = await read(asHan('舞', 0.17));
+  expect(zero).toEqual(expect.objectContaining({ str: '0', numeric: true }));
   expect(unsure).toEqual(expect.objectContaining({ str: '4', numeric: true, misread: '舞' }));
-  const [sure] = [...(await read(asHan('总', 0.99))).tokens].sort((a, b) => a.box.x - b.box.x);
+  const [sure] = await read(asHan('总', 0.99));
   expect(sure).toEqual(expect.objectContaining({ str: '总', numeric: false }));
   expect(sure.misread).toBeUndefined();
+  // In a row of no figure (a header's), an unsure Han character stays what it was read as.
+  const [alone, ...none] = await read(asHan('舞', 0.17), false);
+  expect(none).toEqual([]);
+  expect(alone).toEqual(expect.objectContaining({ str: '舞', numeric: false }));
+  expect(alone.misread).toBeUndefined();
 }, 60_000);

@@ -72,7 +72,8 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   const s = 72 / dpi;
   const H = img.height * s;
   // A hairline the scan blurred is as grey as Otsu's level and falls apart there (a column rule over a rough scan's
-  // first rows): column rules found halfway to the paper's tone continue those found at the level, along their lines.
+  // first rows, a row rule broken between two cells): the rules found halfway to the paper's tone mend the level's
+  // lattice (findRules says how far).
   const faint = findRules(binarize(img, Math.round((level + paperTone(img, level)) / 2)), img.width, img.height, dpi);
   const pixelRules = findRules(binarize(img, level), img.width, img.height, dpi, faint);
   const rules: Rule[] = pixelRules.map((r) => ({ x1: r.x1 * s, x2: r.x2 * s, y1: H - r.y2 * s, y2: H - r.y1 * s }));
@@ -142,14 +143,20 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   // A letter alone in a cell, its ink a figure's height (`A` for a faint `4`; a rule's remnant is lower), is a figure
   // misread: its reading over digits stands there, never taken for sure, so the row's other figures keep their
   // columns and an identity or an officer can decide it. So is a Han character read unsure there (`舞` for a blurred
-  // `4`), where a label's character alone in its cell (a wrapped `总` of 总计) reads for sure; its ink may be lower
-  // (a figure's faint top lost), and a figure of so little ink waits all the same (figure-shape.ts).
+  // `4`) in a row of figures, where a header's character alone in its cell (a wrapped `总` of 总计) stands in a row of
+  // labels and a label reads for sure; its ink may be lower (a figure's faint top lost), and a figure of so little ink
+  // waits all the same (figure-shape.ts).
+  const figuresBeside = (cell: NonNullable<ReturnType<typeof cellOf>>) =>
+    kept.some((u) => {
+      const other = cellOfToken.get(u);
+      return u.numeric && other && other !== cell && (other.y1 + other.y2) / 2 > cell.y1 && (other.y1 + other.y2) / 2 < cell.y2;
+    });
   for (const t of kept) {
     const [cell, over, inkPx] = [cellOfToken.get(t), overDigits.get(t), pixelBox.get(t)!.h];
     const digits = over && reading(charsOf(over, 0), true);
     const alone = !kept.some((u) => u !== t && cellOfToken.get(u) === cell);
     const letter = /^[\p{Lu}\p{Ll}]$/u.test(t.str) && inkPx >= MIN_INK_PX;
-    const han = /^\p{Script=Han}$/u.test(t.str) && t.conf < LABEL_SURE;
+    const han = /^\p{Script=Han}$/u.test(t.str) && t.conf < LABEL_SURE && !!cell && figuresBeside(cell);
     if (!cell || !digits || !alone || !(letter || han) || !/^\d$/.test(digits.str)) continue;
     Object.assign(t, { ...digits, inkPx, misread: t.str });
   }

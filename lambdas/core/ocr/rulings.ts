@@ -22,8 +22,11 @@ const MIN_FILL = 0.85;
  * any character's stroke (a third of an inch) and thin; a vertical rule the same down a column. Rows one pixel apart
  * are looked at together (OR), so a line that still drifts by a pixel after deskewing is one run; runs on
  * neighbouring rows that overlap are one rule. Only runs that make a lattice are rules (see below). `faint`, the rules
- * found at a lighter level, continue the lattice's column rules (`continueColumns`) before a table's open edges are
- * drawn, so a column rule the level cut short is no edge.
+ * found at a lighter level, mend the lattice where a rough scan greyed its hairlines, and only there: they continue a
+ * column rule along its line (`continueColumns`), bridge the gap between two pieces of one rule (`joinCollinear`),
+ * add a rule the level missed all along where it crosses the lattice, and keep a column the level cut short from
+ * reading as a table's open edge (`openEdges`). Nothing else is taken from the lighter level, where rules drift by a
+ * pixel and a label's strokes run into a line.
  */
 export function findRules(ink: Uint8Array, width: number, height: number, dpi: number, faint: PixelRule[] = []): PixelRule[] {
   const { minH, minV, maxThick, near } = scaleOf(dpi);
@@ -82,8 +85,7 @@ function scaleOf(dpi: number) {
 
 /**
  * The stretches of `faint` column rules (found at a lighter level) that lie on the line of one of `columns` and that
- * none of them covers: a column rule the level cut short runs on. Nothing else is taken from the lighter level, where
- * rules drift by a pixel and rows gain strokes.
+ * none of them covers: a column rule the level cut short runs on.
  */
 function continueColumns(columns: Line[], faint: PixelRule[], dpi: number): Line[] {
   const { minV, near } = scaleOf(dpi);
