@@ -21,6 +21,11 @@ const TOOLS = {
     why: "poppler's pdftoppm rasterises the generated PDFs the OCR suites scan (scripts/generate/render-scan.ts)",
     install: 'apt-get install poppler-utils',
   },
+  qpdf: {
+    present: () => onPath('qpdf'),
+    why: 'qpdf encrypts the hostile PDFs (scripts/hostile/bombs.ts) the content budget and the bounds suite must refuse',
+    install: 'apt-get install qpdf',
+  },
   chromium: {
     present: () => existsSync(CHROMIUM),
     why: 'the browser suites drive the web page through playwright-core, which brings no browser of its own (its download does not work offline)',

@@ -1,3 +1,4 @@
+// @needs qpdf (test/needs.js): the encrypted spellings of the bombs are made with qpdf (scripts/hostile/bombs.ts).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

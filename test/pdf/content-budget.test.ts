@@ -1,3 +1,4 @@
+// @needs qpdf (test/needs.js): the encrypted spellings of the bombs are made with qpdf (scripts/hostile/bombs.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
