@@ -51,7 +51,7 @@ export function findRules(ink: Uint8Array, width: number, height: number, dpi: n
   if (cols.length) rows = rows.filter((h) => cols.some((v) => meets(v, h)));
   const faintCols = faint.filter((r) => r.x1 === r.x2).map((r) => ({ from: r.y1, to: r.y2, at: r.x1, thick: r.thick }));
   const faintRows = faint.filter((r) => r.y1 === r.y2).map((r) => ({ from: r.x1, to: r.x2, at: r.y1, thick: r.thick }));
-  cols = [...cols, ...continueColumns(cols, faint, dpi)];
+  cols = [...cols, ...continueColumns(cols, faintCols, dpi)];
   // A rule the scan left grey all along is found at the lighter level only: taken where it crosses the lattice (three
   // of its rules or more, so it spans two cells; a label's strokes run together within one cell do not) and the
   // level drew nothing on its line.
@@ -87,14 +87,14 @@ function scaleOf(dpi: number) {
  * The stretches of `faint` column rules (found at a lighter level) that lie on the line of one of `columns` and that
  * none of them covers: a column rule the level cut short runs on.
  */
-function continueColumns(columns: Line[], faint: PixelRule[], dpi: number): Line[] {
+function continueColumns(columns: Line[], faint: Line[], dpi: number): Line[] {
   const { minV, near } = scaleOf(dpi);
   const extra: Line[] = [];
-  for (const f of faint.filter((r) => r.x1 === r.x2)) {
-    const line = columns.filter((c) => Math.abs(c.at - f.x1) <= near);
+  for (const f of faint) {
+    const line = columns.filter((c) => Math.abs(c.at - f.at) <= near);
     if (line.length === 0) continue;
     // What of the faint rule's span the line's rules leave open, piece by piece, drawn where the line is.
-    let open: [number, number][] = [[f.y1, f.y2]];
+    let open: [number, number][] = [[f.from, f.to]];
     for (const c of line)
       open = open.flatMap(([from, to]): [number, number][] =>
         c.to < from || c.from > to
@@ -118,10 +118,10 @@ function continueColumns(columns: Line[], faint: PixelRule[], dpi: number): Line
  * no rule the level did not find at both ends.
  */
 function joinCollinear(lines: Line[], near: number, faint: Line[]): Line[] {
+  const byStart = [...faint].sort((x, y) => x.from - y.from);
   const bridged = (a: Line, b: Line) => {
     let reach = a.to;
-    for (const f of faint.filter((x) => Math.abs(x.at - a.at) <= MAX_GAP).sort((x, y) => x.from - y.from))
-      if (f.from <= reach + near) reach = Math.max(reach, f.to);
+    for (const f of byStart.filter((x) => Math.abs(x.at - a.at) <= MAX_GAP)) if (f.from <= reach + near) reach = Math.max(reach, f.to);
     return reach >= b.from - near;
   };
   const out: Line[] = [];
