@@ -49,6 +49,19 @@ it('reads a cell from its ink where detection found no box, or boxed only a stro
   for (const t of figures) expect(t.inkPx).toBeGreaterThanOrEqual(30);
 }, 60_000);
 
+it('reads a figure the detector missed whose ink a blur left lighter for a few rows across its middle, from the whole of it', async () => {
+  const { image, rings } = zeros();
+  // The second ring's three middle rows are grey, lighter than ink (a `2`'s thin diagonal on a rough scan).
+  for (let v = rings[1].y - 1; v <= rings[1].y + 1; v++)
+    for (let u = rings[1].x - 9; u <= rings[1].x + 9; u++) if (image.data[v * image.width + u] === 15) image.data[v * image.width + u] = 170;
+  const found = { x: rings[0].x - 12, y: rings[0].y - 19, w: 24, h: 38 };
+  const scripted: Engine = { ...engine, detect: async () => [{ ...found }], recognize: (line) => engine.recognize(line) };
+  const page = await readPage({ page: 1, image, width: 432, height: 216, placement: [432, 0, 0, 216, 0, 0] }, scripted);
+  const figures = page.tokens.filter((t) => t.numeric).sort((a, b) => a.box.x - b.box.x);
+  expect(figures.map((t) => t.str)).toEqual(['0', '0', '0', '0']);
+  expect(figures[1].inkPx).toBeGreaterThanOrEqual(30);
+}, 60_000);
+
 /**
  * A 200 dpi page with one ruled row of two cells: an `A` alone in the first (two legs and a crossbar, 16 × 30 px, the
  * left leg short: as a faint `4` can print), a `0` and an `A` in the second.

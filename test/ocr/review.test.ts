@@ -116,6 +116,21 @@ describe('reviewing a scan’s figures', () => {
     for (const k of blank) expect(v.evidence.identity!.from[k]).toBe(0);
   });
 
+  it('decides a cell whose run OCR read twice (`12` and its `2` again) by the row’s sum: the run alone, never the two joined', () => {
+    const total = 't3.newReceived.total';
+    const printed = String(report.values[total]);
+    const { tables, ocr } = scanOf(report, {});
+    const pieces = [token(printed), token(printed.slice(-1))];
+    const joined = printed + printed.slice(-1);
+    const i = tables.values.findIndex((v) => v.key === total);
+    const loc = tables.values[i].evidence.loc!;
+    tables.values[i] = { ...tables.values[i], value: Number(joined), evidence: { ...tables.values[i].evidence, raw: joined } };
+    const out = reviewScan(tables, { ...ocr, tokensOf: (l) => (l === loc ? pieces : ocr.tokensOf(l)) });
+    const v = out.values.find((x) => x.key === total)!;
+    expect(v.value).toBe(report.values[total]);
+    expect(v.evidence).toMatchObject({ decidedBy: 'identity', raw: `${joined} → ${printed}` });
+  });
+
   it('holds back a confident figure the identities reject: pending (待核实) with a P-OCR-UNCERTAIN finding naming the identity, until an officer decides', () => {
     const wrong = String(truth + 10);
     const { tables, ocr } = scanOf(report, { [key]: { str: wrong, conf: 0.999 } });

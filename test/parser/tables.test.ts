@@ -53,6 +53,35 @@ describe('HTML tables', () => {
     expect(ev).toMatchObject({ source: 'table', raw: '2', locator: 'table[2] row 3 col 3' });
   });
 
+  it('places table-2 rows whose labels OCR misread by the form’s row order, and only where the label is nearest that row', () => {
+    const t2 = (rows: string) => `<html><body><p>二、主动公开政府信息情况</p>
+<table><tr><td colspan="4">第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>现章</td><td>0</td><td>1</td><td>3</td></tr><tr><td>行政规性文件</td><td>6</td><td>2</td><td>40</td></tr></table>
+<table><tr><td colspan="2">第二十条第（五）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>45</td></tr></table>
+<table><tr><td colspan="2">第二十条第（六）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>${rows}</table>
+<table><tr><td colspan="2">第二十条第（八）项</td></tr><tr><td>信息内容</td><td>本年收费金额（单位：万元）</td></tr><tr><td>行政事性收费</td><td>1.5</td></tr></table>
+<p>三、收到和处理政府信息公开申请情况</p><table>${T3_HEAD}
+<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>5</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>6</td></tr></table></body></html>`;
+    const misread = fromHtml(t2('<tr><td>行政处词</td><td>12</td></tr><tr><td>订政理制</td><td>3</td></tr>'));
+    expect(valuesOf(misread)).toMatchObject({
+      't2.rules.issued': 0,
+      't2.rules.repealed': 1,
+      't2.rules.valid': 3,
+      't2.normative.issued': 6,
+      't2.normative.valid': 40,
+      't2.licensing.decisions': 45,
+      't2.penalty.decisions': 12,
+      't2.coercion.decisions': 3,
+      't2.fees.amount': 1.5,
+    });
+    expect(misread.findings.filter((f) => f.rule === 'P-ROW-UNPLACED')).toEqual([]);
+    // 行政确认 is a row the form does not have, as near 行政许可 and 行政强制 as 行政处罚: its figures are not read as 行政处罚's.
+    const other = fromHtml(t2('<tr><td>行政确认</td><td>12</td></tr><tr><td>行政强制</td><td>3</td></tr>'));
+    expect(valuesOf(other)['t2.penalty.decisions']).toBeUndefined();
+    expect(valuesOf(other)['t2.coercion.decisions']).toBe(3);
+    expect(other.findings.find((f) => f.rule === 'P-ROW-UNPLACED')?.message).toContain('行政确认');
+  });
+
   it('gives a pre-2019 report format unknown and no standard-table values', () => {
     const t = fromHtml('<table><tr><td>项目</td><td>数量</td></tr><tr><td>行政许可</td><td>12</td></tr><tr><td>依申请公开</td><td>3</td></tr></table>');
     expect(t.format).toBe('unknown');

@@ -288,6 +288,9 @@ function tighten(img: Gray, b: Box): Box | undefined {
   return { x: l, y: t, w: r - l + 1, h: bo - t + 1 };
 }
 
+/** Rows lighter than ink inside one line of it, in points: lines of text stand three points apart or more. */
+const FADE_PT = 1;
+
 /**
  * The ink of a ruled cell as boxes (one per line of ink): a lone figure the detector missed. Specks of dust are not
  * characters: a line of ink must stand a third of the cell's height or 6 pt high.
@@ -300,6 +303,7 @@ function inkBoxes(img: Gray, c: { x1: number; x2: number; y1: number; y2: number
   const rows = new Int32Array(y1 - y0 + 1);
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (img.data[y * img.width + x] < INK) rows[y - y0]++;
   const minHeight = Math.min((y1 - y0) / 3, 6 / s);
+  const fade = Math.max(1, Math.round(FADE_PT / s));
   const out: Box[] = [];
   for (let i = 0; i < rows.length;) {
     if (rows[i] === 0) {
@@ -307,7 +311,8 @@ function inkBoxes(img: Gray, c: { x1: number; x2: number; y1: number; y2: number
       continue;
     }
     let j = i;
-    while (j + 1 < rows.length && rows[j + 1] > 0) j++;
+    // A stroke a blur left lighter than ink for a row or two (a `2`'s diagonal) does not cut its figure in two.
+    for (let k = j + 1; k < rows.length && k - j <= fade + 1; k++) if (rows[k] > 0) j = k;
     if (j - i + 1 >= minHeight) {
       const b = tighten(img, { x: x0, y: y0 + i, w: x1 - x0, h: j - i + 1 });
       if (b) out.push(b);

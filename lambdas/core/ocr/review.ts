@@ -82,7 +82,7 @@ function printedBlank(tables: Tables): Set<string> {
 /** A table value with what OCR read of it: confidence, the readings to offer, and whether its shape or confidence already casts doubt. */
 function figureOf(v: Value, tokens: OcrToken[]): ReadFigure {
   const conf = tokens.length ? Math.min(...tokens.map((t) => t.conf)) : 0;
-  const readings = tokens.length === 1 ? alternatives(tokens[0], v.value) : [{ text: v.evidence.raw, value: v.value }];
+  const readings = tokens.length === 1 ? alternatives(tokens[0], v.value) : runReadings(v, tokens);
   const shape = shapeDoubt(v.key, tokens);
   const doubt = shape
     ? { why: 'shape' as const, ...shape }
@@ -112,6 +112,21 @@ function outOfLayout(figures: ReadFigure[], format: FormFormat): void {
   }
 }
 
+/**
+ * Runs read apart in one cell: the figure they make together as the cell prints them (`10` over `5` wrapped in a narrow
+ * column), then each alone (`12` and a `2` read again over its last digit). Only an identity chooses among them.
+ */
+function runReadings(v: Value, tokens: OcrToken[]): { text: string; value: number }[] {
+  const out = [{ text: v.evidence.raw, value: v.value }];
+  for (const t of tokens) {
+    const n = numberOf(t.str);
+    if (n !== null && !out.some((o) => o.value === n)) out.push({ text: t.str, value: n });
+  }
+  return out;
+}
+
+const numberOf = (text: string) => (text.includes('.') ? parseMoney(text) : parseCount(text));
+
 /** The reading as OCR gave it first, then each one-character change to a runner-up likely enough to matter. */
 function alternatives(t: OcrToken, value: number): { text: string; value: number }[] {
   const out = [{ text: t.str, value }];
@@ -122,7 +137,7 @@ function alternatives(t: OcrToken, value: number): { text: string; value: number
     .sort((a, b) => b.p - a.p);
   for (const r of rivals) {
     const text = chars.map((c, i) => (i === r.i ? r.char : c)).join('');
-    const n = text.includes('.') ? parseMoney(text) : parseCount(text);
+    const n = numberOf(text);
     if (n !== null && !out.some((o) => o.value === n)) out.push({ text, value: n });
     if (out.length >= READINGS) break;
   }

@@ -1,8 +1,8 @@
-import type { Cell, Finding, Format, NarrativeFigure, UndecidedRow, Value } from '../types';
+import type { Cell, Finding, Format, NarrativeFigure, TableId, UndecidedRow, Value } from '../types';
 import { assignCells } from '../values/cell-assign';
 import { parseCount, parseMoney } from '../values/parse-number';
 import { splitRun } from '../values/digit-split';
-import { classify, layoutOf, tableKeys } from './classify';
+import { classify, layoutOf, resembles, tableKeys } from './classify';
 import { narrowByProse, statedCells, statedFigures } from './prose-figures';
 import { ambiguityFinding } from './undecided';
 import { locatorText } from './locator';
@@ -18,6 +18,7 @@ import {
   sameNumber,
   T4_COLUMNS,
   T4_ROW,
+  t2Rows,
   t3Rows,
   t4GroupsNamed,
   type FormFormat,
@@ -101,25 +102,39 @@ function rawOf(p: Placed, i: number): string {
   return p.readings.every((r) => r.cells[i] === first.cells[i]) ? first.cells[i].raw : `${cellsText(p.row.cells)} → ${first.texts[i]}`;
 }
 
+/** Rows of a table the form prints in a fixed order, waiting to be placed by it: their labels name no row. */
+interface Sequence {
+  canon: readonly FormRow[];
+  /** The form row last placed by its label. */
+  last: number;
+  pending: Row[];
+}
+
 /**
- * Places rows on the form: labelled rows by their label; runs of unlabelled table-3 rows by the
- * form's row order, only when they exactly fill the gap between two placed neighbours. A row
- * whose cells cannot be read as its form row is reported and does not anchor anything.
+ * Places rows on the form: labelled rows by their label; runs of rows of table 2 or 3 whose labels name no row by the
+ * form's row order, only when they exactly fill the gap between two placed neighbours (in table 2, whose rows scrapers
+ * do not cut, a row's label must also be nearer that row's than any other's: misread, not a row the form lacks). A row whose cells cannot be read
+ * as its form row is reported and does not anchor anything.
  */
 function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<string, number>): Placed[] {
   const { format } = layout;
   const read = (row: Row, def: FormRow) => readRow(row, def, format, statedCells(def, stated));
-  const canon = t3Rows(layout);
+  const sequences: Record<'t2' | 't3', Sequence> = {
+    t2: { canon: t2Rows(format), last: -1, pending: [] },
+    t3: { canon: t3Rows(layout), last: -1, pending: [] },
+  };
+  const ordered = (table: TableId | null): table is 't2' | 't3' => table === 't2' || table === 't3';
   const out: Placed[] = [];
-  const pending: Row[] = [];
-  let lastT3 = -1;
   // The table-4 group the last header named, for a table printed as one block per group.
   let group: FormRow | null = null;
-  const flush = (next: number) => {
+  const flush = (table: 't2' | 't3', next: number) => {
+    const { canon, last, pending } = sequences[table];
     if (pending.length === 0) return;
-    const gap = canon.slice(lastT3 + 1, next);
-    const readings = pending.map((row, i) => (gap.length === pending.length ? read(row, gap[i]) : { readings: [], complete: true }));
+    const gap = canon.slice(last + 1, next);
+    const fits = gap.length === pending.length && (table === 't3' || pending.every((row, i) => resembles(row.label, gap[i], canon)));
+    const readings = pending.map((row, i) => (fits ? read(row, gap[i]) : { readings: [], complete: true }));
     if (readings.every((r) => r.readings.length > 0)) pending.forEach((row, i) => out.push({ row, def: gap[i], ...readings[i] }));
+    else if (table === 't2') for (const row of pending) findings.push(unnamed(row, format));
     else
       findings.push(
         finding(
@@ -133,17 +148,19 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
       );
     pending.length = 0;
   };
+  /** A row of the form placed by its label (or printed blank): the rows waiting before it fill the gap up to it. */
+  const reached = (table: 't2' | 't3', at: number) => {
+    if (at <= sequences[table].last) return;
+    flush(table, at);
+    sequences[table].last = at;
+  };
   for (const row of rows) {
     const named = row.context === 't4' ? t4GroupsNamed(row.label) : [];
     // A header naming several groups is the whole table's: no block is open.
     if (named.length) group = named.length === 1 ? named[0] : null;
     if (row.cells.length === 0) {
       // A grid's row printed blank still stands in the form's order: rows without a label around it are placed by it.
-      const blank = row.part !== undefined && row.context === 't3' ? canon.indexOf(classify(row, format)!) : -1;
-      if (blank > lastT3) {
-        flush(blank);
-        lastT3 = blank;
-      }
+      if (row.part !== undefined && ordered(row.context)) reached(row.context, sequences[row.context].canon.indexOf(classify(row, format)!));
       continue;
     }
     let def = classify(row, format);
@@ -159,18 +176,9 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
     }
     if (!def) {
       const figures = row.cells.some((c) => /\d/.test(c.text));
-      // A table-3 row with figures but no label that names it (cut, or run into another): placed by the form's row order, or reported.
-      if (row.context === 't3' && figures) pending.push(row);
-      else if (row.context && figures)
-        findings.push(
-          finding(
-            'P-ROW-UNPLACED',
-            'warning',
-            `「${row.label.slice(-20) || '（无行名）'}」行的数字没有可识别的行名，无法确定归属，未读取。`,
-            tableKeys(row.context, format),
-            cellsText(row.cells),
-          ),
-        );
+      // A row with figures but no label that names it (cut, misread, or run into another): placed by the form's row order, or reported.
+      if (ordered(row.context) && figures) sequences[row.context].pending.push(row);
+      else if (row.context && figures) findings.push(unnamed(row, format));
       continue;
     }
     if (row.cutLeft) {
@@ -200,23 +208,31 @@ function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<s
           cellsText(row.cells),
         ),
       );
-    if (def.table === 't3') {
-      const idx = canon.indexOf(def);
+    if (ordered(def.table)) {
+      const idx = sequences[def.table].canon.indexOf(def);
       // A row of the other layout's table 3 (the single 其他处理 row where this report has its three sub-rows, or the reverse): named by a group title only, placed by order.
       if (idx < 0) {
-        pending.push(row);
+        sequences[def.table].pending.push(row);
         continue;
       }
-      if (idx > lastT3) {
-        flush(idx);
-        lastT3 = idx;
-      }
+      reached(def.table, idx);
     }
     out.push({ row, def, ...readings });
   }
-  flush(canon.length);
+  flush('t2', sequences.t2.canon.length);
+  flush('t3', sequences.t3.canon.length);
   return out;
 }
+
+/** A row with figures whose label names no row of its table, left unread. */
+const unnamed = (row: Row, format: FormFormat): Finding =>
+  finding(
+    'P-ROW-UNPLACED',
+    'warning',
+    `「${row.label.slice(-20) || '（无行名）'}」行的数字没有可识别的行名，无法确定归属，未读取。`,
+    tableKeys(row.context!, format),
+    cellsText(row.cells),
+  );
 
 /**
  * The readings of a row's cells: one when every column has its cell; when the scraper printed

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { isFormFormat, t2Rows, T3_ROWS, t3Layout, t3RowsOf, T4_ROW, type FormFormat, type FormRow, type T3Layout } from '../form';
 import type { Format, TableId } from '../types';
 import type { Row } from './row';
@@ -43,6 +44,22 @@ export function ownLabel(label: string): string {
   let last = 0;
   for (const m of label.matchAll(NUMBERED)) last = m.index!;
   return label.slice(last);
+}
+
+/** A row's own words without the number it is printed under (`（三）`, `2.`). */
+const UNNUMBERED = /^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|\d+\s*[.、．])/;
+
+/**
+ * Whether a label no pattern names may be this row's, misread (OCR's `行政规性文件`, `现章`, `订政理制` for
+ * 行政规范性文件, 规章, 行政强制): nearer this row's words by edit distance than any other row's of `rows`, by at most
+ * half of them, or no words at all. It never names a row by itself: the form's row order must leave this row for it.
+ */
+export function resembles(label: string, def: FormRow, rows: readonly FormRow[]): boolean {
+  const own = ownLabel(label).replace(UNNUMBERED, '');
+  if (own === '') return true;
+  const away = (d: FormRow) => Math.min(distance(own, d.zh), distance(own, d.label));
+  const near = away(def);
+  return near <= Math.floor(def.zh.length / 2) && rows.every((d) => d === def || away(d) > near);
 }
 
 /**
