@@ -62,6 +62,28 @@ it('reads a figure the detector missed whose ink a blur left lighter for a few r
   expect(figures[1].inkPx).toBeGreaterThanOrEqual(30);
 }, 60_000);
 
+it('reads a figure with a speck before it read as a quote mark (`"0`) as the figure, marked so it is not taken for sure', async () => {
+  const { image } = zeros();
+  // The recogniser as it read a rough scan's `0` beside a speck: `"0` over every character, `.0` over digits.
+  const none = { char: '', p: 0 };
+  const speck: Engine = {
+    ...engine,
+    recognize: async (line) => {
+      const read = await engine.recognize(line);
+      if (read.digits.text !== '0') return read;
+      return { any: { text: '"0', conf: [0.35, 0.69], alt: [none, none] }, digits: { text: '.0', conf: [0.27, 0.95], alt: [none, none] } };
+    },
+  };
+  const page = await readPage({ page: 1, image, width: 432, height: 216, placement: [432, 0, 0, 216, 0, 0] }, speck);
+  const figures = page.tokens.filter((t) => t.numeric);
+  expect(figures.map((t) => [t.str, t.stray])).toEqual([
+    ['0', true],
+    ['0', true],
+    ['0', true],
+    ['0', true],
+  ]);
+}, 60_000);
+
 /**
  * A 200 dpi page with one ruled row of two cells: an `A` alone in the first (two legs and a crossbar, 16 × 30 px, the
  * left leg short: as a faint `4` can print), a `0` and an `A` in the second.

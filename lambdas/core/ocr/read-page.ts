@@ -55,6 +55,8 @@ export interface OcrPage {
 /** Readings of the form's figures: digits, separators, a sign, a percent sign, and their look-alikes among letters. */
 const FIGURE_LIKE = /^[\dOoDQ〇lI|,，.．%-]+$/;
 const HAS_DIGIT_LIKE = /[\dOoDQ〇]/;
+/** A speck beside a figure reads as a quote mark as often as a point (`"0`); over digits it reads as a separator. */
+const SPECK_MARKS = /["'“”‘’]/g;
 
 /**
  * Reads one page image: turned upright (a page on its side by a quarter turn), deskewed (±1.5°), its table rules
@@ -93,7 +95,8 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
   const readBox = async (b: Box) => {
     const read = await engine.recognize(lineCrop(clean, b));
     const inCell = !!cellOf(b);
-    const numeric = (inCell || HAS_DIGIT_LIKE.test(read.any.text)) && FIGURE_LIKE.test(read.any.text) && /\d/.test(read.digits.text);
+    const unmarked = read.any.text.replace(SPECK_MARKS, '');
+    const numeric = (inCell || HAS_DIGIT_LIKE.test(read.any.text)) && FIGURE_LIKE.test(unmarked) && /\d/.test(read.digits.text);
     // No figure starts with a separator: one read there is a speck or a rule's edge beside the figure.
     const stray = numeric ? (/^[.,]+/.exec(read.digits.text)?.[0].length ?? 0) : 0;
     const r = reading(charsOf(numeric ? read.digits : read.any, stray), numeric);
@@ -103,7 +106,7 @@ export async function readPage(p: PageImage, engine: Engine): Promise<OcrPage> {
       ...r,
       box: { x: b.x * s, y: H - (b.y + b.h) * s, w: b.w * s, h: b.h * s },
       ...(numeric ? { inkPx: b.h } : {}),
-      ...(stray ? { stray: true } : {}),
+      ...(stray || (numeric && unmarked !== read.any.text) ? { stray: true } : {}),
     };
     tokens.push(token);
     cellOfToken.set(token, cellOf(b));

@@ -113,8 +113,8 @@ interface Sequence {
 /**
  * Places rows on the form: labelled rows by their label; runs of rows of table 2 or 3 whose labels name no row by the
  * form's row order, only when they exactly fill the gap between two placed neighbours (in table 2, whose rows scrapers
- * do not cut, a row's label must also be nearer that row's than any other's: misread, not a row the form lacks). A row whose cells cannot be read
- * as its form row is reported and does not anchor anything.
+ * do not cut, a row's label must also be nearer that row's than any other's: misread, not a row the form lacks). A
+ * row whose cells cannot be read as its form row is reported and does not anchor anything.
  */
 function place(rows: Row[], layout: T3Layout, findings: Finding[], stated: Map<string, number>): Placed[] {
   const { format } = layout;
