@@ -143,6 +143,33 @@ describe('S5 evidence for a blank cell', () => {
     expect(findingsOf(report, 'S5-total-column-blank')).toEqual([]);
   });
 
+  it('on a scan, reads a break through a cell OCR read blank as a figure too faint to read, for an officer to check, never as the report’s error', () => {
+    const base = makeReport({ format: '2021', seed: 6 });
+    const key = 't3.granted.natural';
+    expect(base.values[key]).toBeGreaterThan(0);
+    const lost = withValues(base, { [key]: undefined });
+    const scan = { ...lost, input: { ...lost.input, kind: 'pdf' as const, encoding: 'ocr' } };
+    const found = findingsOf(scan, 'S5').filter((f) => f.keys.includes(key));
+    expect(found.map((f) => [f.rule, f.outcome, f.keys])).toEqual([
+      ['S5-processed', 'not-assessable', [key]],
+      ['S5-row-sum', 'not-assessable', [key]],
+    ]);
+    expect(found[0].message).toContain('对照扫描件核实');
+    expect(findingsOf(scan, 'S5').filter((f) => f.outcome === 'failed')).toEqual([]);
+    // The same cell left blank in a text report is the report's own: the breaks are errors.
+    expect(
+      findingsOf(lost, 'S5')
+        .filter((f) => f.keys.includes(key))
+        .map((f) => [f.rule, f.severity]),
+    ).toEqual([
+      ['S5-processed', 'error'],
+      ['S5-row-sum', 'error'],
+    ]);
+    // A scan's break through figures all read is the report's own too.
+    const wrong = withValues(base, { [key]: base.values[key] + 1 });
+    expect(findingsOf({ ...wrong, input: { ...wrong.input, encoding: 'ocr' } }, 'S5').filter((f) => f.severity === 'error')).toHaveLength(2);
+  });
+
   it('waits for a figure pending review (a scan’s uncertain cell, a row that splits several ways) instead of reading it as blank', () => {
     const base = makeReport({ format: '2021', seed: 6 });
     const key = 't3.granted.natural';

@@ -113,15 +113,22 @@ function judge(report: Report, values: Record<string, number>, checks: Check[], 
   const issues: Issue[] = [];
   const gaps = new Map<string, Part[]>();
   const waiting = new Map<string, Part[]>();
+  const unread = new Map<string, Part[]>();
+  const add = (groups: Map<string, Part[]>, part: Part) => groups.set(part.check.rule, [...(groups.get(part.check.rule) ?? []), part]);
+  // On a scan a cell OCR read no figure in may hold one too faint to read (a lone `1` a blur left light): a break
+  // through such a cell is no evidence against the report until an officer has looked at it on the page.
+  const scanned = report.input.encoding === 'ocr';
   for (const c of checks) {
     // A cell waiting for a decision (待核实) is not blank: the identity waits with it.
     const pending = [...c.left, ...c.right].filter((k) => open.has(k));
     if (pending.length) {
-      waiting.set(c.rule, [...(waiting.get(c.rule) ?? []), { check: c, keys: pending }]);
+      add(waiting, { check: c, keys: pending });
       continue;
     }
     const r = checkIdentity(values, c.left, c.right);
-    if (r.status === 'broken') {
+    const blanks = r.status === 'broken' && scanned ? r.keys.filter((k) => !(k in report.values)) : [];
+    if (blanks.length) add(unread, { check: c, keys: blanks });
+    else if (r.status === 'broken') {
       const prose = proseForBlanks(report, r.keys);
       issues.push(
         failed(c.rule, 'error', {
@@ -133,7 +140,7 @@ function judge(report: Report, values: Record<string, number>, checks: Check[], 
           basis: c.basis,
         }),
       );
-    } else if (r.status === 'incomplete') gaps.set(c.rule, [...(gaps.get(c.rule) ?? []), { check: c, keys: r.keys }]);
+    } else if (r.status === 'incomplete') add(gaps, { check: c, keys: r.keys });
   }
   const partsOf = (parts: Part[]) => ({
     zh: parts.map((p) => p.check.part).join('、'),
@@ -149,6 +156,11 @@ function judge(report: Report, values: Record<string, number>, checks: Check[], 
     ...oneFindingEach(waiting, (check, parts) => ({
       message: `${check.what}：${partsOf(parts).zh}中有待核实的数值，核实后再核对。`,
       messageEn: `${check.whatEn}: ${partsOf(parts).en} ${partsOf(parts).many ? 'hold' : 'holds'} a figure pending review, checked once decided.`,
+    })),
+    ...oneFindingEach(unread, (check, parts) => ({
+      message: `${check.what}：扫描件${partsOf(parts).zh}不成立，但其中有未识别出数字的空白格，可能是字迹过淡的数字，请对照扫描件核实后再核对。`,
+      messageEn: `${check.whatEn}: ${partsOf(parts).en} ${partsOf(parts).many ? 'do' : 'does'} not hold on the scan, but through cells OCR read no figure in, which may hold one too faint to read: check them on the page, then it is checked.`,
+      detail: `${parts.length} broken through cells read blank on a scan`,
     })),
   );
   return issues;
