@@ -33,7 +33,8 @@ function classifyLabel(label: string, context: TableId | null, format: Format): 
 }
 
 /** `（三）`, `三、`, `2.` anywhere in a label: where a numbered label starts. */
-const NUMBERED = /[（(][一二三四五六七八九十]+[)）]|(?<![一二三四五六七八九十])[一二三四五六七八九十]+[、．.]|(?<![\d.])\d+\s*[.、．](?!\d)/g;
+const NUMBER = /[（(][一二三四五六七八九十]+[)）]|(?<![一二三四五六七八九十])[一二三四五六七八九十]+[、．.]|(?<![\d.])\d+\s*[.、．](?!\d)/.source;
+const NUMBERED = new RegExp(NUMBER, 'g');
 
 /**
  * The row's own words: the label from its last numbered start on. Group labels come before it
@@ -46,8 +47,8 @@ export function ownLabel(label: string): string {
   return label.slice(last);
 }
 
-/** A row's own words without the number it is printed under (`（三）`, `2.`). */
-const UNNUMBERED = /^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|\d+\s*[.、．])/;
+/** A row's own words without the number it is printed under (`（三）`, `2.`): the start `ownLabel` cut it at. */
+const UNNUMBERED = new RegExp(`^(?:${NUMBER})`);
 
 /**
  * Whether a label no pattern names may be this row's, misread (OCR's `行政规性文件`, `现章`, `订政理制` for
